@@ -1,0 +1,99 @@
+package dev.homestak.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why a site-config could not be found, read, merged or resolved. Every case names the file
+ * (and where known the line, column and key) and says what to do.
+ */
+public sealed interface ConfigFailure extends Failure {
+
+    /** The site-config directory was not found in any of the places searched. */
+    record NotFound(List<String> searched, String hint) implements ConfigFailure {
+        /** Copies the list. */
+        public NotFound {
+            searched = List.copyOf(searched);
+            Objects.requireNonNull(hint, "hint");
+        }
+
+        @Override
+        public String message() {
+            return "site-config not found (searched " + String.join(", ", searched) + "): " + hint;
+        }
+    }
+
+    /** A file or a key that must exist does not. */
+    record Missing(Path file, String key, String hint) implements ConfigFailure {
+        /** Validates components. */
+        public Missing {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(hint, "hint");
+        }
+
+        @Override
+        public String message() {
+            return key.isEmpty() ? file + ": " + hint : file + ": '" + key + "' " + hint;
+        }
+    }
+
+    /** A file could not be read at all (permissions, a directory, an I/O error). */
+    record Unreadable(Path file, String reason) implements ConfigFailure {
+        /** Validates components. */
+        public Unreadable {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String message() {
+            return file + ": cannot read: " + reason;
+        }
+    }
+
+    /** A file is not valid YAML (or is empty where content is required). */
+    record Parse(Path file, int line, int column, String problem) implements ConfigFailure {
+        /** Validates components. */
+        public Parse {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public String message() {
+            return line > 0 ? file + ":" + line + ":" + column + ": " + problem : file + ": " + problem;
+        }
+    }
+
+    /** A value is present but wrong (type, format, a reference to something that does not exist). */
+    record Invalid(Path file, int line, String key, String problem) implements ConfigFailure {
+        /** Validates components. */
+        public Invalid {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public String message() {
+            String where = line > 0 ? file + ":" + line : file.toString();
+            return where + ": '" + key + "' " + problem;
+        }
+    }
+
+    /** An encrypted secrets file could not be decrypted (no key, wrong key, MAC mismatch, tampered). */
+    record Decrypt(Path file, String problem) implements ConfigFailure {
+        /** Validates components. */
+        public Decrypt {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public String message() {
+            return file + ": cannot decrypt: " + problem;
+        }
+    }
+}
