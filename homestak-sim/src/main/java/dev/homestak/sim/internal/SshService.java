@@ -21,6 +21,7 @@ import org.apache.sshd.common.io.IoAcceptor;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ public final class SshService implements AutoCloseable {
         }
     }
 
-    private final Server server = new Server();
+    private final Server server = (Server) ServerBuilder.builder().factory(Server::new).build();
     private final List<PublicKey> authorized = new CopyOnWriteArrayList<>();
     private final Map<String, KeyPair> hostKeys = new ConcurrentHashMap<>();
     private final Map<SocketAddress, Guest> guests = new ConcurrentHashMap<>();
