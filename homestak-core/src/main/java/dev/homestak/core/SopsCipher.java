@@ -70,8 +70,7 @@ final class SopsCipher {
             System.arraycopy(tag, 0, sealed, data.length, tag.length);
             return Either.right(cipher.doFinal(sealed));
         } catch (AEADBadTagException e) {
-            return Either.left("failed authentication: its ciphertext, iv, tag or key path was changed"
-                    + " after encryption (tampered or hand-edited file)");
+            return Either.left("failed authentication (changed after encryption: tampered or hand-edited file)");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is unavailable in this JVM", e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.vavr.control.Either;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +87,8 @@ public final class SopsFile {
     private static Either<String, Map<String, Object>> verifyMac(SopsTree.Decrypted tree, byte[] key, SopsMetadata meta) {
         Either<String, Object> stored = SopsCipher.decrypt(meta.mac(), key, meta.lastModified());
         if (stored.isLeft() || !(stored.get() instanceof String mac)) {
-            return Either.left("the MAC in 'sops.mac' " + stored.swap().getOrElse("is not a string")
-                    + "; the file was tampered with or 'sops.lastmodified' was changed");
+            return Either.left("the MAC ('sops.mac') " + stored.swap().getOrElse("is not a string")
+                    + "; 'sops.mac' and 'sops.lastmodified' must stay as sops wrote them");
         }
         if (!MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
                 tree.mac().getBytes(StandardCharsets.US_ASCII))) {
@@ -107,13 +109,21 @@ public final class SopsFile {
                         : "holds " + all.size() + " YAML documents; homestak reads single-document SOPS files"));
             }
             return Either.right(all.getFirst());
+        } catch (MismatchedInputException e) {
+            return Either.left(parseFailure(file, e, "expected a YAML mapping at the top level"));
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
-            return Either.left(new ConfigFailure.Parse(file, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "not a YAML mapping: " + problem));
+            // snakeyaml's message interleaves descriptions with indented source excerpts; keep the descriptions
+            String problem = e.getOriginalMessage().lines()
+                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                    .collect(Collectors.joining("; "));
+            return Either.left(parseFailure(file, e, "invalid YAML: " + problem));
         } catch (IOException e) {
             return Either.left(new ConfigFailure.Unreadable(file, String.valueOf(e.getMessage())));
         }
+    }
+
+    private static ConfigFailure parseFailure(Path file, JsonProcessingException e, String problem) {
+        JsonLocation at = e.getLocation();
+        return new ConfigFailure.Parse(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), problem);
     }
 }

@@ -82,6 +82,7 @@ class SopsVectorTest {
 
             assertThat(result.getLeft()).isInstanceOfSatisfying(ConfigFailure.Parse.class,
                     p -> assertThat(p.line()).isPositive());
+            assertThat(result.getLeft().message()).contains("invalid YAML", "expected ',' or ']'");
         }
     }
 
