@@ -67,7 +67,8 @@ final class AgeDataKey {
             }
             return Either.right(key);
         } catch (UnsupportedRecipientStanzaException e) {
-            return Either.left("no matching stanza");
+            return Either.left("the age block for " + recipient.recipient() + " has no stanza that "
+                    + identity.publicKey() + " opens (corrupt or tampered)");
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             // a matching identity that still fails means the armored block itself was damaged
             return Either.left("the age block for " + recipient.recipient() + " is corrupt or was tampered with ("
