@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML file with the streaming parser, so that every key keeps the line it was written on
@@ -71,10 +73,7 @@ final class YamlReader {
         } catch (DuplicateKey e) {
             return Either.left(new ConfigFailure.Parse(file, e.line, e.column, "duplicate key '" + e.key + "'"));
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 0 : at.getLineNr();
-            int column = at == null ? 0 : at.getColumnNr();
-            return Either.left(new ConfigFailure.Parse(file, line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage())));
+            return Either.left(syntaxError(file, e));
         } catch (IOException e) {
             return Either.left(new ConfigFailure.Unreadable(file, describe(e)));
         }
@@ -146,7 +145,24 @@ final class YamlReader {
         };
     }
 
-    private static String firstLine(String message) {
+    /**
+     * SnakeYAML's own problem and its position. Its full message quotes the offending source line,
+     * which in {@code secrets.yaml} could be a secret, so only the problem text is used.
+     */
+    private static ConfigFailure syntaxError(Path file, JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+                return new ConfigFailure.Parse(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+                        "YAML syntax error: " + firstLine(String.valueOf(m.getProblem())) + context);
+            }
+        }
+        JsonLocation at = e.getLocation();
+        return new ConfigFailure.Parse(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static String firstLine(@Nullable String message) {
         String text = message == null ? "invalid YAML" : message.strip();
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline).strip();

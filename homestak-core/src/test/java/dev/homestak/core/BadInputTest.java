@@ -42,9 +42,8 @@ class BadInputTest {
             Fixtures.write(site.resolve("nodes/pve.yaml"), "host: pve\napi_endpoint: [\"https://localhost:8006\"\napi_token: pve\n");
             ConfigFailure f = loadFailure();
             assertThat(f).isInstanceOf(ConfigFailure.Parse.class);
-            assertThat(f.message()).matches(site.resolve("nodes/pve.yaml") + ":\\d+:\\d+: YAML syntax error: .*")
-                    .doesNotContain("\n");
-            assertThat(((ConfigFailure.Parse) f).line()).isGreaterThanOrEqualTo(2);
+            assertThat(f.message()).isEqualTo(site.resolve("nodes/pve.yaml")
+                    + ":3:1: YAML syntax error: expected ',' or ']', but got <scalar> (while parsing a flow sequence)");
         }
 
         @Test
