@@ -103,7 +103,7 @@ final class Problems {
         return switch (value) {
             case String s -> "text";
             case Integer i -> "a number";
-            case Long l -> "a number";
+            case Long l -> "a number too large";
             case Double d -> "a fraction";
             case Boolean b -> "true/false";
             case List<?> l -> "a list";
