@@ -82,7 +82,7 @@ final class ApiServer {
             return error(PveError.status(501, "Method '" + method + " " + path + "' not implemented"));
         }
         try {
-            Map<String, String> errors = instance.runtime().validator().validate(method, path, params);
+            Map<String, String> errors = instance.runtime().validator().validate(method, segments, multi);
             if (!errors.isEmpty()) {
                 throw PveError.params(errors);
             }

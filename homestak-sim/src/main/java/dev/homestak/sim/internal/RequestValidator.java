@@ -1,5 +1,6 @@
 package dev.homestak.sim.internal;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,9 +10,9 @@ import java.util.Map;
 @FunctionalInterface
 public interface RequestValidator {
 
-    /** Accepts everything (used when no schema is available). */
-    RequestValidator NONE = (method, path, params) -> Map.of();
+    /** Accepts everything. */
+    RequestValidator NONE = (method, segments, params) -> Map.of();
 
-    /** The errors for this call, empty when valid; {@code path} is concrete (after {@code /api2/json}). */
-    Map<String, String> validate(String method, String path, Map<String, String> params);
+    /** The errors for this call, empty when valid; {@code segments} are the decoded path segments after {@code /api2/json}. */
+    Map<String, String> validate(String method, List<String> segments, Map<String, List<String>> params);
 }
