@@ -101,6 +101,7 @@ final class HttpsServer implements AutoCloseable {
     private void serve(Socket connection) {
         try (connection) {
             connection.setSoTimeout(IDLE_TIMEOUT_MS);
+            connection.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(connection.getInputStream());
             OutputStream out = connection.getOutputStream();
             HttpRequest request;
@@ -188,8 +189,11 @@ final class HttpsServer implements AutoCloseable {
                 + "Content-Length: " + response.body().length + "\r\n"
                 + "Cache-Control: max-age=0\r\n"
                 + "Server: pve-api-daemon/3.0\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        out.write(response.body());
+        // one write, so head and body go out in one TLS record and one segment (no Nagle delay)
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(head.length() + response.body().length);
+        whole.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+        whole.writeBytes(response.body());
+        out.write(whole.toByteArray());
         out.flush();
     }
 
