@@ -114,6 +114,16 @@ public final class Simulator implements AutoCloseable {
         return faults().stream().filter(f -> f.kind() == kind).count();
     }
 
+    /** Authorizes another OpenSSH public key line on every VM's SSH server. */
+    public Either<SimFailure, Simulator> authorizeKey(String openSshLine) {
+        return dev.homestak.sim.internal.AuthorizedKeys.parse("key", List.of(openSshLine))
+                .<SimFailure>mapLeft(reason -> new SimFailure.Invalid("authorized key", reason))
+                .map(keys -> {
+                    keys.forEach(runtime.ssh()::authorize);
+                    return this;
+                });
+    }
+
     /** Adds a fault rule while running. */
     public void inject(FaultRule rule) {
         runtime.faults().add(rule);
