@@ -21,4 +21,9 @@ public interface SshClient {
      * deadline and cancellation problems are failures. Never throws for I/O.
      */
     Either<ActionFailure, SshResult> exec(SshRequest request, CancellationToken cancel);
+
+    /** Where to log in to {@code host} as {@code user}: port 22 unless this client is configured otherwise. */
+    default SshEndpoint endpoint(String user, String host) {
+        return SshEndpoint.of(user, host);
+    }
 }

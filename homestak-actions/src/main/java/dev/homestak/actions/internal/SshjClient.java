@@ -69,6 +69,11 @@ public final class SshjClient implements SshClient {
         }
     }
 
+    @Override
+    public SshEndpoint endpoint(String user, String host) {
+        return new SshEndpoint(user, host, settings.portFor(host));
+    }
+
     private static String what(SshRequest request) {
         return "'" + Texts.preview(request.command(), 60) + "' on " + request.describeTarget();
     }
