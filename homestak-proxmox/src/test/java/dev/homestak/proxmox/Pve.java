@@ -18,6 +18,12 @@ final class Pve {
                 .withBody("{\"data\":" + json + "}");
     }
 
+    /** A list answer with PVE's top-level {@code total} (task log, task list). */
+    static ResponseDefinitionBuilder aResponseWithTotal(String dataJson, int total) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=UTF-8")
+                .withBody("{\"data\":" + dataJson + ",\"total\":" + total + "}");
+    }
+
     static ResponseDefinitionBuilder upid(String upid) {
         return data("\"" + upid + "\"");
     }
