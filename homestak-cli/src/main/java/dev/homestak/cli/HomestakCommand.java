@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         name = "homestak",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Runs Proxmox VE scenarios: provision, configure, verify and tear down VMs, with a report of every run.")
+        description = "Runs Proxmox VE scenarios: provision, configure, verify and tear down VMs, with a report of every run.",
+        subcommands = {ConfigCommand.class})
 final class HomestakCommand implements Callable<Integer> {
 
     @Spec

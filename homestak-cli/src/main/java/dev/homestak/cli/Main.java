@@ -10,7 +10,12 @@ public final class Main {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        CommandLine commandLine = newCommandLine();
+        int exitCode = commandLine.execute(args);
+        // picocli's writers do not flush on print(): flush before the JVM exits
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(exitCode);
     }
 
     /** The configured command line, also used by tests through {@code execute}. */

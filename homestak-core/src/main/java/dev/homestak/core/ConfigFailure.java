@@ -96,4 +96,41 @@ public sealed interface ConfigFailure extends Failure {
             return file + ": cannot decrypt: " + problem;
         }
     }
+
+    /** A name given by the user (host, env, node) has no file; lists the names that do exist. */
+    record Unknown(String kind, String name, List<String> available, String hint) implements ConfigFailure {
+        /** Validates components and copies the list. */
+        public Unknown {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(name, "name");
+            available = List.copyOf(available);
+            Objects.requireNonNull(hint, "hint");
+        }
+
+        @Override
+        public String message() {
+            String names = available.isEmpty() ? "none" : String.join(", ", available);
+            return "unknown " + kind + " '" + name + "' (available: " + names + "): " + hint;
+        }
+    }
+
+    /** Several problems found in one pass (every file is checked before giving up). */
+    record Multiple(List<ConfigFailure> failures) implements ConfigFailure {
+        /** Copies the list; at least two failures. */
+        public Multiple {
+            failures = List.copyOf(failures);
+            if (failures.size() < 2) {
+                throw new IllegalArgumentException("Multiple needs at least two failures");
+            }
+        }
+
+        @Override
+        public String message() {
+            StringBuilder text = new StringBuilder(failures.size() + " problems in site-config: ");
+            for (int i = 0; i < failures.size(); i++) {
+                text.append(i == 0 ? "" : "; ").append(failures.get(i).message());
+            }
+            return text.toString();
+        }
+    }
 }

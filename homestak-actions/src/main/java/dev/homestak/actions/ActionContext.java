@@ -1,0 +1,223 @@
+package dev.homestak.actions;
+
+import dev.homestak.core.Facts;
+import dev.homestak.core.Key;
+import io.vavr.control.Either;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an action runs against: the facts gathered so far and the ports it may use (processes, SSH,
+ * clock and sleeper, cancellation, events). Immutable; {@code with...} methods return changed copies.
+ *
+ * <p>Built with {@link #builder()}, so that ports added later (the Proxmox client factory, the host
+ * config) do not break callers. Unset ports default to the real adapters.
+ */
+public final class ActionContext {
+
+    private final Facts facts;
+    private final ProcessRunner processes;
+    private final SshClient ssh;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final CancellationToken cancellation;
+    private final EventSink events;
+    private final String scope;
+
+    private ActionContext(Builder b) {
+        this.facts = b.facts;
+        this.processes = b.processes != null ? b.processes : ProcessRunner.system();
+        this.ssh = b.ssh != null ? b.ssh : SshClient.create(SshSettings.defaults());
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.cancellation = b.cancellation != null ? b.cancellation : CancellationToken.create();
+        this.events = b.events;
+        this.scope = b.scope;
+    }
+
+    /** A builder with empty facts and the real adapters. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this context's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.facts = facts;
+        b.processes = processes;
+        b.ssh = ssh;
+        b.clock = clock;
+        b.sleeper = sleeper;
+        b.cancellation = cancellation;
+        b.events = events;
+        b.scope = scope;
+        return b;
+    }
+
+    /** The facts gathered so far. */
+    public Facts facts() {
+        return facts;
+    }
+
+    /**
+     * A value looked up the way the original does: the facts first (host config to follow).
+     * A value of the wrong type (e.g. from a hand-written context file) counts as absent.
+     */
+    public <T> Optional<T> lookup(Key<T> key) {
+        try {
+            return facts.get(key);
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The value of {@code key}, or the original's failure {@code No <key> in context}. */
+    public <T> Either<ActionFailure, T> require(Key<T> key) {
+        return lookup(key).<Either<ActionFailure, T>>map(Either::right)
+                .orElseGet(() -> Either.left(new ActionFailure.Precondition("No " + key.name() + " in context")));
+    }
+
+    /** The process runner. */
+    public ProcessRunner processes() {
+        return processes;
+    }
+
+    /** The SSH client of this run. */
+    public SshClient ssh() {
+        return ssh;
+    }
+
+    /** The clock deadlines are measured with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The sleeper used between polls and retries. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** The token that stops this action's work. */
+    public CancellationToken cancellation() {
+        return cancellation;
+    }
+
+    /** The name path set by {@link Action#named(String)} ("" at top level). */
+    public String scope() {
+        return scope;
+    }
+
+    /** Reports a progress line. */
+    public void progress(String text) {
+        events.accept(new ActionEvent.Progress(scope, Texts.stripAnsi(text)));
+    }
+
+    /** Reports a line of tool output. */
+    public void output(StreamKind stream, String line) {
+        events.accept(new ActionEvent.Output(scope, stream, Texts.stripAnsi(line)));
+    }
+
+    /** A listener that reports every line of a command as an output event. */
+    public OutputListener outputEvents() {
+        return this::output;
+    }
+
+    /** Runs a command with this context's cancellation, reporting its lines as output events. */
+    public Either<ActionFailure, ProcessResult> run(ProcessCommand command) {
+        return processes.run(command, cancellation, outputEvents());
+    }
+
+    /** Runs a command over SSH with this context's cancellation. */
+    public Either<ActionFailure, SshResult> ssh(SshRequest request) {
+        return ssh.exec(request, cancellation);
+    }
+
+    /** A copy with other facts. */
+    public ActionContext withFacts(Facts newFacts) {
+        return toBuilder().facts(newFacts).build();
+    }
+
+    /** A copy whose work is stopped by {@code token}. */
+    public ActionContext withCancellation(CancellationToken token) {
+        return toBuilder().cancellation(token).build();
+    }
+
+    /** A copy whose events are reported under {@code name} (nested names joined with "/"). */
+    public ActionContext withScope(String name) {
+        return toBuilder().scope(scope.isEmpty() ? name : scope + "/" + name).build();
+    }
+
+    @Override
+    public String toString() {
+        return "ActionContext[scope=" + scope + ", facts=" + facts + ", " + cancellation + "]";
+    }
+
+    /** Builds an {@link ActionContext}; the only mutable type here. */
+    public static final class Builder {
+        private Facts facts = Facts.empty();
+        private @org.jspecify.annotations.Nullable ProcessRunner processes;
+        private @org.jspecify.annotations.Nullable SshClient ssh;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private @org.jspecify.annotations.Nullable CancellationToken cancellation;
+        private EventSink events = EventSink.NONE;
+        private String scope = "";
+
+        private Builder() {
+        }
+
+        /** The facts so far. */
+        public Builder facts(Facts value) {
+            this.facts = Objects.requireNonNull(value, "facts");
+            return this;
+        }
+
+        /** The process runner (default: real processes). */
+        public Builder processes(ProcessRunner value) {
+            this.processes = Objects.requireNonNull(value, "processes");
+            return this;
+        }
+
+        /** The SSH client (default: sshj with the user's default keys). */
+        public Builder ssh(SshClient value) {
+            this.ssh = Objects.requireNonNull(value, "ssh");
+            return this;
+        }
+
+        /** The clock (default: system UTC). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The sleeper (default: waits on the cancellation token). */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /** The cancellation token (default: a fresh one). */
+        public Builder cancellation(CancellationToken value) {
+            this.cancellation = Objects.requireNonNull(value, "cancellation");
+            return this;
+        }
+
+        /** Where events go (default: nowhere). Must be thread-safe. */
+        public Builder events(EventSink value) {
+            this.events = Objects.requireNonNull(value, "events");
+            return this;
+        }
+
+        /** The scope name of events. */
+        public Builder scope(String value) {
+            this.scope = Objects.requireNonNull(value, "scope");
+            return this;
+        }
+
+        /** The context. */
+        public ActionContext build() {
+            return new ActionContext(this);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.homestak.actions;
+
+import dev.homestak.actions.internal.SshjClient;
+import io.vavr.control.Either;
+
+/**
+ * Port for running commands over SSH. One instance belongs to one run: the host keys it accepts on
+ * first use are remembered for the rest of the run, and a host that later shows a different key is
+ * refused.
+ */
+public interface SshClient {
+
+    /** The sshj-backed client: key authentication, forwarded jump hosts, run-scoped known hosts. */
+    static SshClient create(SshSettings settings) {
+        return new SshjClient(settings);
+    }
+
+    /**
+     * Connects (through the jump host if any), runs the command and returns its exit status and output.
+     * A command that ran, with any exit status, is a result; connection, authentication, host-key,
+     * deadline and cancellation problems are failures. Never throws for I/O.
+     */
+    Either<ActionFailure, SshResult> exec(SshRequest request, CancellationToken cancel);
+
+    /** Where to log in to {@code host} as {@code user}: port 22 unless this client is configured otherwise. */
+    default SshEndpoint endpoint(String user, String host) {
+        return SshEndpoint.of(user, host);
+    }
+}

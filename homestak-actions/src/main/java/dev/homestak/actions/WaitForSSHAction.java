@@ -1,0 +1,105 @@
+package dev.homestak.actions;
+
+import dev.homestak.core.Key;
+import io.vavr.control.Either;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Waits until the host in fact {@code hostKey} answers over SSH [WaitForSSHAction]: probes
+ * {@code echo ready} (each probe limited to 5 s and to the time left) every {@code interval} until
+ * {@code timeout}, optionally through a jump host. Succeeds with {@code SSH available on <host>};
+ * fails with {@code Timeout waiting for SSH on <host>} and the last problem, or at once when the host
+ * key is rejected (that does not heal by waiting). Reads no other facts, writes none. The original's
+ * ping pre-phase is left out: ICMP needs privileges the JVM does not have, and the SSH probe says more.
+ *
+ * @param hostKey     fact holding the host
+ * @param jumpHostKey fact holding the jump host, if any
+ * @param user        login user
+ * @param timeout     overall deadline (60 s)
+ * @param interval    pause between probes (5 s)
+ */
+public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user, Duration timeout,
+                               Duration interval) implements Action<ActionResult> {
+
+    /** The limit of one probe, as the original's {@code run_ssh(..., timeout=5)}. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Validates components. */
+    public WaitForSSHAction {
+        Objects.requireNonNull(hostKey, "hostKey");
+        Objects.requireNonNull(jumpHostKey, "jumpHostKey");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(interval, "interval");
+    }
+
+    /** Waits for the host in {@code hostKey} as root, 60 s, probing every 5 s. */
+    public static WaitForSSHAction of(Key<String> hostKey) {
+        return new WaitForSSHAction(hostKey, Optional.empty(), "root", Duration.ofSeconds(60), Duration.ofSeconds(5));
+    }
+
+    /** A copy with another deadline. */
+    public WaitForSSHAction withTimeout(Duration limit) {
+        return new WaitForSSHAction(hostKey, jumpHostKey, user, limit, interval);
+    }
+
+    /** A copy with another user. */
+    public WaitForSSHAction withUser(String name) {
+        return new WaitForSSHAction(hostKey, jumpHostKey, name, timeout, interval);
+    }
+
+    /** A copy with another probe interval. */
+    public WaitForSSHAction withInterval(Duration pause) {
+        return new WaitForSSHAction(hostKey, jumpHostKey, user, timeout, pause);
+    }
+
+    /** A copy that probes through the jump host in fact {@code key}. */
+    public WaitForSSHAction via(Key<String> key) {
+        return new WaitForSSHAction(hostKey, Optional.of(key), user, timeout, interval);
+    }
+
+    @Override
+    public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
+        return SshTargets.endpoint(ctx, user, hostKey).flatMap(target -> SshTargets.jump(ctx, user, jumpHostKey)
+                .flatMap(jump -> poll(ctx, target, jump)));
+    }
+
+    private Either<ActionFailure, ActionResult> poll(ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump) {
+        Instant deadline = ctx.clock().instant().plus(timeout);
+        String last = "no attempt";
+        for (int attempt = 1; ; attempt++) {
+            Duration left = Duration.between(ctx.clock().instant(), deadline);
+            if (!left.isPositive()) {
+                return Either.left(new ActionFailure.Timeout("waiting for SSH on " + target.host(), timeout, last));
+            }
+            Duration probe = left.compareTo(PROBE_TIMEOUT) < 0 ? left : PROBE_TIMEOUT;
+            Either<ActionFailure, SshResult> r = ctx.ssh(SshRequest.of(target, "echo ready", probe).via(jump));
+            if (r.isRight() && r.get().succeeded() && r.get().stdout().contains("ready")) {
+                return Either.right(ActionResult.of("SSH available on " + target.host()));
+            }
+            if (r.isLeft() && stopsWaiting(r.getLeft())) {
+                return Either.left(r.getLeft());
+            }
+            last = r.fold(ActionFailure::message, ok -> "'echo ready' exited " + ok.exitCode());
+            ctx.progress("SSH not ready on " + target.host() + " (attempt " + attempt + "): " + last);
+            Duration pause = Duration.between(ctx.clock().instant(), deadline);
+            if (!ctx.sleeper().sleep(pause.compareTo(interval) < 0 ? pause : interval, ctx.cancellation())) {
+                return Either.left(new ActionFailure.Cancelled("waiting for SSH on " + target.host(),
+                        ctx.cancellation().reason().orElse("")));
+            }
+        }
+    }
+
+    private static boolean stopsWaiting(ActionFailure failure) {
+        return failure instanceof ActionFailure.Cancelled || failure instanceof ActionFailure.Precondition
+                || failure instanceof ActionFailure.Ssh ssh && ssh.permanent();
+    }
+
+    @Override
+    public String describe() {
+        return "wait for SSH on " + hostKey.name();
+    }
+}

@@ -1,0 +1,232 @@
+package dev.homestak.actions.internal;
+
+import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.CancellationToken;
+import dev.homestak.actions.SshClient;
+import dev.homestak.actions.SshEndpoint;
+import dev.homestak.actions.SshRequest;
+import dev.homestak.actions.SshResult;
+import dev.homestak.actions.SshSettings;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SshClient} on sshj: public-key authentication with the configured keys, jump hosts through a
+ * real {@code direct-tcpip} channel ({@link SSHClient#connectVia(DirectConnection)}), a deadline that
+ * closes the connection, and {@link RunKnownHosts} for host keys.
+ */
+public final class SshjClient implements SshClient {
+
+    private static final Logger log = LoggerFactory.getLogger(SshjClient.class);
+
+    private final SshSettings settings;
+    private final DefaultConfig config = new DefaultConfig();
+    private final Either<String, RunKnownHosts> knownHosts;
+
+    /** A client for one run. */
+    public SshjClient(SshSettings settings) {
+        this.settings = settings;
+        Either<String, RunKnownHosts> hosts;
+        try {
+            hosts = Either.right(RunKnownHosts.create(settings.knownHosts()));
+        } catch (IOException e) {
+            hosts = Either.left("cannot read known_hosts file " + settings.knownHosts().orElseThrow() + ": " + e.getMessage());
+        }
+        this.knownHosts = hosts;
+    }
+
+    @Override
+    public Either<ActionFailure, SshResult> exec(SshRequest request, CancellationToken cancel) {
+        if (knownHosts.isLeft()) {
+            return Either.left(new ActionFailure.Precondition(knownHosts.getLeft()));
+        }
+        if (settings.identityFiles().isEmpty()) {
+            return Either.left(new ActionFailure.Precondition("no SSH private key found (looked for ~/.ssh/id_ed25519 and "
+                    + "~/.ssh/id_rsa): create one with ssh-keygen -t ed25519 or configure the identity files"));
+        }
+        if (cancel.isCancelled()) {
+            return Either.left(new ActionFailure.Cancelled(what(request), cancel.reason().orElse("")));
+        }
+        try (Attempt attempt = new Attempt(request, cancel)) {
+            return attempt.run();
+        }
+    }
+
+    @Override
+    public SshEndpoint endpoint(String user, String host) {
+        return new SshEndpoint(user, host, settings.portFor(host));
+    }
+
+    private static String what(SshRequest request) {
+        return "'" + Texts.preview(request.command(), 60) + "' on " + request.describeTarget();
+    }
+
+    /** One connection attempt with its watchdog; closing it closes every client it opened. */
+    private final class Attempt implements AutoCloseable {
+        private final SshRequest request;
+        private final CancellationToken cancel;
+        private final List<SSHClient> clients = new ArrayList<>();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final CancellationToken.Registration onCancel;
+        private volatile boolean timedOut;
+        private SshEndpoint blamed;
+        private boolean authenticated;
+
+        Attempt(SshRequest request, CancellationToken cancel) {
+            this.request = request;
+            this.cancel = cancel;
+            this.blamed = request.jump().orElse(request.target());
+            this.onCancel = cancel.onCancel(this::closeClients);
+            Thread.ofVirtual().name("ssh-deadline").start(this::watchdog);
+        }
+
+        Either<ActionFailure, SshResult> run() {
+            try {
+                SSHClient target = connect();
+                return Either.right(execute(target));
+            } catch (IOException e) {
+                return Either.left(failure(e));
+            }
+        }
+
+        private SSHClient connect() throws IOException {
+            Optional<SshEndpoint> jump = request.jump();
+            SshEndpoint target = request.target();
+            if (jump.isEmpty()) {
+                return login(open(), target, null);
+            }
+            SSHClient jumpClient = login(open(), jump.get(), null);
+            blamed = target;
+            authenticated = false;
+            DirectConnection tunnel = jumpClient.newDirectConnection(target.host(), target.port());
+            return login(open(), target, tunnel);
+        }
+
+        private SSHClient open() {
+            SSHClient client = new SSHClient(config);
+            int connectMillis = (int) Math.min(settings.connectTimeout().toMillis(), request.timeout().toMillis());
+            client.setConnectTimeout(connectMillis);
+            client.addHostKeyVerifier(knownHosts.get());
+            synchronized (clients) {
+                clients.add(client);
+            }
+            if (timedOut || cancel.isCancelled()) {
+                closeClients();
+            }
+            return client;
+        }
+
+        private SSHClient login(SSHClient client, SshEndpoint endpoint, @Nullable DirectConnection tunnel) throws IOException {
+            if (tunnel == null) {
+                client.connect(endpoint.host(), endpoint.port());
+            } else {
+                client.connectVia(tunnel);
+            }
+            List<KeyProvider> keys = new ArrayList<>();
+            for (Path file : settings.identityFiles()) {
+                keys.add(client.loadKeys(file.toString()));
+            }
+            client.authPublickey(endpoint.user(), keys);
+            authenticated = true;
+            return client;
+        }
+
+        private SshResult execute(SSHClient client) throws IOException {
+            try (Session session = client.startSession()) {
+                Session.Command command = session.exec(request.command());
+                CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(command.getErrorStream()),
+                        runnable -> Thread.ofVirtual().start(runnable));
+                String stdout = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                command.join(remainingMillis(), TimeUnit.MILLISECONDS);
+                Integer status = command.getExitStatus();
+                if (status == null && (timedOut || cancel.isCancelled())) {
+                    throw new IOException("stopped");
+                }
+                return new SshResult(status == null ? -1 : status, stdout, stderr.join());
+            }
+        }
+
+        private long remainingMillis() {
+            return Math.max(1, request.timeout().toMillis());
+        }
+
+        private ActionFailure failure(IOException e) {
+            if (cancel.isCancelled()) {
+                return new ActionFailure.Cancelled(what(request), cancel.reason().orElse(""));
+            }
+            if (timedOut) {
+                return ActionFailure.Timeout.of("running " + what(request), request.timeout());
+            }
+            Optional<String> rejection = knownHosts.get().takeRejection(blamed.host(), blamed.port());
+            if (rejection.isPresent()) {
+                return new ActionFailure.Ssh(blamed.toString(), ActionFailure.Ssh.Reason.HOST_KEY_REJECTED, rejection.get());
+            }
+            if (e instanceof UserAuthException) {
+                return new ActionFailure.Ssh(blamed.toString(), ActionFailure.Ssh.Reason.AUTH_REFUSED, "offered "
+                        + settings.identityFiles() + "; add the public key to ~" + blamed.user() + "/.ssh/authorized_keys");
+            }
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.debug("SSH to {} failed", blamed, e);
+            ActionFailure.Ssh.Reason reason = authenticated ? ActionFailure.Ssh.Reason.BROKEN : ActionFailure.Ssh.Reason.UNREACHABLE;
+            return new ActionFailure.Ssh(blamed.toString(), reason, detail);
+        }
+
+        private void watchdog() {
+            try {
+                done.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                timedOut = true;
+                closeClients();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void closeClients() {
+            List<SSHClient> open;
+            synchronized (clients) {
+                open = List.copyOf(clients);
+            }
+            // the target's connection runs inside the jump's channel, so close it first
+            for (int i = open.size() - 1; i >= 0; i--) {
+                try {
+                    open.get(i).close();
+                } catch (IOException e) {
+                    log.debug("closing SSH client: {}", e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            done.complete(null);
+            onCancel.close();
+            closeClients();
+        }
+    }
+
+    private static String readAll(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

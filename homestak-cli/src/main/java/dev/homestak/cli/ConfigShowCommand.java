@@ -1,0 +1,36 @@
+package dev.homestak.cli;
+
+import dev.homestak.core.HostConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code homestak config show --host H}: the merged host config, secrets masked. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print the merged configuration of one host (site defaults -> node -> secrets), secrets masked.")
+final class ConfigShowCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SiteConfigOption siteConfig;
+
+    @Option(names = {"--host", "-H"}, required = true, paramLabel = "HOST", description = "Node or host name.")
+    String host;
+
+    @Override
+    public Integer call() {
+        return siteConfig.load()
+                .flatMap(site -> site.host(host))
+                .fold(failure -> Console.fail(spec, failure), this::print);
+    }
+
+    private int print(HostConfig config) {
+        HostConfigView.of(config).forEach((key, value) -> spec.commandLine().getOut().println(key + ": " + value));
+        return ExitCode.OK;
+    }
+}
