@@ -65,6 +65,11 @@ public record PhaseResult(
                 Optional.empty(), Optional.empty(), false);
     }
 
+    /** This result with another message. */
+    public PhaseResult withMessage(String value) {
+        return new PhaseResult(name, description, status, value, duration, startedAt, finishedAt, cleanup);
+    }
+
     /** This result marked as having run as cleanup. */
     public PhaseResult asCleanup() {
         return cleanup ? this : new PhaseResult(name, description, status, message, duration, startedAt, finishedAt, true);
