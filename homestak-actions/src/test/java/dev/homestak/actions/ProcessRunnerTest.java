@@ -85,6 +85,14 @@ class ProcessRunnerTest {
         }
 
         @Test
+        @DisplayName("a command's string form names its environment variables but never shows their values")
+        void noEnvValuesInToString() {
+            ProcessCommand cmd = ProcessCommand.builder(List.of("tofu", "apply")).env("TF_VAR_api_token", "s3cr3t-token").build();
+            assertThat(cmd.toString()).contains("TF_VAR_api_token").doesNotContain("s3cr3t-token");
+            assertThat(cmd.display()).isEqualTo("tofu apply");
+        }
+
+        @Test
         @DisplayName("a program that is not installed is a one-line precondition failure naming it")
         void missingProgram() {
             Either<ActionFailure, ProcessResult> r = ctx.run(ProcessCommand.of("no-such-tool-xyz", "init"));

@@ -182,7 +182,7 @@ public final class SshjClient implements SshClient {
                 return new ActionFailure.Ssh(blamed.toString(), ActionFailure.Ssh.Reason.AUTH_REFUSED, "offered "
                         + settings.identityFiles() + "; add the public key to ~" + blamed.user() + "/.ssh/authorized_keys");
             }
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ").strip();
             log.debug("SSH to {} failed", blamed, e);
             ActionFailure.Ssh.Reason reason = authenticated ? ActionFailure.Ssh.Reason.BROKEN : ActionFailure.Ssh.Reason.UNREACHABLE;
             return new ActionFailure.Ssh(blamed.toString(), reason, detail);

@@ -1,0 +1,157 @@
+package dev.homestak.actions;
+
+import dev.homestak.core.Facts;
+import dev.homestak.core.Key;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs a playbook against the host in fact {@code hostKey} [AnsiblePlaybookAction]: optionally waits for
+ * SSH first, then in {@code ansibleDir} runs
+ * {@code ansible-playbook -i <inventory> <playbook> -e ansible_host=<ip> [-e ansible_user=<user>] [-e <extra vars as JSON>]},
+ * then optionally waits for SSH again for twice {@code sshTimeout} (a PVE install reboots). A failure
+ * names the failed task, the host and ansible's reason. Reads {@code hostKey}; writes no facts.
+ *
+ * @param ansibleDir       the ansible checkout ({@code <parent>/ansible})
+ * @param playbook         playbook path relative to it, e.g. {@code playbooks/pve-install.yml}
+ * @param inventory        inventory path ({@code inventory/remote-dev.yml})
+ * @param extraVars        extra variables; types are kept (JSON); put secrets in as {@code Secret}
+ * @param hostKey          fact holding the target ({@code inner_ip})
+ * @param user             {@code ansible_user}, when set
+ * @param waitForSshBefore wait for SSH before the play (true)
+ * @param waitForSshAfter  wait for SSH after the play (false)
+ * @param sshTimeout       SSH wait limit (60 s)
+ * @param timeout          limit of the play (600 s)
+ */
+public record AnsiblePlaybookAction(Path ansibleDir, String playbook, String inventory, Map<String, Object> extraVars,
+                                    Key<String> hostKey, Optional<String> user, boolean waitForSshBefore,
+                                    boolean waitForSshAfter, Duration sshTimeout, Duration timeout)
+        implements Action<ActionResult> {
+
+    /** Validates components and copies the extra vars (keeping their order). */
+    public AnsiblePlaybookAction {
+        Objects.requireNonNull(ansibleDir, "ansibleDir");
+        Objects.requireNonNull(playbook, "playbook");
+        Objects.requireNonNull(inventory, "inventory");
+        extraVars = Collections.unmodifiableMap(new LinkedHashMap<>(extraVars));
+        Objects.requireNonNull(hostKey, "hostKey");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(sshTimeout, "sshTimeout");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** A builder for {@code playbook} in {@code ansibleDir} with the original's defaults. */
+    public static Builder builder(Path ansibleDir, String playbook) {
+        return new Builder(ansibleDir, playbook);
+    }
+
+    @Override
+    public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
+        return ctx.require(hostKey).flatMap(host -> waitForSsh(ctx, waitForSshBefore, sshTimeout)
+                .flatMap(before -> Ansible.play(ctx, ansibleDir, inventory, playbook, plainVars(host), extraVars, timeout))
+                .flatMap(played -> waitForSsh(ctx, waitForSshAfter, sshTimeout.multipliedBy(2)))
+                .map(after -> ActionResult.of(playbook + " completed on " + host)));
+    }
+
+    private Map<String, String> plainVars(String host) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("ansible_host", host);
+        user.ifPresent(u -> vars.put("ansible_user", u));
+        return vars;
+    }
+
+    private Either<ActionFailure, ActionResult> waitForSsh(ActionContext ctx, boolean wanted, Duration limit) {
+        if (!wanted) {
+            return Either.right(ActionResult.of("skipped"));
+        }
+        return WaitForSSHAction.of(hostKey).withUser(user.orElse("root")).withTimeout(limit).run(ctx);
+    }
+
+    @Override
+    public String describe() {
+        return "ansible-playbook " + playbook;
+    }
+
+    /** Shows the names of the extra vars only: their values may hold secrets. */
+    @Override
+    public String toString() {
+        return "AnsiblePlaybookAction[ansibleDir=" + ansibleDir + ", playbook=" + playbook + ", inventory=" + inventory
+                + ", extraVars=" + extraVars.keySet() + ", hostKey=" + hostKey.name() + ", user=" + user
+                + ", waitForSshBefore=" + waitForSshBefore + ", waitForSshAfter=" + waitForSshAfter
+                + ", sshTimeout=" + sshTimeout + ", timeout=" + timeout + "]";
+    }
+
+    /** Builds an {@link AnsiblePlaybookAction}. */
+    public static final class Builder {
+        private final Path ansibleDir;
+        private final String playbook;
+        private String inventory = "inventory/remote-dev.yml";
+        private Map<String, Object> extraVars = Map.of();
+        private Key<String> hostKey = Facts.INNER_IP;
+        private Optional<String> user = Optional.empty();
+        private boolean waitForSshBefore = true;
+        private boolean waitForSshAfter;
+        private Duration sshTimeout = Duration.ofSeconds(60);
+        private Duration timeout = Duration.ofSeconds(600);
+
+        private Builder(Path ansibleDir, String playbook) {
+            this.ansibleDir = ansibleDir;
+            this.playbook = playbook;
+        }
+
+        /** Inventory path. */
+        public Builder inventory(String path) {
+            this.inventory = path;
+            return this;
+        }
+
+        /** Extra variables. */
+        public Builder extraVars(Map<String, ?> vars) {
+            this.extraVars = new LinkedHashMap<>(vars);
+            return this;
+        }
+
+        /** Fact holding the target. */
+        public Builder host(Key<String> key) {
+            this.hostKey = key;
+            return this;
+        }
+
+        /** {@code ansible_user}. */
+        public Builder user(String name) {
+            this.user = Optional.of(name);
+            return this;
+        }
+
+        /** Whether to wait for SSH before and after the play. */
+        public Builder waitForSsh(boolean before, boolean after) {
+            this.waitForSshBefore = before;
+            this.waitForSshAfter = after;
+            return this;
+        }
+
+        /** SSH wait limit (doubled after the play). */
+        public Builder sshTimeout(Duration limit) {
+            this.sshTimeout = limit;
+            return this;
+        }
+
+        /** Limit of the play. */
+        public Builder timeout(Duration limit) {
+            this.timeout = limit;
+            return this;
+        }
+
+        /** The action. */
+        public AnsiblePlaybookAction build() {
+            return new AnsiblePlaybookAction(ansibleDir, playbook, inventory, extraVars, hostKey, user, waitForSshBefore,
+                    waitForSshAfter, sshTimeout, timeout);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.homestak.proxmox;
+
+import io.vavr.control.Either;
+import java.net.URI;
+import java.time.Clock;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/** Makes the one {@link OkHttpClient} of a {@link ProxmoxClient}: base URL, timeouts, TLS, auth. */
+final class ClientFactory {
+
+    private ClientFactory() {}
+
+    static Either<ProxmoxFailure, ProxmoxClient.Parts> create(URI uri, Auth auth, TlsPolicy tls, Timeouts timeouts,
+            boolean plainHttp, Clock clock) {
+        HttpUrl parsed = HttpUrl.parse(uri.toString());
+        if (parsed == null) {
+            return Either.left(new ProxmoxFailure.Config("base URI '" + uri + "' is not an http(s) URL"));
+        }
+        if (!parsed.isHttps() && !plainHttp) {
+            return Either.left(new ProxmoxFailure.Config("base URI '" + uri
+                    + "' is not https; PVE serves its API on https://<host>:8006"));
+        }
+        HttpUrl base = parsed.encodedPath().contains("/api2/json")
+                ? parsed
+                : parsed.newBuilder().encodedPath("/api2/json").build();
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.read())
+                .writeTimeout(timeouts.read())
+                .callTimeout(timeouts.call())
+                // OkHttp would silently resend a POST on some connection failures; retries are ours
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .addInterceptor(new AuthInterceptor(auth, base, clock));
+        Either<ProxmoxFailure, OkHttpClient.Builder> withTls = parsed.isHttps()
+                ? TlsSetup.apply(b, tls, base.host() + ":" + base.port())
+                : Either.right(b);
+        return withTls.map(builder -> new ProxmoxClient.Parts(base, builder.build()));
+    }
+}
