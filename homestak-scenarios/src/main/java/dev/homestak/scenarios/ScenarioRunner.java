@@ -1,0 +1,205 @@
+package dev.homestak.scenarios;
+
+import dev.homestak.actions.ActionContext;
+import dev.homestak.core.Facts;
+import dev.homestak.core.Secret;
+import dev.homestak.scenarios.internal.ContextFiles;
+import dev.homestak.scenarios.internal.Redactor;
+import dev.homestak.scenarios.internal.ReportFiles;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs scenarios: the embedding API of homestak. Configure once with {@link #builder()} (host, ports,
+ * report directory, listeners, secrets to redact), then {@link #run} or {@link #start} any number of
+ * scenarios, from any number of threads; the runner itself holds no per-run state.
+ *
+ * <p>A run never throws for a failed phase: every outcome (passed, failed, interrupted, cleanup failed) is a
+ * {@link RunReport}. Only options that do not fit the scenario are refused up front, as a {@link RunFailure}.
+ */
+public final class ScenarioRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The fact under which actions find the run id (to tag the VMs they create). */
+    public static final String RUN_ID_FACT = "run_id";
+    /** The fact holding the {@code --vm-id} overrides, a map of VM name to VM id. */
+    public static final String VM_ID_OVERRIDES_FACT = "vm_id_overrides";
+
+    private final RunnerSettings settings;
+
+    private ScenarioRunner(RunnerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A builder with the defaults: real adapters, host {@code local}, reports in {@code reports/}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs the scenario and waits for its report; interrupting the waiting thread cancels the run. */
+    public Either<RunFailure, RunReport> run(Scenario scenario, RunOptions options) {
+        return start(scenario, options).map(RunHandle::await);
+    }
+
+    /** Starts the scenario on a new thread; the handle cancels it and gives its report. */
+    public Either<RunFailure, RunHandle> start(Scenario scenario, RunOptions options) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        return validate(scenario, options).flatMap(ok -> startFacts(options)).map(facts -> launch(scenario, options, facts));
+    }
+
+    /**
+     * What a dry run would show, as text: each phase with its action and key parameters, which are skipped,
+     * the cleanup policy and the timeout. Pure: nothing is run or written.
+     */
+    public Either<RunFailure, String> preview(Scenario scenario, RunOptions options) {
+        return validate(scenario, options).map(ok -> DryRunPreview.render(scenario, options, settings.host()));
+    }
+
+    private RunHandle launch(Scenario scenario, RunOptions options, Facts startFacts) {
+        String runId = newRunId();
+        Facts facts = startFacts.withRaw(RUN_ID_FACT, runId);
+        RunExecution execution = new RunExecution(scenario, options, settings, runId, facts);
+        CompletableFuture<RunReport> report = new CompletableFuture<>();
+        Thread.ofPlatform().name("homestak-run-" + runId).start(() -> {
+            try {
+                RunReport done = finish(execution.execute(), options);
+                execution.announce(done);
+                report.complete(done);
+            } catch (RuntimeException | Error bug) {
+                log.error("run {} of {} failed with a bug", runId, scenario.name(), bug);
+                report.completeExceptionally(bug);
+            }
+        });
+        return new RunHandle(execution, report);
+    }
+
+    /** Writes the context file and the reports (not for a dry run) and adds what was written. */
+    private RunReport finish(RunReport report, RunOptions options) {
+        if (options.dryRun()) {
+            return report;
+        }
+        List<Path> files = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        options.contextFile().ifPresent(file -> ContextFiles.write(file, report.facts(), settings.redactor())
+                .peek(files::add).peekLeft(warnings::add));
+        settings.reportDir().ifPresent(dir -> ReportFiles.write(report, dir, settings.clock().getZone(),
+                settings.clock().instant()).peek(files::addAll).peekLeft(warnings::add));
+        warnings.forEach(w -> log.warn("{}", w));
+        return report.withFiles(files, warnings);
+    }
+
+    private static Either<RunFailure, Boolean> validate(Scenario scenario, RunOptions options) {
+        List<String> valid = scenario.phaseNames();
+        for (String skip : options.skip().stream().sorted().toList()) {
+            if (!valid.contains(skip)) {
+                return Either.left(new RunFailure.UnknownPhase(scenario.name(), skip, valid));
+            }
+        }
+        return Either.right(true);
+    }
+
+    /** Context file first, then the initial facts (explicit options win), then the VM id overrides. */
+    private static Either<RunFailure, Facts> startFacts(RunOptions options) {
+        Either<RunFailure, Facts> fromFile = options.contextFile()
+                .map(file -> ContextFiles.read(file).<RunFailure>mapLeft(p -> new RunFailure.ContextFile(file, p)))
+                .orElse(Either.right(Facts.empty()));
+        return fromFile.map(facts -> {
+            Facts all = facts.merge(options.initialFacts());
+            return options.vmIdOverrides().isEmpty() ? all : all.withRaw(VM_ID_OVERRIDES_FACT, options.vmIdOverrides());
+        });
+    }
+
+    private String newRunId() {
+        byte[] random = new byte[3];
+        RANDOM.nextBytes(random);
+        return RUN_STAMP.format(LocalDateTime.now(settings.clock())) + "-" + HexFormat.of().formatHex(random);
+    }
+
+    /** Builds a {@link ScenarioRunner}; the only mutable type here. */
+    public static final class Builder {
+        private ActionContext base = ActionContext.builder().build();
+        private String host = "local";
+        private Optional<Path> reportDir = Optional.of(Path.of("reports"));
+        private final List<RunListener> listeners = new ArrayList<>();
+        private final List<Secret> secrets = new ArrayList<>();
+        private Clock clock = Clock.systemDefaultZone();
+        private Duration cancelGrace = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /**
+         * The ports actions run with (process runner, SSH client, Proxmox client factory, sleeper...): an
+         * embedding program supplies its own here. The runner sets facts, cancellation and events per phase.
+         */
+        public Builder actionContext(ActionContext value) {
+            base = Objects.requireNonNull(value, "actionContext");
+            return this;
+        }
+
+        /** The name of the host (PVE node) runs target, as the reports show it. */
+        public Builder host(String value) {
+            host = Objects.requireNonNull(value, "host");
+            return this;
+        }
+
+        /** Where reports are written (default {@code reports/}). */
+        public Builder reportDir(Path value) {
+            reportDir = Optional.of(value);
+            return this;
+        }
+
+        /** Writes no report files (the {@link RunReport} is still returned). */
+        public Builder noReports() {
+            reportDir = Optional.empty();
+            return this;
+        }
+
+        /** Adds a listener for the events of every run. */
+        public Builder listener(RunListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /** Secret values to mask in every event, report and context file (the site's tokens and passwords). */
+        public Builder redact(java.util.Collection<Secret> values) {
+            secrets.addAll(values);
+            return this;
+        }
+
+        /** The clock for timestamps and run ids; its zone is the reports' local time (default: system). */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** How long a cancelled action may take to stop before it is abandoned (default 30 s). */
+        public Builder cancelGrace(Duration value) {
+            cancelGrace = Objects.requireNonNull(value, "cancelGrace");
+            return this;
+        }
+
+        /** The runner. */
+        public ScenarioRunner build() {
+            return new ScenarioRunner(new RunnerSettings(base, host, reportDir, listeners, Redactor.of(secrets),
+                    clock, cancelGrace));
+        }
+    }
+}
