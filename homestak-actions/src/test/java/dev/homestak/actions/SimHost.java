@@ -35,11 +35,13 @@ final class SimHost implements AutoCloseable {
     final HostConfig host;
     final Path keyFile;
     final String publicKeyLine;
+    final java.security.PublicKey publicKey;
     private final ProxmoxClients clients;
     private final ProxmoxClient admin;
 
-    private SimHost(Simulator sim, Path keyFile, String publicKeyLine) {
+    private SimHost(Simulator sim, Path keyFile, String publicKeyLine, java.security.PublicKey publicKey) {
         this.sim = sim;
+        this.publicKey = publicKey;
         this.keyFile = keyFile;
         this.publicKeyLine = publicKeyLine;
         this.host = HostConfig.builder().name("pve").file(Path.of("nodes/pve.yaml")).apiEndpoint(sim.baseUri())
@@ -66,7 +68,7 @@ final class SimHost implements AutoCloseable {
         for (FaultRule f : faults) {
             builder.fault(f);
         }
-        return new SimHost(builder.start().get(), keyFile, line);
+        return new SimHost(builder.start().get(), keyFile, line, pair.getPublic());
     }
 
     /** Boot, agent and SSH all after {@code boot}; tasks take {@code task}. */
