@@ -19,7 +19,8 @@ import java.util.Objects;
 
 /**
  * Creates the VMs of an env [TofuApplyAction / TofuApplyRemoteAction]: through the PVE API when the node says
- * {@code provisioner: api} (always inside a nested PVE), else with OpenTofu. Each VM is created in parallel,
+ * {@code provisioner: api} (always inside a nested PVE), else with OpenTofu. The API path first makes sure the
+ * env's images are in the PVE's storage ({@link EnsureImagesAction}); each VM is then created in parallel,
  * tagged with the run id ({@link RunTags}); a VM that already exists with the same name is kept. Facts, as the
  * tofu path: {@code <vm>_vm_id} per VM and {@code provisioned_vms}.
  *
@@ -45,7 +46,8 @@ record ProvisionEnvAction(EnvSource envs, String env, PveAccess.Where where, Tof
         String name = EnvVms.envName(ctx, env, where);
         return EnvVms.resolve(envs, name, where, ctx).flatMap(resolved -> usesTofu(ctx)
                 ? tofu.apply(resolved, ctx).run(ctx)
-                : PveAccess.resolve(ctx, where).flatMap(node -> createAll(ctx, node, resolved)));
+                : new EnsureImagesAction(envs, env, where, timeout).run(ctx)
+                        .flatMap(images -> PveAccess.resolve(ctx, where).flatMap(node -> createAll(ctx, node, resolved))));
     }
 
     private boolean usesTofu(ActionContext ctx) {
