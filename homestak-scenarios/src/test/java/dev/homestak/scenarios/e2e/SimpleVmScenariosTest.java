@@ -39,7 +39,6 @@ class SimpleVmScenariosTest {
     void constructorThenDestructor() {
         RunReport built = site.runner().run(site.scenario("simple-vm-constructor"), RunOptions.defaults()).get();
 
-        built.phases().forEach(p -> System.out.println("TIMING " + p.name() + " " + p.duration() + " " + p.message()));
         assertThat(built.phases()).extracting(PhaseResult::status).containsOnly(PhaseStatus.PASSED);
         assertThat(built.outcome()).isEqualTo(RunOutcome.PASSED);
         VmView vm = site.sim.vm(99900).orElseThrow();
