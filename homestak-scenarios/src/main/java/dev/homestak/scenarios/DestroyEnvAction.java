@@ -54,12 +54,19 @@ record DestroyEnvAction(EnvSource envs, String env, PveAccess.Where where, TofuS
 
     private Either<ActionFailure, ActionResult> destroyAll(ActionContext ctx, PveAccess.Node node, ResolvedEnv resolved) {
         return EnvTargets.existing(ctx, node, resolved).flatMap(vms -> {
-            List<Action<Optional<String>>> destroys = vms.stream().<Action<Optional<String>>>map(
-                    vm -> c -> VmPower.destroy(c, node, vm.vmid(), vm.name(), timeout)).toList();
-            return Actions.parallel(Math.max(1, destroys.size()), destroys).run(ctx).map(done -> {
-                List<String> gone = done.stream().flatMap(Optional::stream).toList();
-                return ActionResult.of(gone.isEmpty() ? "No VM of env " + resolved.env() + " left on " + node.label()
-                        : "Destroyed " + String.join(", ", gone) + " on " + node.label());
+            // every VM is attempted even when another fails: a cleanup removes all it can
+            List<Action<Either<ActionFailure, Optional<String>>>> destroys = vms.stream()
+                    .<Action<Either<ActionFailure, Optional<String>>>>map(
+                            vm -> c -> Either.right(VmPower.destroy(c, node, vm.vmid(), vm.name(), timeout))).toList();
+            return Actions.parallel(Math.max(1, destroys.size()), destroys).run(ctx).flatMap(done -> {
+                List<String> gone = done.stream().filter(Either::isRight).flatMap(r -> r.get().stream()).toList();
+                List<String> failed = done.stream().filter(Either::isLeft).map(r -> r.getLeft().message()).toList();
+                if (!failed.isEmpty()) {
+                    return Either.left(new ActionFailure.Precondition(String.join("; ", failed)
+                            + (gone.isEmpty() ? "" : " (destroyed " + String.join(", ", gone) + ")")));
+                }
+                return Either.right(ActionResult.of(gone.isEmpty() ? "No VM of env " + resolved.env() + " left on " + node.label()
+                        : "Destroyed " + String.join(", ", gone) + " on " + node.label()));
             });
         });
     }

@@ -35,7 +35,7 @@ final class EnvVms {
 
     /** The id of {@code vm}: fact {@code <name>_vm_id}, then {@code --vm-id}, then the env's {@code vmid}. */
     static Optional<Integer> vmid(ActionContext ctx, ResolvedVm vm) {
-        return ctx.facts().get(Facts.vmIdKey(vm.name())).or(() -> override(ctx, vm.name())).or(vm::vmid);
+        return ctx.lookup(Facts.vmIdKey(vm.name())).or(() -> override(ctx, vm.name())).or(vm::vmid);
     }
 
     /** The {@code --vm-id} override of {@code name}, if any. */
