@@ -122,7 +122,7 @@ final class SimStandIns {
     }
 
     private Either<ActionFailure, SshResult> probe(SshRequest request, CancellationToken cancel) {
-        return real.exec(new SshRequest(request.target(), request.jump(), "true", request.timeout()), cancel)
+        return real.exec(SshRequest.of(request.target(), "true", request.timeout()).via(request.jump()), cancel)
                 .flatMap(r -> r.succeeded() ? Either.right(r)
                         : Either.left(new ActionFailure.ProcessExit("true on " + request.target(), r.exitCode(), r.stderr())));
     }
