@@ -1,0 +1,102 @@
+package dev.homestak.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** The JUnit 5 extension behind {@link ProxmoxSimulator}. */
+public final class ProxmoxSimulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ProxmoxSimulatorExtension.class);
+    private static final String KEY = "simulator";
+
+    /** Creates the extension (JUnit does this). */
+    public ProxmoxSimulatorExtension() {}
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ProxmoxSimulator config = config(context);
+        if (!config.perMethod()) {
+            context.getStore(NS).put(KEY, start(config, context));
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ProxmoxSimulator config = config(context);
+        if (config.perMethod()) {
+            context.getStore(NS).put(KEY, start(config, context));
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (config(context).perMethod()) {
+            close(context);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Simulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Simulator sim = context.getStore(NS).get(KEY, Simulator.class);
+        if (sim == null) {
+            throw new ExtensionConfigurationException("no simulator is running here: with perMethod = true it is "
+                    + "available in @BeforeEach and test methods, not in @BeforeAll");
+        }
+        return sim;
+    }
+
+    private static void close(ExtensionContext context) {
+        Simulator sim = context.getStore(NS).remove(KEY, Simulator.class);
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private static ProxmoxSimulator config(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), ProxmoxSimulator.class)
+                .orElseThrow(() -> new ExtensionConfigurationException("@ProxmoxSimulator is missing on "
+                        + context.getRequiredTestClass().getName()));
+    }
+
+    private static Simulator start(ProxmoxSimulator config, ExtensionContext context) {
+        SimulatorBuilder builder = Simulator.builder().node(config.node());
+        if (!config.profile().isEmpty()) {
+            builder.profile(profile(config.profile(), context.getRequiredTestClass())
+                    .getOrElseThrow(f -> new ExtensionConfigurationException(f.message())));
+        }
+        return builder.start().getOrElseThrow(f -> new ExtensionConfigurationException(f.message()));
+    }
+
+    private static io.vavr.control.Either<SimFailure, SimProfile> profile(String name, Class<?> testClass) {
+        try (InputStream in = testClass.getClassLoader().getResourceAsStream(name)) {
+            if (in != null) {
+                return SimProfile.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            return io.vavr.control.Either.left(new SimFailure.Invalid(name, "cannot read resource: " + e.getMessage()));
+        }
+        return SimProfile.load(Path.of(name));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.homestak.sim.internal;
+
+import dev.homestak.sim.FaultKind;
+import dev.homestak.sim.FaultRule;
+import dev.homestak.sim.RecordedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns HTTP requests into PVE API calls: authenticates the token, applies injected faults,
+ * validates parameters against the schema, routes, and renders PVE's envelope and error shapes.
+ * Every request is recorded for inspection.
+ */
+final class ApiServer {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final Pattern TOKEN = Pattern.compile("(?:^|\\s)PVEAPIToken(?:=| )([^;]*)");
+    private static final int MAX_RECORDED = 100_000;
+
+    private final PveInstance instance;
+    private final Router router;
+    private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+
+    ApiServer(PveInstance instance, Router router) {
+        this.instance = instance;
+        this.router = router;
+    }
+
+    /** Answers one HTTP request. */
+    HttpResponse handle(HttpRequest request) {
+        List<String> segments = RequestParser.segments(request.rawPath());
+        String path = segments == null ? request.rawPath() : "/" + String.join("/", segments);
+        Map<String, List<String>> multi = RequestParser.params(request);
+        multi.remove("_dc");
+        Map<String, String> params = RequestParser.single(multi);
+        HttpResponse response = respond(request, segments, path, multi, params);
+        if (recorded.size() < MAX_RECORDED) {
+            recorded.add(new RecordedRequest(request.method(), path, params, response.reset() ? 0 : response.status()));
+        }
+        return response;
+    }
+
+    List<RecordedRequest> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    private HttpResponse respond(HttpRequest request, @org.jspecify.annotations.Nullable List<String> segments,
+            String path, Map<String, List<String>> multi, Map<String, String> params) {
+        String method = request.method();
+        if (segments == null) {
+            return error(PveError.status(501, "no such uri"));
+        }
+        Optional<String> user = authenticate(request);
+        if (user.isEmpty()) {
+            return error(PveError.status(401, "Authentication failed!"));
+        }
+        Optional<String> failTask = Optional.empty();
+        for (FaultRule fault : instance.runtime().faults().onRequest(method, path, vmidOf(segments))) {
+            Optional<HttpResponse> injected = inject(fault, path, vmidOf(segments));
+            if (injected.isPresent()) {
+                return injected.get();
+            }
+            if (fault.kind() == FaultKind.TASK_FAILURE) {
+                failTask = Optional.of(fault.messageOr("simulated task failure"));
+            }
+        }
+        if (method.equals("DELETE") && request.body().length > 0) {
+            return error(PveError.status(501, "Unexpected content for method 'DELETE'"));
+        }
+        Optional<Router.Match> match = router.match(method, segments);
+        if (match.isEmpty()) {
+            return error(PveError.status(501, "Method '" + method + " " + path + "' not implemented"));
+        }
+        try {
+            Map<String, String> errors = instance.runtime().validator().validate(method, segments, multi);
+            if (!errors.isEmpty()) {
+                throw PveError.params(errors);
+            }
+            Call call = new Call(method, path, match.get().vars(), params, multi, user.get(), failTask);
+            instance.cluster().advance();
+            Object data = match.get().handler().handle(call);
+            return data instanceof Paged paged
+                    ? HttpResponse.json(200, "OK", Json.envelope(paged.data(), Map.of("total", paged.total())))
+                    : HttpResponse.json(200, "OK", Json.envelope(data, Map.of()));
+        } catch (PveError e) {
+            return error(e);
+        }
+    }
+
+    private Optional<HttpResponse> inject(FaultRule fault, String path, OptionalInt vmid) {
+        return switch (fault.kind()) {
+            case SLOW_RESPONSE -> {
+                sleep(fault.delay());
+                yield Optional.empty();
+            }
+            case CONNECTION_RESET -> Optional.of(HttpResponse.resetConnection());
+            case HTTP_500 -> Optional.of(error(PveError.of(fault.messageOr("got no worker upid - start worker failed"))));
+            case HTTP_503 -> Optional.of(error(PveError.status(503, fault.messageOr("Service Unavailable"))));
+            case HTTP_596 -> Optional.of(error(PveError.status(596, fault.messageOr("Connection timed out"))));
+            case LOCK_TIMEOUT -> Optional.of(error(PveError.of(PveError.lockTimeoutText(vmid.orElse(100)))));
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<String> authenticate(HttpRequest request) {
+        Matcher m = TOKEN.matcher(request.header("authorization").orElse(""));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String token = URLDecoder.decode(m.group(1).trim(), StandardCharsets.UTF_8);
+        int eq = token.indexOf('=');
+        if (eq < 0) {
+            return Optional.empty();
+        }
+        return instance.tokens().authenticate(token.substring(0, eq), token.substring(eq + 1));
+    }
+
+    private static OptionalInt vmidOf(List<String> segments) {
+        int qemu = segments.indexOf("qemu");
+        if (qemu >= 0 && qemu + 1 < segments.size() && segments.get(qemu + 1).matches("\\d{1,9}")) {
+            return OptionalInt.of(Integer.parseInt(segments.get(qemu + 1)));
+        }
+        return OptionalInt.empty();
+    }
+
+    private static HttpResponse error(PveError e) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (!e.errors().isEmpty()) {
+            extra.put("errors", e.errors());
+        }
+        extra.put("message", e.getMessage() + "\n");
+        return HttpResponse.json(e.status(), e.getMessage(), Json.envelope(null, extra));
+    }
+
+    private static void sleep(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.debug("slow response interrupted");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.homestak.sim.internal;
+
+import dev.homestak.sim.TaskView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one simulated PVE node: its VMs, tasks and storage, and the task engine. Every
+ * method synchronizes on this object; handlers that read and write several things do the same.
+ */
+final class Cluster {
+
+    final String node;
+    final SimRuntime runtime;
+    final Guests guests;
+    final Map<Integer, Vm> vms = new TreeMap<>();
+    final Storage storage = new Storage();
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final List<Task> pending = new ArrayList<>();
+    private int pids = 0x2f00;
+
+    Cluster(String node, SimRuntime runtime, Guests guests) {
+        this.node = node;
+        this.runtime = runtime;
+        this.guests = guests;
+    }
+
+    /** The VM, or PVE's "does not exist" error. */
+    synchronized Vm vm(int vmid) {
+        Vm vm = vms.get(vmid);
+        if (vm == null) {
+            throw PveError.noSuchVm(node, vmid);
+        }
+        return vm;
+    }
+
+    /** The task with this UPID, or PVE's error. */
+    synchronized Task task(String upid) {
+        Task task = tasks.get(upid);
+        if (task == null) {
+            throw PveError.of("no such task");
+        }
+        return task;
+    }
+
+    synchronized List<TaskView> taskViews() {
+        return tasks.values().stream().map(Task::view).toList();
+    }
+
+    /**
+     * Starts a task of {@code type} about {@code id}. When it concerns a VM, it queues behind the
+     * tasks already holding that VM's file lock and fails with PVE's lock timeout text if it would
+     * wait longer than the lock timeout. An injected task failure replaces the work.
+     */
+    synchronized String submit(Call call, String type, String id, @Nullable Vm vm, TaskWork work) {
+        Instant now = runtime.clock().instant();
+        Instant start = now;
+        TaskWork effective = call.failTask().<TaskWork>map(m -> failing(work, m)).orElse(work);
+        Duration duration = runtime.timing().task(type);
+        if (vm != null && vm.flockFreeAt.isAfter(now)) {
+            Duration lockTimeout = runtime.timing().scaled(runtime.timing().lockTimeout());
+            if (Duration.between(now, vm.flockFreeAt).compareTo(lockTimeout) > 0) {
+                // the worker would give up waiting for the lock: it fails then, without doing anything
+                start = now.plus(lockTimeout);
+                duration = Duration.ZERO;
+                effective = failing(work, PveError.lockTimeoutText(vm.vmid));
+            } else {
+                start = vm.flockFreeAt;
+            }
+        }
+        Instant due = start.plus(duration);
+        if (vm != null && due.isAfter(vm.flockFreeAt)) {
+            vm.flockFreeAt = due;
+        }
+        Task task = new Task(node, type, id, call.user(), pids++, now, due, effective::run);
+        task.log(taskBanner(type, id));
+        tasks.put(task.upid(), task);
+        pending.add(task);
+        advance();
+        return task.upid();
+    }
+
+    /**
+     * Waits (on the simulator's clock) for a VM's file lock, as a synchronous PVE call does, or
+     * fails with PVE's lock timeout.
+     */
+    synchronized void awaitFlock(Vm vm) {
+        Instant deadline = runtime.clock().instant().plus(runtime.timing().scaled(runtime.timing().lockTimeout()));
+        if (vm.flockFreeAt.isAfter(deadline)) {
+            throw PveError.of(PveError.lockTimeoutText(vm.vmid));
+        }
+        long realDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (vm.flockFreeAt.isAfter(runtime.clock().instant())) {
+            if (System.nanoTime() > realDeadline) {
+                // a manual clock that nobody advances: answer like PVE would after its timeout
+                throw PveError.of(PveError.lockTimeoutText(vm.vmid));
+            }
+            try {
+                wait(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PveError.of(PveError.lockTimeoutText(vm.vmid));
+            }
+            advance();
+        }
+    }
+
+    /** Ends every task whose time has come (in order), then moves booting guests along. */
+    synchronized void advance() {
+        Instant now = runtime.clock().instant();
+        List<Task> due = pending.stream().filter(t -> !t.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(Task::dueAt)).toList();
+        for (Task task : due) {
+            pending.remove(task);
+            task.finish();
+        }
+        for (Vm vm : List.copyOf(vms.values())) {
+            guests.poll(vm, now);
+        }
+        notifyAll();
+    }
+
+    /** True while a task is pending or a running guest is still booting (so the ticker keeps ticking). */
+    synchronized boolean busy() {
+        return !pending.isEmpty() || vms.values().stream().anyMatch(guests::booting);
+    }
+
+    /** Removes a VM from the node (after its destroy task). */
+    synchronized void remove(Vm vm) {
+        guests.destroy(vm);
+        vms.remove(vm.vmid);
+        storage.removeVmDisks(vm.vmid);
+    }
+
+    /** Every VM id in use. */
+    synchronized List<Integer> vmids() {
+        return List.copyOf(vms.keySet());
+    }
+
+    private static TaskWork failing(TaskWork work, String message) {
+        return () -> {
+            work.abort();
+            return Optional.of(message);
+        };
+    }
+
+    private static String taskBanner(String type, String id) {
+        return switch (type) {
+            case "qmstart" -> "start VM " + id + ": simulated";
+            case "qmstop" -> "stop VM " + id + ": simulated";
+            case "qmcreate" -> "create VM " + id + ": simulated";
+            case "download" -> "downloading " + id;
+            default -> type + " " + id;
+        };
+    }
+
+    /** For callers holding the lock that need "now". */
+    Instant now() {
+        return runtime.clock().instant();
+    }
+
+    Optional<Vm> find(int vmid) {
+        synchronized (this) {
+            return Optional.ofNullable(vms.get(vmid));
+        }
+    }
+}

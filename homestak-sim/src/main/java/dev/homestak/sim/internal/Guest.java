@@ -1,0 +1,25 @@
+package dev.homestak.sim.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What a command running "inside" a simulated machine can see of it. */
+interface Guest {
+
+    /** A stable id, e.g. {@code pve/100}, under which its SSH host key is kept. */
+    String id();
+
+    String hostname();
+
+    /** Whether PVE is installed (pveproxy runs, {@code pveum} exists). */
+    boolean pve();
+
+    /** Whether cloud-init has finished. */
+    boolean cloudInitDone();
+
+    /** The content of a file, if it exists. */
+    Optional<String> file(String path);
+
+    /** The output of {@code pveum} with these arguments, as {@code [exitCode, stdout, stderr]}. */
+    Vm.Exec pveum(List<String> args);
+}

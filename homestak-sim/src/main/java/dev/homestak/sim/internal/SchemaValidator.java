@@ -1,0 +1,31 @@
+package dev.homestak.sim.internal;
+
+import dev.homestak.proxmox.PveApiSchema;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Request validation against the PVE 9.1 schema bundled with homestak-proxmox ({@link PveApiSchema}). */
+public final class SchemaValidator implements RequestValidator {
+
+    private final PveApiSchema schema;
+
+    private SchemaValidator(PveApiSchema schema) {
+        this.schema = schema;
+    }
+
+    /** The validator for the bundled PVE 9.1 schema. */
+    public static RequestValidator bundled() {
+        return new SchemaValidator(PveApiSchema.bundled());
+    }
+
+    @Override
+    public Map<String, String> validate(String method, List<String> segments, Map<String, List<String>> params) {
+        // the schema binds path variables from a percent-encoded path (volume ids contain '/')
+        String path = segments.stream().map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/", "/", ""));
+        return schema.endpoint(method, path).map(e -> schema.validate(e, params)).orElse(Map.of());
+    }
+}

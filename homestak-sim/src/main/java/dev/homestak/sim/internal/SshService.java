@@ -1,0 +1,159 @@
+package dev.homestak.sim.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.io.IoAcceptor;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.server.ServerBuilder;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Apache MINA SSH server for the whole simulator, bound to one endpoint per running VM (and to
+ * {@code 127.0.0.1} for the PVE host itself). The endpoint a client connected to tells which
+ * guest answers, which host key it presents and which commands it runs. Public-key auth only,
+ * against the configured keys; {@code direct-tcpip} forwarding is allowed so jump hosts work.
+ */
+public final class SshService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SshService.class);
+
+    /** Exposes the server's acceptor so that endpoints can be bound and unbound while it runs. */
+    private static final class Server extends SshServer {
+        IoAcceptor acceptor() {
+            return acceptor;
+        }
+    }
+
+    private final Server server = (Server) ServerBuilder.builder().factory(Server::new).build();
+    private final List<PublicKey> authorized = new CopyOnWriteArrayList<>();
+    private final Map<String, KeyPair> hostKeys = new ConcurrentHashMap<>();
+    private final Map<SocketAddress, Guest> guests = new ConcurrentHashMap<>();
+
+    private SshService(List<PublicKey> keys) {
+        authorized.addAll(keys);
+    }
+
+    /** Starts the server on {@code host:port} ({@code 0} for a free port), answering as {@code hostGuest}. */
+    public static SshService start(InetAddress host, int port, List<PublicKey> keys, Guest hostGuest)
+            throws IOException {
+        SshService service = new SshService(keys);
+        Server server = service.server;
+        server.setHost(host.getHostAddress());
+        server.setPort(port);
+        server.setKeyPairProvider(service.hostKeyProvider());
+        server.setPublickeyAuthenticator((user, key, session) ->
+                service.authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.setPasswordAuthenticator(null);
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        server.setCommandFactory((channel, command) -> new GuestCommand(service.guestOf(channel.getSession()), command));
+        server.start();
+        InetSocketAddress bound = (InetSocketAddress) server.acceptor().getBoundAddresses().iterator().next();
+        service.guests.put(bound, hostGuest);
+        return service;
+    }
+
+    /** The port the PVE host's SSH listens on (and every VM's, where VMs have their own address). */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Authorizes another public key. */
+    public void authorize(PublicKey key) {
+        authorized.add(key);
+    }
+
+    /**
+     * Starts answering SSH for a guest on {@code address}: on the shared port when the address is
+     * not {@code 127.0.0.1}, else on a fresh port. Empty (and logged) when the endpoint is taken.
+     */
+    Optional<InetSocketAddress> bind(InetAddress address, Guest guest) {
+        boolean shared = !address.getHostAddress().equals("127.0.0.1");
+        InetSocketAddress wanted = new InetSocketAddress(address, shared ? port() : 0);
+        IoAcceptor acceptor = server.acceptor();
+        try {
+            synchronized (this) {
+                Set<SocketAddress> before = new HashSet<>(acceptor.getBoundAddresses());
+                acceptor.bind(wanted);
+                Set<SocketAddress> after = new HashSet<>(acceptor.getBoundAddresses());
+                after.removeAll(before);
+                InetSocketAddress bound = after.isEmpty() ? wanted : (InetSocketAddress) after.iterator().next();
+                guests.put(bound, guest);
+                return Optional.of(bound);
+            }
+        } catch (IOException e) {
+            log.warn("SSH for {} cannot listen on {}: {}", guest.id(), wanted, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Stops answering SSH on this endpoint and closes the sessions connected to it. */
+    void unbind(InetSocketAddress endpoint) {
+        synchronized (this) {
+            server.acceptor().unbind(endpoint);
+        }
+        guests.remove(endpoint);
+        for (var session : server.getActiveSessions()) {
+            if (endpoint.equals(session.getIoSession().getLocalAddress())) {
+                session.close(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop(true);
+        } catch (IOException e) {
+            log.debug("SSH server stop: {}", e.getMessage());
+        }
+    }
+
+    private Guest guestOf(Session session) throws IOException {
+        Guest guest = guests.get(session.getIoSession().getLocalAddress());
+        if (guest == null) {
+            throw new IOException("no simulated machine listens on " + session.getIoSession().getLocalAddress());
+        }
+        return guest;
+    }
+
+    private KeyPairProvider hostKeyProvider() {
+        return new KeyPairProvider() {
+            @Override
+            public Iterable<KeyPair> loadKeys(SessionContext context) throws IOException {
+                String id = context instanceof Session session ? guestOf(session).id() : "host";
+                return List.of(hostKeys.computeIfAbsent(id, k -> newHostKey()));
+            }
+        };
+    }
+
+    private static KeyPair newHostKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no EC P-256", e);
+        }
+    }
+}
