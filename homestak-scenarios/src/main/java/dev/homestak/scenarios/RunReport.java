@@ -80,6 +80,22 @@ public record RunReport(
         return phases.stream().filter(p -> p.status() == PhaseStatus.FAILED).findFirst();
     }
 
+    /**
+     * One line saying why the run did not pass, for a user to act on: the first failed phase with its
+     * description and message (which names the VM and PVE's reason), then what cleanup could not remove.
+     * Empty for a passed run.
+     */
+    public Optional<String> failureSummary() {
+        if (passed()) {
+            return Optional.empty();
+        }
+        String main = phases.stream().filter(p -> p.status() == PhaseStatus.FAILED && !p.cleanup()).findFirst()
+                .map(p -> "phase " + p.name() + " (" + p.description() + ") failed: " + p.message().strip().replace('\n', ' '))
+                .orElse(outcome == RunOutcome.INTERRUPTED ? "run interrupted" : "run failed");
+        String left = cleanup.failed() ? "; cleanup could not remove: " + String.join("; ", cleanup.remaining()) : "";
+        return Optional.of(main + left);
+    }
+
     /** The result of the named phase, if the scenario has it. */
     public Optional<PhaseResult> phase(String name) {
         return phases.stream().filter(p -> p.name().equals(name)).findFirst();

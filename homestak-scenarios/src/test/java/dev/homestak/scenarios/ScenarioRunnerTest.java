@@ -129,6 +129,7 @@ class ScenarioRunnerTest {
             assertThat(report.firstFailure().orElseThrow().message()).isEqualTo("SSH to 10.0.0.5: key refused");
             assertThat(report.cleanup().cleaned()).containsExactly("destroy: vm_ip=10.0.0.5");
             assertThat(report.phase("destroy").orElseThrow().cleanup()).isTrue();
+            assertThat(report.failureSummary()).contains("phase verify (Verify SSH) failed: SSH to 10.0.0.5: key refused");
         }
 
         @Test
@@ -157,6 +158,8 @@ class ScenarioRunnerTest {
             assertThat(actions.ran).containsExactly("provision", "start", "verify", "stop", "destroy");
             assertThat(report.cleanup().remaining()).containsExactly("stop: VM 99913: HTTP 500: got timeout");
             assertThat(report.cleanup().cleaned()).containsExactly("destroy: destroy done");
+            assertThat(report.failureSummary()).contains(
+                    "phase verify (V) failed: bad; cleanup could not remove: stop: VM 99913: HTTP 500: got timeout");
         }
     }
 
