@@ -2,7 +2,6 @@ package dev.homestak.cli;
 
 import dev.homestak.scenarios.RunFailure;
 import dev.homestak.scenarios.Scenario;
-import dev.homestak.scenarios.ScenarioRegistry;
 import io.vavr.control.Either;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -22,7 +21,7 @@ final class Listings {
     /** {@code Available scenarios:} then {@code   name (30) runtime (6)  description}; with a usage hint if asked. */
     int scenarios(boolean usageHint) {
         out.println("Available scenarios:");
-        for (Scenario s : ScenarioRegistry.load().all()) {
+        for (Scenario s : Registry.load().all()) {
             out.println(scenarioLine(s));
         }
         if (usageHint) {
@@ -35,7 +34,7 @@ final class Listings {
 
     /** {@code Phases for scenario 'X':} then {@code   phase: description}, or the unknown-scenario failure. */
     Either<RunFailure, Integer> phases(String scenarioName) {
-        return ScenarioRegistry.load().find(scenarioName).map(s -> {
+        return Registry.load().find(scenarioName).map(s -> {
             out.println("Phases for scenario '" + s.name() + "':");
             s.phases().forEach(p -> out.println("  " + p.name() + ": " + p.description()));
             out.flush();

@@ -1,10 +1,12 @@
 package dev.homestak.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
-import picocli.CommandLine;
+import java.util.Optional;
 
-/** Process entry point of the {@code homestak} command. */
+/**
+ * Process entry point of the {@code homestak} command. Listings are answered by {@link FastPath} before
+ * anything else is loaded; everything else goes through picocli ({@link Cli}).
+ */
 public final class Main {
 
     private Main() {
@@ -12,70 +14,15 @@ public final class Main {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        quietLibraries(java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v"));
-        CommandLine commandLine = newCommandLine(CliEnvironment.system());
-        int exitCode = commandLine.execute(args);
-        // picocli's writers do not flush on print(): flush before the JVM exits
-        commandLine.getOut().flush();
-        commandLine.getErr().flush();
-        System.exit(exitCode);
-    }
-
-    /**
-     * Library INFO logs (the SSH server announcing its port, security providers) are noise on an operator's
-     * terminal: warnings only, unless {@code --verbose}. An explicit setting wins.
-     */
-    private static void quietLibraries(boolean verbose) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        PrintWriter out = new PrintWriter(System.out);
+        PrintWriter err = new PrintWriter(System.err);
+        Optional<Integer> listed = FastPath.run(args, out, err);
+        if (listed.isPresent()) {
+            out.flush();
+            err.flush();
+            // nothing to shut down: halt skips the exit logging and hooks that System.exit initialises
+            Runtime.getRuntime().halt(listed.get());
         }
-    }
-
-    /** The configured command line for the real process environment. */
-    static CommandLine newCommandLine() {
-        return newCommandLine(CliEnvironment.system());
-    }
-
-    /** The configured command line, also used by tests through {@code execute} with an isolated environment. */
-    static CommandLine newCommandLine(CliEnvironment env) {
-        CommandLine commandLine = new CommandLine(new HomestakCommand(env), new Factory(env));
-        // "--host sim" names the built-in host, not the "sim" subcommand
-        commandLine.setAllowSubcommandsAsOptionParameters(true);
-        commandLine.setParameterExceptionHandler(Main::usageError);
-        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> bug(e, cl, parsed.originalArgs().contains("--verbose")
-                || parsed.originalArgs().contains("-v")));
-        commandLine.setOut(new PrintWriter(System.out, true));
-        return commandLine;
-    }
-
-    /** A usage error is one line plus where to get help; exit 2. */
-    private static int usageError(CommandLine.ParameterException e, String[] args) {
-        CommandLine cl = e.getCommandLine();
-        cl.getErr().println("homestak: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
-        cl.getErr().flush();
-        return ExitCode.USAGE;
-    }
-
-    /** An exception escaping a command is a bug: one line, the stack trace only with --verbose. */
-    private static int bug(Exception e, CommandLine cl, boolean verbose) {
-        cl.getErr().println("homestak: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
-        if (verbose) {
-            e.printStackTrace(cl.getErr());
-        }
-        cl.getErr().flush();
-        return ExitCode.FAILED;
-    }
-
-    /** Creates commands, handing those that want it the {@link CliEnvironment}. */
-    private record Factory(CliEnvironment env) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            try {
-                Constructor<K> withEnv = type.getDeclaredConstructor(CliEnvironment.class);
-                return withEnv.newInstance(env);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(type);
-            }
-        }
+        System.exit(Cli.run(args));
     }
 }

@@ -5,7 +5,6 @@ import dev.homestak.core.Failure;
 import dev.homestak.scenarios.RunFailure;
 import dev.homestak.scenarios.RunOptions;
 import dev.homestak.scenarios.Scenario;
-import dev.homestak.scenarios.ScenarioRegistry;
 import io.vavr.control.Either;
 import java.io.PrintWriter;
 import java.util.List;
@@ -90,7 +89,7 @@ final class ScenarioCommand {
         if (flags.scenario == null) {
             return Either.right(Optional.empty());
         }
-        return ScenarioRegistry.load().find(flags.scenario).<Failure>mapLeft(f -> f).flatMap(s -> {
+        return Registry.load().find(flags.scenario).<Failure>mapLeft(f -> f).flatMap(s -> {
             List<String> valid = s.phaseNames();
             return flags.skip.stream().filter(p -> !valid.contains(p)).findFirst()
                     .<Either<Failure, Optional<Scenario>>>map(p -> Either.left(new RunFailure.UnknownPhase(s.name(), p, valid)))

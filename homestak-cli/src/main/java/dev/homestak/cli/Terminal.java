@@ -27,7 +27,8 @@ record Terminal(boolean stdinTty, boolean stdoutTty, boolean stderrTty, boolean 
      */
     static Terminal system(Map<String, String> env) {
         String tty = System.getProperty("homestak.tty");
-        boolean console = System.console() != null;
+        // System.console() loads the JDK's line editor (hundreds of classes): only without the launcher's answer
+        boolean console = tty == null && System.console() != null;
         boolean in = tty != null ? tty.contains("I") : console;
         boolean out = tty != null ? tty.contains("O") : console;
         boolean err = tty != null ? tty.contains("E") : console;

@@ -97,7 +97,7 @@ record CliRun(int exitCode, String out, String err) {
             StringWriter err = new StringWriter();
             ConfigEnvironment config = new ConfigEnvironment(Map.copyOf(vars), workingDir, home,
                     home.resolve("no-system-site-config"));
-            CommandLine commandLine = Main.newCommandLine(new CliEnvironment(config, terminal, interrupts));
+            CommandLine commandLine = Cli.newCommandLine(new CliEnvironment(config, terminal, interrupts));
             commandLine.setOut(new PrintWriter(new Tee(out, tee), true));
             commandLine.setErr(new PrintWriter(err, true));
             int exitCode = commandLine.execute(args);
