@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("the listing fast path (no picocli model) answers exactly as the full command does")
 class FastPathTest {
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "args ''{0}''")
     @ValueSource(strings = {"--list-scenarios", "--list-scenarios -S cli-hello", "-S cli-vm-roundtrip --list-phases",
         "--scenario=cli-hello --list-phases -v", "--list-phases --scenario nope"})
     @DisplayName("same output, error and exit code as picocli's path")
@@ -29,7 +29,7 @@ class FastPathTest {
         assertThat(err.toString()).isEqualTo(full.err());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "args ''{0}''")
     @ValueSource(strings = {"", "-S cli-hello", "--list-phases", "-S cli-hello --list-phases --host sim", "--help",
         "-S", "-S --list-phases"})
     @DisplayName("anything else is left to picocli, with nothing printed")
