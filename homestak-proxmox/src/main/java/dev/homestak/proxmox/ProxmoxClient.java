@@ -151,10 +151,6 @@ public final class ProxmoxClient implements AutoCloseable {
                             new Calls(new Transport(parts.base(), parts.http(), retry, clock, sleeper, polling)),
                             parts.base().uri()));
         }
-
-        Clock clock() {
-            return clock;
-        }
     }
 
     /** The pieces {@link ClientFactory} makes. */

@@ -32,7 +32,7 @@ final class SchemaReader {
 
     private static void walk(JsonNode node, List<PveApiSchema.Endpoint> out) {
         String path = node.path("path").asText();
-        node.path("info").fields().forEachRemaining(e -> out.add(endpoint(e.getKey(), path, e.getValue())));
+        node.path("info").properties().forEach(e -> out.add(endpoint(e.getKey(), path, e.getValue())));
         for (JsonNode child : node.path("children")) {
             walk(child, out);
         }
@@ -40,8 +40,8 @@ final class SchemaReader {
 
     private static PveApiSchema.Endpoint endpoint(String method, String path, JsonNode info) {
         Map<String, SchemaParam> params = new LinkedHashMap<>();
-        info.path("parameters").path("properties").fields()
-                .forEachRemaining(e -> params.put(e.getKey(), param(e.getKey(), e.getValue())));
+        info.path("parameters").path("properties").properties()
+                .forEach(e -> params.put(e.getKey(), param(e.getKey(), e.getValue())));
         boolean allowToken = !info.has("allowtoken") || info.path("allowtoken").asInt(1) != 0;
         return new PveApiSchema.Endpoint(method, path, Map.of(), params, allowToken);
     }
@@ -56,7 +56,7 @@ final class SchemaReader {
             b.format(format.asText());
         } else if (format.isObject()) {
             Map<String, SchemaParam> sub = new LinkedHashMap<>();
-            format.fields().forEachRemaining(e -> sub.put(e.getKey(), param(e.getKey(), e.getValue())));
+            format.properties().forEach(e -> sub.put(e.getKey(), param(e.getKey(), e.getValue())));
             b.properties(sub);
         }
         // "enum": null (download-url compression) means the list is filled at run time: no enum

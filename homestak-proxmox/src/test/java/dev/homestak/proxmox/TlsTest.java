@@ -124,9 +124,11 @@ class TlsTest {
     @DisplayName("in insecure mode")
     class Insecure {
         @Test
-        @DisplayName("accepts any certificate when explicitly configured")
-        void accepts() {
+        @DisplayName("accepts any certificate when explicitly configured, and warns about it in the log")
+        void accepts() throws java.io.IOException {
             assertThat(versionVia("localhost", TlsPolicy.insecure()).isRight()).isTrue();
+            assertThat(java.nio.file.Files.readString(SecretsTest.LOG))
+                    .contains("WARN dev.homestak.proxmox.TlsSetup - TLS verification is OFF for localhost:" + pve.getHttpsPort());
         }
     }
 

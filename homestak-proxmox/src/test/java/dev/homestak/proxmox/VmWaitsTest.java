@@ -67,6 +67,15 @@ class VmWaitsTest {
     }
 
     @Test
+    @DisplayName("awaitIpv4 takes a loopback-range address on a non-lo interface (a simulated guest), never 127.0.0.1")
+    void loopbackAddressedGuest() {
+        sequence(IFACES, List.of(
+                Pve.data(ifaces("127.0.0.1")),
+                Pve.data(ifaces("127.0.3.232"))));
+        assertThat(pve.node("pve").qemu(100).awaitIpv4(Duration.ofMinutes(2)).get()).isEqualTo("127.0.3.232");
+    }
+
+    @Test
     @DisplayName("awaitIpv4 gives up at the deadline, saying what it saw last")
     void ipv4Timeout() {
         stubFor(get(urlPathEqualTo(IFACES)).willReturn(Pve.data(ifaces("fe80::1"))));

@@ -75,9 +75,15 @@ public final class ProxmoxSimulatorExtension
     }
 
     private static ProxmoxSimulator config(ExtensionContext context) {
-        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), ProxmoxSimulator.class)
-                .orElseThrow(() -> new ExtensionConfigurationException("@ProxmoxSimulator is missing on "
-                        + context.getRequiredTestClass().getName()));
+        // @Nested classes inherit the annotation of the class they are nested in
+        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+            var found = AnnotationSupport.findAnnotation(c, ProxmoxSimulator.class);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new ExtensionConfigurationException("@ProxmoxSimulator is missing on "
+                + context.getRequiredTestClass().getName());
     }
 
     private static Simulator start(ProxmoxSimulator config, ExtensionContext context) {

@@ -30,4 +30,12 @@ public record IpAddress(String address, String type, int prefix) {
         return !a.equals("::1") && !a.startsWith("fe8") && !a.startsWith("fe9") && !a.startsWith("fea")
                 && !a.startsWith("feb") && !a.equals("::");
     }
+
+    /**
+     * True for a 127.0.0.0/8 address other than {@code 127.0.0.1}: on an interface other than
+     * {@code lo} it is the address of a loopback-addressed guest (the simulator's VMs), reachable from the host.
+     */
+    public boolean loopbackOffLo() {
+        return ipv4() && address.startsWith("127.") && !address.equals("127.0.0.1");
+    }
 }
