@@ -1,6 +1,7 @@
 package dev.homestak.cli;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.core.Failure;
 import dev.homestak.scenarios.JsonLinesListener;
@@ -49,18 +50,24 @@ final class RunSession {
         PrintWriter human = flags.jsonOutput ? err : out;
         boolean live = flags.jsonOutput ? env.terminal().stderrTty() : env.terminal().stdoutTty();
         int width = width();
+        try (ProxmoxClients clients = clients(target)) {
+            return run(scenario, options, target, clients, human, live, width);
+        }
+    }
+
+    private int run(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients, PrintWriter human,
+                    boolean live, int width) {
         RunListener view = live ? new LiveView(human, env.terminal().color(), flags.verbose, width, Clock.systemDefaultZone())
                 : new PlainLog(human, flags.verbose, Clock.systemDefaultZone());
         ScenarioRunner.Builder builder = ScenarioRunner.builder()
                 .host(target.name())
-                .actionContext(ActionContext.builder().ssh(SshClient.create(target.ssh())).build())
+                .actionContext(actionContext(target, clients))
                 .reportDir(reportDir())
                 .redact(target.secrets())
                 .listener(view);
         if (flags.jsonOutput) {
             builder.listener(JsonLinesListener.to(out));
         }
-        HostBridge.set(target.host().orElse(null));
         try {
             Either<RunFailure, RunHandle> started = builder.build().start(scenario, options);
             if (started.isLeft()) {
@@ -79,7 +86,6 @@ final class RunSession {
             return ExitCode.of(report.outcome());
         } finally {
             closeView(view);
-            HostBridge.set(null);
         }
     }
 
@@ -107,6 +113,23 @@ final class RunSession {
         })) {
             return handle.await();
         }
+    }
+
+    /**
+     * The ports of the run's actions: the host config (looked up after the facts), SSH with the target's
+     * keys and port, Proxmox clients; for the sim host, clients that trust its nested PVEs and the
+     * {@code pve-install} stand-in.
+     */
+    static ActionContext actionContext(RunTarget target, ProxmoxClients clients) {
+        ActionContext.Builder b = ActionContext.builder().ssh(SshClient.create(target.ssh())).proxmox(clients);
+        target.host().ifPresent(b::host);
+        target.sim().ifPresent(sim -> b.standIn(SimWiring.pveInstallPlaybook(), SimWiring.pveInstall(sim.simulator())));
+        return b.build();
+    }
+
+    /** The run's Proxmox clients (closed after the run). */
+    static ProxmoxClients clients(RunTarget target) {
+        return target.sim().map(sim -> SimWiring.clients(sim.simulator())).orElseGet(ProxmoxClients::create);
     }
 
     private Path reportDir() {

@@ -61,7 +61,7 @@ final class Targets {
     private Either<Failure, RunTarget> siteHost(String name) {
         return siteOption.load(env.config()).<Failure>mapLeft(Targets::orSim).flatMap(site -> site.host(name)
                 .<Failure>mapLeft(f -> withSim(f))
-                .map(h -> new RunTarget(name, Optional.of(h), Optional.of(site), Optional.empty(), ssh(List.of()))));
+                .map(h -> new RunTarget(name, Optional.of(h), Optional.of(site), Optional.empty(), ssh(List.of(), h.vmSshPort()))));
     }
 
     /** Without any site-config, {@code --host sim} still works: say so. */
@@ -95,7 +95,7 @@ final class Targets {
             HostConfig host = BuiltInSite.simHost(sim.simulator(), sim.publicKeys(), defaults);
             SiteConfig site = userSite.map(s -> withNode(s, host)).getOrElse(() -> BuiltInSite.withSim(host));
             return new RunTarget(SimHost.NAME, Optional.of(host), Optional.of(site), Optional.of(sim),
-                    ssh(sim.identityFiles()));
+                    ssh(sim.identityFiles(), host.vmSshPort()));
         });
     }
 
@@ -106,9 +106,9 @@ final class Targets {
                 site.presets(), site.secrets());
     }
 
-    /** SSH settings: the given identities, else the user's default keys. */
-    private static SshSettings ssh(List<Path> identities) {
-        SshSettings.Builder b = SshSettings.builder();
+    /** SSH settings: the given identities (else the user's default keys), the host's VM SSH port. */
+    private static SshSettings ssh(List<Path> identities, int port) {
+        SshSettings.Builder b = SshSettings.builder().defaultPort(port);
         if (!identities.isEmpty()) {
             b.identityFiles(identities);
         }

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Actions of the test VM scenario, against the run's host through the real Proxmox client: create VM
+ * Actions of the test VM scenario, against the run's host (from the context) through the run's Proxmox clients: create VM
  * {@value #VMID}, hold it (until released by fact {@code release=yes} or until cancelled), destroy it.
  */
 final class SimVmActions {
@@ -28,7 +28,7 @@ final class SimVmActions {
 
     static Action<ActionResult> create() {
         return ctx -> withClient(ctx, pve -> {
-            HostConfig host = HostBridge.current().orElseThrow();
+            HostConfig host = ctx.requireHost().get();
             // a secret in a progress line: every output of the CLI must mask it
             ctx.progress("creating VM " + VMID + " with token " + host.apiToken().orElseThrow().reveal());
             return pve.node(host.nodeName()).qemu().create(CreateVmRequest.builder(VMID).name("cli-test").build())
@@ -50,7 +50,7 @@ final class SimVmActions {
     }
 
     static Action<ActionResult> destroy() {
-        return ctx -> withClient(ctx, pve -> pve.node(HostBridge.current().orElseThrow().nodeName()).qemu(VMID)
+        return ctx -> withClient(ctx, pve -> pve.node(ctx.requireHost().get().nodeName()).qemu(VMID)
                 .delete(DeleteVmRequest.thorough())
                 .flatMap(task -> task.await(Duration.ofSeconds(30)))
                 .map(done -> ActionResult.of("VM " + VMID + " destroyed")));
@@ -58,13 +58,7 @@ final class SimVmActions {
 
     private static Either<ActionFailure, ActionResult> withClient(ActionContext ctx,
             Function<ProxmoxClient, Either<ProxmoxFailure, ActionResult>> work) {
-        HostConfig host = HostBridge.current().orElseThrow(() -> new IllegalStateException("no host for this run"));
-        return ProxmoxClient.forHost(host.apiEndpoint().orElseThrow(), host.apiToken().orElseThrow(), host.tlsFingerprint())
-                .flatMap(pve -> {
-                    try (pve) {
-                        return work.apply(pve);
-                    }
-                })
-                .mapLeft(ActionFailure.Api::new);
+        return ctx.requireHost().flatMap(host -> ctx.proxmox().forHost(host))
+                .flatMap(pve -> work.apply(pve).<ActionFailure>mapLeft(ActionFailure.Api::new));
     }
 }
