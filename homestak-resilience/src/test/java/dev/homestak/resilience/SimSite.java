@@ -1,0 +1,135 @@
+package dev.homestak.resilience;
+
+import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.ProxmoxClients;
+import dev.homestak.actions.SshClient;
+import dev.homestak.actions.SshSettings;
+import dev.homestak.core.HostConfig;
+import dev.homestak.core.Secret;
+import dev.homestak.core.SiteConfig;
+import dev.homestak.scenarios.RunListener;
+import dev.homestak.scenarios.Scenario;
+import dev.homestak.scenarios.ScenarioRegistry;
+import dev.homestak.scenarios.ScenarioRunner;
+import dev.homestak.sim.Simulator;
+import dev.homestak.sim.SimulatorBuilder;
+import dev.homestak.sim.Timing;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+
+/**
+ * A simulated PVE host {@code sim} with a real site-config on disk (node {@code sim}, {@code provisioner: api};
+ * envs {@code test} (VM 99900), {@code pair} (99910, 99911) and {@code other} (99920)), an SSH key its VMs
+ * accept, and runners wired to it as the CLI wires them. Its secrets are registered with {@link Outputs}.
+ */
+final class SimSite implements AutoCloseable {
+
+    static final String VM_ROOT_HASH = "$6$resilience$HashOfTheResilienceSiteRootPasswordYYYYYYYY";
+    static final String SPARE_TOKEN = "root@pam!spare=00000000-0000-4000-8000-00000000feed";
+
+    final Simulator sim;
+    final Path root;
+    final SiteConfig site;
+    final HostConfig host;
+    final ProxmoxClients clients;
+    final SshClient ssh;
+
+    private SimSite(Simulator sim, Path root, Path keyFile) {
+        this.sim = sim;
+        this.root = root;
+        this.site = SiteConfig.load(root.resolve("site-config")).getOrElseThrow(f -> new AssertionError(f.message()));
+        this.host = site.host("sim").getOrElseThrow(f -> new AssertionError(f.message()));
+        this.clients = ProxmoxClients.builder().build();
+        this.ssh = SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
+                .defaultPort(sim.sshPort()).connectTimeout(Duration.ofSeconds(5)).build());
+        Outputs.secrets(sim.apiToken().reveal(), VM_ROOT_HASH, SPARE_TOKEN);
+    }
+
+    /** A site on a fresh simulator; {@code tune} adds timing, seed and faults (instant timing by default). */
+    static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
+        try {
+            Path keys = Files.createTempDirectory("resilience-key-");   // outside the scanned outputs
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            KeyPair key = generator.generateKeyPair();
+            Path keyFile = keys.resolve("id_ecdsa");
+            try (OutputStream out = Files.newOutputStream(keyFile)) {
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "resilience@homestak", null, out);
+            }
+            String line = PublicKeyEntry.toString(key.getPublic()) + " resilience@homestak";
+            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
+                    .start().getOrElseThrow(f -> new AssertionError(f.message()));
+            writeSiteConfig(dir.resolve("site-config"), sim, line);
+            return new SimSite(sim, dir, keyFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A registered scenario (ServiceLoader, as the CLI finds it). */
+    static Scenario scenario(String name) {
+        return ScenarioRegistry.load().find(name).getOrElseThrow(f -> new AssertionError(f.message()));
+    }
+
+    /** The action context of the runs. */
+    ActionContext context() {
+        return ActionContext.builder().host(host).proxmox(clients).ssh(ssh).build();
+    }
+
+    /** A runner writing reports to {@code reports}, masking every secret of the site. */
+    ScenarioRunner runner(Path reports, RunListener... listeners) {
+        ScenarioRunner.Builder b = ScenarioRunner.builder().host("sim").actionContext(context()).reportDir(reports)
+                .redact(List.of(sim.apiToken(), Secret.of(VM_ROOT_HASH), Secret.of(SPARE_TOKEN)))
+                .cancelGrace(Duration.ofSeconds(10));
+        for (RunListener l : listeners) {
+            b.listener(l);
+        }
+        return b.build();
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        sim.close();
+    }
+
+    private static void writeSiteConfig(Path dir, Simulator sim, String keyLine) throws IOException {
+        Files.createDirectories(dir.resolve("nodes"));
+        Files.createDirectories(dir.resolve("envs"));
+        Files.createDirectories(dir.resolve("vms/presets"));
+        Files.writeString(dir.resolve("site.yaml"), """
+                defaults:
+                  datastore: local-lvm
+                  ssh_user: root
+                  packer_release_repo: homestak-dev/packer
+                  packer_release: v0.6.0
+                """);
+        Files.writeString(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
+                + "  spare: \"" + SPARE_TOKEN + "\"\n"
+                + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
+                + "ssh_keys:\n  resilience@homestak: \"" + keyLine + "\"\n");
+        Files.writeString(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
+                + "node: " + sim.node() + "\nprovisioner: api\n"
+                + "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
+                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        Files.writeString(dir.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
+        Files.writeString(dir.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
+        Files.writeString(dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
+        Files.writeString(dir.resolve("envs/pair.yaml"), "vmid_base: 99910\nvms:\n  - name: left\n    template: test\n"
+                + "  - name: right\n    template: test\n");
+        Files.writeString(dir.resolve("envs/other.yaml"), "vmid_base: 99920\nvms:\n  - name: other\n    template: test\n");
+    }
+}
