@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.homestak.core.ConfigResolver;
+import dev.homestak.scenarios.RunOptions;
+import dev.homestak.scenarios.RunOutcome;
+import dev.homestak.sim.FaultKind;
+import dev.homestak.sim.FaultRule;
 import dev.homestak.core.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,5 +37,21 @@ class KnownBugsTest {
 
         assertThatCode(() -> ConfigResolver.of(config).resolveEnv("test", "pve")).doesNotThrowAnyException();
         assertThat(ConfigResolver.of(config).resolveEnv("test", "pve").getLeft().message()).contains("envs/test.yaml");
+    }
+
+    @Test
+    @Disabled("homestak-scenarios: the destroy phase gives up when PVE's answer to a stop or delete is lost (596 or a "
+            + "reset on the write: outcome unknown); it should re-read the VM's state and try again, since both are "
+            + "idempotent. The VM is left behind (CLEANUP_FAILED). Found by TransientFaultsTest")
+    @DisplayName("a lost answer to the destroy phase's stop request: destroy re-reads the state, the VM is removed")
+    void unknownOutcomeOfStop() {
+        Path dir = Outputs.dir("known-bugs/stop-596");
+        try (SimSite site = SimSite.start(dir, b -> b.fault(FaultRule.builder(FaultKind.HTTP_596).method("POST")
+                .path("/status/stop$").nth(1).build()))) {
+            Runs.Finished run = Runs.run(site, dir, SimSite.scenario("simple-vm-roundtrip"), RunOptions.defaults());
+
+            assertThat(run.report().outcome()).as(run.report().failureSummary().orElse("")).isEqualTo(RunOutcome.PASSED);
+            assertThat(site.sim.vms()).isEmpty();
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Outputs {
 
     /** Every secret value any test of this run handed to homestak. */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Outputs.class);
+
     static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
     private Outputs() {
@@ -25,8 +27,9 @@ final class Outputs {
         return Path.of(System.getProperty("resilience.out", "target/resilience-out")).toAbsolutePath();
     }
 
-    /** The suite's log file (slf4j-simple writes every log line there). */
+    /** The suite's log file (slf4j-simple writes every log line there; it truncates the file when it starts). */
     static Path logFile() {
+        log.trace("logging started");   // starts slf4j before anyone counts lines in the file
         return root().resolveSibling("resilience-suite.log");
     }
 
