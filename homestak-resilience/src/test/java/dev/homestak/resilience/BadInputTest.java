@@ -24,8 +24,8 @@ class BadInputTest {
 
     static final Path FIXTURE = Path.of(System.getProperty("homestak.shared", "../../shared"), "fixtures", "site-config");
 
-    /** Every eighth input also runs as a real process: the exit status and stderr of the JVM are the same. */
-    static final int PROCESS_EVERY = 8;
+    /** Every tenth input also runs as a real process: the exit status and stderr of the JVM are the same. */
+    static final int PROCESS_EVERY = 10;
 
     @TestFactory
     @DisplayName("each input exits 2 with its one-line message on stderr and nothing on stdout")

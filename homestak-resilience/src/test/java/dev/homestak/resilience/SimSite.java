@@ -45,6 +45,7 @@ final class SimSite implements AutoCloseable {
     final HostConfig host;
     final ProxmoxClients clients;
     final SshClient ssh;
+    final Path keyFile;
 
     /**
      * The client's retry policy in this suite: six attempts instead of four, backoff 20 ms doubling to 400 ms.
@@ -56,6 +57,7 @@ final class SimSite implements AutoCloseable {
     private SimSite(Simulator sim, Path root, Path keyFile) {
         this.sim = sim;
         this.root = root;
+        this.keyFile = keyFile;
         this.site = SiteConfig.load(root.resolve("site-config")).getOrElseThrow(f -> new AssertionError(f.message()));
         this.host = site.host("sim").getOrElseThrow(f -> new AssertionError(f.message()));
         this.clients = ProxmoxClients.builder().tuning(b -> b.retry(RETRY)).build();

@@ -1,0 +1,68 @@
+package dev.homestak.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homestak.core.Facts;
+import dev.homestak.scenarios.RunOptions;
+import dev.homestak.scenarios.RunOutcome;
+import dev.homestak.sim.Timing;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Two runs at once against one simulated host. */
+@Order(60)
+@DisplayName("concurrency: two runs at once on one host")
+class ConcurrencyTest {
+
+    private static RunOptions env(String name) {
+        return RunOptions.builder().initialFacts(Facts.empty().with(Facts.ENV_NAME, name)).build();
+    }
+
+    @Test
+    @DisplayName("two different envs at once: both pass, each removes only its own VM, nothing is left")
+    void differentEnvs() throws Exception {
+        Path dir = Outputs.dir("concurrency/different");
+        try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic().withSpeedFactor(0.02)))) {
+            // the shared image first: two ensure_image phases racing for it is KnownBugsTest.imageDownloadRace
+            assertThat(Runs.run(site, dir.resolve("warm"), SimSite.scenario("simple-vm-roundtrip"), env("test"))
+                    .report().outcome()).isEqualTo(RunOutcome.PASSED);
+            var a = CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("test"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
+            var b = CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("other"), SimSite.scenario("simple-vm-roundtrip"), env("other")));
+
+            assertThat(a.get(120, TimeUnit.SECONDS).report().outcome()).isEqualTo(RunOutcome.PASSED);
+            assertThat(b.get(120, TimeUnit.SECONDS).report().outcome()).isEqualTo(RunOutcome.PASSED);
+            assertThat(site.sim.vms()).isEmpty();
+            assertThat(site.sim.tasks()).filteredOn(t -> t.toString().contains("qmdestroy")).hasSize(3);
+        }
+    }
+
+    @Test
+    @Disabled("homestak-scenarios: there is no run lock per env and host, and a run's cleanup destroys every VM of its "
+            + "env, also those another run created: a second run of the same env adopts or deletes the first run's VM "
+            + "(seen: the failed run's destroy phase deleting VM 99900 while the other run was creating it). "
+            + "Cleanup should only remove VMs tagged with its own run id. Found by this suite")
+    @DisplayName("the same env twice at once: the second refuses (VM id in use / run lock) and the first still passes")
+    void sameEnv() throws Exception {
+        Path dir = Outputs.dir("concurrency/same");
+        try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic().withSpeedFactor(0.02)))) {
+            assertThat(Runs.run(site, dir.resolve("warm"), SimSite.scenario("simple-vm-roundtrip"), env("test"))
+                    .report().outcome()).isEqualTo(RunOutcome.PASSED);
+            var first = CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("first"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
+            var second = CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("second"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
+
+            Runs.Finished one = first.get(120, TimeUnit.SECONDS);
+            Runs.Finished two = second.get(120, TimeUnit.SECONDS);
+
+            assertThat(java.util.List.of(one.report().outcome(), two.report().outcome()))
+                    .containsExactlyInAnyOrder(RunOutcome.PASSED, RunOutcome.FAILED);
+            Runs.Finished refused = one.report().outcome() == RunOutcome.FAILED ? one : two;
+            assertThat(refused.report().firstFailure().orElseThrow().message()).containsAnyOf("in use", "lock", "already");
+            assertThat(site.sim.vms()).isEmpty();
+        }
+    }
+}
