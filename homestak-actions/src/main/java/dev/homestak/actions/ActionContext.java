@@ -1,22 +1,28 @@
 package dev.homestak.actions;
 
 import dev.homestak.core.Facts;
+import dev.homestak.core.HostConfig;
 import dev.homestak.core.Key;
 import io.vavr.control.Either;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What an action runs against: the facts gathered so far and the ports it may use (processes, SSH,
- * clock and sleeper, cancellation, events). Immutable; {@code with...} methods return changed copies.
+ * What an action runs against: the host config, the facts gathered so far and the ports it may use
+ * (Proxmox clients, processes, SSH, clock and sleeper, cancellation, events, playbook stand-ins).
+ * Immutable; {@code with...} methods return changed copies.
  *
- * <p>Built with {@link #builder()}, so that ports added later (the Proxmox client factory, the host
- * config) do not break callers. Unset ports default to the real adapters.
+ * <p>Built with {@link #builder()}; unset ports default to the real adapters.
  */
 public final class ActionContext {
 
     private final Facts facts;
+    private final Optional<HostConfig> host;
+    private final ProxmoxClients proxmox;
+    private final Map<String, PlaybookStandIn> standIns;
     private final ProcessRunner processes;
     private final SshClient ssh;
     private final Clock clock;
@@ -27,6 +33,9 @@ public final class ActionContext {
 
     private ActionContext(Builder b) {
         this.facts = b.facts;
+        this.host = b.host;
+        this.proxmox = b.proxmox != null ? b.proxmox : ProxmoxClients.create();
+        this.standIns = Map.copyOf(b.standIns);
         this.processes = b.processes != null ? b.processes : ProcessRunner.system();
         this.ssh = b.ssh != null ? b.ssh : SshClient.create(SshSettings.defaults());
         this.clock = b.clock;
@@ -45,6 +54,9 @@ public final class ActionContext {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.facts = facts;
+        b.host = host;
+        b.proxmox = proxmox;
+        b.standIns.putAll(standIns);
         b.processes = processes;
         b.ssh = ssh;
         b.clock = clock;
@@ -60,22 +72,49 @@ public final class ActionContext {
         return facts;
     }
 
+    /** The config of the host the run targets ({@code --host}), when there is one. */
+    public Optional<HostConfig> host() {
+        return host;
+    }
+
     /**
-     * A value looked up the way the original does: the facts first (host config to follow).
-     * A value of the wrong type (e.g. from a hand-written context file) counts as absent.
+     * A value looked up the way the original does ({@code context.get(attr) or getattr(config, attr)}):
+     * the facts first, then the host config ({@link HostAttributes}: {@code ssh_host}, {@code node},
+     * {@code datastore}, ..., then the site defaults). A value of the wrong type (e.g. from a
+     * hand-written context file) counts as absent.
      */
     public <T> Optional<T> lookup(Key<T> key) {
         try {
-            return facts.get(key);
+            Optional<T> fact = facts.get(key);
+            if (fact.isPresent()) {
+                return fact;
+            }
         } catch (IllegalStateException e) {
-            return Optional.empty();
+            // a wrong-typed fact does not hide the host config's value
         }
+        return host.flatMap(h -> HostAttributes.lookup(h, key));
     }
 
     /** The value of {@code key}, or the original's failure {@code No <key> in context}. */
     public <T> Either<ActionFailure, T> require(Key<T> key) {
         return lookup(key).<Either<ActionFailure, T>>map(Either::right)
                 .orElseGet(() -> Either.left(new ActionFailure.Precondition("No " + key.name() + " in context")));
+    }
+
+    /** The host config, or the failure an action that needs one reports. */
+    public Either<ActionFailure, HostConfig> requireHost() {
+        return host.<Either<ActionFailure, HostConfig>>map(Either::right).orElseGet(() -> Either.left(
+                new ActionFailure.Precondition("No host config: run with --host <node> (a nodes/<node>.yaml of the site-config)")));
+    }
+
+    /** The Proxmox client factory of this run. */
+    public ProxmoxClients proxmox() {
+        return proxmox;
+    }
+
+    /** The stand-in registered for {@code playbook} (e.g. {@code playbooks/pve-install.yml}), if any. */
+    public Optional<PlaybookStandIn> standIn(String playbook) {
+        return Optional.ofNullable(standIns.get(playbook));
     }
 
     /** The process runner. */
@@ -156,6 +195,9 @@ public final class ActionContext {
     /** Builds an {@link ActionContext}; the only mutable type here. */
     public static final class Builder {
         private Facts facts = Facts.empty();
+        private Optional<HostConfig> host = Optional.empty();
+        private @org.jspecify.annotations.Nullable ProxmoxClients proxmox;
+        private final Map<String, PlaybookStandIn> standIns = new LinkedHashMap<>();
         private @org.jspecify.annotations.Nullable ProcessRunner processes;
         private @org.jspecify.annotations.Nullable SshClient ssh;
         private Clock clock = Clock.systemUTC();
@@ -170,6 +212,28 @@ public final class ActionContext {
         /** The facts so far. */
         public Builder facts(Facts value) {
             this.facts = Objects.requireNonNull(value, "facts");
+            return this;
+        }
+
+        /** The host config values are looked up in after the facts. */
+        public Builder host(HostConfig value) {
+            this.host = Optional.of(value);
+            return this;
+        }
+
+        /** The Proxmox client factory (default: {@link ProxmoxClients#create()}). */
+        public Builder proxmox(ProxmoxClients value) {
+            this.proxmox = Objects.requireNonNull(value, "proxmox");
+            return this;
+        }
+
+        /**
+         * Runs {@code standIn} instead of {@code ansible-playbook} for {@code playbook} (the path the
+         * actions pass, e.g. {@code playbooks/pve-install.yml}): for a simulated host that models the
+         * playbook's effect.
+         */
+        public Builder standIn(String playbook, PlaybookStandIn standIn) {
+            standIns.put(Objects.requireNonNull(playbook, "playbook"), Objects.requireNonNull(standIn, "standIn"));
             return this;
         }
 

@@ -54,9 +54,20 @@ public record AnsiblePlaybookAction(Path ansibleDir, String playbook, String inv
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         return ctx.require(hostKey).flatMap(host -> waitForSsh(ctx, waitForSshBefore, sshTimeout)
-                .flatMap(before -> Ansible.play(ctx, ansibleDir, inventory, playbook, plainVars(host), extraVars, timeout))
-                .flatMap(played -> waitForSsh(ctx, waitForSshAfter, sshTimeout.multipliedBy(2)))
-                .map(after -> ActionResult.of(playbook + " completed on " + host)));
+                .flatMap(before -> play(ctx, host))
+                .flatMap(facts -> waitForSsh(ctx, waitForSshAfter, sshTimeout.multipliedBy(2))
+                        .map(after -> ActionResult.of(playbook + " completed on " + host, facts))));
+    }
+
+    /** The real play, or the registered stand-in (a simulated host); the facts a stand-in reports. */
+    private Either<ActionFailure, dev.homestak.core.Facts> play(ActionContext ctx, String host) {
+        Optional<PlaybookStandIn> standIn = ctx.standIn(playbook);
+        if (standIn.isPresent()) {
+            return standIn.get().play(new PlaybookStandIn.PlaybookRun(playbook, Optional.of(host), extraVars), ctx)
+                    .map(ActionResult::facts);
+        }
+        return Ansible.play(ctx, ansibleDir, inventory, playbook, plainVars(host), extraVars, timeout)
+                .map(done -> dev.homestak.core.Facts.empty());
     }
 
     private Map<String, String> plainVars(String host) {

@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param knownHosts     an OpenSSH {@code known_hosts} file whose entries are enforced; hosts not in it
  *                       are accepted on first use for the rest of the run
  * @param connectTimeout limit for the TCP connect and the SSH handshake of one connection
- * @param ports          SSH port per host (IP or name) where it is not 22, as {@code Port} in ~/.ssh/config
+ * @param ports          SSH port per host (IP or name) where it is not {@code defaultPort}, as {@code Port} in ~/.ssh/config
+ * @param defaultPort    SSH port of every other host (22; a node's {@code vm_ssh_port}, or the simulator's SSH port)
  */
 public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, Duration connectTimeout,
-                          Map<String, Integer> ports) {
+                          Map<String, Integer> ports, int defaultPort) {
 
     /** Validates and copies components. */
     public SshSettings {
@@ -27,6 +28,9 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
         Objects.requireNonNull(knownHosts, "knownHosts");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         ports = Map.copyOf(ports);
+        if (defaultPort < 1 || defaultPort > 65535) {
+            throw new IllegalArgumentException("defaultPort out of range: " + defaultPort);
+        }
     }
 
     /** The user's default keys ({@code ~/.ssh/id_ed25519}, {@code ~/.ssh/id_rsa}, those that exist). */
@@ -41,7 +45,7 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
 
     /** The port to use for {@code host}. */
     public int portFor(String host) {
-        return ports.getOrDefault(host, 22);
+        return ports.getOrDefault(host, defaultPort);
     }
 
     /** Builds {@link SshSettings}. */
@@ -50,6 +54,7 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
         private Optional<Path> knownHosts = Optional.empty();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private final Map<String, Integer> ports = new HashMap<>();
+        private int defaultPort = 22;
 
         private Builder() {
         }
@@ -78,9 +83,15 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
             return this;
         }
 
+        /** SSH port of hosts without their own {@link #port(String, int)} (default 22). */
+        public Builder defaultPort(int port) {
+            this.defaultPort = port;
+            return this;
+        }
+
         /** The settings. */
         public SshSettings build() {
-            return new SshSettings(identityFiles, knownHosts, connectTimeout, ports);
+            return new SshSettings(identityFiles, knownHosts, connectTimeout, ports, defaultPort);
         }
 
         private static List<Path> defaultIdentities(Path home) {

@@ -35,8 +35,13 @@ final class FakeTofu {
 
     /** A process runner whose PATH finds this fake first and which replays {@code script}. */
     ProcessRunner runner(String script) {
-        return ProcessRunner.system(Map.of("PATH", bin + ":" + System.getenv("PATH"),
-                "FAKE_TOFU_RECORD", record.toString(), "FAKE_TOFU_SCRIPT", scripts.resolve(script).toString()));
+        return ProcessRunner.system(env(script));
+    }
+
+    /** The environment that finds this fake first on PATH and replays {@code script}. */
+    Map<String, String> env(String script) {
+        return Map.of("PATH", bin + ":" + System.getenv("PATH"),
+                "FAKE_TOFU_RECORD", record.toString(), "FAKE_TOFU_SCRIPT", scripts.resolve(script).toString());
     }
 
     /** Number of recorded calls. */

@@ -151,6 +151,12 @@ public final class SshjClient implements SshClient {
         private SshResult execute(SSHClient client) throws IOException {
             try (Session session = client.startSession()) {
                 Session.Command command = session.exec(request.command());
+                if (request.input().isPresent()) {
+                    // written before reading: the inputs are small (a tfvars file), far below the channel window
+                    try (java.io.OutputStream in = command.getOutputStream()) {
+                        in.write(request.input().get().reveal().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
                 CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(command.getErrorStream()),
                         runnable -> Thread.ofVirtual().start(runnable));
                 String stdout = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

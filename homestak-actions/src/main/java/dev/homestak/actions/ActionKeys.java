@@ -1,0 +1,34 @@
+package dev.homestak.actions;
+
+import dev.homestak.core.Key;
+import dev.homestak.core.Secret;
+
+/**
+ * Names of the facts the actions read and write beyond the well-known ones of
+ * {@link dev.homestak.core.Facts}; the same names as the original's context keys.
+ */
+public final class ActionKeys {
+
+    /** {@code [{name, vmid}]} of the VMs a provisioner created (tofu or API). */
+    public static final String PROVISIONED_VMS = "provisioned_vms";
+    /** {@code [{vmid, name, status, node}]} found by {@link DiscoverVMsAction}. */
+    public static final String DISCOVERED_VMS = "discovered_vms";
+    /** {@code {vmname: vmid}} overrides of the env's VM ids ({@code --vm-id}). */
+    public static final String VM_ID_OVERRIDES = "vm_id_overrides";
+    /**
+     * The API token of the nested PVE ({@code user@realm!tokenid=secret}), written by
+     * {@link CreateApiTokenAction}; held as a {@link Secret}, so a context file shows {@code ***}.
+     */
+    public static final Key<Secret> INNER_API_TOKEN = Key.of("inner_api_token", Secret.class);
+    /** Volume id (API) or path (SSH) of the file a download action placed. */
+    public static final Key<String> DOWNLOADED_FILE = Key.string("downloaded_file");
+    /** File name of the image a GitHub-release download placed. */
+    public static final Key<String> PACKER_IMAGE = Key.string("packer_image");
+    /** The original's default VM id attribute of the nested PVE VM. */
+    public static final Key<Integer> INNER_VM_ID = Key.integer("inner_vm_id");
+    /** The original's default VM id attribute of the test VM (inside the nested PVE). */
+    public static final Key<Integer> TEST_VM_ID = Key.integer("test_vm_id");
+
+    private ActionKeys() {
+    }
+}

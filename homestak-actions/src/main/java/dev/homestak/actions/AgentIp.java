@@ -1,0 +1,74 @@
+package dev.homestak.actions;
+
+import dev.homestak.proxmox.ProxmoxFailure;
+import dev.homestak.proxmox.model.NetworkInterface;
+import io.vavr.control.Either;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Waits for a VM's IPv4 address from its guest agent ({@code agent/network-get-interfaces}), polling
+ * adaptively (50 ms doubling to 1 s, like the client's task polling) with the context's sleeper, which
+ * wakes up on cancellation. The address is chosen by the client's rule
+ * ({@link NetworkInterface#reachableIpv4}); this loop exists (rather than the client's {@code awaitIpv4})
+ * so that the wait uses the action's clock, sleeper and cancellation.
+ */
+final class AgentIp {
+
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
+
+    private AgentIp() {
+    }
+
+    /** The address, or a {@link ActionFailure.Timeout} naming the VM and what was seen last. */
+    static Either<ActionFailure, String> await(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
+        String what = "waiting for the guest agent IP of VM " + vmid;
+        Instant deadline = ctx.clock().instant().plus(timeout);
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            Either<ActionFailure, List<NetworkInterface>> answer = Pve.call(ctx, what,
+                    () -> node.api().qemu(vmid).agent().networkGetInterfaces());
+            String seen;
+            if (answer.isRight()) {
+                Optional<String> ip = NetworkInterface.reachableIpv4(answer.get());
+                if (ip.isPresent()) {
+                    return Either.right(ip.get());
+                }
+                seen = answer.get().isEmpty() ? "no interfaces" : "no IPv4 address yet";
+            } else if (answer.getLeft() instanceof ActionFailure.Api api && api.cause() instanceof ProxmoxFailure pf
+                    && notReady(pf)) {
+                seen = reason(pf);
+            } else {
+                return Either.left(answer.getLeft());
+            }
+            Duration left = Duration.between(ctx.clock().instant(), deadline);
+            if (!left.isPositive()) {
+                return Either.left(new ActionFailure.Timeout(what, timeout, "last seen: " + seen));
+            }
+            if (!ctx.sleeper().sleep(pause.compareTo(left) < 0 ? pause : left, ctx.cancellation())) {
+                return Either.left(new ActionFailure.Cancelled(what, ctx.cancellation().reason().orElse("")));
+            }
+            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    /** While the guest boots the agent is absent or the VM not up yet; PVE answers 500 (or a transient error). */
+    private static boolean notReady(ProxmoxFailure f) {
+        return switch (f) {
+            case ProxmoxFailure.AgentNotRunning a -> true;
+            case ProxmoxFailure.VmNotRunning v -> true;
+            default -> f.isTransient();
+        };
+    }
+
+    private static String reason(ProxmoxFailure f) {
+        return switch (f) {
+            case ProxmoxFailure.AgentNotRunning a -> a.reason();
+            case ProxmoxFailure.VmNotRunning v -> v.reason();
+            default -> f.message();
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.homestak.actions;
+
+import dev.homestak.core.Facts;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One entry of the {@code provisioned_vms} fact ({@code {name, vmid}}), as both provisioners write it.
+ *
+ * @param name  the VM's name in the env
+ * @param vmid  its id
+ */
+public record ProvisionedVm(String name, int vmid) {
+
+    /** Validates components. */
+    public ProvisionedVm {
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** The fact's JSON form, {@code {name, vmid}}. */
+    public Map<String, Object> asMap() {
+        return Map.of("name", name, "vmid", vmid);
+    }
+
+    /** The entries of {@code provisioned_vms}, or the original's {@code No provisioned_vms in context}. */
+    static Either<ActionFailure, List<ProvisionedVm>> from(Facts facts) {
+        if (!(facts.raw(ActionKeys.PROVISIONED_VMS).orElse(null) instanceof List<?> list)) {
+            return Either.left(new ActionFailure.Precondition("No " + ActionKeys.PROVISIONED_VMS + " in context"));
+        }
+        List<ProvisionedVm> vms = new ArrayList<>();
+        for (Object entry : list) {
+            if (!(entry instanceof Map<?, ?> m) || !(m.get("name") instanceof String name) || !(m.get("vmid") instanceof Number id)) {
+                return Either.left(new ActionFailure.Precondition(ActionKeys.PROVISIONED_VMS
+                        + " has an entry without a name and a numeric vmid: " + entry));
+            }
+            vms.add(new ProvisionedVm(name, id.intValue()));
+        }
+        return Either.right(List.copyOf(vms));
+    }
+
+    /** {@code <vmname>_vm_id} per VM and {@code provisioned_vms}: the facts every provisioner reports. */
+    static Facts facts(List<ProvisionedVm> vms) {
+        Facts facts = Facts.empty();
+        for (ProvisionedVm vm : vms) {
+            facts = facts.with(Facts.vmIdKey(vm.name()), vm.vmid());
+        }
+        return facts.withRaw(ActionKeys.PROVISIONED_VMS, vms.stream().map(ProvisionedVm::asMap).toList());
+    }
+}

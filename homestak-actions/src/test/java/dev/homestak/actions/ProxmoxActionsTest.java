@@ -1,0 +1,268 @@
+package dev.homestak.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homestak.core.Facts;
+import dev.homestak.core.Key;
+import dev.homestak.proxmox.ProxmoxFailure;
+import dev.homestak.sim.FaultKind;
+import dev.homestak.sim.FaultRule;
+import dev.homestak.sim.Timing;
+import dev.homestak.sim.VmStatus;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Proxmox actions against the simulator (real HTTPS)")
+class ProxmoxActionsTest {
+
+    private static final Key<Integer> TEST_VM = Facts.vmIdKey("test");
+
+    @TempDir
+    Path tmp;
+
+    private SimHost pve;
+
+    @BeforeEach
+    void start() throws Exception {
+        pve = SimHost.start(tmp, Timing.instant());
+    }
+
+    @AfterEach
+    void stop() {
+        pve.close();
+    }
+
+    private ActionContext ctx(Facts facts) {
+        return pve.ctx(facts).build();
+    }
+
+    @Nested
+    @DisplayName("StartVMAction")
+    class Start {
+
+        @Test
+        @DisplayName("starts the VM whose id is in the fact and awaits the start task")
+        void starts() {
+            pve.createVm(99900, "test");
+            ActionResult r = StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get();
+            assertThat(r.message()).isEqualTo("VM 99900 started");
+            assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.RUNNING);
+        }
+
+        @Test
+        @DisplayName("leaves a running VM as it is")
+        void alreadyRunning() {
+            pve.createRunningVm(99900, "test");
+            assertThat(StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message())
+                    .isEqualTo("VM 99900 already running");
+        }
+
+        @Test
+        @DisplayName("takes the VM id from the host config when no fact has it (facts first, then host config)")
+        void hostConfigFallback() {
+            pve.createVm(99800, "nested-pve");
+            ActionContext c = pve.ctx(Facts.empty())
+                    .host(pve.host.toBuilder().siteDefaults(Map.of("inner_vm_id", 99800)).build()).build();
+            assertThat(StartVMAction.of(ActionKeys.INNER_VM_ID).run(c).get().message()).isEqualTo("VM 99800 started");
+        }
+
+        @Test
+        @DisplayName("fails with PVE's reason when the VM does not exist")
+        void missingVm() {
+            ActionFailure f = StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99999))).getLeft();
+            assertThat(f).isInstanceOf(ActionFailure.Api.class);
+            assertThat(((ActionFailure.Api) f).cause()).isInstanceOf(ProxmoxFailure.NotFound.class);
+            assertThat(f.message()).contains("/qemu/99999/").contains("does not exist");
+        }
+
+        @Test
+        @DisplayName("fails with the original's message when the VM id is in neither facts nor host config")
+        void missingFact() {
+            assertThat(StartVMAction.of(TEST_VM).run(ctx(Facts.empty())).getLeft().message())
+                    .isEqualTo("No test_vm_id in context");
+        }
+
+        @Test
+        @DisplayName("fails with a one-line config message when the host has no token")
+        void noToken() {
+            ActionContext c = pve.ctx(Facts.empty().with(TEST_VM, 99900))
+                    .host(pve.host.toBuilder().apiToken(java.util.Optional.empty()).build()).build();
+            assertThat(StartVMAction.of(TEST_VM).run(c).getLeft().message())
+                    .contains("'api_tokens.pve' is not set, but node 'pve' needs it").doesNotContain("\n");
+        }
+    }
+
+    @Nested
+    @DisplayName("WaitForGuestAgentAction")
+    class WaitForAgent {
+
+        @Test
+        @DisplayName("writes the address the guest agent reports to ip_context_key")
+        void writesIp() {
+            pve.createRunningVm(99800, "nested-pve");
+            Key<Integer> id = Facts.vmIdKey("nested-pve");
+            ActionResult r = WaitForGuestAgentAction.of(id, Facts.INNER_IP).run(ctx(Facts.empty().with(id, 99800))).get();
+            String address = pve.vm(99800).address();
+            assertThat(r.message()).isEqualTo("VM 99800 has IP: " + address);
+            assertThat(r.facts().get(Facts.INNER_IP)).contains(address);
+        }
+
+        @Test
+        @DisplayName("times out with a message naming the VM id when the agent never answers")
+        void agentNeverReady() {
+            pve.sim.inject(FaultRule.builder(FaultKind.AGENT_NEVER_READY).vmid(99900).build());
+            pve.createRunningVm(99900, "test");
+            long started = System.nanoTime();
+            ActionFailure f = WaitForGuestAgentAction.of(TEST_VM, Facts.VM_IP).withTimeout(Duration.ofMillis(800))
+                    .run(ctx(Facts.empty().with(TEST_VM, 99900))).getLeft();
+            assertThat(f).isInstanceOf(ActionFailure.Timeout.class);
+            assertThat(f.message()).startsWith("Timeout waiting for the guest agent IP of VM 99900 after 800ms")
+                    .contains("QEMU guest agent is not running");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        }
+
+        @Test
+        @DisplayName("fails at once when the VM has no guest agent configured")
+        void noAgent() {
+            pve.api().node("pve").qemu().create(dev.homestak.proxmox.model.CreateVmRequest.builder(99901).name("bare").build())
+                    .flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+            pve.api().node("pve").qemu(99901).status().start().flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+            Key<Integer> id = Facts.vmIdKey("bare");
+            ActionFailure f = WaitForGuestAgentAction.of(id, Facts.VM_IP).run(ctx(Facts.empty().with(id, 99901))).getLeft();
+            assertThat(f.message()).contains("No QEMU guest agent configured");
+        }
+
+        @Test
+        @DisplayName("timeout(...) stops the poll: the call returns at the limit, not at the action's own deadline")
+        void timeoutCombinatorStopsPolling() {
+            pve.sim.inject(FaultRule.builder(FaultKind.AGENT_NEVER_READY).vmid(99900).build());
+            pve.createRunningVm(99900, "test");
+            long started = System.nanoTime();
+            Either<ActionFailure, ActionResult> r = WaitForGuestAgentAction.of(TEST_VM, Facts.VM_IP)
+                    .timeout(Duration.ofMillis(300)).run(ctx(Facts.empty().with(TEST_VM, 99900)));
+            assertThat(r.getLeft().message()).isEqualTo("Timeout wait for the IP of VM test_vm_id after 300ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Nested
+    @DisplayName("StopVMAction and DestroyVMAction")
+    class StopAndDestroy {
+
+        @Test
+        @DisplayName("stop: a running VM is stopped; stopped and missing VMs are successes")
+        void stop() {
+            pve.createRunningVm(99900, "test");
+            Facts facts = Facts.empty().with(TEST_VM, 99900);
+            assertThat(StopVMAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 stopped");
+            assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.STOPPED);
+            assertThat(StopVMAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 already stopped");
+            assertThat(StopVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99977))).get().message())
+                    .isEqualTo("VM 99977 does not exist");
+        }
+
+        @Test
+        @DisplayName("destroy: a running VM is stopped and deleted with purge; a missing VM is a success")
+        void destroy() {
+            pve.createRunningVm(99900, "test");
+            Facts facts = Facts.empty().with(TEST_VM, 99900);
+            assertThat(DestroyVMAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 destroyed");
+            assertThat(pve.sim.vm(99900)).isEmpty();
+            assertThat(pve.sim.requests()).anySatisfy(req -> {
+                assertThat(req.method()).isEqualTo("DELETE");
+                assertThat(req.path()).endsWith("/qemu/99900");
+                assertThat(req.params()).containsEntry("purge", "1");
+            });
+            assertThat(DestroyVMAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 does not exist");
+        }
+
+        @Test
+        @DisplayName("the remote (best-effort) destroy succeeds, saying what it skipped, when there is no nested PVE")
+        void remoteBestEffort() {
+            ActionResult r = DestroyVMAction.remote(ActionKeys.TEST_VM_ID).run(ctx(Facts.empty().with(ActionKeys.TEST_VM_ID, 100))).get();
+            assertThat(r.message()).isEqualTo("Skipped destroying test_vm_id: No inner_ip in context");
+        }
+    }
+
+    @Nested
+    @DisplayName("DiscoverVMsAction and DestroyDiscoveredVMsAction")
+    class Discovery {
+
+        @Test
+        @DisplayName("finds VMs by name pattern AND id range AND tag, and destroys exactly those")
+        void discoverAndDestroy() {
+            pve.createRunningVm(99801, "nested-pve-1", "tags", "homestak;run-42");
+            pve.createVm(99802, "nested-pve-2", "tags", "homestak;run-7");
+            pve.createVm(99803, "test", "tags", "run-42");
+            pve.createVm(200, "nested-pve-old", "tags", "run-42");
+
+            ActionResult all = DiscoverVMsAction.of().run(ctx(Facts.empty())).get();
+            assertThat(all.facts().raw(ActionKeys.DISCOVERED_VMS).get()).isEqualTo(List.of(
+                    Map.of("vmid", 99801, "name", "nested-pve-1", "status", "running", "node", "pve"),
+                    Map.of("vmid", 99802, "name", "nested-pve-2", "status", "stopped", "node", "pve")));
+
+            ActionResult tagged = DiscoverVMsAction.of().withTag("run-42").run(ctx(Facts.empty())).get();
+            assertThat(tagged.message()).isEqualTo("Discovered 1 VMs matching 'nested-pve*' in 99800-99999 tagged run-42: "
+                    + "[nested-pve-1 (99801)]");
+
+            ActionResult destroyed = DestroyDiscoveredVMsAction.of().run(ctx(tagged.facts())).get();
+            assertThat(destroyed.message()).isEqualTo("Destroyed 1 VMs: VM 99801 destroyed");
+            assertThat(pve.sim.vms()).extracting(v -> v.vmid()).containsExactlyInAnyOrder(200, 99802, 99803);
+        }
+
+        @Test
+        @DisplayName("fnmatch patterns: *, ? and [..] as in Python")
+        void glob() {
+            assertThat(DiscoverVMsAction.glob("child-pve*").matcher("child-pve-3").matches()).isTrue();
+            assertThat(DiscoverVMsAction.glob("vm-?").matcher("vm-10").matches()).isFalse();
+            assertThat(DiscoverVMsAction.glob("vm-[12]").matcher("vm-2").matches()).isTrue();
+            assertThat(DiscoverVMsAction.glob("vm-[!12]").matcher("vm-2").matches()).isFalse();
+            assertThat(DiscoverVMsAction.glob("a.b").matcher("axb").matches()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("faults injected by the simulator")
+    class Faults {
+
+        @Test
+        @DisplayName("a failed start task surfaces as the task's failure with its exit status")
+        void taskFailure() {
+            pve.createVm(99900, "test");
+            pve.sim.inject(FaultRule.builder(FaultKind.TASK_FAILURE).method("POST").path("/status/start$")
+                    .message("start failed: QEMU exited with code 1").build());
+            ActionFailure f = StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).getLeft();
+            assertThat(((ActionFailure.Api) f).cause()).isInstanceOf(ProxmoxFailure.TaskFailed.class);
+            assertThat(f.message()).isEqualTo("task qmstart 99900 on pve failed: start failed: QEMU exited with code 1");
+        }
+
+        @Test
+        @DisplayName("a 503 on the start call is retried by the client and the VM starts")
+        void transientRetried() {
+            pve.createVm(99900, "test");
+            pve.sim.inject(FaultRule.builder(FaultKind.HTTP_503).method("POST").path("/status/start$").nth(1).build());
+            assertThat(StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message())
+                    .isEqualTo("VM 99900 started");
+            assertThat(pve.sim.faultCount(FaultKind.HTTP_503)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a lock timeout on destroy that outlasts the retries names the lock")
+        void lockTimeout() {
+            pve.createVm(99900, "test");
+            pve.sim.inject(FaultRule.builder(FaultKind.LOCK_TIMEOUT).method("DELETE").vmid(99900).build());
+            ActionFailure f = DestroyVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).getLeft();
+            assertThat(((ActionFailure.Api) f).cause()).isInstanceOf(ProxmoxFailure.LockTimeout.class);
+            assertThat(f.message()).contains("lock-99900.conf").contains("got timeout");
+        }
+    }
+}
