@@ -13,14 +13,11 @@ record DatastoreCheckAction() implements Action<ActionResult> {
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return SiteTarget.host(ctx).flatMap(host -> SiteTarget.client(host).flatMap(pve -> {
-            try (pve) {
-                return pve.node(host.nodeName()).storage(host.datastore()).content(Optional.empty())
+        return ctx.requireHost().flatMap(host -> ctx.proxmox().forHost(host).flatMap(pve ->
+                pve.node(host.nodeName()).storage(host.datastore()).content(Optional.empty())
                         .map(volumes -> ActionResult.of("datastore " + host.datastore() + " on " + host.nodeName()
                                 + ": " + volumes.size() + " volume(s)"))
-                        .mapLeft(failure -> unusable(host, failure.message()));
-            }
-        }));
+                        .mapLeft(failure -> unusable(host, failure.message()))));
     }
 
     private static ActionFailure unusable(HostConfig host, String why) {

@@ -1,7 +1,9 @@
 package ${package};
 
 import dev.homestak.actions.ActionContext;
-import dev.homestak.core.Facts;
+import dev.homestak.actions.ProxmoxClients;
+import dev.homestak.actions.SshClient;
+import dev.homestak.actions.SshSettings;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.SiteConfig;
 import dev.homestak.scenarios.RunEvent;
@@ -15,13 +17,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs a scenario (this site's or a built-in one) against a node of the site-config, embedding homestak's
- * {@link ScenarioRunner}:
- * {@code Main [<scenario>] [--node <node>] [--site-config <dir>] [--reports <dir>]}.
- * Defaults: {@value SiteScenarios#PREFLIGHT}, node {@value #DEFAULT_NODE}, {@code site-config}, {@code target/reports}.
- * Exit code 0 when the run passed, 1 when it did not, 2 for bad arguments or site-config.
+ * {@link ScenarioRunner}: {@code Main [<scenario>] [--node <node>] [--site-config <dir>] [--reports <dir>]
+ * [--identity <ssh key file>]}. Defaults: {@value SiteScenarios#PREFLIGHT}, node {@value #DEFAULT_NODE},
+ * {@code site-config}, {@code target/reports}, the user's {@code ~/.ssh} keys. Exit code 0 when the run
+ * passed, 1 when it did not, 2 for bad arguments or site-config.
  */
 public final class Main {
 
@@ -38,34 +41,42 @@ public final class Main {
 
     /** Parses {@code args}, runs the scenario and returns the exit code; all output goes to {@code out}/{@code err}. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        Either<String, Integer> code = Options.parse(args)
-                .flatMap(o -> SiteConfig.load(o.siteConfig()).mapLeft(f -> f.message())
-                        .flatMap(site -> site.host(o.node()).mapLeft(f -> f.message()))
-                        .flatMap(host -> run(o, host, ActionContext.builder().build(), out)))
-                .map(report -> report.passed() ? 0 : 1);
+        Either<String, Integer> code = Options.parse(args).flatMap(o -> run(o, out)).map(r -> r.passed() ? 0 : 1);
         code.swap().forEach(message -> err.println("error: " + message));
         return code.getOrElse(2);
     }
 
-    /** Runs {@code o.scenario()} against {@code host}, printing each event; the report, or why it could not start. */
-    static Either<String, RunReport> run(Options o, HostConfig host, ActionContext ports, PrintStream out) {
-        Either<String, Scenario> scenario = ScenarioRegistry.load().find(o.scenario()).mapLeft(f -> f.message());
-        ScenarioRunner runner = ScenarioRunner.builder()
-                .host(host.name())
-                .actionContext(ports)
-                .reportDir(o.reports())
-                .listener(event -> print(event, out))
-                .redact(host.apiToken().stream().toList())
-                .build();
-        RunOptions options = RunOptions.builder()
-                .timeout(Duration.ofMinutes(30))
-                .initialFacts(Facts.empty()
-                        .with(SiteTarget.SITE_CONFIG, o.siteConfig().toAbsolutePath().toString())
-                        .with(SiteTarget.NODE, host.name()))
-                .build();
-        return scenario.flatMap(s -> runner.run(s, options).mapLeft(f -> f.message()))
-                .peek(report -> out.println(report.outcome() + " " + report.scenario() + " on " + report.host()
-                        + report.failureSummary().map(why -> ": " + why).orElse("") + " (reports: " + o.reports() + ")"));
+    /**
+     * Loads the site-config, runs {@code o.scenario()} against {@code o.node()} and prints each event; the
+     * report, or why the run could not start (a bad site-config, an unknown node or scenario).
+     */
+    static Either<String, RunReport> run(Options o, PrintStream out) {
+        return SiteConfig.load(o.siteConfig()).flatMap(site -> site.host(o.node())).mapLeft(f -> f.message())
+                .flatMap(host -> ScenarioRegistry.load().find(o.scenario()).mapLeft(f -> f.message())
+                        .flatMap(scenario -> run(o, host, scenario, out)));
+    }
+
+    private static Either<String, RunReport> run(Options o, HostConfig host, Scenario scenario, PrintStream out) {
+        SshSettings.Builder ssh = SshSettings.builder().defaultPort(host.vmSshPort());
+        if (!o.identities().isEmpty()) {
+            ssh.identityFiles(o.identities());
+        }
+        try (ProxmoxClients clients = ProxmoxClients.create()) {
+            // the ports the actions run with: this node, its API clients, SSH to its VMs
+            ActionContext ports = ActionContext.builder().host(host).proxmox(clients)
+                    .ssh(SshClient.create(ssh.build())).build();
+            ScenarioRunner runner = ScenarioRunner.builder()
+                    .host(host.name())
+                    .actionContext(ports)
+                    .reportDir(o.reports())
+                    .listener(event -> print(event, out))
+                    .redact(Stream.concat(host.apiToken().stream(), host.rootPassword().stream()).toList())
+                    .build();
+            return runner.run(scenario, RunOptions.builder().timeout(Duration.ofMinutes(30)).build())
+                    .mapLeft(f -> f.message())
+                    .peek(r -> out.println(r.outcome() + " " + r.scenario() + " on " + r.host()
+                            + r.failureSummary().map(why -> ": " + why).orElse("") + " (reports: " + o.reports() + ")"));
+        }
     }
 
     private static void print(RunEvent event, PrintStream out) {
@@ -86,30 +97,64 @@ public final class Main {
      * @param node       the node, a {@code nodes/<node>.yaml} of the site-config
      * @param siteConfig the site-config directory
      * @param reports    where the JSON, Markdown and JUnit XML reports go
+     * @param identities SSH private keys for the VMs (empty: the user's {@code ~/.ssh} keys)
      */
-    record Options(String scenario, String node, Path siteConfig, Path reports) {
+    record Options(String scenario, String node, Path siteConfig, Path reports, List<Path> identities) {
+
+        static final String USAGE = "usage: [<scenario>] [--node <node>] [--site-config <dir>] [--reports <dir>]"
+                + " [--identity <ssh key file>]";
+
+        Options {
+            identities = List.copyOf(identities);
+        }
+
+        static Options defaults() {
+            return new Options(SiteScenarios.PREFLIGHT, DEFAULT_NODE, Path.of("site-config"), Path.of("target/reports"),
+                    List.of());
+        }
+
+        Options withScenario(String value) {
+            return new Options(value, node, siteConfig, reports, identities);
+        }
+
+        Options withNode(String value) {
+            return new Options(scenario, value, siteConfig, reports, identities);
+        }
+
+        Options withSiteConfig(Path value) {
+            return new Options(scenario, node, value, reports, identities);
+        }
+
+        Options withReports(Path value) {
+            return new Options(scenario, node, siteConfig, value, identities);
+        }
+
+        Options withIdentity(Path value) {
+            return new Options(scenario, node, siteConfig, reports,
+                    Stream.concat(identities.stream(), Stream.of(value)).toList());
+        }
 
         static Either<String, Options> parse(List<String> args) {
-            Options o = new Options(SiteScenarios.PREFLIGHT, DEFAULT_NODE, Path.of("site-config"), Path.of("target/reports"));
+            Options o = defaults();
             int i = 0;
             while (i < args.size()) {
                 String arg = args.get(i);
                 if (!arg.startsWith("-")) {
-                    o = new Options(arg, o.node(), o.siteConfig(), o.reports());
+                    o = o.withScenario(arg);
                     i++;
                     continue;
                 }
                 if (i + 1 == args.size()) {
-                    return Either.left(arg + " needs a value");
+                    return Either.left(arg + " needs a value (" + USAGE + ")");
                 }
                 String value = args.get(i + 1);
                 switch (arg) {
-                    case "--node" -> o = new Options(o.scenario(), value, o.siteConfig(), o.reports());
-                    case "--site-config" -> o = new Options(o.scenario(), o.node(), Path.of(value), o.reports());
-                    case "--reports" -> o = new Options(o.scenario(), o.node(), o.siteConfig(), Path.of(value));
+                    case "--node" -> o = o.withNode(value);
+                    case "--site-config" -> o = o.withSiteConfig(Path.of(value));
+                    case "--reports" -> o = o.withReports(Path.of(value));
+                    case "--identity" -> o = o.withIdentity(Path.of(value));
                     default -> {
-                        return Either.left("unknown option " + arg
-                                + " (usage: [<scenario>] [--node <node>] [--site-config <dir>] [--reports <dir>])");
+                        return Either.left("unknown option " + arg + " (" + USAGE + ")");
                     }
                 }
                 i += 2;

@@ -24,11 +24,8 @@ record PveApiCheckAction() implements Action<ActionResult> {
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return SiteTarget.host(ctx).flatMap(host -> SiteTarget.client(host).flatMap(pve -> {
-            try (pve) {
-                return check(ctx, host, pve);
-            }
-        }));
+        // the run's host config (--node) and its client; the run's ProxmoxClients owns and closes the client
+        return ctx.requireHost().flatMap(host -> ctx.proxmox().forHost(host).flatMap(pve -> check(ctx, host, pve)));
     }
 
     private static Either<ActionFailure, ActionResult> check(ActionContext ctx, HostConfig host, ProxmoxClient pve) {

@@ -30,17 +30,16 @@ public final class RunOnSimulator {
     static int run(List<String> args) throws IOException {
         Simulator sim = Simulator.builder().node(Main.DEFAULT_NODE).start()
                 .getOrElseThrow(f -> new IllegalStateException("cannot start the simulator: " + f.message()));
+        Path dir = Files.createTempDirectory("site-on-simulator");
         try (sim) {
             System.out.println("simulated Proxmox VE " + sim.node() + " at " + sim.baseUri());
-            Path site = SimulatorSite.write(sim, Path.of("site-config"),
-                    Files.createTempDirectory("site-config-sim"), Main.DEFAULT_NODE);
-            try {
-                List<String> all = new ArrayList<>(args);
-                all.addAll(List.of("--node", Main.DEFAULT_NODE, "--site-config", site.toString()));
-                return Main.run(all, System.out, System.err);
-            } finally {
-                SimulatorSite.delete(site);
-            }
+            SimulatorSite site = SimulatorSite.create(sim, Path.of("site-config"), dir, Main.DEFAULT_NODE);
+            List<String> all = new ArrayList<>(args);
+            all.addAll(List.of("--node", Main.DEFAULT_NODE, "--site-config", site.siteConfig().toString(),
+                    "--identity", site.identity().toString()));
+            return Main.run(all, System.out, System.err);
+        } finally {
+            SimulatorSite.delete(dir);
         }
     }
 }

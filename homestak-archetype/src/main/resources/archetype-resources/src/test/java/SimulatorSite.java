@@ -2,52 +2,67 @@ package ${package};
 
 import dev.homestak.sim.Simulator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /**
- * A copy of {@code site-config/} whose node points at a running {@link Simulator}: its endpoint, its
- * certificate (pinned), its token (in a plaintext {@code secrets.yaml}) and its storage {@code local-lvm}.
- * Everything else (site defaults, envs, VM templates and presets) is the site's own.
+ * The site pointed at a running {@link Simulator}: a copy of {@code site-config/} whose node has the
+ * simulator's endpoint, certificate (pinned), token, storage and SSH port, plus an SSH key that the
+ * simulated VMs accept. Everything else (site defaults, envs, VM templates and presets) is the site's own.
+ *
+ * @param siteConfig the site-config copy
+ * @param identity   the SSH private key ({@code --identity})
  */
-final class SimulatorSite {
+record SimulatorSite(Path siteConfig, Path identity) {
 
     /** The simulator's storage for VM disks. */
     static final String SIM_DATASTORE = "local-lvm";
 
-    private SimulatorSite() {
+    /** Writes the site into {@code dir} for {@code node} (which keeps its name and token key). */
+    static SimulatorSite create(Simulator sim, Path siteConfig, Path dir, String node) {
+        return create(sim, siteConfig, dir, node, SIM_DATASTORE);
     }
 
-    /** Writes the copy into {@code dir} and returns {@code dir}; the node keeps its name and token key. */
-    static Path write(Simulator sim, Path siteConfig, Path dir, String node) {
-        return write(sim, siteConfig, dir, node, SIM_DATASTORE);
-    }
-
-    /** As {@link #write(Simulator, Path, Path, String)}, with another datastore. */
-    static Path write(Simulator sim, Path siteConfig, Path dir, String node, String datastore) {
+    /** As {@link #create(Simulator, Path, Path, String)}, with another datastore. */
+    static SimulatorSite create(Simulator sim, Path siteConfig, Path dir, String node, String datastore) {
         try {
-            copyTree(siteConfig, dir);
-            Files.writeString(dir.resolve("nodes").resolve(node + ".yaml"), String.join("\n",
+            Path copy = dir.resolve("site-config");
+            copyTree(siteConfig, copy);
+            Path identity = dir.resolve("id_ecdsa");
+            String publicKey = writeKey(identity);
+            sim.authorizeKey(publicKey).getOrElseThrow(f -> new IllegalStateException(f.message()));
+            Files.writeString(copy.resolve("nodes").resolve(node + ".yaml"), String.join("\n",
                     "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"",
+                    "node: " + sim.node(),
                     "api_token: " + node,
                     "datastore: " + datastore,
                     "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"",
                     "provisioner: api",
+                    "vm_ssh_port: " + sim.sshPort(),
                     ""));
-            Files.writeString(dir.resolve("secrets.yaml"), String.join("\n",
+            Files.writeString(copy.resolve("secrets.yaml"), String.join("\n",
                     "api_tokens:",
                     "  " + node + ": \"" + sim.apiToken().reveal() + "\"",
+                    "ssh_keys:",
+                    "  test@simulator: \"" + publicKey + "\"",
                     ""));
-            return dir;
+            return new SimulatorSite(copy, identity);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Deletes a copy made by {@link #write} (it holds the simulator's token). */
+    /** Deletes {@code dir} with everything in it (the copy holds the simulator's token and a private key). */
     static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -55,6 +70,21 @@ final class SimulatorSite {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    // a fresh EC key in OpenSSH format; returns its public key line
+    private static String writeKey(Path file) throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "test@simulator", null, out);
+            }
+            return PublicKeyEntry.toString(pair.getPublic()) + " test@simulator";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create an EC key", e);
         }
     }
 

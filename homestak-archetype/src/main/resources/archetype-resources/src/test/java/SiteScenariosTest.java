@@ -1,11 +1,7 @@
 package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.homestak.actions.ActionContext;
-import dev.homestak.core.HostConfig;
-import dev.homestak.core.SiteConfig;
 import dev.homestak.scenarios.PhaseResult;
 import dev.homestak.scenarios.PhaseStatus;
 import dev.homestak.scenarios.RunOutcome;
@@ -16,7 +12,6 @@ import dev.homestak.sim.Simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -35,11 +30,10 @@ class SiteScenariosTest {
     Path tmp;
 
     RunReport run(Simulator sim, String scenario, String datastore) {
-        Path site = SimulatorSite.write(sim, SiteConfigTest.SITE_CONFIG, tmp.resolve("site-config"), NODE, datastore);
-        HostConfig host = SiteConfigTest.load(site).host(NODE).getOrElseThrow(f -> new AssertionError(f.message()));
-        Main.Options options = new Main.Options(scenario, NODE, site, tmp.resolve("reports"));
-        return Main.run(options, host, ActionContext.builder().build(), System.out)
-                .getOrElseThrow(message -> new AssertionError(message));
+        SimulatorSite site = SimulatorSite.create(sim, SiteConfigTest.SITE_CONFIG, tmp, NODE, datastore);
+        Main.Options options = Main.Options.defaults().withScenario(scenario).withSiteConfig(site.siteConfig())
+                .withReports(tmp.resolve("reports")).withIdentity(site.identity());
+        return Main.run(options, System.out).getOrElseThrow(message -> new AssertionError(message));
     }
 
     @Test
@@ -81,12 +75,12 @@ class SiteScenariosTest {
         @Test
         @DisplayName("runs from the command line (Main) and never prints the API token")
         void main(Simulator sim) {
-            Path site = SimulatorSite.write(sim, SiteConfigTest.SITE_CONFIG, tmp.resolve("site-config"), NODE);
+            SimulatorSite site = SimulatorSite.create(sim, SiteConfigTest.SITE_CONFIG, tmp, NODE);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-            int code = Main.run(List.of(SiteScenarios.PREFLIGHT, "--node", NODE, "--site-config", site.toString(),
-                    "--reports", tmp.resolve("reports").toString()), print(out), print(err));
+            int code = Main.run(List.of(SiteScenarios.PREFLIGHT, "--node", NODE, "--site-config",
+                    site.siteConfig().toString(), "--reports", tmp.resolve("reports").toString()), print(out), print(err));
 
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("[pve_api] ok: PVE 9.1").contains("PASSED")
@@ -110,14 +104,15 @@ class SiteScenariosTest {
     class SimpleVmRoundtrip {
 
         @Test
-        @DisplayName("creates, starts, reaches and destroys the env's VM on the node")
+        @DisplayName("creates, starts, reaches over SSH and destroys env test's VM on the node")
         void roundtrip(Simulator sim) {
-            assumeTrue(ScenarioRegistry.load().names().contains(SIMPLE_VM_ROUNDTRIP),
-                    "this homestak version does not register " + SIMPLE_VM_ROUNDTRIP + " yet");
-
             RunReport report = run(sim, SIMPLE_VM_ROUNDTRIP, SimulatorSite.SIM_DATASTORE);
 
             assertThat(report.outcome()).as(report.failureSummary().orElse("")).isEqualTo(RunOutcome.PASSED);
+            assertThat(report.phases()).extracting(PhaseResult::name)
+                    .containsExactly("ensure_image", "provision", "start", "wait_ip", "verify_ssh", "destroy");
+            assertThat(report.phases()).extracting(PhaseResult::status).containsOnly(PhaseStatus.PASSED);
+            assertThat(sim.requests()).anyMatch(r -> r.method().equals("POST") && r.path().endsWith("/qemu"));
             assertThat(sim.vms()).isEmpty();
         }
     }
