@@ -8,7 +8,6 @@ import dev.homestak.actions.Actions;
 import dev.homestak.actions.DestroyVMAction;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
-import dev.homestak.core.Facts;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Key;
 import io.vavr.control.Either;
