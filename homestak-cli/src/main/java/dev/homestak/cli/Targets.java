@@ -47,7 +47,8 @@ final class Targets {
         if (!needsHost) {
             return Either.right(RunTarget.local(siteOption.load(env.config()).toJavaOptional()));
         }
-        return Either.left(new CliFailure("scenario " + scenario + " needs a host: add --host HOST (available: "
+        String who = scenario.isEmpty() ? "--preflight" : "scenario " + scenario;
+        return Either.left(new CliFailure(who + " needs a host: add --host HOST (available: "
                 + String.join(", ", hostNames()) + ")"));
     }
 
