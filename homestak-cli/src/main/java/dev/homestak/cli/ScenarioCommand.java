@@ -75,7 +75,7 @@ final class ScenarioCommand {
         }
         RunOptions options = options(facts.get());
         if (flags.dryRun) {
-            return RunSession.preview(target, s, options, env, flags).fold(this::fail, text -> {
+            return RunSession.preview(target, s, options).fold(this::fail, text -> {
                 human().println(text);
                 human().flush();
                 return ExitCode.OK;
