@@ -1,7 +1,6 @@
 package dev.homestak.actions;
 
 import dev.homestak.proxmox.ProxmoxFailure;
-import dev.homestak.proxmox.model.IpAddress;
 import dev.homestak.proxmox.model.NetworkInterface;
 import io.vavr.control.Either;
 import java.time.Duration;
@@ -12,9 +11,9 @@ import java.util.Optional;
 /**
  * Waits for a VM's IPv4 address from its guest agent ({@code agent/network-get-interfaces}), polling
  * adaptively (50 ms doubling to 1 s, like the client's task polling) with the context's sleeper, which
- * wakes up on cancellation. The address is the first IPv4 of an interface other than {@code lo} that
- * is not link-local; unlike the client's {@code awaitIpv4} a 127.x address on a real interface counts,
- * because that is how the simulator gives every VM its own reachable address.
+ * wakes up on cancellation. The address is chosen by the client's rule
+ * ({@link NetworkInterface#reachableIpv4}); this loop exists (rather than the client's {@code awaitIpv4})
+ * so that the wait uses the action's clock, sleeper and cancellation.
  */
 final class AgentIp {
 
@@ -34,7 +33,7 @@ final class AgentIp {
                     () -> node.api().qemu(vmid).agent().networkGetInterfaces());
             String seen;
             if (answer.isRight()) {
-                Optional<String> ip = pick(answer.get());
+                Optional<String> ip = NetworkInterface.reachableIpv4(answer.get());
                 if (ip.isPresent()) {
                     return Either.right(ip.get());
                 }
@@ -54,16 +53,6 @@ final class AgentIp {
             }
             pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
         }
-    }
-
-    /** The first IPv4 address of a non-{@code lo} interface that is not link-local or unspecified. */
-    static Optional<String> pick(List<NetworkInterface> interfaces) {
-        return interfaces.stream().filter(i -> !i.name().equals("lo"))
-                .flatMap(i -> i.addresses().stream())
-                .filter(IpAddress::ipv4)
-                .map(IpAddress::address)
-                .filter(a -> !a.startsWith("169.254.") && !a.equals("0.0.0.0"))
-                .findFirst();
     }
 
     /** While the guest boots the agent is absent or the VM not up yet; PVE answers 500 (or a transient error). */

@@ -45,31 +45,8 @@ public record RemoveImageAction(String filename, String storage, String content,
             Either<ActionFailure, String> removed = Pve.call(ctx, what, () -> node.api().storage(storage).deleteContent(volid))
                     .flatMap(task -> task.isEmpty() ? Either.right("done")
                             : Pve.await(ctx, what, task.get(), TASK_LIMIT).map(done -> "done"));
-            if (removed.isLeft() && removed.getLeft() instanceof ActionFailure.Api api
-                    && api.cause() instanceof dev.homestak.proxmox.ProxmoxFailure.Decode) {
-                // the task id could not be read (a volid with ':' in its UPID): watch the volume go instead
-                removed = awaitGone(ctx, node, volid);
-            }
             return removed.map(done -> ActionResult.of("Removed " + volid));
         }));
-    }
-
-    private Either<ActionFailure, String> awaitGone(ActionContext ctx, Pve.Node node, String volid) {
-        java.time.Instant deadline = ctx.clock().instant().plus(TASK_LIMIT);
-        Duration pause = Duration.ofMillis(50);
-        while (true) {
-            Either<ActionFailure, Boolean> present = Images.exists(ctx, node, storage, content, filename);
-            if (present.isLeft() || !present.get()) {
-                return present.map(p -> "done");
-            }
-            if (!ctx.clock().instant().isBefore(deadline)) {
-                return Either.left(ActionFailure.Timeout.of("removing " + volid, TASK_LIMIT));
-            }
-            if (!ctx.sleeper().sleep(pause, ctx.cancellation())) {
-                return Either.left(new ActionFailure.Cancelled("removing " + volid, ctx.cancellation().reason().orElse("")));
-            }
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause.multipliedBy(2);
-        }
     }
 
     @Override

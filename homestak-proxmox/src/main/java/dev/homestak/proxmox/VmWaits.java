@@ -48,19 +48,8 @@ final class VmWaits {
                 ProxmoxFailure::isTransient);
     }
 
-    /**
-     * The first IPv4 address of a guest that the outside can reach: not on {@code lo}, not
-     * link-local, not {@code 127.0.0.1}. A real guest has loopback addresses only on {@code lo}; a
-     * loopback address on another interface is a deliberately loopback-addressed guest (the simulator's
-     * VMs live on 127.0.x.y), so it counts.
-     */
     static Waiter.Probe<String> firstGlobalIpv4(List<NetworkInterface> interfaces) {
-        Optional<String> ip = interfaces.stream()
-                .filter(i -> !i.name().equals("lo"))
-                .flatMap(i -> i.addresses().stream())
-                .filter(a -> a.ipv4() && (a.global() || a.loopbackOffLo()))
-                .map(IpAddress::address)
-                .findFirst();
+        Optional<String> ip = NetworkInterface.reachableIpv4(interfaces);
         return ip.map(Waiter.Probe::done).orElseGet(() -> Waiter.Probe.notYet(interfaces.isEmpty()
                 ? "no interfaces"
                 : "only " + interfaces.stream().flatMap(i -> i.addresses().stream()).map(IpAddress::address).toList()));

@@ -141,6 +141,7 @@ public final class ScenarioRunner {
         private final List<Secret> secrets = new ArrayList<>();
         private Clock clock = Clock.systemDefaultZone();
         private Duration cancelGrace = Duration.ofSeconds(30);
+        private Optional<dev.homestak.core.HostConfig> hostConfig = Optional.empty();
 
         private Builder() {
         }
@@ -151,6 +152,16 @@ public final class ScenarioRunner {
          */
         public Builder actionContext(ActionContext value) {
             base = Objects.requireNonNull(value, "actionContext");
+            return this;
+        }
+
+        /**
+         * The host config runs target ({@code --host}): given to the actions (API endpoint, token, TLS,
+         * provisioner, site defaults) whatever {@link #actionContext} says, and its name shown in the reports.
+         */
+        public Builder hostConfig(dev.homestak.core.HostConfig value) {
+            hostConfig = Optional.of(Objects.requireNonNull(value, "hostConfig"));
+            host = value.name();
             return this;
         }
 
@@ -198,7 +209,8 @@ public final class ScenarioRunner {
 
         /** The runner. */
         public ScenarioRunner build() {
-            return new ScenarioRunner(new RunnerSettings(base, host, reportDir, listeners, Redactor.of(secrets),
+            ActionContext context = hostConfig.map(h -> base.toBuilder().host(h).build()).orElse(base);
+            return new ScenarioRunner(new RunnerSettings(context, host, reportDir, listeners, Redactor.of(secrets),
                     clock, cancelGrace));
         }
     }

@@ -9,8 +9,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Starts a {@link Simulator} for a JUnit 5 test class and injects it into test and lifecycle
- * method parameters of type {@code Simulator}. One simulator serves the whole class unless
+ * Starts a {@link Simulator} for a JUnit 5 test class and injects into test and lifecycle method
+ * parameters of type {@code Simulator} the simulator, of type {@code ProxmoxClient} a client
+ * pinned to its certificate (one per simulator, closed with it), and of type
+ * {@code dev.homestak.core.HostConfig} its host config named {@code sim}
+ * ({@link Simulator#hostConfig(String)}). One simulator serves the whole class unless
  * {@link #perMethod()} is set; it is closed after the class (or method).
  */
 @Target(ElementType.TYPE)

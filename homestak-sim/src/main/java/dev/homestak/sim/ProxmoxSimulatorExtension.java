@@ -1,9 +1,12 @@
 package dev.homestak.sim;
 
+import dev.homestak.core.HostConfig;
+import dev.homestak.proxmox.ProxmoxClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -12,14 +15,21 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** The JUnit 5 extension behind {@link ProxmoxSimulator}. */
+/**
+ * The JUnit 5 extension behind {@link ProxmoxSimulator}: starts and closes the simulator and
+ * injects it, a {@link ProxmoxClient} pinned to its certificate, and its {@link HostConfig}
+ * (named {@code sim}).
+ */
 public final class ProxmoxSimulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ProxmoxSimulatorExtension.class);
     private static final String KEY = "simulator";
+    /** The name of the injected {@link HostConfig}, as the CLI calls its built-in host. */
+    static final String HOST_NAME = "sim";
 
     /** Creates the extension (JUnit does this). */
     public ProxmoxSimulatorExtension() {}
@@ -28,7 +38,7 @@ public final class ProxmoxSimulatorExtension
     public void beforeAll(ExtensionContext context) {
         ProxmoxSimulator config = config(context);
         if (!config.perMethod()) {
-            context.getStore(NS).put(KEY, start(config, context));
+            context.getStore(NS).put(KEY, new Running(start(config, context)));
         }
     }
 
@@ -41,7 +51,7 @@ public final class ProxmoxSimulatorExtension
     public void beforeEach(ExtensionContext context) {
         ProxmoxSimulator config = config(context);
         if (config.perMethod()) {
-            context.getStore(NS).put(KEY, start(config, context));
+            context.getStore(NS).put(KEY, new Running(start(config, context)));
         }
     }
 
@@ -54,22 +64,52 @@ public final class ProxmoxSimulatorExtension
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Simulator.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Simulator.class || type == ProxmoxClient.class || type == HostConfig.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Simulator sim = context.getStore(NS).get(KEY, Simulator.class);
-        if (sim == null) {
+        Running running = context.getStore(NS).get(KEY, Running.class);
+        if (running == null) {
             throw new ExtensionConfigurationException("no simulator is running here: with perMethod = true it is "
                     + "available in @BeforeEach and test methods, not in @BeforeAll");
         }
-        return sim;
+        Class<?> type = parameter.getParameter().getType();
+        if (type == ProxmoxClient.class) {
+            return running.client();
+        }
+        return type == HostConfig.class ? running.sim.hostConfig(HOST_NAME) : running.sim;
     }
 
     private static void close(ExtensionContext context) {
-        Simulator sim = context.getStore(NS).remove(KEY, Simulator.class);
-        if (sim != null) {
+        Running running = context.getStore(NS).remove(KEY, Running.class);
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** A started simulator and the client handed out for it (made on first use, closed with it). */
+    private static final class Running {
+        private final Simulator sim;
+        private @Nullable ProxmoxClient client;
+
+        Running(Simulator sim) {
+            this.sim = sim;
+        }
+
+        synchronized ProxmoxClient client() {
+            if (client == null) {
+                client = ProxmoxClient.forHost(sim.baseUri(), sim.apiToken(), Optional.of(sim.fingerprintSha256()))
+                        .getOrElseThrow(f -> new ExtensionConfigurationException(f.message()));
+            }
+            return client;
+        }
+
+        synchronized void close() {
+            if (client != null) {
+                client.close();
+            }
             sim.close();
         }
     }

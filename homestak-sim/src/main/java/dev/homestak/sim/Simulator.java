@@ -1,5 +1,6 @@
 package dev.homestak.sim;
 
+import dev.homestak.core.HostConfig;
 import dev.homestak.core.Secret;
 import dev.homestak.sim.internal.PveInstance;
 import dev.homestak.sim.internal.SimRuntime;
@@ -82,6 +83,22 @@ public final class Simulator implements AutoCloseable {
     /** True when every VM has its own loopback address (Linux); false when all share 127.0.0.1. */
     public boolean perVmAddresses() {
         return runtime.perVmAddresses();
+    }
+
+    /** The public keys every VM's SSH server accepts, as OpenSSH lines (without comments). */
+    public List<String> authorizedKeys() {
+        return runtime.ssh().authorizedKeys();
+    }
+
+    /**
+     * A host config for this simulator, as the CLI's {@code --host sim} and the scenario tests use
+     * it: its endpoint, token and pinned fingerprint, {@code provisioner: api}, datastore
+     * {@code local-lvm}, the VMs' SSH port, and the keys the VMs accept.
+     *
+     * @param name the host's name (its primary key, e.g. {@code sim})
+     */
+    public HostConfig hostConfig(String name) {
+        return SimHostConfig.of(this, name);
     }
 
     /** Every VM with its state, by VM id. */

@@ -23,6 +23,7 @@ final class Cluster {
     final Guests guests;
     final Map<Integer, Vm> vms = new TreeMap<>();
     final Storage storage = new Storage();
+    final Sdn sdn = new Sdn();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final List<Task> pending = new ArrayList<>();
     private int pids = 0x2f00;
@@ -80,7 +81,7 @@ final class Cluster {
         if (vm != null && due.isAfter(vm.flockFreeAt)) {
             vm.flockFreeAt = due;
         }
-        Task task = new Task(node, type, id, call.user(), pids++, now, due, effective::run);
+        Task task = new Task(node, type, id, call.user(), pids++, now, due, effective);
         task.log(taskBanner(type, id));
         tasks.put(task.upid(), task);
         pending.add(task);
@@ -133,6 +134,15 @@ final class Cluster {
         return !pending.isEmpty() || vms.values().stream().anyMatch(guests::booting);
     }
 
+    /** Stops a task (no-op when it has ended), or PVE's error when there is no such task. */
+    synchronized void stop(String upid) {
+        Task task = task(upid);
+        if (pending.remove(task)) {
+            task.interrupt();
+        }
+        notifyAll();
+    }
+
     /** Removes a VM from the node (after its destroy task). */
     synchronized void remove(Vm vm) {
         guests.destroy(vm);
@@ -146,9 +156,17 @@ final class Cluster {
     }
 
     private static TaskWork failing(TaskWork work, String message) {
-        return () -> {
-            work.abort();
-            return Optional.of(message);
+        return new TaskWork() {
+            @Override
+            public Optional<String> run() {
+                work.abort();
+                return Optional.of(message);
+            }
+
+            @Override
+            public void abort() {
+                work.abort();
+            }
         };
     }
 

@@ -56,6 +56,7 @@ public final class PveInstance implements AutoCloseable {
         new StorageRoutes(this).register(router);
         new AccessRoutes(this).register(router);
         new TaskRoutes(this).register(router);
+        new SdnRoutes(this).register(router);
         this.api = new ApiServer(this, router);
         this.startedAt = runtime.clock().instant();
     }

@@ -78,6 +78,11 @@ public final class SshService implements AutoCloseable {
         return server.getPort();
     }
 
+    /** The authorized public keys as OpenSSH lines ({@code ecdsa-sha2-nistp256 AAAA...}), in the order added. */
+    public List<String> authorizedKeys() {
+        return authorized.stream().map(org.apache.sshd.common.config.keys.PublicKeyEntry::toString).toList();
+    }
+
     /** Authorizes another public key. */
     public void authorize(PublicKey key) {
         authorized.add(key);

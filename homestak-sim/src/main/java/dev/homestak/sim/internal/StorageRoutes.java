@@ -57,7 +57,8 @@ final class StorageRoutes {
             if (cluster.storage.volume(volid).isEmpty()) {
                 throw PveError.of("volume '" + volid + "' does not exist");
             }
-            return cluster.submit(call, "imgdel", volid, null, TaskWork.of(() -> cluster.storage.remove(volid), () -> { }));
+            // PVE forks imgdel without an id: a volume id (with ':' and '/') cannot be part of a UPID
+            return cluster.submit(call, "imgdel", "", null, TaskWork.of(() -> cluster.storage.remove(volid), () -> { }));
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +22,12 @@ final class Task {
     private final int pid;
     private final Instant start;
     private final Instant dueAt;
-    private final Supplier<Optional<String>> work;
+    private final TaskWork work;
     private final List<String> log = new ArrayList<>();
     private @Nullable String exitStatus;
 
     Task(String node, String type, String id, String user, int pid, Instant start, Instant dueAt,
-            Supplier<Optional<String>> work) {
+            TaskWork work) {
         this.node = node;
         this.type = type;
         this.id = id;
@@ -76,9 +75,23 @@ final class Task {
         if (exitStatus != null) {
             return;
         }
-        Optional<String> error = work.get();
+        Optional<String> error = work.run();
         exitStatus = error.orElse("OK");
         log.add(error.map(e -> "TASK ERROR: " + e).orElse("TASK OK"));
+    }
+
+    /**
+     * Stops a running task as {@code DELETE /nodes/{node}/tasks/{upid}} does: its work never runs,
+     * what its call already did is undone, and it ends with PVE's {@code interrupted by signal}.
+     */
+    void interrupt() {
+        if (exitStatus != null) {
+            return;
+        }
+        work.abort();
+        exitStatus = "interrupted by signal";
+        log.add("received interrupt");
+        log.add("TASK ERROR: " + exitStatus);
     }
 
     /** PVE's task status object. */

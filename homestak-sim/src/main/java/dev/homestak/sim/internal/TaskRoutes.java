@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /nodes/{node}/tasks/{upid}/status|log}: task status and log. */
+/** {@code /nodes/{node}/tasks/{upid}[/status|/log]}: task status, log and stop. */
 final class TaskRoutes {
 
     private final PveInstance pve;
@@ -19,7 +19,11 @@ final class TaskRoutes {
             synchronized (cluster) {
                 return cluster.task(upid(c)).status();
             }
-        }).add("GET", "/nodes/{node}/tasks/{upid}/log", this::log);
+        }).add("GET", "/nodes/{node}/tasks/{upid}/log", this::log)
+                .add("DELETE", "/nodes/{node}/tasks/{upid}", c -> {
+                    pve.cluster().stop(upid(c));
+                    return null;
+                });
     }
 
     private Object log(Call call) {

@@ -1,0 +1,47 @@
+package dev.homestak.scenarios;
+
+import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.ActionFailure;
+import dev.homestak.core.Facts;
+import dev.homestak.core.ResolvedEnv;
+import dev.homestak.core.ResolvedVm;
+import io.vavr.control.Either;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the provision and destroy adapters share: which env, resolved for which node, and each VM's id. */
+final class EnvVms {
+
+    /** The node the original resolved the test VM's env for inside the nested PVE. */
+    static final String NESTED_NODE = "nested-pve";
+
+    private EnvVms() {
+    }
+
+    /**
+     * The env to use: on the host, fact {@code env_name} ({@code --env}) overrides {@code defaultEnv} as in the
+     * original; inside the nested PVE the scenario's env is used.
+     */
+    static String envName(ActionContext ctx, String defaultEnv, PveAccess.Where where) {
+        return where == PveAccess.Where.HOST ? ctx.lookup(Facts.ENV_NAME).filter(e -> !e.isBlank()).orElse(defaultEnv) : defaultEnv;
+    }
+
+    /** The env resolved for the host's node, or for {@code nested-pve} (falling back to the host) inside the nested PVE. */
+    static Either<ActionFailure, ResolvedEnv> resolve(EnvSource envs, String env, PveAccess.Where where, ActionContext ctx) {
+        return ctx.requireHost().flatMap(host -> where == PveAccess.Where.HOST
+                ? envs.resolve(env, host.name(), ctx)
+                : envs.resolve(env, NESTED_NODE, ctx).orElse(() -> envs.resolve(env, host.name(), ctx)));
+    }
+
+    /** The id of {@code vm}: fact {@code <name>_vm_id}, then {@code --vm-id}, then the env's {@code vmid}. */
+    static Optional<Integer> vmid(ActionContext ctx, ResolvedVm vm) {
+        return ctx.lookup(Facts.vmIdKey(vm.name())).or(() -> override(ctx, vm.name())).or(vm::vmid);
+    }
+
+    /** The {@code --vm-id} override of {@code name}, if any. */
+    static Optional<Integer> override(ActionContext ctx, String name) {
+        return ctx.facts().raw(ScenarioRunner.VM_ID_OVERRIDES_FACT)
+                .filter(Map.class::isInstance).map(m -> ((Map<?, ?>) m).get(name))
+                .filter(Number.class::isInstance).map(n -> ((Number) n).intValue());
+    }
+}

@@ -1,0 +1,175 @@
+package dev.homestak.scenarios.e2e;
+
+import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.PlaybookStandIn;
+import dev.homestak.actions.ProxmoxClients;
+import dev.homestak.actions.SshClient;
+import dev.homestak.actions.SshSettings;
+import dev.homestak.core.HostConfig;
+import dev.homestak.core.Secret;
+import dev.homestak.core.SiteConfig;
+import dev.homestak.scenarios.BuiltInScenarios;
+import dev.homestak.scenarios.Scenario;
+import dev.homestak.scenarios.ScenarioRegistry;
+import dev.homestak.scenarios.ScenarioRunner;
+import dev.homestak.scenarios.RunListener;
+import dev.homestak.scenarios.StandardScenarioActions;
+import dev.homestak.sim.Simulator;
+import dev.homestak.sim.SimulatorBuilder;
+import dev.homestak.sim.Timing;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+
+/**
+ * A simulated PVE host {@code sim} with a real site-config directory on disk (node {@code sim} with
+ * {@code provisioner: api}, envs {@code test}, {@code ansible-test} and {@code nested-pve}), an SSH key the
+ * simulator's VMs accept, and a runner wired to them. The stand-ins for the playbooks and the installer are
+ * {@link SimStandIns}.
+ */
+final class SimSite implements AutoCloseable {
+
+    /** The site's secret values: none of them may appear in any output. */
+    static final String VM_ROOT_HASH = "$6$simsite$SecretHashOfTheSimSiteVmRootPasswordXXXXXXXX";
+    static final String NESTED_TOKEN = "root@pam!tofu=00000000-0000-4000-8000-00000000abcd";
+
+    final Simulator sim;
+    final Path root;
+    final SiteConfig site;
+    final HostConfig host;
+    final Path reports;
+    final SimStandIns standIns;
+    final ProxmoxClients clients;
+    final SshClient ssh;
+    final String keyLine;
+
+    private SimSite(Simulator sim, Path root, Path keyFile, String keyLine) {
+        this.sim = sim;
+        this.root = root;
+        this.keyLine = keyLine;
+        this.site = SiteConfig.load(root.resolve("site-config")).getOrElseThrow(f -> new AssertionError(f.message()));
+        this.host = site.host("sim").getOrElseThrow(f -> new AssertionError(f.message()));
+        this.reports = root.resolve("reports");
+        this.clients = ProxmoxClients.builder().nestedPort(sim.port()).build();
+        SshClient real = SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
+                .defaultPort(sim.sshPort()).connectTimeout(Duration.ofSeconds(5)).build());
+        this.standIns = new SimStandIns(sim, real);
+        this.ssh = standIns.installer();
+    }
+
+    /** A site on a fresh simulator with instant timing. */
+    static SimSite start(Path dir) {
+        return start(dir, b -> b);
+    }
+
+    /** A site on a fresh simulator; {@code tune} adds timing and faults. */
+    static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            KeyPair key = generator.generateKeyPair();
+            Path keyFile = dir.resolve("id_ecdsa");
+            try (OutputStream out = Files.newOutputStream(keyFile)) {
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test@homestak", null, out);
+            }
+            String line = PublicKeyEntry.toString(key.getPublic()) + " test@homestak";
+            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
+                    .start().getOrElseThrow(f -> new AssertionError(f.message()));
+            writeSiteConfig(dir.resolve("site-config"), sim, line);
+            return new SimSite(sim, dir, keyFile, line);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The built-in scenario of that name, with envs from this site's files (as the CLI loads them). */
+    Scenario scenario(String name) {
+        return BuiltInScenarios.all(StandardScenarioActions.create()).stream().filter(s -> s.name().equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    /** The same scenario as the registry has it (ServiceLoader). */
+    Scenario registered(String name) {
+        return ScenarioRegistry.load().find(name).getOrElseThrow(f -> new AssertionError(f.message()));
+    }
+
+    /** The action context of the runs: host config, Proxmox clients, SSH (with the installer stand-in), stand-ins. */
+    ActionContext context() {
+        ActionContext.Builder b = ActionContext.builder().host(host).proxmox(clients).ssh(ssh);
+        standIns.playbooks().forEach(b::standIn);
+        return b.build();
+    }
+
+    /** A runner on this site, writing reports to {@link #reports}. */
+    ScenarioRunner runner(RunListener... listeners) {
+        ScenarioRunner.Builder b = ScenarioRunner.builder().host("sim").actionContext(context()).reportDir(reports)
+                .redact(secrets()).cancelGrace(Duration.ofSeconds(10));
+        for (RunListener l : listeners) {
+            b.listener(l);
+        }
+        return b.build();
+    }
+
+    /** Every secret value of the site (API tokens, root password hash). */
+    List<Secret> secrets() {
+        List<Secret> all = new ArrayList<>();
+        all.add(sim.apiToken());
+        all.add(Secret.of(NESTED_TOKEN));
+        all.add(Secret.of(VM_ROOT_HASH));
+        return all;
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        sim.close();
+    }
+
+    private static void writeSiteConfig(Path dir, Simulator sim, String keyLine) throws IOException {
+        Files.createDirectories(dir.resolve("nodes"));
+        Files.createDirectories(dir.resolve("envs"));
+        Files.createDirectories(dir.resolve("vms/presets"));
+        write(dir.resolve("site.yaml"), """
+                defaults:
+                  datastore: local-lvm
+                  ssh_user: root
+                  packer_release_repo: homestak-dev/packer
+                  packer_release: v0.6.0
+                """);
+        write(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
+                + "  nested-pve: \"" + NESTED_TOKEN + "\"\n"
+                + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
+                + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
+        write(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
+                + "node: " + sim.node() + "\n"
+                + "provisioner: api\n"
+                + "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
+                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        write(dir.resolve("nodes/nested-pve.yaml"), """
+                parent_node: sim
+                api_endpoint: "https://localhost:8006"
+                datastore: local-lvm
+                """);
+        write(dir.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
+        write(dir.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
+        write(dir.resolve("vms/test13.yaml"), "image: debian-13\npreset: small\ndisk: 10\n");
+        write(dir.resolve("vms/nested-pve.yaml"), "image: debian-13\ncores: 2\nmemory: 8192\ndisk: 64\n");
+        write(dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
+        write(dir.resolve("envs/ansible-test.yaml"), "vmid_base: 10100\nvms:\n  - name: deb12-test\n    template: test\n"
+                + "  - name: deb13-test\n    template: test13\n");
+        write(dir.resolve("envs/nested-pve.yaml"), "vmid_base: 99800\nvms:\n  - name: nested-pve\n    template: nested-pve\n");
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+    }
+}
