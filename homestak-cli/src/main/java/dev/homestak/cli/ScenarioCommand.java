@@ -45,7 +45,7 @@ final class ScenarioCommand {
             return fail(target.getLeft());
         }
         try (RunTarget t = target.get()) {
-            return withTarget(t, scenario.get());
+            return withTarget(t, scenario.get().map(s -> BuiltIns.bind(s, t)));
         }
     }
 
