@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
         description = "Print the tfvars JSON that provisioning env ENV on HOST uses (secrets masked).")
 final class ConfigResolveCommand implements Callable<Integer> {
 
+    private final CliEnvironment cli;
+
     @Spec
     CommandSpec spec;
 
@@ -28,9 +30,13 @@ final class ConfigResolveCommand implements Callable<Integer> {
     @Option(names = "--reveal-secrets", description = "Print token and password values instead of ***.")
     boolean revealSecrets;
 
+    ConfigResolveCommand(CliEnvironment env) {
+        this.cli = env;
+    }
+
     @Override
     public Integer call() {
-        return siteConfig.load()
+        return siteConfig.load(cli.config())
                 .flatMap(site -> ConfigResolver.of(site).resolveEnv(env, host))
                 .fold(failure -> Console.fail(spec, failure), resolved -> {
                     spec.commandLine().getOut().print(resolved.toTfvarsJson(revealSecrets));

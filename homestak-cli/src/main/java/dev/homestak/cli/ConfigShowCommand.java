@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
         description = "Print the merged configuration of one host (site defaults -> node -> secrets), secrets masked.")
 final class ConfigShowCommand implements Callable<Integer> {
 
+    private final CliEnvironment cli;
+
     @Spec
     CommandSpec spec;
 
@@ -22,9 +24,13 @@ final class ConfigShowCommand implements Callable<Integer> {
     @Option(names = {"--host", "-H"}, required = true, paramLabel = "HOST", description = "Node or host name.")
     String host;
 
+    ConfigShowCommand(CliEnvironment env) {
+        this.cli = env;
+    }
+
     @Override
     public Integer call() {
-        return siteConfig.load()
+        return siteConfig.load(cli.config())
                 .flatMap(site -> site.host(host))
                 .fold(failure -> Console.fail(spec, failure), this::print);
     }

@@ -1,11 +1,13 @@
 package dev.homestak.cli;
 
+import dev.homestak.scenarios.RunOutcome;
+
 /** The exit codes of {@code homestak}; each outcome has its own. */
 final class ExitCode {
 
     /** The scenario passed (or the command succeeded). */
     static final int OK = 0;
-    /** The scenario failed; cleanup (if any) succeeded. */
+    /** The scenario failed; cleanup (if any) succeeded. Also: the user answered no to the confirmation. */
     static final int FAILED = 1;
     /** Usage or configuration error: nothing was run. */
     static final int USAGE = 2;
@@ -15,5 +17,15 @@ final class ExitCode {
     static final int INTERRUPTED = 130;
 
     private ExitCode() {
+    }
+
+    /** The exit code of a run's outcome. */
+    static int of(RunOutcome outcome) {
+        return switch (outcome) {
+            case PASSED -> OK;
+            case FAILED -> FAILED;
+            case INTERRUPTED -> INTERRUPTED;
+            case CLEANUP_FAILED -> CLEANUP_FAILED;
+        };
     }
 }

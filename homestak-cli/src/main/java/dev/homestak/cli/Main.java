@@ -1,8 +1,12 @@
 package dev.homestak.cli;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
+import java.util.Optional;
 
-/** Process entry point of the {@code homestak} command. */
+/**
+ * Process entry point of the {@code homestak} command. Listings are answered by {@link FastPath} before
+ * anything else is loaded; everything else goes through picocli ({@link Cli}).
+ */
 public final class Main {
 
     private Main() {
@@ -10,16 +14,15 @@ public final class Main {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        CommandLine commandLine = newCommandLine();
-        int exitCode = commandLine.execute(args);
-        // picocli's writers do not flush on print(): flush before the JVM exits
-        commandLine.getOut().flush();
-        commandLine.getErr().flush();
-        System.exit(exitCode);
-    }
-
-    /** The configured command line, also used by tests through {@code execute}. */
-    static CommandLine newCommandLine() {
-        return new CommandLine(new HomestakCommand());
+        PrintWriter out = new PrintWriter(System.out);
+        PrintWriter err = new PrintWriter(System.err);
+        Optional<Integer> listed = FastPath.run(args, out, err);
+        if (listed.isPresent()) {
+            out.flush();
+            err.flush();
+            // nothing to shut down: halt skips the exit logging and hooks that System.exit initialises
+            Runtime.getRuntime().halt(listed.get());
+        }
+        System.exit(Cli.run(args));
     }
 }

@@ -1,0 +1,151 @@
+package dev.homestak.cli;
+
+import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.ProxmoxClients;
+import dev.homestak.actions.SshClient;
+import dev.homestak.core.Failure;
+import dev.homestak.scenarios.JsonLinesListener;
+import dev.homestak.scenarios.RunFailure;
+import dev.homestak.scenarios.RunHandle;
+import dev.homestak.scenarios.RunListener;
+import dev.homestak.scenarios.RunOptions;
+import dev.homestak.scenarios.RunReport;
+import dev.homestak.scenarios.Scenario;
+import dev.homestak.scenarios.ScenarioRunner;
+import io.vavr.control.Either;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One scenario run from the command line: wires the runner (host, SSH, report directory, secrets to mask,
+ * progress view, JSON Lines), handles Ctrl-C, prints the summary and the {@code --json-output} result, and
+ * turns the outcome into the exit code.
+ */
+final class RunSession {
+
+    private final CliEnvironment env;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final RunFlags flags;
+
+    RunSession(CliEnvironment env, PrintWriter out, PrintWriter err, RunFlags flags) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+        this.flags = flags;
+    }
+
+    /** The dry-run text ({@code --dry-run}): nothing is run or written. */
+    static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options) {
+        ScenarioRunner runner = ScenarioRunner.builder().host(target.name()).noReports().redact(target.secrets()).build();
+        return runner.preview(scenario, options).mapLeft(f -> f);
+    }
+
+    /** Runs the scenario and returns the exit code of its outcome (2 when the options do not fit it). */
+    int run(Scenario scenario, RunOptions options, RunTarget target) {
+        PrintWriter human = flags.jsonOutput ? err : out;
+        boolean live = flags.jsonOutput ? env.terminal().stderrTty() : env.terminal().stdoutTty();
+        int width = width();
+        try (ProxmoxClients clients = clients(target)) {
+            return run(scenario, options, target, clients, human, live, width);
+        }
+    }
+
+    private int run(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients, PrintWriter human,
+                    boolean live, int width) {
+        RunListener view = live ? new LiveView(human, env.terminal().color(), flags.verbose, width, Clock.systemDefaultZone())
+                : new PlainLog(human, flags.verbose, Clock.systemDefaultZone());
+        ScenarioRunner.Builder builder = ScenarioRunner.builder()
+                .host(target.name())
+                .actionContext(actionContext(target, clients))
+                .reportDir(reportDir())
+                .redact(target.secrets())
+                .listener(view);
+        if (flags.jsonOutput) {
+            builder.listener(JsonLinesListener.to(out));
+        }
+        try {
+            Either<RunFailure, RunHandle> started = builder.build().start(scenario, options);
+            if (started.isLeft()) {
+                closeView(view);
+                err.println("homestak: " + Text.clean(started.getLeft().message()));
+                err.flush();
+                return ExitCode.USAGE;
+            }
+            RunReport report = await(started.get(), human);
+            closeView(view);
+            Summary.print(report, human, width);
+            if (flags.jsonOutput) {
+                out.println(ResultJson.render(report, target.secrets()));
+                out.flush();
+            }
+            return ExitCode.of(report.outcome());
+        } finally {
+            closeView(view);
+        }
+    }
+
+    /**
+     * Waits for the report. The first Ctrl-C cancels the run (its cleanup policy still applies), the second
+     * aborts the cleanup too, a third ends the process at once.
+     */
+    private RunReport await(RunHandle handle, PrintWriter human) {
+        AtomicInteger count = new AtomicInteger();
+        try (Interrupts.Registration registration = env.interrupts().onInterrupt(() -> {
+            switch (count.incrementAndGet()) {
+                case 1 -> {
+                    human.println();
+                    human.println("homestak: interrupted: stopping the run, then cleanup (Ctrl-C again to skip cleanup)");
+                    human.flush();
+                    handle.cancel();
+                }
+                case 2 -> {
+                    human.println("homestak: stopping cleanup now: resources may be left behind");
+                    human.flush();
+                    handle.cancel();
+                }
+                default -> Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+            }
+        })) {
+            return handle.await();
+        }
+    }
+
+    /**
+     * The ports of the run's actions: the host config (looked up after the facts), SSH with the target's
+     * keys and port, Proxmox clients; for the sim host, clients that trust its nested PVEs and the
+     * {@code pve-install} stand-in.
+     */
+    static ActionContext actionContext(RunTarget target, ProxmoxClients clients) {
+        ActionContext.Builder b = ActionContext.builder().ssh(SshClient.create(target.ssh())).proxmox(clients);
+        target.host().ifPresent(b::host);
+        target.sim().ifPresent(sim -> b.standIn(SimWiring.pveInstallPlaybook(), SimWiring.pveInstall(sim.simulator())));
+        return b.build();
+    }
+
+    /** The run's Proxmox clients (closed after the run). */
+    static ProxmoxClients clients(RunTarget target) {
+        return target.sim().map(sim -> SimWiring.clients(sim.simulator())).orElseGet(ProxmoxClients::create);
+    }
+
+    private Path reportDir() {
+        return env.workingDir().resolve(Optional.ofNullable(flags.reportDir).orElse(Path.of("reports")));
+    }
+
+    private int width() {
+        try {
+            return Integer.parseInt(env.variables().getOrDefault("COLUMNS", "100").strip());
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    private static void closeView(RunListener view) {
+        if (view instanceof LiveView live) {
+            live.close();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.homestak.cli;
+
+import dev.homestak.core.Failure;
+import dev.homestak.sim.SimProfile;
+import dev.homestak.sim.Simulator;
+import dev.homestak.sim.SimulatorBuilder;
+import dev.homestak.sim.Timing;
+import io.vavr.control.Either;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code homestak sim}: serves the simulated Proxmox VE until Ctrl-C, printing what a client needs
+ * (endpoint, token, certificate fingerprint, SSH port), optionally logging every API request as JSON Lines.
+ */
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the simulated Proxmox VE standalone until Ctrl-C.",
+            "Prints the API endpoint, the API token, the TLS fingerprint to pin and the VMs' SSH port."})
+final class SimCommand implements Callable<Integer> {
+
+    private final CliEnvironment env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "API port (default: any free port).")
+    int port;
+
+    @Option(names = "--ssh-port", paramLabel = "N", description = "SSH port of the VMs (default: any free port).")
+    int sshPort;
+
+    @Option(names = "--node", paramLabel = "NAME", description = "PVE node name (default: pve).")
+    String node = "pve";
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Timing model, faults and seed (YAML).")
+    @Nullable Path profile;
+
+    @Option(names = "--request-log", paramLabel = "FILE",
+            description = "Append every API request received as JSON Lines (method, path, parameters; secrets masked).")
+    @Nullable Path requestLog;
+
+    SimCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        Either<Failure, Simulator> started = start();
+        if (started.isLeft()) {
+            return Console.fail(spec, started.getLeft());
+        }
+        try (Simulator sim = started.get();
+             RequestLog log = RequestLog.open(sim, Optional.ofNullable(requestLog).map(env.workingDir()::resolve))) {
+            print(sim, spec.commandLine().getOut());
+            CountDownLatch stop = new CountDownLatch(1);
+            try (Interrupts.Registration r = env.interrupts().onInterrupt(stop::countDown)) {
+                stop.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            spec.commandLine().getOut().println("homestak sim: stopped");
+            return ExitCode.OK;
+        }
+    }
+
+    private Either<Failure, Simulator> start() {
+        try {
+            SimulatorBuilder builder = Simulator.builder().node(node).apiPort(port).sshPort(sshPort)
+                    .timing(Timing.realistic().withSpeedFactor(0.1));
+            if (profile != null) {
+                Either<? extends Failure, SimProfile> loaded = SimProfile.load(env.workingDir().resolve(profile));
+                if (loaded.isLeft()) {
+                    return Either.left(loaded.getLeft());
+                }
+                builder.profile(loaded.get());
+            }
+            return SshKeys.forSimulator(env.config().home()).flatMap(keys ->
+                    builder.authorizedKeys(keys.source(), keys.publicKeys()).start().<Failure>mapLeft(f -> f));
+        } catch (IllegalArgumentException e) {
+            // a bad --node or port: the builder's message says which
+            return Either.left(new CliFailure(e.getMessage()));
+        }
+    }
+
+    private static void print(Simulator sim, PrintWriter out) {
+        out.println("homestak simulated Proxmox VE, node " + sim.node());
+        out.println("  endpoint:     " + sim.baseUri());
+        out.println("  token:        " + sim.apiToken().reveal());
+        out.println("  fingerprint:  " + sim.fingerprintSha256());
+        out.println("  ssh port:     " + sim.sshPort());
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+    }
+}
