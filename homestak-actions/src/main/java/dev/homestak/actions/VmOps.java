@@ -20,7 +20,6 @@ final class VmOps {
 
     /** How long a lost write may take to show its effect before re-reading concludes it had none. */
     private static final Duration SETTLE = Duration.ofSeconds(15);
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
 
     private VmOps() {
     }
@@ -101,7 +100,7 @@ final class VmOps {
         ctx.progress("VM " + vmid + ": the answer was lost; re-reading its state");
         Duration settle = timeout.compareTo(SETTLE) < 0 ? timeout : SETTLE;
         Instant deadline = ctx.clock().instant().plus(settle);
-        Duration pause = Duration.ofMillis(50);
+        Backoff backoff = Backoff.upTo(Duration.ofSeconds(1));
         while (true) {
             Either<ActionFailure, Optional<VmStatus>> state = status(ctx, node, vmid);
             if (state.isRight() && reached.test(state.get())) {
@@ -111,10 +110,9 @@ final class VmOps {
                 ctx.progress("VM " + vmid + ": the lost write had no effect; sending it again");
                 return write.get();
             }
-            if (!ctx.sleeper().sleep(pause, ctx.cancellation())) {
+            if (!ctx.sleeper().sleep(backoff.next(Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
                 return Either.left(new ActionFailure.Cancelled("re-reading VM " + vmid, ctx.cancellation().reason().orElse("")));
             }
-            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
         }
     }
 
