@@ -256,6 +256,35 @@ class ProxmoxActionsTest {
         }
 
         @Test
+        @DisplayName("a stop whose answer is lost is not blindly resent: the state is re-read, then the stop sent once more")
+        void lostStopAnswerReread() {
+            pve.createRunningVm(99900, "test");
+            pve.sim.inject(FaultRule.builder(FaultKind.CONNECTION_RESET).method("POST").path("/status/stop$").nth(1).build());
+            StopVMAction stop = new StopVMAction(TEST_VM, PveTarget.host(), Duration.ofSeconds(2));
+
+            ActionResult r = stop.run(ctx(Facts.empty().with(TEST_VM, 99900))).get();
+
+            assertThat(r.message()).isEqualTo("VM 99900 stopped");
+            assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.STOPPED);
+            assertThat(pve.sim.faultCount(FaultKind.CONNECTION_RESET)).isEqualTo(1);
+            long stops = pve.sim.requests().stream().filter(q -> q.method().equals("POST") && q.path().endsWith("/status/stop")).count();
+            long statusReads = pve.sim.requests().stream().filter(q -> q.path().endsWith("/status/current")).count();
+            assertThat(stops).as("the stop is sent again only after re-reading").isEqualTo(2);
+            assertThat(statusReads).as("state re-read between the two stops").isGreaterThanOrEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("a destroy whose answer is lost still ends with the VM gone, and no VM is leaked")
+        void lostDestroyAnswer() {
+            pve.createVm(99900, "test");
+            pve.sim.inject(FaultRule.builder(FaultKind.CONNECTION_RESET).method("DELETE").vmid(99900).nth(1).build());
+            DestroyVMAction destroy = DestroyVMAction.of(TEST_VM);
+
+            assertThat(destroy.run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message()).isEqualTo("VM 99900 destroyed");
+            assertThat(pve.sim.vms()).isEmpty();
+        }
+
+        @Test
         @DisplayName("a lock timeout on destroy that outlasts the retries names the lock")
         void lockTimeout() {
             pve.createVm(99900, "test");

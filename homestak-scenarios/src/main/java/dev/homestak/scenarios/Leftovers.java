@@ -4,13 +4,13 @@ import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
-import dev.homestak.proxmox.model.VmConfig;
-import dev.homestak.proxmox.model.VmSummary;
+import dev.homestak.actions.ProvisionedVm;
+import dev.homestak.actions.PveTarget;
+import dev.homestak.core.HostConfig;
+import dev.homestak.proxmox.model.ClusterResource;
 import io.vavr.control.Either;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,7 +33,7 @@ public final class Leftovers {
         return new Action<>() {
             @Override
             public Either<ActionFailure, List<LeftoverVm>> run(ActionContext ctx) {
-                return PveAccess.host(ctx).flatMap(node -> find(ctx, node, runId));
+                return ctx.requireHost().flatMap(host -> find(ctx, host, runId));
             }
 
             @Override
@@ -43,13 +43,16 @@ public final class Leftovers {
         };
     }
 
-    /** Stops and deletes the tagged VMs of run {@code runId} (or of every run); message lists what was removed. */
+    /**
+     * Stops and deletes the tagged VMs of run {@code runId} (or of every run), each with {@code DestroyVMAction};
+     * every VM is tried even when another fails. The message lists what was removed.
+     */
     public static Action<ActionResult> remove(Optional<String> runId) {
         Objects.requireNonNull(runId, "runId");
         return new Action<>() {
             @Override
             public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-                return PveAccess.host(ctx).flatMap(node -> find(ctx, node, runId).flatMap(vms -> removeAll(ctx, node, vms)));
+                return ctx.requireHost().flatMap(host -> find(ctx, host, runId).flatMap(vms -> removeAll(ctx, host, vms)));
             }
 
             @Override
@@ -59,44 +62,40 @@ public final class Leftovers {
         };
     }
 
-    private static Either<ActionFailure, List<LeftoverVm>> find(ActionContext ctx, PveAccess.Node node, Optional<String> runId) {
-        Either<ActionFailure, List<VmSummary>> listed = PveAccess.call(ctx, "listing the VMs on " + node.label(),
-                () -> node.client().node(node.node()).qemu().list());
-        return listed.flatMap(list -> {
-            List<LeftoverVm> found = new ArrayList<>();
-            for (VmSummary vm : list) {
-                Either<ActionFailure, VmConfig> config = PveAccess.call(ctx, "reading VM " + vm.vmid() + " on " + node.label(),
-                        () -> node.vm(vm.vmid()).config());
-                if (config.isLeft()) {
-                    if (PveAccess.missing(config.getLeft())) {
-                        continue; // removed since the listing
-                    }
-                    return Either.left(config.getLeft());
-                }
-                String tags = config.get().options().getOrDefault("tags", "");
-                Optional<String> tagRun = RunTags.runIdIn(tags);
-                boolean homestak = RunTags.parse(tags).contains(RunTags.HOMESTAK);
-                if (homestak && runId.map(id -> tagRun.equals(Optional.of(id.toLowerCase(Locale.ROOT)))).orElse(true)) {
-                    found.add(new LeftoverVm(vm.vmid(), vm.name().orElse(""), node.node(), vm.status(), tagRun));
-                }
-            }
-            return Either.right(List.copyOf(found));
-        });
+    /**
+     * One {@code GET /cluster/resources?type=vm}, read here rather than with {@code DiscoverVMsAction}, because
+     * that action's {@code discovered_vms} does not carry the tags, and a leftover is reported with its run.
+     */
+    private static Either<ActionFailure, List<LeftoverVm>> find(ActionContext ctx, HostConfig host, Optional<String> runId) {
+        if (ctx.cancellation().isCancelled()) {
+            return Either.left(new ActionFailure.Cancelled("listing the VMs on " + host.name(), ctx.cancellation().reason().orElse("")));
+        }
+        Optional<String> wanted = runId.map(RunTags::normalized);
+        return ctx.proxmox().forHost(host).flatMap(client -> client.cluster().resources(Optional.of("vm"))
+                .<ActionFailure>mapLeft(ActionFailure.Api::new)).map(resources -> resources.stream()
+                .filter(r -> r.type().equals("qemu") && r.vmid().isPresent() && !r.template())
+                .filter(r -> r.node().orElse(host.nodeName()).equals(host.nodeName()))
+                .filter(r -> RunTags.parse(tags(r)).contains(RunTags.HOMESTAK))
+                .filter(r -> wanted.map(id -> RunTags.runIdIn(tags(r)).equals(Optional.of(id))).orElse(true))
+                .map(r -> new LeftoverVm(r.vmid().get(), r.name().orElse(""), host.nodeName(), r.status().orElse("unknown"),
+                        RunTags.runIdIn(tags(r))))
+                .toList());
     }
 
-    private static Either<ActionFailure, ActionResult> removeAll(ActionContext ctx, PveAccess.Node node, List<LeftoverVm> vms) {
-        List<String> removed = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (LeftoverVm vm : vms) {
-            VmPower.destroy(ctx, node, vm.vmid(), vm.name(), TASK)
-                    .peek(done -> done.ifPresent(removed::add))
-                    .peekLeft(f -> failed.add(f.message()));
-        }
-        if (!failed.isEmpty()) {
-            return Either.left(new ActionFailure.Precondition("could not remove " + failed.size() + " of " + vms.size()
-                    + " leftover VMs: " + String.join("; ", failed) + (removed.isEmpty() ? "" : " (removed " + String.join(", ", removed) + ")")));
-        }
-        return Either.right(ActionResult.of(removed.isEmpty() ? "No leftover VMs on " + node.label()
-                : "Removed " + String.join(", ", removed) + " on " + node.label()));
+    private static String tags(ClusterResource r) {
+        return r.fields().getOrDefault("tags", "");
+    }
+
+    private static Either<ActionFailure, ActionResult> removeAll(ActionContext ctx, HostConfig host, List<LeftoverVm> vms) {
+        List<ProvisionedVm> targets = vms.stream().map(vm -> new ProvisionedVm(vm.name(), vm.vmid())).toList();
+        return VmSteps.destroyAll(targets, PveTarget.host(), host.name(), TASK).run(ctx).flatMap(t -> {
+            if (!t.failed().isEmpty()) {
+                return Either.left(new ActionFailure.Precondition("could not remove " + t.failed().size() + " of " + vms.size()
+                        + " leftover VMs: " + String.join("; ", t.failed())
+                        + (t.gone().isEmpty() ? "" : " (removed " + String.join(", ", t.gone()) + ")")));
+            }
+            return Either.right(ActionResult.of(t.gone().isEmpty() ? "No leftover VMs on " + host.name()
+                    : "Removed " + String.join(", ", t.gone()) + " on " + host.name()));
+        });
     }
 }
