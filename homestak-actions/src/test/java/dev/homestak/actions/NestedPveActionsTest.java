@@ -50,6 +50,18 @@ class NestedPveActionsTest {
         return WaitForGuestAgentAction.of(ActionKeys.INNER_VM_ID, Facts.INNER_IP).run(c).get().facts();
     }
 
+    /** {@link #innerIp()} and the nested PVE's API token. */
+    private Facts withToken() {
+        Facts facts = innerIp();
+        return facts.merge(CreateApiTokenAction.of().run(pve.ctx(facts).build()).get().facts());
+    }
+
+    /** The test's own admin client of the nested PVE. */
+    private static ProxmoxClient adminOf(Simulator inner) {
+        return ProxmoxClient.builder().baseUri(inner.baseUri()).auth(Auth.parseToken(inner.apiToken()).get())
+                .tls(TlsPolicy.pinnedSha256(inner.fingerprintSha256())).build().get();
+    }
+
     @Test
     @DisplayName("CreateApiTokenAction makes a token over SSH with pveum, checks it, and keeps it only as a Secret")
     void createsToken() {
@@ -66,11 +78,9 @@ class NestedPveActionsTest {
     @Test
     @DisplayName("start, wait for the IP, and destroy a VM inside the nested PVE through its own API")
     void remoteLifecycle() {
-        Facts facts = innerIp();
-        facts = facts.merge(CreateApiTokenAction.of().run(pve.ctx(facts).build()).get().facts());
+        Facts facts = withToken();
         Simulator inner = pve.sim.nested(99800).orElseThrow();
-        try (ProxmoxClient innerApi = ProxmoxClient.builder().baseUri(inner.baseUri()).auth(Auth.parseToken(inner.apiToken()).get())
-                .tls(TlsPolicy.pinnedSha256(inner.fingerprintSha256())).build().get()) {
+        try (ProxmoxClient innerApi = adminOf(inner)) {
             innerApi.node(inner.node()).qemu().create(CreateVmRequest.builder(100).name("test").agent(true).build())
                     .flatMap(t -> t.await(Duration.ofSeconds(10))).get();
         }
@@ -89,11 +99,9 @@ class NestedPveActionsTest {
     @Test
     @DisplayName("ProvisionVmsAction and DestroyProvisionedVmsAction with the nested target work inside the nested PVE")
     void nestedProvisioning() {
-        Facts facts = innerIp();
-        facts = facts.merge(CreateApiTokenAction.of().run(pve.ctx(facts).build()).get().facts());
+        Facts facts = withToken();
         Simulator inner = pve.sim.nested(99800).orElseThrow();
-        try (ProxmoxClient innerApi = ProxmoxClient.builder().baseUri(inner.baseUri()).auth(Auth.parseToken(inner.apiToken()).get())
-                .tls(TlsPolicy.pinnedSha256(inner.fingerprintSha256())).build().get()) {
+        try (ProxmoxClient innerApi = adminOf(inner)) {
             innerApi.node(inner.node()).storage("local").downloadUrl(DownloadUrlRequest.of(
                     "https://example.invalid/debian-12.qcow2", "debian-12.qcow2", "import")).flatMap(t -> t.await(Duration.ofSeconds(10))).get();
         }
