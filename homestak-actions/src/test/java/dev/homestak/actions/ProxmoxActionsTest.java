@@ -198,7 +198,7 @@ class ProxmoxActionsTest {
     class Discovery {
 
         @Test
-        @DisplayName("finds VMs by name pattern AND id range AND tag, and destroys exactly those")
+        @DisplayName("finds VMs by name pattern AND id range AND tag, with their tags, and destroys exactly those")
         void discoverAndDestroy() {
             pve.createRunningVm(99801, "nested-pve-1", "tags", "homestak;run-42");
             pve.createVm(99802, "nested-pve-2", "tags", "homestak;run-7");
@@ -207,8 +207,10 @@ class ProxmoxActionsTest {
 
             ActionResult all = DiscoverVMsAction.of().run(ctx(Facts.empty())).get();
             assertThat(all.facts().raw(ActionKeys.DISCOVERED_VMS).get()).isEqualTo(List.of(
-                    Map.of("vmid", 99801, "name", "nested-pve-1", "status", "running", "node", "pve"),
-                    Map.of("vmid", 99802, "name", "nested-pve-2", "status", "stopped", "node", "pve")));
+                    Map.of("vmid", 99801, "name", "nested-pve-1", "status", "running", "node", "pve",
+                            "tags", List.of("homestak", "run-42")),
+                    Map.of("vmid", 99802, "name", "nested-pve-2", "status", "stopped", "node", "pve",
+                            "tags", List.of("homestak", "run-7"))));
 
             ActionResult tagged = DiscoverVMsAction.of().withTag("run-42").run(ctx(Facts.empty())).get();
             assertThat(tagged.message()).isEqualTo("Discovered 1 VMs matching 'nested-pve*' in 99800-99999 tagged run-42: "

@@ -4,20 +4,20 @@ import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
-import dev.homestak.actions.ProvisionedVm;
+import dev.homestak.actions.DestroyProvisionedVmsAction;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.VmTeardown;
 import dev.homestak.core.Provisioner;
 import dev.homestak.core.ResolvedEnv;
 import io.vavr.control.Either;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Destroys the VMs of an env [TofuDestroyAction, TofuDestroyRemoteAction / DestroyRemoteVMAction]: with OpenTofu on
- * {@code provisioner: tofu} nodes, else through the API with {@code DestroyVMAction} (stop, then delete with purge,
- * all VMs at once, every VM tried). Only the env's VMs with their own names are touched ({@link EnvTargets}); a VM
- * that does not exist is already destroyed. With {@code bestEffort} (cleanup inside a nested PVE that may be gone)
+ * {@code provisioner: tofu} nodes, else through the API with {@code DestroyProvisionedVmsAction}'s teardown (stop,
+ * then delete with purge, all VMs at once, every VM tried). Only the env's VMs with their own names are touched
+ * (its {@code sameNameOnly}); a VM that does not exist is already destroyed. With {@code bestEffort} (cleanup inside a nested PVE that may be gone)
  * a PVE that cannot be reached is success with a note, as in the original.
  *
  * @param envs       where the env comes from
@@ -45,23 +45,25 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
                 return tofu.destroy(resolved, ctx).run(ctx);
             }
             Either<ActionFailure, String> label = VmSteps.label(ctx, target);
-            Either<ActionFailure, List<ProvisionedVm>> found = label.flatMap(l -> EnvTargets.existing(ctx, target, resolved));
-            if (found.isLeft() && bestEffort && !(found.getLeft() instanceof ActionFailure.Cancelled)) {
+            DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(resolved).withTarget(target)
+                    .withMaxConcurrency(Math.max(1, resolved.vms().size())).withTimeout(timeout).withSameNameOnly();
+            Either<ActionFailure, VmTeardown> done = label.flatMap(l -> destroy.teardown().run(ctx));
+            if (done.isLeft() && bestEffort && !(done.getLeft() instanceof ActionFailure.Cancelled)) {
                 // the nested PVE may be gone already (no address, no token, not answering): nothing left to clean there
-                return Either.right(ActionResult.of("Nothing to clean up on the nested PVE (" + found.getLeft().message() + ")"));
+                return Either.right(ActionResult.of("Nothing to clean up on the nested PVE (" + done.getLeft().message() + ")"));
             }
-            return found.flatMap(vms -> VmSteps.destroyAll(vms, target, label.get(), timeout).run(ctx))
-                    .flatMap(t -> result(t, resolved, label.get()));
+            return done.flatMap(t -> result(t, resolved, label.get()));
         });
     }
 
-    private static Either<ActionFailure, ActionResult> result(VmSteps.Teardown t, ResolvedEnv resolved, String label) {
-        if (!t.failed().isEmpty()) {
-            return Either.left(new ActionFailure.Precondition(String.join("; ", t.failed())
-                    + (t.gone().isEmpty() ? "" : " (destroyed " + String.join(", ", t.gone()) + ")")));
+    private static Either<ActionFailure, ActionResult> result(VmTeardown t, ResolvedEnv resolved, String label) {
+        String gone = String.join(", ", t.destroyedLabels());
+        if (!t.ok()) {
+            return Either.left(new ActionFailure.Precondition(String.join("; ", VmSteps.failures(t, label))
+                    + (gone.isEmpty() ? "" : " (destroyed " + gone + ")")));
         }
-        return Either.right(ActionResult.of(t.gone().isEmpty() ? "No VM of env " + resolved.env() + " left on " + label
-                : "Destroyed " + String.join(", ", t.gone()) + " on " + label));
+        return Either.right(ActionResult.of(gone.isEmpty() ? "No VM of env " + resolved.env() + " left on " + label
+                : "Destroyed " + gone + " on " + label));
     }
 
     @Override

@@ -3,14 +3,17 @@ package dev.homestak.scenarios;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
+import dev.homestak.actions.DestroyVmsAction;
+import dev.homestak.actions.DiscoverVMsAction;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.core.HostConfig;
-import dev.homestak.proxmox.model.ClusterResource;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,7 +47,7 @@ public final class Leftovers {
     }
 
     /**
-     * Stops and deletes the tagged VMs of run {@code runId} (or of every run), each with {@code DestroyVMAction};
+     * Stops and deletes the tagged VMs of run {@code runId} (or of every run) with {@code DestroyVmsAction}:
      * every VM is tried even when another fails. The message lists what was removed.
      */
     public static Action<ActionResult> remove(Optional<String> runId) {
@@ -62,40 +65,36 @@ public final class Leftovers {
         };
     }
 
-    /**
-     * One {@code GET /cluster/resources?type=vm}, read here rather than with {@code DiscoverVMsAction}, because
-     * that action's {@code discovered_vms} does not carry the tags, and a leftover is reported with its run.
-     */
+    /** The VMs tagged {@code homestak} on the host's node ({@link DiscoverVMsAction}), of one run or of all. */
     private static Either<ActionFailure, List<LeftoverVm>> find(ActionContext ctx, HostConfig host, Optional<String> runId) {
-        if (ctx.cancellation().isCancelled()) {
-            return Either.left(new ActionFailure.Cancelled("listing the VMs on " + host.name(), ctx.cancellation().reason().orElse("")));
-        }
         Optional<String> wanted = runId.map(RunTags::normalized);
-        return ctx.proxmox().forHost(host).flatMap(client -> client.cluster().resources(Optional.of("vm"))
-                .<ActionFailure>mapLeft(ActionFailure.Api::new)).map(resources -> resources.stream()
-                .filter(r -> r.type().equals("qemu") && r.vmid().isPresent() && !r.template())
-                .filter(r -> r.node().orElse(host.nodeName()).equals(host.nodeName()))
-                .filter(r -> RunTags.parse(tags(r)).contains(RunTags.HOMESTAK))
-                .filter(r -> wanted.map(id -> RunTags.runIdIn(tags(r)).equals(Optional.of(id))).orElse(true))
-                .map(r -> new LeftoverVm(r.vmid().get(), r.name().orElse(""), host.nodeName(), r.status().orElse("unknown"),
-                        RunTags.runIdIn(tags(r))))
+        DiscoverVMsAction tagged = new DiscoverVMsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.HOMESTAK));
+        return tagged.run(ctx).map(r -> r.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance)
+                .map(l -> ((List<?>) l).stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m).toList())
+                .orElse(List.of()).stream()
+                .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(host.nodeName())))
+                .filter(vm -> wanted.map(id -> runIdOf(vm).equals(Optional.of(id))).orElse(true))
+                .map(vm -> new LeftoverVm(((Number) vm.get("vmid")).intValue(), String.valueOf(vm.get("name")), host.nodeName(),
+                        String.valueOf(vm.get("status")), runIdOf(vm)))
                 .toList());
     }
 
-    private static String tags(ClusterResource r) {
-        return r.fields().getOrDefault("tags", "");
+    private static Optional<String> runIdOf(Map<?, ?> vm) {
+        return vm.get("tags") instanceof List<?> tags
+                ? RunTags.runIdIn(String.join(";", tags.stream().map(String::valueOf).toList())) : Optional.empty();
     }
 
     private static Either<ActionFailure, ActionResult> removeAll(ActionContext ctx, HostConfig host, List<LeftoverVm> vms) {
         List<ProvisionedVm> targets = vms.stream().map(vm -> new ProvisionedVm(vm.name(), vm.vmid())).toList();
-        return VmSteps.destroyAll(targets, PveTarget.host(), host.name(), TASK).run(ctx).flatMap(t -> {
-            if (!t.failed().isEmpty()) {
+        return DestroyVmsAction.of(targets).withMaxConcurrency(Math.max(1, targets.size())).withTimeout(TASK).run(ctx).flatMap(t -> {
+            List<String> gone = t.destroyedLabels();
+            if (!t.ok()) {
                 return Either.left(new ActionFailure.Precondition("could not remove " + t.failed().size() + " of " + vms.size()
-                        + " leftover VMs: " + String.join("; ", t.failed())
-                        + (t.gone().isEmpty() ? "" : " (removed " + String.join(", ", t.gone()) + ")")));
+                        + " leftover VMs: " + String.join("; ", VmSteps.failures(t, host.name()))
+                        + (gone.isEmpty() ? "" : " (removed " + String.join(", ", gone) + ")")));
             }
-            return Either.right(ActionResult.of(t.gone().isEmpty() ? "No leftover VMs on " + host.name()
-                    : "Removed " + String.join(", ", t.gone()) + " on " + host.name()));
+            return Either.right(ActionResult.of(gone.isEmpty() ? "No leftover VMs on " + host.name()
+                    : "Removed " + String.join(", ", gone) + " on " + host.name()));
         });
     }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Creates the VMs of an env [TofuApplyAction / TofuApplyRemoteAction]: with {@link ProvisionVmsAction} when the
- * node says {@code provisioner: api} (always inside a nested PVE, see {@link NestedPve}), else with OpenTofu. The
+ * node says {@code provisioner: api} (always inside a nested PVE: the action's target), else with OpenTofu. The
  * env is resolved at run time (fact {@code env_name}, the host config). The API path first makes sure the env's
  * images are there ({@link EnsureImagesAction}) and tags every VM {@code homestak;homestak-run-<run id>}
  * ({@link RunTags}). Facts, as the tofu path: {@code <vm>_vm_id} per VM and, on the host, {@code provisioned_vms}.
@@ -55,9 +55,7 @@ record ProvisionEnvAction(EnvSource envs, String env, PveTarget target, TofuSett
     }
 
     private Either<ActionFailure, ActionResult> provision(ActionContext ctx, ResolvedEnv resolved, String label) {
-        Either<ActionFailure, NestedPve.Routed> where = target instanceof PveTarget.Nested
-                ? NestedPve.route(ctx, resolved) : Either.right(new NestedPve.Routed(ctx, resolved));
-        return where.flatMap(w -> tagged(w.env(), ctx).run(w.ctx())).map(done -> {
+        return tagged(resolved, ctx).run(ctx).map(done -> {
             // inside the nested PVE only the ids are reported: provisioned_vms stays the host's list
             Facts facts = target instanceof PveTarget.Nested ? done.facts().without(ActionKeys.PROVISIONED_VMS) : done.facts();
             List<String> vms = resolved.vms().stream().map(ResolvedVm::name)
@@ -68,8 +66,8 @@ record ProvisionEnvAction(EnvSource envs, String env, PveTarget target, TofuSett
     }
 
     private ProvisionVmsAction tagged(ResolvedEnv resolved, ActionContext ctx) {
-        ProvisionVmsAction create = new ProvisionVmsAction(resolved, "local", java.util.Optional.empty(),
-                Math.max(1, resolved.vms().size()), timeout);
+        ProvisionVmsAction create = ProvisionVmsAction.of(resolved).withTarget(target)
+                .withMaxConcurrency(Math.max(1, resolved.vms().size())).withTimeout(timeout);
         return RunTags.runId(ctx).map(id -> create.withRunTag(RunTags.of(id))).orElse(create);
     }
 

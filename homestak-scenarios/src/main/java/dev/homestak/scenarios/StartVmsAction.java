@@ -33,7 +33,7 @@ record StartVmsAction(Optional<String> vmName, PveTarget target, Duration timeou
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return ProvisionedVms.select(ctx, vmName).flatMap(vms -> VmSteps.label(ctx, target).flatMap(label -> {
+        return VmSteps.select(ctx, vmName).flatMap(vms -> VmSteps.label(ctx, target).flatMap(label -> {
             List<Action<ActionResult>> starts = vms.stream().map(vm -> VmSteps.onVm("starting", vm, label,
                     key -> new StartVMAction(key, target, timeout))).toList();
             return VmSteps.all(starts).run(ctx).map(done -> vms.size() == 1 ? done.get(0)

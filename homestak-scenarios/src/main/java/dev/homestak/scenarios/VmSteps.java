@@ -5,15 +5,15 @@ import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.Actions;
-import dev.homestak.actions.DestroyVMAction;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.VmTeardown;
+import dev.homestak.core.Facts;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Key;
 import io.vavr.control.Either;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -51,34 +51,16 @@ final class VmSteps {
         return Actions.parallel(Math.max(1, steps.size()), steps);
     }
 
-    /**
-     * Destroys every VM of {@code vms} on {@code target} at once (stop, delete with purge; gone is fine). Unlike
-     * {@link Actions#parallel} alone, every VM is tried even when another fails, because a cleanup removes all it
-     * can.
-     */
-    static Action<Teardown> destroyAll(List<ProvisionedVm> vms, PveTarget target, String label, Duration timeout) {
-        List<Action<Either<ActionFailure, ActionResult>>> destroys = vms.stream()
-                .<Action<Either<ActionFailure, ActionResult>>>map(vm -> {
-                    Action<ActionResult> one = onVm("destroying", vm, label, key -> new DestroyVMAction(key, target, timeout, false));
-                    return c -> Either.right(one.run(c));
-                }).toList();
-        return ctx -> Actions.parallel(Math.max(1, destroys.size()), destroys).run(ctx).map(done -> {
-            List<String> gone = new ArrayList<>();
-            List<String> failed = new ArrayList<>();
-            for (int i = 0; i < done.size(); i++) {
-                ProvisionedVm vm = vms.get(i);
-                done.get(i).peek(r -> gone.add("VM " + vm.vmid() + " (" + vm.name() + ")")).peekLeft(f -> failed.add(f.message()));
-            }
-            return new Teardown(List.copyOf(gone), List.copyOf(failed));
-        });
+    /** The VM named {@code vmName} (fact {@code <vm>_vm_id}), or every entry of {@code provisioned_vms} when empty. */
+    static Either<ActionFailure, List<ProvisionedVm>> select(ActionContext ctx, Optional<String> vmName) {
+        return vmName.isPresent()
+                ? ctx.require(Facts.vmIdKey(vmName.get())).map(id -> List.of(new ProvisionedVm(vmName.get(), id)))
+                : ProvisionedVm.from(ctx.facts());
     }
 
-    /**
-     * What {@link #destroyAll} did.
-     *
-     * @param gone   {@code VM <id> (<name>)} of each VM removed
-     * @param failed the failure message of each VM that could not be removed
-     */
-    record Teardown(List<String> gone, List<String> failed) {
+    /** Each failure of {@code teardown} as {@code destroying VM <id> (<name>) on <label>: <reason>}. */
+    static List<String> failures(VmTeardown teardown, String label) {
+        return teardown.failed().stream()
+                .map(f -> StepFailure.wrap("destroying " + f.vm().label() + " on " + label, f.cause()).message()).toList();
     }
 }

@@ -39,7 +39,7 @@ record WaitIpsAction(Optional<String> vmName, Key<String> ipFact, PveTarget targ
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return ProvisionedVms.select(ctx, vmName).flatMap(vms -> VmSteps.label(ctx, target).flatMap(label -> {
+        return VmSteps.select(ctx, vmName).flatMap(vms -> VmSteps.label(ctx, target).flatMap(label -> {
             List<Action<ActionResult>> waits = vms.stream().map(vm -> VmSteps.onVm("waiting for the IP of", vm, label,
                     key -> progress(vm, new WaitForGuestAgentAction(key, target, Facts.vmIpKey(vm.name()), timeout)))).toList();
             return VmSteps.all(waits).run(ctx).map(done -> result(vms, done));
