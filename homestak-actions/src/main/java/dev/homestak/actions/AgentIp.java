@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 final class AgentIp {
 
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
-
     private AgentIp() {
     }
 
@@ -27,7 +24,7 @@ final class AgentIp {
     static Either<ActionFailure, String> await(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         String what = "waiting for the guest agent IP of VM " + vmid;
         Instant deadline = ctx.clock().instant().plus(timeout);
-        Duration pause = FIRST_PAUSE;
+        Backoff backoff = Backoff.upTo(Backoff.WAIT_CAP);
         while (true) {
             Either<ActionFailure, List<NetworkInterface>> answer = Pve.call(ctx, what,
                     () -> node.api().qemu(vmid).agent().networkGetInterfaces());
@@ -48,10 +45,9 @@ final class AgentIp {
             if (!left.isPositive()) {
                 return Either.left(new ActionFailure.Timeout(what, timeout, "last seen: " + seen));
             }
-            if (!ctx.sleeper().sleep(pause.compareTo(left) < 0 ? pause : left, ctx.cancellation())) {
+            if (!ctx.sleeper().sleep(backoff.next(left), ctx.cancellation())) {
                 return Either.left(new ActionFailure.Cancelled(what, ctx.cancellation().reason().orElse("")));
             }
-            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
         }
     }
 

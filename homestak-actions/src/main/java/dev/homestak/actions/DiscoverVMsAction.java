@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * pattern ({@code *}, {@code ?}, {@code [..]}, as Python's {@code fnmatch}), the id lies in
  * {@code [minVmid, maxVmid]}, and, when {@code tag} is given, the VM carries that tag (e.g. the run
  * id tag the native provisioner sets), so that cleanup never touches VMs another run made. Writes
- * {@code discovered_vms} = {@code [{vmid, name, status, node}]}.
+ * {@code discovered_vms} = {@code [{vmid, name, status, node, tags}]}, {@code tags} a list of strings.
  *
  * @param target      the host's node (its cluster), or the nested PVE
  * @param namePattern shell pattern for the VM name ({@code nested-pve*})
@@ -66,7 +66,7 @@ public record DiscoverVMsAction(PveTarget target, String namePattern, int minVmi
 
     private static Map<String, Object> entry(ClusterResource r) {
         return Map.of("vmid", r.vmid().orElseThrow(), "name", r.name().orElse(""), "status", r.status().orElse("unknown"),
-                "node", r.node().orElse(""));
+                "node", r.node().orElse(""), "tags", tags(r));
     }
 
     private static List<String> tags(ClusterResource r) {

@@ -27,17 +27,20 @@ import java.util.Set;
  * by another VM it is a failure.
  *
  * @param env            the env resolved for the node (its host config names the node and its API)
+ * @param target         where the VMs go: the env's host ({@link PveTarget#host()}) or a nested PVE, whose node
+ *                       is the one it lists
  * @param imageStorage   file storage with the cloud images ({@code local})
  * @param runTag         a tag naming the run ({@code run-<id>}), for {@link DiscoverVMsAction#withTag}
  * @param maxConcurrency VMs created at once (8)
  * @param timeout        limit of each create and resize task (300 s, tofu apply's limit)
  */
-public record ProvisionVmsAction(ResolvedEnv env, String imageStorage, Optional<String> runTag, int maxConcurrency,
+public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String imageStorage, Optional<String> runTag, int maxConcurrency,
                                  Duration timeout) implements Action<ActionResult> {
 
     /** Validates components. */
     public ProvisionVmsAction {
         Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(imageStorage, "imageStorage");
         Objects.requireNonNull(runTag, "runTag");
         Objects.requireNonNull(timeout, "timeout");
@@ -51,21 +54,36 @@ public record ProvisionVmsAction(ResolvedEnv env, String imageStorage, Optional<
         });
     }
 
-    /** Creates {@code env}'s VMs from images in {@code local}, 8 at once, 300 s per task, no run tag. */
+    /** Creates {@code env}'s VMs on its host's node from images in {@code local}, 8 at once, 300 s per task, no run tag. */
     public static ProvisionVmsAction of(ResolvedEnv env) {
-        return new ProvisionVmsAction(env, "local", Optional.empty(), StartProvisionedVMsAction.DEFAULT_CONCURRENCY,
+        return new ProvisionVmsAction(env, PveTarget.host(), "local", Optional.empty(), StartProvisionedVMsAction.DEFAULT_CONCURRENCY,
                 Duration.ofSeconds(300));
     }
 
     /** A copy that tags the VMs with {@code tag}. */
     public ProvisionVmsAction withRunTag(String tag) {
-        return new ProvisionVmsAction(env, imageStorage, Optional.of(tag), maxConcurrency, timeout);
+        return new ProvisionVmsAction(env, target, imageStorage, Optional.of(tag), maxConcurrency, timeout);
+    }
+
+    /** A copy that creates the VMs on {@code value} ({@link PveTarget#nested()}: inside the nested PVE). */
+    public ProvisionVmsAction withTarget(PveTarget value) {
+        return new ProvisionVmsAction(env, value, imageStorage, runTag, maxConcurrency, timeout);
+    }
+
+    /** A copy that creates {@code value} VMs at once. */
+    public ProvisionVmsAction withMaxConcurrency(int value) {
+        return new ProvisionVmsAction(env, target, imageStorage, runTag, value, timeout);
+    }
+
+    /** A copy whose create and resize tasks may take {@code value} each. */
+    public ProvisionVmsAction withTimeout(Duration value) {
+        return new ProvisionVmsAction(env, target, imageStorage, runTag, maxConcurrency, value);
     }
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.facts());
-        return ctx.proxmox().forHost(env.host()).map(client -> new Pve.Node(client, env.node(), env.host().name()))
+        return Pve.resolve(ctx, target, env.host())
                 .flatMap(node -> assignIds(ctx, node, vms).flatMap(ids -> {
                     List<Action<ProvisionedVm>> creates = new ArrayList<>();
                     for (int i = 0; i < vms.size(); i++) {
@@ -73,10 +91,10 @@ public record ProvisionVmsAction(ResolvedEnv env, String imageStorage, Optional<
                         int vmid = ids.get(i);
                         creates.add(c -> create(c, node, vm, vmid));
                     }
-                    return Actions.parallel(maxConcurrency, creates).run(ctx);
-                }))
-                .map(created -> ActionResult.of("API provisioning completed for " + env.env() + " on " + env.node(),
-                        ProvisionedVm.facts(created)));
+                    return Actions.parallel(maxConcurrency, creates).run(ctx)
+                            .map(created -> ActionResult.of("API provisioning completed for " + env.env() + " on " + node.node(),
+                                    ProvisionedVm.facts(created)));
+                }));
     }
 
     /** The env's ids; VMs without one get the next free ids (PVE's nextid, skipping ids in use). */
@@ -125,7 +143,7 @@ public record ProvisionVmsAction(ResolvedEnv env, String imageStorage, Optional<
     private Either<ActionFailure, String> sameName(ActionContext ctx, Pve.Node node, ResolvedVm vm, int vmid) {
         return Pve.call(ctx, "reading VM " + vmid, () -> node.api().qemu(vmid).config()).flatMap(config ->
                 config.name().orElse("").equals(vm.name()) ? Either.right("already exists")
-                        : Either.left(new ActionFailure.Precondition("VM " + vmid + " already exists on " + env.node()
+                        : Either.left(new ActionFailure.Precondition("VM " + vmid + " already exists on " + node.node()
                                 + " as '" + config.name().orElse("") + "', not '" + vm.name() + "': pick another vmid for "
                                 + vm.name() + " (envs/" + env.env() + ".yaml or vm_id_overrides)")));
     }
@@ -149,6 +167,6 @@ public record ProvisionVmsAction(ResolvedEnv env, String imageStorage, Optional<
 
     @Override
     public String describe() {
-        return "provision " + env.env() + " on " + env.node() + " (API)";
+        return "provision " + env.env() + " on " + (target instanceof PveTarget.Nested ? "the nested PVE" : env.node()) + " (API)";
     }
 }

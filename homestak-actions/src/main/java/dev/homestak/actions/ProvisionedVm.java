@@ -25,8 +25,16 @@ public record ProvisionedVm(String name, int vmid) {
         return Map.of("name", name, "vmid", vmid);
     }
 
-    /** The entries of {@code provisioned_vms}, or the original's {@code No provisioned_vms in context}. */
-    static Either<ActionFailure, List<ProvisionedVm>> from(Facts facts) {
+    /** {@code VM <vmid> (<name>)}, as messages name a VM. */
+    public String label() {
+        return "VM " + vmid + " (" + name + ")";
+    }
+
+    /**
+     * The entries of fact {@code provisioned_vms} in {@code facts}, or the original's
+     * {@code No provisioned_vms in context}; an entry without a name and a numeric id is a precondition failure.
+     */
+    public static Either<ActionFailure, List<ProvisionedVm>> from(Facts facts) {
         if (!(facts.raw(ActionKeys.PROVISIONED_VMS).orElse(null) instanceof List<?> list)) {
             return Either.left(new ActionFailure.Precondition("No " + ActionKeys.PROVISIONED_VMS + " in context"));
         }

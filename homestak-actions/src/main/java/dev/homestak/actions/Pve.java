@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.HostConfig;
 import dev.homestak.proxmox.NodeApi;
 import dev.homestak.proxmox.ProxmoxClient;
 import dev.homestak.proxmox.ProxmoxFailure;
@@ -32,21 +33,30 @@ final class Pve {
         }
     }
 
-    /** The client and node of {@code target}. */
+    /** The client and node of {@code target}; {@link PveTarget.Host} is the run's host config. */
     static Either<ActionFailure, Node> resolve(ActionContext ctx, PveTarget target) {
-        return switch (target) {
-            case PveTarget.Host h -> ctx.requireHost().flatMap(host -> ctx.proxmox().forHost(host)
-                    .map(client -> new Node(client, host.nodeName(), host.name())));
-            case PveTarget.Nested n -> ctx.require(n.addressKey()).flatMap(address -> ctx.lookup(n.tokenKey())
-                    .<Either<ActionFailure, dev.homestak.core.Secret>>map(Either::right)
-                    .orElseGet(() -> Either.left(new ActionFailure.Precondition("No " + n.tokenKey().name()
-                            + " in context: create the nested PVE's API token first (CreateApiTokenAction)")))
-                    .flatMap(token -> ctx.proxmox().forNested(address, token))
-                    .flatMap(client -> call(ctx, "listing the nodes of the PVE at " + address, client::nodes)
-                            .flatMap(nodes -> nodes.isEmpty()
-                                    ? Either.left(new ActionFailure.Precondition("the PVE at " + address + " lists no node"))
-                                    : Either.right(new Node(client, nodes.get(0).node(), address)))));
-        };
+        return target instanceof PveTarget.Nested n ? nested(ctx, n) : ctx.requireHost().flatMap(host -> onHost(ctx, host));
+    }
+
+    /** The client and node of {@code target}; {@link PveTarget.Host} is {@code host} (an env's host config). */
+    static Either<ActionFailure, Node> resolve(ActionContext ctx, PveTarget target, HostConfig host) {
+        return target instanceof PveTarget.Nested n ? nested(ctx, n) : onHost(ctx, host);
+    }
+
+    private static Either<ActionFailure, Node> onHost(ActionContext ctx, HostConfig host) {
+        return ctx.proxmox().forHost(host).map(client -> new Node(client, host.nodeName(), host.name()));
+    }
+
+    private static Either<ActionFailure, Node> nested(ActionContext ctx, PveTarget.Nested n) {
+        return ctx.require(n.addressKey()).flatMap(address -> ctx.lookup(n.tokenKey())
+                .<Either<ActionFailure, dev.homestak.core.Secret>>map(Either::right)
+                .orElseGet(() -> Either.left(new ActionFailure.Precondition("No " + n.tokenKey().name()
+                        + " in context: create the nested PVE's API token first (CreateApiTokenAction)")))
+                .flatMap(token -> ctx.proxmox().forNested(address, token))
+                .flatMap(client -> call(ctx, "listing the nodes of the PVE at " + address, client::nodes)
+                        .flatMap(nodes -> nodes.isEmpty()
+                                ? Either.left(new ActionFailure.Precondition("the PVE at " + address + " lists no node"))
+                                : Either.right(new Node(client, nodes.get(0).node(), address)))));
     }
 
     /** Awaits a task, stoppable by the token; a task still running at the limit is a {@link ActionFailure.Timeout}. */

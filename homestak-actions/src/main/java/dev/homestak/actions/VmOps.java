@@ -3,9 +3,13 @@ package dev.homestak.actions;
 import dev.homestak.proxmox.VmApi;
 import dev.homestak.proxmox.model.DeleteVmRequest;
 import dev.homestak.proxmox.model.VmStatus;
+import dev.homestak.proxmox.ProxmoxFailure;
 import io.vavr.control.Either;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The VM operations the Proxmox actions are made of, each idempotent the way the original's
@@ -13,6 +17,9 @@ import java.util.Optional;
  * is fine). Tasks are awaited with the client's adaptive polling, stoppable by the token.
  */
 final class VmOps {
+
+    /** How long a lost write may take to show its effect before re-reading concludes it had none. */
+    private static final Duration SETTLE = Duration.ofSeconds(15);
 
     private VmOps() {
     }
@@ -34,8 +41,9 @@ final class VmOps {
             if (status.running()) {
                 return Either.right("VM " + vmid + " already running");
             }
-            return Pve.call(ctx, "starting VM " + vmid, vm.status()::start)
-                    .flatMap(task -> Pve.await(ctx, "starting VM " + vmid, task, timeout))
+            return converge(ctx, node, vmid, timeout, st -> st.isPresent() && st.get().running(),
+                    () -> Pve.call(ctx, "starting VM " + vmid, vm.status()::start)
+                            .flatMap(task -> Pve.await(ctx, "starting VM " + vmid, task, timeout)))
                     .map(done -> "VM " + vmid + " started");
         });
     }
@@ -62,16 +70,53 @@ final class VmOps {
             Either<ActionFailure, String> stopped = status.get().running()
                     ? halt(ctx, node, vmid, timeout) : Either.right("stopped");
             VmApi vm = node.api().qemu(vmid);
-            return stopped.flatMap(s -> Pve.call(ctx, "destroying VM " + vmid, () -> vm.delete(DeleteVmRequest.thorough())))
-                    .flatMap(task -> Pve.await(ctx, "destroying VM " + vmid, task, timeout))
+            return stopped.flatMap(s -> converge(ctx, node, vmid, timeout, Optional::isEmpty,
+                            () -> Pve.call(ctx, "destroying VM " + vmid, () -> vm.delete(DeleteVmRequest.thorough()))
+                                    .flatMap(task -> Pve.await(ctx, "destroying VM " + vmid, task, timeout))))
                     .map(done -> "VM " + vmid + " destroyed");
         });
     }
 
     private static Either<ActionFailure, String> halt(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         VmApi vm = node.api().qemu(vmid);
-        return Pve.call(ctx, "stopping VM " + vmid, vm.status()::stop)
-                .flatMap(task -> Pve.await(ctx, "stopping VM " + vmid, task, timeout))
+        return converge(ctx, node, vmid, timeout, st -> st.isEmpty() || !st.get().running(),
+                () -> Pve.call(ctx, "stopping VM " + vmid, vm.status()::stop)
+                        .flatMap(task -> Pve.await(ctx, "stopping VM " + vmid, task, timeout)))
                 .map(done -> "stopped");
+    }
+
+    /**
+     * Runs a write; when its answer was lost ({@link ProxmoxFailure.OutcomeUnknown}: PVE may or may not
+     * have acted) it is never blindly resent. The VM's state is re-read until it shows the write's
+     * effect ({@code reached}), which also covers a task PVE started but whose UPID never arrived.
+     * Only when re-reading shows no effect within the settle time is the write sent once more.
+     */
+    private static <T> Either<ActionFailure, ?> converge(ActionContext ctx, Pve.Node node, int vmid, Duration timeout,
+            Predicate<Optional<VmStatus>> reached, Supplier<Either<ActionFailure, T>> write) {
+        Either<ActionFailure, T> first = write.get();
+        if (first.isRight() || !outcomeUnknown(first.getLeft())) {
+            return first;
+        }
+        ctx.progress("VM " + vmid + ": the answer was lost; re-reading its state");
+        Duration settle = timeout.compareTo(SETTLE) < 0 ? timeout : SETTLE;
+        Instant deadline = ctx.clock().instant().plus(settle);
+        Backoff backoff = Backoff.upTo(Duration.ofSeconds(1));
+        while (true) {
+            Either<ActionFailure, Optional<VmStatus>> state = status(ctx, node, vmid);
+            if (state.isRight() && reached.test(state.get())) {
+                return state;
+            }
+            if (!ctx.clock().instant().isBefore(deadline)) {
+                ctx.progress("VM " + vmid + ": the lost write had no effect; sending it again");
+                return write.get();
+            }
+            if (!ctx.sleeper().sleep(backoff.next(Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
+                return Either.left(new ActionFailure.Cancelled("re-reading VM " + vmid, ctx.cancellation().reason().orElse("")));
+            }
+        }
+    }
+
+    private static boolean outcomeUnknown(ActionFailure failure) {
+        return failure instanceof ActionFailure.Api api && api.cause() instanceof ProxmoxFailure.OutcomeUnknown;
     }
 }

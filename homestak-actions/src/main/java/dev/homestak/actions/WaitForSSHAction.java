@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Waits until the host in fact {@code hostKey} answers over SSH [WaitForSSHAction]: probes
- * {@code echo ready} (each probe limited to 5 s and to the time left) every {@code interval} until
- * {@code timeout}, optionally through a jump host. Succeeds with {@code SSH available on <host>};
+ * {@code echo ready} (each probe limited to 5 s and to the time left) until {@code timeout},
+ * optionally through a jump host, pausing 50 ms between probes, doubling up to {@code interval}
+ * (250 ms by default, so SSH is noticed at most a quarter second late; the original slept 5 s). Succeeds with {@code SSH available on <host>};
  * fails with {@code Timeout waiting for SSH on <host>} and the last problem, or at once when the host
  * key is rejected (that does not heal by waiting). Reads no other facts, writes none. The original's
  * ping pre-phase is left out: ICMP needs privileges the JVM does not have, and the SSH probe says more.
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param jumpHostKey fact holding the jump host, if any
  * @param user        login user
  * @param timeout     overall deadline (60 s)
- * @param interval    pause between probes (5 s)
+ * @param interval    longest pause between probes (250 ms)
  */
 public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user, Duration timeout,
                                Duration interval) implements Action<ActionResult> {
@@ -36,9 +37,9 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
         Objects.requireNonNull(interval, "interval");
     }
 
-    /** Waits for the host in {@code hostKey} as root, 60 s, probing every 5 s. */
+    /** Waits for the host in {@code hostKey} as root, 60 s, probing at most every 250 ms. */
     public static WaitForSSHAction of(Key<String> hostKey) {
-        return new WaitForSSHAction(hostKey, Optional.empty(), "root", Duration.ofSeconds(60), Duration.ofSeconds(5));
+        return new WaitForSSHAction(hostKey, Optional.empty(), "root", Duration.ofSeconds(60), Backoff.WAIT_CAP);
     }
 
     /** A copy with another deadline. */
@@ -51,7 +52,7 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
         return new WaitForSSHAction(hostKey, jumpHostKey, name, timeout, interval);
     }
 
-    /** A copy with another probe interval. */
+    /** A copy with another longest pause between probes. */
     public WaitForSSHAction withInterval(Duration pause) {
         return new WaitForSSHAction(hostKey, jumpHostKey, user, timeout, pause);
     }
@@ -70,6 +71,7 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
     private Either<ActionFailure, ActionResult> poll(ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump) {
         Instant deadline = ctx.clock().instant().plus(timeout);
         String last = "no attempt";
+        Backoff backoff = Backoff.upTo(interval);
         for (int attempt = 1; ; attempt++) {
             Duration left = Duration.between(ctx.clock().instant(), deadline);
             if (!left.isPositive()) {
@@ -85,8 +87,7 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
             }
             last = r.fold(ActionFailure::message, ok -> "'echo ready' exited " + ok.exitCode());
             ctx.progress("SSH not ready on " + target.host() + " (attempt " + attempt + "): " + last);
-            Duration pause = Duration.between(ctx.clock().instant(), deadline);
-            if (!ctx.sleeper().sleep(pause.compareTo(interval) < 0 ? pause : interval, ctx.cancellation())) {
+            if (!ctx.sleeper().sleep(backoff.next(Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
                 return Either.left(new ActionFailure.Cancelled("waiting for SSH on " + target.host(),
                         ctx.cancellation().reason().orElse("")));
             }

@@ -8,6 +8,8 @@ import dev.homestak.core.ResolvedVm;
 import dev.homestak.core.Secret;
 import dev.homestak.proxmox.PveApiSchema;
 import dev.homestak.proxmox.model.DownloadUrlRequest;
+import dev.homestak.sim.FaultKind;
+import dev.homestak.sim.FaultRule;
 import dev.homestak.sim.RecordedRequest;
 import dev.homestak.sim.Timing;
 import java.nio.file.Path;
@@ -149,6 +151,43 @@ class NativeProvisionerTest {
             a.put("image", "debian-13");
             ActionFailure f = ProvisionVmsAction.of(env(new ResolvedVm(a))).run(ctx(Facts.empty())).getLeft();
             assertThat(f.message()).contains("local:import/debian-13.qcow2").contains("does not exist");
+        }
+    }
+
+    @Nested
+    @DisplayName("DestroyProvisionedVmsAction with sameNameOnly and tryAll")
+    class CarefulDestroy {
+
+        @Test
+        @DisplayName("sameNameOnly leaves a VM with another name at an env id alone; a VM without an id is found by name")
+        void sameNameOnly() {
+            int dbId = ProvisionVmsAction.of(env).run(ctx(Facts.empty())).get().facts().get(Facts.vmIdKey("db")).orElseThrow();
+            pve.createVm(99930, "handmade");
+            ResolvedEnv withForeign = env(vm("web", Optional.of(99910), "dhcp", Optional.empty()),
+                    vm("db", Optional.empty(), "dhcp", Optional.empty()), vm("cache", Optional.of(99930), "dhcp", Optional.empty()));
+            DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(withForeign).withSameNameOnly().withTryAll();
+
+            VmTeardown t = destroy.teardown().run(ctx(Facts.empty())).get();
+
+            assertThat(t.destroyed()).containsExactly(new ProvisionedVm("web", 99910), new ProvisionedVm("db", dbId));
+            assertThat(t.refused()).containsExactly(new ProvisionedVm("cache", 99930));
+            assertThat(pve.sim.vms()).singleElement().satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
+            assertThat(destroy.run(ctx(Facts.empty())).get().message()).isEqualTo("No VM of env test left on pve");
+        }
+
+        @Test
+        @DisplayName("tryAll removes every VM it can and fails naming each VM that could not be removed")
+        void tryAll() {
+            Facts facts = ProvisionVmsAction.of(env).run(ctx(Facts.empty())).get().facts();
+            int dbId = facts.get(Facts.vmIdKey("db")).orElseThrow();
+            pve.sim.inject(FaultRule.builder(FaultKind.TASK_FAILURE).method("DELETE").vmid(99910).message("disk is busy").build());
+
+            ActionFailure f = DestroyProvisionedVmsAction.of(env).withTryAll().run(ctx(facts)).getLeft();
+
+            assertThat(f.message()).startsWith("VM 99910 (web): ").contains("disk is busy")
+                    .endsWith(" (destroyed VM " + dbId + " (db))");
+            assertThat(pve.sim.vm(dbId)).isEmpty();
+            assertThat(pve.sim.vm(99910)).isPresent();
         }
     }
 

@@ -3,6 +3,8 @@ package dev.homestak.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.core.Facts;
+import dev.homestak.core.ResolvedEnv;
+import dev.homestak.core.ResolvedVm;
 import dev.homestak.core.Secret;
 import dev.homestak.proxmox.Auth;
 import dev.homestak.proxmox.ProxmoxClient;
@@ -13,6 +15,8 @@ import dev.homestak.sim.Simulator;
 import dev.homestak.sim.Timing;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -46,6 +50,18 @@ class NestedPveActionsTest {
         return WaitForGuestAgentAction.of(ActionKeys.INNER_VM_ID, Facts.INNER_IP).run(c).get().facts();
     }
 
+    /** {@link #innerIp()} and the nested PVE's API token. */
+    private Facts withToken() {
+        Facts facts = innerIp();
+        return facts.merge(CreateApiTokenAction.of().run(pve.ctx(facts).build()).get().facts());
+    }
+
+    /** The test's own admin client of the nested PVE. */
+    private static ProxmoxClient adminOf(Simulator inner) {
+        return ProxmoxClient.builder().baseUri(inner.baseUri()).auth(Auth.parseToken(inner.apiToken()).get())
+                .tls(TlsPolicy.pinnedSha256(inner.fingerprintSha256())).build().get();
+    }
+
     @Test
     @DisplayName("CreateApiTokenAction makes a token over SSH with pveum, checks it, and keeps it only as a Secret")
     void createsToken() {
@@ -62,11 +78,9 @@ class NestedPveActionsTest {
     @Test
     @DisplayName("start, wait for the IP, and destroy a VM inside the nested PVE through its own API")
     void remoteLifecycle() {
-        Facts facts = innerIp();
-        facts = facts.merge(CreateApiTokenAction.of().run(pve.ctx(facts).build()).get().facts());
+        Facts facts = withToken();
         Simulator inner = pve.sim.nested(99800).orElseThrow();
-        try (ProxmoxClient innerApi = ProxmoxClient.builder().baseUri(inner.baseUri()).auth(Auth.parseToken(inner.apiToken()).get())
-                .tls(TlsPolicy.pinnedSha256(inner.fingerprintSha256())).build().get()) {
+        try (ProxmoxClient innerApi = adminOf(inner)) {
             innerApi.node(inner.node()).qemu().create(CreateVmRequest.builder(100).name("test").agent(true).build())
                     .flatMap(t -> t.await(Duration.ofSeconds(10))).get();
         }
@@ -80,6 +94,31 @@ class NestedPveActionsTest {
                 .isEqualTo("VM 100 destroyed");
         assertThat(inner.vm(100)).isEmpty();
         assertThat(pve.sim.vm(100)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ProvisionVmsAction and DestroyProvisionedVmsAction with the nested target work inside the nested PVE")
+    void nestedProvisioning() {
+        Facts facts = withToken();
+        Simulator inner = pve.sim.nested(99800).orElseThrow();
+        try (ProxmoxClient innerApi = adminOf(inner)) {
+            innerApi.node(inner.node()).storage("local").downloadUrl(DownloadUrlRequest.of(
+                    "https://example.invalid/debian-12.qcow2", "debian-12.qcow2", "import")).flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+        }
+        Map<String, Object> test = Map.of("name", "test", "vmid", 100, "image", "debian-12", "bridge", "vmbr0", "ip", "dhcp");
+        ResolvedEnv env = new ResolvedEnv("test", pve.host, pve.sim.apiToken(), List.of(new ResolvedVm(test)));
+
+        ActionResult made = ProvisionVmsAction.of(env).withTarget(PveTarget.nested()).run(pve.ctx(facts).build()).get();
+
+        assertThat(made.message()).isEqualTo("API provisioning completed for test on " + inner.node());
+        assertThat(made.facts().get(Facts.vmIdKey("test"))).contains(100);
+        assertThat(inner.vm(100)).hasValueSatisfying(vm -> assertThat(vm.name()).isEqualTo("test"));
+        assertThat(pve.sim.vm(100)).isEmpty();
+
+        ActionResult gone = DestroyProvisionedVmsAction.of(env).withTarget(PveTarget.nested()).withSameNameOnly().withTryAll()
+                .run(pve.ctx(facts).build()).get();
+        assertThat(gone.message()).isEqualTo("Destroyed VM 100 (test) on " + inner.node());
+        assertThat(inner.vm(100)).isEmpty();
     }
 
     @Test

@@ -198,7 +198,7 @@ class ProxmoxActionsTest {
     class Discovery {
 
         @Test
-        @DisplayName("finds VMs by name pattern AND id range AND tag, and destroys exactly those")
+        @DisplayName("finds VMs by name pattern AND id range AND tag, with their tags, and destroys exactly those")
         void discoverAndDestroy() {
             pve.createRunningVm(99801, "nested-pve-1", "tags", "homestak;run-42");
             pve.createVm(99802, "nested-pve-2", "tags", "homestak;run-7");
@@ -207,8 +207,10 @@ class ProxmoxActionsTest {
 
             ActionResult all = DiscoverVMsAction.of().run(ctx(Facts.empty())).get();
             assertThat(all.facts().raw(ActionKeys.DISCOVERED_VMS).get()).isEqualTo(List.of(
-                    Map.of("vmid", 99801, "name", "nested-pve-1", "status", "running", "node", "pve"),
-                    Map.of("vmid", 99802, "name", "nested-pve-2", "status", "stopped", "node", "pve")));
+                    Map.of("vmid", 99801, "name", "nested-pve-1", "status", "running", "node", "pve",
+                            "tags", List.of("homestak", "run-42")),
+                    Map.of("vmid", 99802, "name", "nested-pve-2", "status", "stopped", "node", "pve",
+                            "tags", List.of("homestak", "run-7"))));
 
             ActionResult tagged = DiscoverVMsAction.of().withTag("run-42").run(ctx(Facts.empty())).get();
             assertThat(tagged.message()).isEqualTo("Discovered 1 VMs matching 'nested-pve*' in 99800-99999 tagged run-42: "
@@ -253,6 +255,35 @@ class ProxmoxActionsTest {
             assertThat(StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message())
                     .isEqualTo("VM 99900 started");
             assertThat(pve.sim.faultCount(FaultKind.HTTP_503)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a stop whose answer is lost is not blindly resent: the state is re-read, then the stop sent once more")
+        void lostStopAnswerReread() {
+            pve.createRunningVm(99900, "test");
+            pve.sim.inject(FaultRule.builder(FaultKind.CONNECTION_RESET).method("POST").path("/status/stop$").nth(1).build());
+            StopVMAction stop = new StopVMAction(TEST_VM, PveTarget.host(), Duration.ofSeconds(2));
+
+            ActionResult r = stop.run(ctx(Facts.empty().with(TEST_VM, 99900))).get();
+
+            assertThat(r.message()).isEqualTo("VM 99900 stopped");
+            assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.STOPPED);
+            assertThat(pve.sim.faultCount(FaultKind.CONNECTION_RESET)).isEqualTo(1);
+            long stops = pve.sim.requests().stream().filter(q -> q.method().equals("POST") && q.path().endsWith("/status/stop")).count();
+            long statusReads = pve.sim.requests().stream().filter(q -> q.path().endsWith("/status/current")).count();
+            assertThat(stops).as("the stop is sent again only after re-reading").isEqualTo(2);
+            assertThat(statusReads).as("state re-read between the two stops").isGreaterThanOrEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("a destroy whose answer is lost still ends with the VM gone, and no VM is leaked")
+        void lostDestroyAnswer() {
+            pve.createVm(99900, "test");
+            pve.sim.inject(FaultRule.builder(FaultKind.CONNECTION_RESET).method("DELETE").vmid(99900).nth(1).build());
+            DestroyVMAction destroy = DestroyVMAction.of(TEST_VM);
+
+            assertThat(destroy.run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message()).isEqualTo("VM 99900 destroyed");
+            assertThat(pve.sim.vms()).isEmpty();
         }
 
         @Test

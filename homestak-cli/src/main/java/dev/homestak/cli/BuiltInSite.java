@@ -2,13 +2,11 @@ package dev.homestak.cli;
 
 import dev.homestak.core.EnvConfig;
 import dev.homestak.core.HostConfig;
-import dev.homestak.core.Provisioner;
 import dev.homestak.core.Secrets;
 import dev.homestak.core.SiteConfig;
 import dev.homestak.core.VmDefinition;
 import dev.homestak.core.VmInstance;
 import dev.homestak.sim.Simulator;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +33,7 @@ final class BuiltInSite {
                 .siteDefaults(defaults())
                 .host(sim)
                 .env(new EnvConfig("test", ROOT.resolve("envs/test.yaml"), Optional.of(99900),
-                        List.of(new VmInstance("test", Optional.of("test"), Map.of(), 1))))
+                        List.of(new VmInstance("test", Optional.of("test"), Map.of("name", "test"), 1))))
                 .template(new VmDefinition("test", vms.resolve("test.yaml"), Optional.of("small"),
                         ordered("image", "debian-12", "disk", 10)))
                 .preset(new VmDefinition("small", vms.resolve("presets/small.yaml"), Optional.empty(),
@@ -51,25 +49,13 @@ final class BuiltInSite {
     }
 
     /**
-     * The host config of a running simulator: its API endpoint with the certificate fingerprint pinned,
-     * its token, the native API provisioner, the VMs' SSH port and the keys they accept.
+     * The host config of a running simulator (its API endpoint with the certificate fingerprint pinned, its
+     * token, the native API provisioner, the VMs' SSH port and the keys they accept), as part of this site.
      */
-    static HostConfig simHost(Simulator sim, List<String> publicKeys, Map<String, Object> siteDefaults) {
-        return HostConfig.builder()
-                .name(SimHost.NAME)
+    static HostConfig simHost(Simulator sim, Map<String, Object> siteDefaults) {
+        return sim.hostConfig(SimHost.NAME).toBuilder()
                 .file(ROOT.resolve("nodes/sim.yaml"))
-                .nodeName(sim.node())
-                .apiEndpoint(URI.create("https://" + sim.host() + ":" + sim.port()))
-                .apiTokenKey(SimHost.NAME)
-                .apiToken(Optional.of(sim.apiToken()))
-                .sshHost(sim.host())
-                .sshUser("root")
-                .datastore("local-lvm")
-                .provisioner(Provisioner.API)
-                .tlsFingerprint(sim.fingerprintSha256())
-                .vmSshPort(sim.sshPort())
                 .siteDefaults(siteDefaults)
-                .sshKeys(publicKeys)
                 .build();
     }
 

@@ -25,11 +25,15 @@ final class Cli {
 
     /**
      * Library INFO logs (the SSH server announcing its port, security providers) are noise on an operator's
-     * terminal: warnings only, unless {@code --verbose}. An explicit setting wins.
+     * terminal: warnings only. {@code --verbose} shows them, and homestak's own debug lines (every command
+     * run), like the original's DEBUG level. An explicit setting wins.
      */
     private static void quietLibraries(boolean verbose) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+            if (verbose) {
+                System.setProperty("org.slf4j.simpleLogger.log.dev.homestak", "debug");
+            }
         }
     }
 

@@ -43,7 +43,7 @@ final class Preflight {
         List<Check> checks = new ArrayList<>();
         target.host().filter(h -> !h.hostOnly()).ifPresent(h -> checks.addAll(api(h)));
         scenario.ifPresent(s -> {
-            checks.addAll(toolChecks(s, skipped, target.host()));
+            checks.addAll(toolChecks(s, skipped, target.host(), target.sim().isPresent()));
             if (s.name().startsWith("nested-pve")) {
                 checks.add(target.sim().isPresent() ? Check.pass(HARDWARE, "nested virtualisation: simulated")
                         : Nesting.check());
@@ -111,8 +111,12 @@ final class Preflight {
         }
     }
 
-    /** The tools the scenario's phases run ({@code tofu} also when the host provisions with tofu). */
-    private List<Check> toolChecks(Scenario scenario, Set<String> skipped, Optional<HostConfig> host) {
+    /**
+     * The tools the scenario's phases run, read from each phase's action: {@code tofu} when the host
+     * provisions with tofu, {@code ansible-playbook} for playbooks (not on the {@code sim} host, whose
+     * playbook phases are modelled by stand-ins).
+     */
+    private List<Check> toolChecks(Scenario scenario, Set<String> skipped, Optional<HostConfig> host, boolean sim) {
         Set<String> needed = new LinkedHashSet<>();
         Stream.concat(scenario.phases().stream(), scenario.cleanup().stream())
                 .filter(p -> !skipped.contains(p.name()))
@@ -121,7 +125,7 @@ final class Preflight {
                     if (details.contains("Tofu") && host.map(h -> h.provisioner() == Provisioner.TOFU).orElse(true)) {
                         needed.add("tofu");
                     }
-                    if (details.contains("Ansible")) {
+                    if (!sim && (details.contains("Ansible") || details.contains("Playbook") || details.contains(".yml"))) {
                         needed.add("ansible-playbook");
                     }
                 });

@@ -39,8 +39,7 @@ final class RunSession {
     }
 
     /** The dry-run text ({@code --dry-run}): nothing is run or written. */
-    static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options, CliEnvironment env,
-                                           RunFlags flags) {
+    static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options) {
         ScenarioRunner runner = ScenarioRunner.builder().host(target.name()).noReports().redact(target.secrets()).build();
         return runner.preview(scenario, options).mapLeft(f -> f);
     }

@@ -45,7 +45,7 @@ final class ScenarioCommand {
             return fail(target.getLeft());
         }
         try (RunTarget t = target.get()) {
-            return withTarget(t, scenario.get());
+            return withTarget(t, scenario.get().map(s -> BuiltIns.bind(s, t)));
         }
     }
 
@@ -75,7 +75,7 @@ final class ScenarioCommand {
         }
         RunOptions options = options(facts.get());
         if (flags.dryRun) {
-            return RunSession.preview(target, s, options, env, flags).fold(this::fail, text -> {
+            return RunSession.preview(target, s, options).fold(this::fail, text -> {
                 human().println(text);
                 human().flush();
                 return ExitCode.OK;

@@ -47,7 +47,8 @@ final class Targets {
         if (!needsHost) {
             return Either.right(RunTarget.local(siteOption.load(env.config()).toJavaOptional()));
         }
-        return Either.left(new CliFailure("scenario " + scenario + " needs a host: add --host HOST (available: "
+        String who = scenario.isEmpty() ? "--preflight" : "scenario " + scenario;
+        return Either.left(new CliFailure(who + " needs a host: add --host HOST (available: "
                 + String.join(", ", hostNames()) + ")"));
     }
 
@@ -92,7 +93,7 @@ final class Targets {
         }
         return SimHost.start(Optional.ofNullable(flags.simProfile), Optional.ofNullable(flags.simRequestLog), env.config()).map(sim -> {
             Map<String, Object> defaults = userSite.map(SiteConfig::siteDefaults).getOrElse(BuiltInSite.defaults());
-            HostConfig host = BuiltInSite.simHost(sim.simulator(), sim.publicKeys(), defaults);
+            HostConfig host = BuiltInSite.simHost(sim.simulator(), defaults);
             SiteConfig site = userSite.map(s -> withNode(s, host)).getOrElse(() -> BuiltInSite.withSim(host));
             return new RunTarget(SimHost.NAME, Optional.of(host), Optional.of(site), Optional.of(sim),
                     ssh(sim.identityFiles(), host.vmSshPort()));

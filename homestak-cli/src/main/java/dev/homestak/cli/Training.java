@@ -1,6 +1,9 @@
 package dev.homestak.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +12,14 @@ import picocli.CommandLine;
 /**
  * The training runs of the launcher's ahead-of-time caches (JDK 25+), one per kind of command so that each
  * cache holds exactly what its commands load (a cache preloads all its classes: a listing must not pay for
- * the simulator's). {@code list}: the listings. {@code run}: help, a dry run, and a pre-flight check of the
- * embedded simulator (HTTPS, TLS pinning, JSON, SSH server), the start-up path of every scenario run.
+ * the simulator's). {@code list}: the listings. {@code run}: help, a pre-flight check of the embedded
+ * simulator (HTTPS, TLS pinning, JSON, SSH server), a dry run, and the main job on an instant simulator.
  * Prints nothing.
  */
 public final class Training {
+
+    /** The README's main job, trained when it is registered. */
+    private static final String MAIN_JOB = "simple-vm-roundtrip";
 
     private Training() {
     }
@@ -42,6 +48,17 @@ public final class Training {
         commands.add(new String[] {"--preflight", "--host", SimHost.NAME});
         Registry.load().all().stream().filter(s -> s.attributes().requiresHostConfig()).findFirst()
                 .ifPresent(s -> commands.add(new String[] {"--scenario", s.name(), "--host", SimHost.NAME, "--dry-run"}));
+        if (Registry.load().names().contains(MAIN_JOB)) {
+            try {
+                // the main job itself, on an instant simulator, reports into a scratch directory
+                Path dir = Files.createTempDirectory("homestak-training-");
+                Path profile = Files.writeString(dir.resolve("instant.yaml"), "timing:\n  speed: 0\n");
+                commands.add(new String[] {"--scenario", MAIN_JOB, "--host", SimHost.NAME, "--sim-profile",
+                    profile.toString(), "--report-dir", dir.resolve("reports").toString(), "--json-output"});
+            } catch (IOException e) {
+                // no scratch directory: train without the main job
+            }
+        }
         return commands;
     }
 }

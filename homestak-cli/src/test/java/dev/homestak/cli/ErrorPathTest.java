@@ -34,7 +34,7 @@ class ErrorPathTest {
         @DisplayName("unknown scenario: the original's message with the available names")
         void unknownScenario() {
             assertOneLineError(CliRun.of("--scenario", "simple-vm-rountrip", "--host", "sim"),
-                    "Unknown scenario: simple-vm-rountrip. Available: cli-fail, cli-hello");
+                    "Unknown scenario: simple-vm-rountrip. Available: bootstrap-install, cli-fail, cli-hello");
         }
 
         @Test

@@ -72,6 +72,15 @@ class ListingTest {
         }
 
         @Test
+        @DisplayName("the built-in simple-vm-roundtrip: the original's six phases in order")
+        void builtIn() throws IOException {
+            CliRun run = CliRun.of("--scenario", "simple-vm-roundtrip", "--list-phases");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).isEqualTo(ListingTest.golden("list-phases-simple-vm-roundtrip.txt"));
+        }
+
+        @Test
         @DisplayName("short form -S works, and no host is needed")
         void shortForm() {
             CliRun run = CliRun.of("-S", "cli-hello", "--list-phases");
@@ -86,8 +95,10 @@ class ListingTest {
             CliRun run = CliRun.of("-S", "nope", "--list-phases");
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("homestak: Unknown scenario: nope. Available: cli-fail, cli-hello, "
-                    + "cli-vm-constructor, cli-vm-destructor, cli-vm-roundtrip\n");
+            assertThat(run.err()).isEqualTo("homestak: Unknown scenario: nope. Available: bootstrap-install, cli-fail, "
+                    + "cli-hello, cli-vm-constructor, cli-vm-destructor, cli-vm-roundtrip, nested-pve-constructor, "
+                    + "nested-pve-destructor, nested-pve-roundtrip, pve-configure, simple-vm-constructor, "
+                    + "simple-vm-destructor, simple-vm-roundtrip\n");
             assertThat(run.out()).isEmpty();
         }
     }

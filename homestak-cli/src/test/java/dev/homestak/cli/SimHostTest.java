@@ -34,6 +34,40 @@ class SimHostTest {
     }
 
     @Nested
+    @DisplayName("the README's main job")
+    class MainJob {
+
+        @Test
+        @DisplayName("simple-vm-roundtrip on --host sim, no site-config: all six phases pass on the built-in test env, exit 0")
+        void simpleVmRoundtrip() throws IOException {
+            Path log = dir.resolve("requests.jsonl");
+            CliRun run = CliRun.with().workingDir(dir).run("--scenario", "simple-vm-roundtrip", "--host", "sim",
+                    "--sim-profile", INSTANT, "--sim-request-log", log.toString(), "--json-output");
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            JsonNode result = RunTest.parse(run.out().lines().toList().getLast());
+            assertThat(result.get("phases")).extracting(p -> p.get("name").asText())
+                    .containsExactly("ensure_image", "provision", "start", "wait_ip", "verify_ssh", "destroy");
+            assertThat(result.get("phases")).extracting(p -> p.get("status").asText()).containsOnly("passed");
+            assertThat(result.get("context").get("test_vm_id").asInt()).isEqualTo(99900);
+            assertThat(requests(log)).anyMatch(r -> r.get("method").asText().equals("DELETE")
+                    && r.get("path").asText().equals("/nodes/pve/qemu/99900") && r.get("status").asInt() == 200);
+            assertThat(run.all()).doesNotContain("root@pam!homestak=");
+        }
+
+        @Test
+        @DisplayName("--vm-id test=99950 provisions the VM under that id")
+        void vmIdOverride() throws IOException {
+            Path log = dir.resolve("requests.jsonl");
+            CliRun run = CliRun.with().workingDir(dir).run("-S", "simple-vm-roundtrip", "-H", "sim", "--vm-id", "test=99950",
+                    "--sim-profile", INSTANT, "--sim-request-log", log.toString());
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(requests(log)).anyMatch(r -> r.get("path").asText().equals("/nodes/pve/qemu/99950"));
+        }
+    }
+
+    @Nested
     @DisplayName("a roundtrip")
     class Roundtrip {
 

@@ -2,38 +2,48 @@ package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ActionKeys;
+import dev.homestak.actions.DiscoverVMsAction;
+import dev.homestak.actions.ProvisionedVm;
+import dev.homestak.actions.PveTarget;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
-import dev.homestak.proxmox.model.VmSummary;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The existing VMs of an env on a PVE, for stop and destroy: each env VM by its id (fact, {@code --vm-id} or
- * the env's), or, for a VM whose id PVE chose, by its name. A VM found at the id under another name is not
- * the env's and is left alone, so a destroy never removes a VM it did not create.
+ * The existing VMs of an env on a PVE, for stop: each env VM by its id (fact, {@code --vm-id} or the env's) and its
+ * name, or by name alone for a VM whose id PVE chose. A VM found at the id under another name is not the env's and
+ * is left alone. (Destroy has this in {@code DestroyProvisionedVmsAction.withSameNameOnly()}; the actions have no
+ * env-wide stop, so the stop phase selects the VMs here and stops each with {@code StopVMAction}.)
  */
 final class EnvTargets {
 
     private EnvTargets() {
     }
 
-    /** The env's VMs that exist on {@code node}. */
-    static Either<ActionFailure, List<ProvisionedVms.Vm>> existing(ActionContext ctx, PveAccess.Node node, ResolvedEnv env) {
-        return PveAccess.call(ctx, "listing the VMs on " + node.label(), () -> node.client().node(node.node()).qemu().list())
-                .map(list -> {
-                    List<ProvisionedVms.Vm> found = new ArrayList<>();
-                    for (ResolvedVm vm : env.vms()) {
-                        Optional<Integer> id = EnvVms.vmid(ctx, vm);
-                        list.stream()
-                                .filter(s -> s.name().filter(vm.name()::equals).isPresent())
-                                .filter(s -> id.map(i -> i == s.vmid()).orElse(true))
-                                .map(VmSummary::vmid).findFirst()
-                                .ifPresent(vmid -> found.add(new ProvisionedVms.Vm(vm.name(), vmid)));
-                    }
-                    return List.copyOf(found);
-                });
+    /** The env's VMs that exist on {@code target} (every VM of the PVE listed with {@link DiscoverVMsAction}). */
+    static Either<ActionFailure, List<ProvisionedVm>> existing(ActionContext ctx, PveTarget target, ResolvedEnv env) {
+        DiscoverVMsAction everyVm = new DiscoverVMsAction(target, "*", 0, Integer.MAX_VALUE, Optional.empty());
+        Optional<String> node = target instanceof PveTarget.Host ? ctx.host().map(h -> h.nodeName()) : Optional.empty();
+        return everyVm.run(ctx).map(r -> {
+            List<Map<?, ?>> listed = r.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance)
+                    .map(l -> ((List<?>) l).stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m).toList())
+                    .orElse(List.of());
+            List<ProvisionedVm> found = new ArrayList<>();
+            for (ResolvedVm vm : env.vms()) {
+                Optional<Integer> id = EnvVms.vmid(ctx, vm);
+                listed.stream()
+                        .filter(s -> vm.name().equals(s.get("name")))
+                        .filter(s -> node.map(n -> n.equals(s.get("node"))).orElse(true))
+                        .filter(s -> s.get("vmid") instanceof Number n && id.map(i -> i == n.intValue()).orElse(true))
+                        .map(s -> ((Number) s.get("vmid")).intValue()).findFirst()
+                        .ifPresent(vmid -> found.add(new ProvisionedVm(vm.name(), vmid)));
+            }
+            return List.copyOf(found);
+        });
     }
 }

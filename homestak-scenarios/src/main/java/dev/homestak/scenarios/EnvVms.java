@@ -2,6 +2,7 @@ package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.PveTarget;
 import dev.homestak.core.Facts;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
@@ -22,13 +23,13 @@ final class EnvVms {
      * The env to use: on the host, fact {@code env_name} ({@code --env}) overrides {@code defaultEnv} as in the
      * original; inside the nested PVE the scenario's env is used.
      */
-    static String envName(ActionContext ctx, String defaultEnv, PveAccess.Where where) {
-        return where == PveAccess.Where.HOST ? ctx.lookup(Facts.ENV_NAME).filter(e -> !e.isBlank()).orElse(defaultEnv) : defaultEnv;
+    static String envName(ActionContext ctx, String defaultEnv, PveTarget where) {
+        return where instanceof PveTarget.Host ? ctx.lookup(Facts.ENV_NAME).filter(e -> !e.isBlank()).orElse(defaultEnv) : defaultEnv;
     }
 
     /** The env resolved for the host's node, or for {@code nested-pve} (falling back to the host) inside the nested PVE. */
-    static Either<ActionFailure, ResolvedEnv> resolve(EnvSource envs, String env, PveAccess.Where where, ActionContext ctx) {
-        return ctx.requireHost().flatMap(host -> where == PveAccess.Where.HOST
+    static Either<ActionFailure, ResolvedEnv> resolve(EnvSource envs, String env, PveTarget where, ActionContext ctx) {
+        return ctx.requireHost().flatMap(host -> where instanceof PveTarget.Host
                 ? envs.resolve(env, host.name(), ctx)
                 : envs.resolve(env, NESTED_NODE, ctx).orElse(() -> envs.resolve(env, host.name(), ctx)));
     }

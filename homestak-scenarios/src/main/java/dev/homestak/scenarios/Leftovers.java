@@ -3,14 +3,17 @@ package dev.homestak.scenarios;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
-import dev.homestak.proxmox.model.VmConfig;
-import dev.homestak.proxmox.model.VmSummary;
+import dev.homestak.actions.DestroyVmsAction;
+import dev.homestak.actions.DiscoverVMsAction;
+import dev.homestak.actions.ProvisionedVm;
+import dev.homestak.actions.PveTarget;
+import dev.homestak.core.HostConfig;
 import io.vavr.control.Either;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,7 +36,7 @@ public final class Leftovers {
         return new Action<>() {
             @Override
             public Either<ActionFailure, List<LeftoverVm>> run(ActionContext ctx) {
-                return PveAccess.host(ctx).flatMap(node -> find(ctx, node, runId));
+                return ctx.requireHost().flatMap(host -> find(ctx, host, runId));
             }
 
             @Override
@@ -43,13 +46,16 @@ public final class Leftovers {
         };
     }
 
-    /** Stops and deletes the tagged VMs of run {@code runId} (or of every run); message lists what was removed. */
+    /**
+     * Stops and deletes the tagged VMs of run {@code runId} (or of every run) with {@code DestroyVmsAction}:
+     * every VM is tried even when another fails. The message lists what was removed.
+     */
     public static Action<ActionResult> remove(Optional<String> runId) {
         Objects.requireNonNull(runId, "runId");
         return new Action<>() {
             @Override
             public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-                return PveAccess.host(ctx).flatMap(node -> find(ctx, node, runId).flatMap(vms -> removeAll(ctx, node, vms)));
+                return ctx.requireHost().flatMap(host -> find(ctx, host, runId).flatMap(vms -> removeAll(ctx, host, vms)));
             }
 
             @Override
@@ -59,44 +65,36 @@ public final class Leftovers {
         };
     }
 
-    private static Either<ActionFailure, List<LeftoverVm>> find(ActionContext ctx, PveAccess.Node node, Optional<String> runId) {
-        Either<ActionFailure, List<VmSummary>> listed = PveAccess.call(ctx, "listing the VMs on " + node.label(),
-                () -> node.client().node(node.node()).qemu().list());
-        return listed.flatMap(list -> {
-            List<LeftoverVm> found = new ArrayList<>();
-            for (VmSummary vm : list) {
-                Either<ActionFailure, VmConfig> config = PveAccess.call(ctx, "reading VM " + vm.vmid() + " on " + node.label(),
-                        () -> node.vm(vm.vmid()).config());
-                if (config.isLeft()) {
-                    if (PveAccess.missing(config.getLeft())) {
-                        continue; // removed since the listing
-                    }
-                    return Either.left(config.getLeft());
-                }
-                String tags = config.get().options().getOrDefault("tags", "");
-                Optional<String> tagRun = RunTags.runIdIn(tags);
-                boolean homestak = RunTags.parse(tags).contains(RunTags.HOMESTAK);
-                if (homestak && runId.map(id -> tagRun.equals(Optional.of(id.toLowerCase(Locale.ROOT)))).orElse(true)) {
-                    found.add(new LeftoverVm(vm.vmid(), vm.name().orElse(""), node.node(), vm.status(), tagRun));
-                }
-            }
-            return Either.right(List.copyOf(found));
-        });
+    /** The VMs tagged {@code homestak} on the host's node ({@link DiscoverVMsAction}), of one run or of all. */
+    private static Either<ActionFailure, List<LeftoverVm>> find(ActionContext ctx, HostConfig host, Optional<String> runId) {
+        Optional<String> wanted = runId.map(RunTags::normalized);
+        DiscoverVMsAction tagged = new DiscoverVMsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.HOMESTAK));
+        return tagged.run(ctx).map(r -> r.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance)
+                .map(l -> ((List<?>) l).stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m).toList())
+                .orElse(List.of()).stream()
+                .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(host.nodeName())))
+                .filter(vm -> wanted.map(id -> runIdOf(vm).equals(Optional.of(id))).orElse(true))
+                .map(vm -> new LeftoverVm(((Number) vm.get("vmid")).intValue(), String.valueOf(vm.get("name")), host.nodeName(),
+                        String.valueOf(vm.get("status")), runIdOf(vm)))
+                .toList());
     }
 
-    private static Either<ActionFailure, ActionResult> removeAll(ActionContext ctx, PveAccess.Node node, List<LeftoverVm> vms) {
-        List<String> removed = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (LeftoverVm vm : vms) {
-            VmPower.destroy(ctx, node, vm.vmid(), vm.name(), TASK)
-                    .peek(done -> done.ifPresent(removed::add))
-                    .peekLeft(f -> failed.add(f.message()));
-        }
-        if (!failed.isEmpty()) {
-            return Either.left(new ActionFailure.Precondition("could not remove " + failed.size() + " of " + vms.size()
-                    + " leftover VMs: " + String.join("; ", failed) + (removed.isEmpty() ? "" : " (removed " + String.join(", ", removed) + ")")));
-        }
-        return Either.right(ActionResult.of(removed.isEmpty() ? "No leftover VMs on " + node.label()
-                : "Removed " + String.join(", ", removed) + " on " + node.label()));
+    private static Optional<String> runIdOf(Map<?, ?> vm) {
+        return vm.get("tags") instanceof List<?> tags
+                ? RunTags.runIdIn(String.join(";", tags.stream().map(String::valueOf).toList())) : Optional.empty();
+    }
+
+    private static Either<ActionFailure, ActionResult> removeAll(ActionContext ctx, HostConfig host, List<LeftoverVm> vms) {
+        List<ProvisionedVm> targets = vms.stream().map(vm -> new ProvisionedVm(vm.name(), vm.vmid())).toList();
+        return DestroyVmsAction.of(targets).withMaxConcurrency(Math.max(1, targets.size())).withTimeout(TASK).run(ctx).flatMap(t -> {
+            List<String> gone = t.destroyedLabels();
+            if (!t.ok()) {
+                return Either.left(new ActionFailure.Precondition("could not remove " + t.failed().size() + " of " + vms.size()
+                        + " leftover VMs: " + String.join("; ", VmSteps.failures(t, host.name()))
+                        + (gone.isEmpty() ? "" : " (removed " + String.join(", ", gone) + ")")));
+            }
+            return Either.right(ActionResult.of(gone.isEmpty() ? "No leftover VMs on " + host.name()
+                    : "Removed " + String.join(", ", gone) + " on " + host.name()));
+        });
     }
 }

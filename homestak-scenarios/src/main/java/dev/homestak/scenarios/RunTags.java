@@ -18,14 +18,14 @@ final class RunTags {
     private RunTags() {
     }
 
-    /** The tag of run {@code runId}. */
+    /** The tag of run {@code runId} (lower case, as PVE keeps tags; only characters a tag may hold). */
     static String of(String runId) {
-        return RUN_PREFIX + runId.toLowerCase(java.util.Locale.ROOT);
+        return RUN_PREFIX + normalized(runId);
     }
 
-    /** The value of a VM's {@code tags} option for the run of {@code ctx} (just {@code homestak} without a run id). */
-    static String forRun(ActionContext ctx) {
-        return runId(ctx).map(id -> HOMESTAK + ";" + of(id)).orElse(HOMESTAK);
+    /** The run id as its tag holds it. */
+    static String normalized(String runId) {
+        return runId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+.-]", "-");
     }
 
     /** The run id fact of {@code ctx}. */

@@ -2,13 +2,22 @@ package dev.homestak.scenarios;
 
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionResult;
+import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ActionKeys;
+import dev.homestak.actions.Actions;
 import dev.homestak.actions.AnsiblePlaybookAction;
+import dev.homestak.actions.CreateApiTokenAction;
+import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.VerifySSHChainAction;
 import dev.homestak.actions.WaitForSSHAction;
 import dev.homestak.core.Facts;
+import dev.homestak.core.Key;
 import dev.homestak.core.SiteConfig;
 import java.nio.file.Path;
+import io.vavr.control.Either;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,22 +72,22 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> ensureImage() {
-        return new EnsureImagesAction(envs, BuiltInScenarios.TEST_ENV, PveAccess.Where.HOST, TASK);
+        return new EnsureImagesAction(envs, BuiltInScenarios.TEST_ENV, PveTarget.host(), TASK);
     }
 
     @Override
     public Action<ActionResult> provision(String env) {
-        return new ProvisionEnvAction(envs, env, PveAccess.Where.HOST, tofu, TASK);
+        return new ProvisionEnvAction(envs, env, PveTarget.host(), tofu, TASK);
     }
 
     @Override
     public Action<ActionResult> startVms() {
-        return new StartVmsAction(Optional.empty(), PveAccess.Where.HOST, START);
+        return new StartVmsAction(Optional.empty(), PveTarget.host(), START);
     }
 
     @Override
     public Action<ActionResult> waitForIps() {
-        return new WaitIpsAction(Optional.empty(), Facts.VM_IP, PveAccess.Where.HOST, WAIT_IP);
+        return new WaitIpsAction(Optional.empty(), Facts.VM_IP, PveTarget.host(), WAIT_IP);
     }
 
     @Override
@@ -88,17 +97,17 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> destroy(String env) {
-        return new DestroyEnvAction(envs, env, PveAccess.Where.HOST, tofu, false, TASK);
+        return new DestroyEnvAction(envs, env, PveTarget.host(), tofu, false, TASK);
     }
 
     @Override
     public Action<ActionResult> startVm(String vmName) {
-        return new StartVmsAction(Optional.of(vmName), PveAccess.Where.HOST, START);
+        return new StartVmsAction(Optional.of(vmName), PveTarget.host(), START);
     }
 
     @Override
     public Action<ActionResult> waitForIp(String vmName, String ipFact) {
-        return new WaitIpsAction(Optional.of(vmName), dev.homestak.core.Key.string(ipFact), PveAccess.Where.HOST, WAIT_IP);
+        return new WaitIpsAction(Optional.of(vmName), Key.string(ipFact), PveTarget.host(), WAIT_IP);
     }
 
     @Override
@@ -112,27 +121,47 @@ public final class StandardScenarioActions implements ScenarioActions {
     public Action<ActionResult> configureInnerPve() {
         Action<ActionResult> play = AnsiblePlaybookAction.builder(ansibleDir, "playbooks/nested-pve-setup.yml")
                 .host(Facts.INNER_IP).user("root").sshTimeout(Duration.ofSeconds(120)).timeout(Duration.ofSeconds(600)).build();
-        return new Sequence(play, new CreateInnerTokenAction("root", "homestak", Duration.ofSeconds(60)));
+        Action<ActionResult> both = ctx -> Actions.sequence(List.of(play, innerToken(ctx))).run(ctx);
+        return new Action<>() {
+            @Override
+            public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
+                return both.run(ctx);
+            }
+
+            @Override
+            public String describe() {
+                return play + ", then the nested PVE's API token root@pam!homestak-<run id>";
+            }
+        };
+    }
+
+    /**
+     * The nested PVE's API token, {@code root@pam!homestak-<run id>} (the run id keeps tokens of different runs
+     * apart), into {@code inner_api_token}.
+     */
+    private static Action<ActionResult> innerToken(ActionContext ctx) {
+        String id = "homestak" + RunTags.runId(ctx).map(r -> "-" + r.replaceAll("[^A-Za-z0-9]", "")).orElse("");
+        return new CreateApiTokenAction(Facts.INNER_IP, "root", "root@pam", id, ActionKeys.INNER_API_TOKEN, Duration.ofSeconds(60));
     }
 
     @Override
     public Action<ActionResult> downloadImage() {
-        return new EnsureImagesAction(envs, BuiltInScenarios.TEST_ENV, PveAccess.Where.NESTED, TASK);
+        return new EnsureImagesAction(envs, BuiltInScenarios.TEST_ENV, PveTarget.nested(), TASK);
     }
 
     @Override
     public Action<ActionResult> provisionOnInner() {
-        return new ProvisionEnvAction(envs, BuiltInScenarios.TEST_ENV, PveAccess.Where.NESTED, tofu, TASK);
+        return new ProvisionEnvAction(envs, BuiltInScenarios.TEST_ENV, PveTarget.nested(), tofu, TASK);
     }
 
     @Override
     public Action<ActionResult> startOnInner() {
-        return new StartVmsAction(Optional.of(BuiltInScenarios.TEST_ENV), PveAccess.Where.NESTED, START);
+        return new StartVmsAction(Optional.of(BuiltInScenarios.TEST_ENV), PveTarget.nested(), START);
     }
 
     @Override
     public Action<ActionResult> waitOnInner() {
-        return new WaitIpsAction(Optional.of(BuiltInScenarios.TEST_ENV), Facts.TEST_IP, PveAccess.Where.NESTED, WAIT_IP);
+        return new WaitIpsAction(Optional.of(BuiltInScenarios.TEST_ENV), Facts.TEST_IP, PveTarget.nested(), WAIT_IP);
     }
 
     @Override
@@ -143,7 +172,7 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> cleanupOnInner() {
-        return new DestroyEnvAction(envs, BuiltInScenarios.TEST_ENV, PveAccess.Where.NESTED, tofu, true, TASK);
+        return new DestroyEnvAction(envs, BuiltInScenarios.TEST_ENV, PveTarget.nested(), tofu, true, TASK);
     }
 
     @Override
@@ -153,7 +182,7 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> destroyInner() {
-        return new DestroyEnvAction(envs, BuiltInScenarios.NESTED_ENV, PveAccess.Where.HOST, tofu, false, TASK);
+        return new DestroyEnvAction(envs, BuiltInScenarios.NESTED_ENV, PveTarget.host(), tofu, false, TASK);
     }
 
     @Override

@@ -4,14 +4,16 @@ import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
-import dev.homestak.actions.Actions;
+import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.StopVMAction;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Stops the VMs of an env [StopVMAction]: a VM already stopped or gone is success.
+ * Stops the VMs of an env on the host [StopVMAction] with {@link StopVMAction}, all at once: a VM already stopped
+ * or gone is success. Only VMs of the env with its name are touched ({@link EnvTargets}).
  *
  * @param envs    where the env comes from
  * @param env     the env
@@ -27,12 +29,14 @@ record StopEnvAction(EnvSource envs, String env, Duration timeout) implements Ac
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return EnvVms.resolve(envs, env, PveAccess.Where.HOST, ctx).flatMap(resolved -> PveAccess.host(ctx)
-                .flatMap(node -> EnvTargets.existing(ctx, node, resolved).flatMap(vms -> {
-                    List<Action<String>> stops = vms.stream()
-                            .<Action<String>>map(vm -> c -> VmPower.stop(c, node, vm.vmid(), vm.name(), timeout)).toList();
-                    return Actions.parallel(Math.max(1, stops.size()), stops).run(ctx).map(done -> ActionResult.of(
-                            done.isEmpty() ? "No VM of env " + resolved.env() + " exists" : String.join("; ", done)));
+        PveTarget host = PveTarget.host();
+        return EnvVms.resolve(envs, env, host, ctx).flatMap(resolved -> VmSteps.label(ctx, host)
+                .flatMap(label -> EnvTargets.existing(ctx, host, resolved).flatMap(vms -> {
+                    List<Action<ActionResult>> stops = vms.stream().map(vm -> VmSteps.onVm("stopping", vm, label,
+                            key -> new StopVMAction(key, host, timeout))).toList();
+                    return VmSteps.all(stops).run(ctx).map(done -> ActionResult.of(done.isEmpty()
+                            ? "No VM of env " + resolved.env() + " exists"
+                            : String.join("; ", done.stream().map(ActionResult::message).toList())));
                 })));
     }
 

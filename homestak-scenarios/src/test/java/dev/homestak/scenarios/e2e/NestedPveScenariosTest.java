@@ -73,4 +73,16 @@ class NestedPveScenariosTest {
         assertThat(inner.vms()).isEmpty();
         assertThat(site.sim.vms()).isEmpty();
     }
+
+    @Test
+    @DisplayName("nested-pve-destructor with nothing built: the unreachable nested PVE is nothing to clean, every phase passes")
+    void destructorWithNothingBuilt() {
+        RunReport report = site.runner().run(site.scenario("nested-pve-destructor"), RunOptions.defaults()).get();
+
+        assertThat(report.outcome()).isEqualTo(RunOutcome.PASSED);
+        assertThat(report.phase("cleanup_remote").orElseThrow().message())
+                .isEqualTo("Nothing to clean up on the nested PVE (No inner_ip in context)");
+        assertThat(report.phase("stop_inner").orElseThrow().message()).isEqualTo("No VM of env nested-pve exists");
+        assertThat(report.phase("destroy_inner").orElseThrow().message()).isEqualTo("No VM of env nested-pve left on sim");
+    }
 }

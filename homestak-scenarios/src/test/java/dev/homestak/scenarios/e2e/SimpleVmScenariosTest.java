@@ -10,7 +10,10 @@ import dev.homestak.scenarios.RunOutcome;
 import dev.homestak.scenarios.RunReport;
 import dev.homestak.sim.VmStatus;
 import dev.homestak.sim.VmView;
+import dev.homestak.proxmox.ProxmoxClient;
+import dev.homestak.proxmox.model.CreateVmRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -53,4 +56,22 @@ class SimpleVmScenariosTest {
         assertThat(destroyed.phases().get(0).message()).contains("Destroyed VM 99900 (test)");
         assertThat(site.sim.vms()).isEmpty();
     }
+
+    @Test
+    @DisplayName("a VM with another name at the env's id is never the env's: provision refuses it, destroy leaves it")
+    void foreignVmAtTheEnvsId() {
+        ProxmoxClient pve = site.clients.forHost(site.host).get();
+        pve.node(site.sim.node()).qemu().create(CreateVmRequest.builder(99900).name("handmade").build())
+                .flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+
+        RunReport built = site.runner().run(site.scenario("simple-vm-constructor"), RunOptions.defaults()).get();
+        RunReport destroyed = site.runner().run(site.scenario("simple-vm-destructor"), RunOptions.defaults()).get();
+
+        assertThat(built.phase("provision").orElseThrow().message()).contains("VM 99900 already exists")
+                .contains("'handmade', not 'test'");
+        assertThat(destroyed.outcome()).isEqualTo(RunOutcome.PASSED);
+        assertThat(destroyed.phases().get(0).message()).isEqualTo("No VM of env test left on sim");
+        assertThat(site.sim.vms()).singleElement().satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
+    }
 }
+
