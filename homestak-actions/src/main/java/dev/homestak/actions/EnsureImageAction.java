@@ -54,14 +54,30 @@ public record EnsureImageAction(String image, Optional<String> url, Optional<Che
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         String file = image + ".qcow2";
         String volid = Images.volid(storage, "import", file);
-        return Pve.resolve(ctx, target).flatMap(node -> Images.exists(ctx, node, storage, "import", file)).flatMap(present -> {
+        return Pve.resolve(ctx, target).flatMap(node -> Images.exists(ctx, node, storage, "import", file).flatMap(present -> {
             if (present) {
                 return Either.right(ActionResult.of("Image " + volid + " already exists", Images.placed(volid)));
             }
             DownloadFileAction download = new DownloadFileAction(url.orElse("https://github.com/"), file, storage, "import",
                     checksum, target, timeout, sshFallback);
-            return url.isPresent() ? download.run(ctx) : DownloadGitHubReleaseAction.of(file).with(download).run(ctx);
-        });
+            Either<ActionFailure, ActionResult> downloaded =
+                    url.isPresent() ? download.run(ctx) : DownloadGitHubReleaseAction.of(file).with(download).run(ctx);
+            return downloaded.isRight() ? downloaded : presentAfterAll(ctx, node, file, volid, downloaded);
+        }));
+    }
+
+    /**
+     * Two runs that need the same image may both find it missing; PVE then refuses the second download
+     * ("refusing to override existing file"). An image that appeared meanwhile is what this action ensures.
+     */
+    private Either<ActionFailure, ActionResult> presentAfterAll(ActionContext ctx, Pve.Node node, String file, String volid,
+            Either<ActionFailure, ActionResult> failed) {
+        return Images.exists(ctx, node, storage, "import", file).fold(
+                recheckFailed -> failed,
+                present -> present
+                        ? Either.right(ActionResult.of("Image " + volid + " already exists (placed meanwhile by another run)",
+                                Images.placed(volid)))
+                        : failed);
     }
 
     @Override

@@ -56,8 +56,8 @@ public final class ConfigResolver {
             VmDefinition template = site.templates().get(name);
             if (template == null) {
                 return Either.left(new ConfigFailure.Invalid(env.file(), vm.line(), path + ".template",
-                        "names unknown template '" + name + "' (available: " + names(site.templates()) + "): create "
-                                + site.root().resolve("vms").resolve(name + ".yaml")));
+                        "names unknown template '" + Problems.printable(name) + "' (available: " + names(site.templates()) + "): create "
+                                + Problems.fileFor(site.root().resolve("vms"), name)));
             }
             Optional<ConfigFailure> missingPreset = applyPreset(template, merged);
             if (missingPreset.isPresent()) {
@@ -85,8 +85,8 @@ public final class ConfigResolver {
         VmDefinition preset = site.presets().get(name);
         if (preset == null) {
             return Optional.of(new ConfigFailure.Invalid(template.file(), 0, "preset",
-                    "names unknown preset '" + name + "' (available: " + names(site.presets()) + "): create "
-                            + site.root().resolve("vms/presets").resolve(name + ".yaml")));
+                    "names unknown preset '" + Problems.printable(name) + "' (available: " + names(site.presets()) + "): create "
+                            + Problems.fileFor(site.root().resolve("vms/presets"), name)));
         }
         merged.putAll(preset.values());
         return Optional.empty();

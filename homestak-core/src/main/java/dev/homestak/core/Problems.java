@@ -111,4 +111,25 @@ final class Problems {
             default -> value.getClass().getSimpleName();
         };
     }
+
+    /** A name read from a file, with control characters (NUL, newlines) escaped so a message stays one printable line. */
+    static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * The file a named entry would live in ({@code dir/name.yaml}), for a hint. Built as text, not as a
+     * {@link java.nio.file.Path}: a name read from YAML may hold characters no path can (NUL).
+     */
+    static String fileFor(java.nio.file.Path dir, String name) {
+        return dir + java.io.File.separator + printable(name) + ".yaml";
+    }
 }

@@ -76,22 +76,22 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
         Optional<HostConfig> found = Optional.ofNullable(nodes.get(name)).or(() -> Optional.ofNullable(hosts.get(name)));
         return found.<Either<ConfigFailure, HostConfig>>map(Either::right).orElseGet(() -> Either.left(
                 new ConfigFailure.Unknown("host", name, hostNames(),
-                        "create " + root.resolve("nodes").resolve(name + ".yaml") + " (PVE node) or "
-                                + root.resolve("hosts").resolve(name + ".yaml") + " (SSH-only host)")));
+                        "create " + Problems.fileFor(root.resolve("nodes"), name) + " (PVE node) or "
+                                + Problems.fileFor(root.resolve("hosts"), name) + " (SSH-only host)")));
     }
 
     /** The PVE node called {@code name} ({@code nodes/<name>.yaml}), else a failure listing the nodes. */
     public Either<ConfigFailure, HostConfig> node(String name) {
         return Optional.ofNullable(nodes.get(name)).<Either<ConfigFailure, HostConfig>>map(Either::right)
                 .orElseGet(() -> Either.left(new ConfigFailure.Unknown("node", name, List.copyOf(nodes.keySet()),
-                        "node config not found: create " + root.resolve("nodes").resolve(name + ".yaml"))));
+                        "node config not found: create " + Problems.fileFor(root.resolve("nodes"), name))));
     }
 
     /** The env called {@code name} ({@code envs/<name>.yaml}), else a failure listing the envs. */
     public Either<ConfigFailure, EnvConfig> env(String name) {
         return Optional.ofNullable(envs.get(name)).<Either<ConfigFailure, EnvConfig>>map(Either::right)
                 .orElseGet(() -> Either.left(new ConfigFailure.Unknown("env", name, envNames(),
-                        "env config not found: create " + root.resolve("envs").resolve(name + ".yaml"))));
+                        "env config not found: create " + Problems.fileFor(root.resolve("envs"), name))));
     }
 
     /** Sorted union of node and SSH-only host names (what {@code --host} accepts). */

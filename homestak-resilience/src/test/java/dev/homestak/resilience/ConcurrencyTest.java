@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +41,6 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Disabled("homestak-scenarios: there is no run lock per env and host, and a run's cleanup destroys every VM of its "
-            + "env, also those another run created: a second run of the same env adopts or deletes the first run's VM "
-            + "(seen: the failed run's destroy phase deleting VM 99900 while the other run was creating it). "
-            + "Cleanup should only remove VMs tagged with its own run id. Found by this suite")
     @DisplayName("the same env twice at once: the second refuses (VM id in use / run lock) and the first still passes")
     void sameEnv() throws Exception {
         Path dir = Outputs.dir("concurrency/same");

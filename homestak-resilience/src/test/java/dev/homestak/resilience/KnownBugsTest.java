@@ -12,7 +12,6 @@ import dev.homestak.core.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,10 @@ import org.junit.jupiter.api.Test;
  * module fixes it; the suite's other tests count (not hide) their hits.
  */
 @Order(90)
-@DisplayName("known bugs found by the suite (disabled until fixed)")
+@DisplayName("bugs found by the suite, fixed: each stays as a regression test")
 class KnownBugsTest {
 
     @Test
-    @Disabled("homestak-core: ConfigResolver.resolveVm throws InvalidPathException for a template name with a NUL "
-            + "character (YAML \"\\u0000\") instead of returning a ConfigFailure; found by ConfigMutationTest")
     @DisplayName("a template name with a NUL character is a one-line config failure, not an exception")
     void nulInTemplateName() throws IOException {
         Path site = Outputs.dir("known-bugs/nul").resolve("site-config");
@@ -40,10 +37,7 @@ class KnownBugsTest {
     }
 
     @Test
-    @Disabled("homestak-scenarios: the destroy phase gives up when PVE's answer to a stop or delete is lost (596 or a "
-            + "reset on the write: outcome unknown); it should re-read the VM's state and try again, since both are "
-            + "idempotent. The VM is left behind (CLEANUP_FAILED). Found by TransientFaultsTest")
-    @DisplayName("a lost answer to the destroy phase's stop request: destroy re-reads the state, the VM is removed")
+        @DisplayName("a lost answer to the destroy phase's stop request: destroy re-reads the state, the VM is removed")
     void unknownOutcomeOfStop() {
         Path dir = Outputs.dir("known-bugs/stop-596");
         try (SimSite site = SimSite.start(dir, b -> b.fault(FaultRule.builder(FaultKind.HTTP_596).method("POST")
@@ -56,9 +50,6 @@ class KnownBugsTest {
     }
 
     @Test
-    @Disabled("homestak-scenarios: two runs whose envs use the same image both find it missing and both download it; "
-            + "PVE refuses the second download ('refusing to override existing file') and that run fails in "
-            + "ensure_image. It should treat an image that appeared meanwhile as present. Found by ConcurrencyTest")
     @DisplayName("two envs with the same image at once on a fresh host: both pass")
     void imageDownloadRace() throws Exception {
         Path dir = Outputs.dir("known-bugs/image-race");
@@ -76,9 +67,6 @@ class KnownBugsTest {
     }
 
     @Test
-    @Disabled("homestak-cli + homestak-scenarios: 'homestak --scenario simple-vm-roundtrip --host sim' (the README's main "
-            + "job) fails in ensure_image with 'site-config not found (searched …/(built-in site-config))': the built-in "
-            + "scenarios reload the site-config from the host's file, which the built-in sim host does not have")
     @DisplayName("the built-in sim host runs simple-vm-roundtrip: exit 0")
     void builtInSimHost() throws Exception {
         Path dir = Outputs.dir("known-bugs/builtin-sim");

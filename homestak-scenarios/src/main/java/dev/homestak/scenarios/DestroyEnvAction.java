@@ -1,5 +1,12 @@
 package dev.homestak.scenarios;
 
+import dev.homestak.actions.ActionKeys;
+import dev.homestak.actions.DiscoverVMsAction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
@@ -45,7 +52,11 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
                 return tofu.destroy(resolved, ctx).run(ctx);
             }
             Either<ActionFailure, String> label = VmSteps.label(ctx, target);
-            DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(resolved).withTarget(target)
+            Either<ActionFailure, ResolvedEnv> scope = ownVmsAfterFailure(ctx, resolved);
+            if (scope.isLeft()) {
+                return Either.left(scope.getLeft());
+            }
+            DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(scope.get()).withTarget(target)
                     .withMaxConcurrency(Math.max(1, resolved.vms().size())).withTimeout(timeout).withSameNameOnly();
             Either<ActionFailure, VmTeardown> done = label.flatMap(l -> destroy.teardown().run(ctx));
             if (done.isLeft() && bestEffort && !(done.getLeft() instanceof ActionFailure.Cancelled)) {
@@ -53,6 +64,27 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
                 return Either.right(ActionResult.of("Nothing to clean up on the nested PVE (" + done.getLeft().message() + ")"));
             }
             return done.flatMap(t -> result(t, resolved, label.get()));
+        });
+    }
+
+    /**
+     * A cleanup after a failed or cancelled run undoes only this run's work: of the env's VMs, those tagged with
+     * this run's id. Another run of the same env may own VMs with the same names and ids at this moment.
+     */
+    private Either<ActionFailure, ResolvedEnv> ownVmsAfterFailure(ActionContext ctx, ResolvedEnv resolved) {
+        Optional<String> runId = RunTags.runId(ctx);
+        boolean afterFailure = ctx.facts().raw(ScenarioRunner.CLEANUP_AFTER_FAILURE_FACT).map(Boolean.TRUE::equals).orElse(false);
+        if (!afterFailure || runId.isEmpty() || !(target instanceof PveTarget.Host)) {
+            return Either.right(resolved);
+        }
+        DiscoverVMsAction mine = new DiscoverVMsAction(target, "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.of(runId.get())));
+        return mine.run(ctx).map(found -> {
+            List<?> vms = found.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance).map(l -> (List<?>) l)
+                    .orElse(List.of());
+            Set<String> names = vms.stream().filter(Map.class::isInstance).map(vm -> String.valueOf(((Map<?, ?>) vm).get("name")))
+                    .collect(Collectors.toSet());
+            return new ResolvedEnv(resolved.env(), resolved.host(), resolved.apiToken(),
+                    resolved.vms().stream().filter(vm -> names.contains(vm.name())).toList());
         });
     }
 

@@ -149,19 +149,24 @@ final class RunExecution {
                             "kept: cleanup policy " + policy.cliName()));
                 }
             } else {
-                runCleanupPhase(c);
+                runCleanupPhase(c, !mainOk);
             }
         }
     }
 
     private void runCleanupPhase(Phase c) {
+        runCleanupPhase(c, false);
+    }
+
+    private void runCleanupPhase(Phase c, boolean afterFailure) {
         if (options.skip().contains(c.name())) {
             record(PhaseResult.skipped(c.name(), c.description(), settings.clock().instant()));
         } else if (cleanupToken.isCancelled()) {
             record(PhaseResult.notRun(c.name(), c.description(), "cleanup aborted (interrupted twice)").asCleanup());
         } else {
             Duration budget = c.timeout().orElse(options.cleanupBudget());
-            PhaseExecutor.Outcome o = executor.run(c, facts, cleanupToken, Optional.of(budget), true, f -> explain(f, true));
+            Facts seen = afterFailure ? facts.withRaw(ScenarioRunner.CLEANUP_AFTER_FAILURE_FACT, true) : facts;
+            PhaseExecutor.Outcome o = executor.run(c, seen, cleanupToken, Optional.of(budget), true, f -> explain(f, true));
             results.put(c.name(), o.result());
             facts = facts.merge(o.facts());
         }

@@ -38,6 +38,13 @@ public final class ScenarioRunner {
 
     /** The fact under which actions find the run id (to tag the VMs they create). */
     public static final String RUN_ID_FACT = "run_id";
+
+    /**
+     * Set (to {@code true}) in the facts a cleanup phase sees when it runs because the main path failed or was
+     * cancelled: such a cleanup undoes only what this run created (VMs tagged with its run id), never what another
+     * run of the same env made. Never written to the context file.
+     */
+    public static final String CLEANUP_AFTER_FAILURE_FACT = "_cleanup_after_failure";
     /** The fact holding the {@code --vm-id} overrides, a map of VM name to VM id. */
     public static final String VM_ID_OVERRIDES_FACT = "vm_id_overrides";
 
