@@ -65,7 +65,7 @@ public final class Task {
     /**
      * Waits for the task to end, polling adaptively (see {@link Polling}).
      *
-     * @return OK or WARNINGS with the log tail; {@link ProxmoxFailure.TaskFailed} with the exit status
+     * @return OK (no log read; {@link #logTail(int)} reads it on demand) or WARNINGS with the log tail; {@link ProxmoxFailure.TaskFailed} with the exit status
      *     and log tail; {@link ProxmoxFailure.TaskTimeout} (the task keeps running; this handle or its
      *     UPID can wait again); {@link ProxmoxFailure.Cancelled} when the thread is interrupted
      */
@@ -86,10 +86,12 @@ public final class Task {
     }
 
     private Either<ProxmoxFailure, TaskResult> finish(String exitStatus) {
-        List<String> tail = logTail(LOG_TAIL).getOrElse(List.of());
         if (exitStatus.equals("OK")) {
-            return Either.right(new TaskResult(upid, TaskResult.Outcome.OK, 0, tail));
+            // the log of a task that ended OK says nothing a caller acts on: don't spend requests on it
+            // (logTail(n) reads it on demand)
+            return Either.right(new TaskResult(upid, TaskResult.Outcome.OK, 0, List.of()));
         }
+        List<String> tail = logTail(LOG_TAIL).getOrElse(List.of());
         Optional<Integer> warnings = warnings(exitStatus);
         if (warnings.isPresent()) {
             return Either.right(new TaskResult(upid, TaskResult.Outcome.WARNINGS, warnings.get(), tail));
