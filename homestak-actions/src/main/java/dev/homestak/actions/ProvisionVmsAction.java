@@ -142,10 +142,30 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
 
     private Either<ActionFailure, String> sameName(ActionContext ctx, Pve.Node node, ResolvedVm vm, int vmid) {
         return Pve.call(ctx, "reading VM " + vmid, () -> node.api().qemu(vmid).config()).flatMap(config ->
-                config.name().orElse("").equals(vm.name()) ? Either.right("already exists")
+                otherRun(config.option("tags").orElse("")).isPresent()
+                        ? Either.left(new ActionFailure.Precondition("VM " + vmid + " (" + vm.name() + ") already exists on "
+                                + node.node() + " and belongs to run " + otherRun(config.option("tags").orElse("")).get()
+                                + ": it is in use by that run, or was left behind by it; destroy it first "
+                                + "(simple-vm-destructor or the leftovers cleanup), or pick another vmid"))
+                : config.name().orElse("").equals(vm.name()) ? Either.right("already exists")
                         : Either.left(new ActionFailure.Precondition("VM " + vmid + " already exists on " + node.node()
                                 + " as '" + config.name().orElse("") + "', not '" + vm.name() + "': pick another vmid for "
                                 + vm.name() + " (envs/" + env.env() + ".yaml or vm_id_overrides)")));
+    }
+
+    /**
+     * The run tag of another run on an existing VM: a VM with this env's name that a different run created is
+     * never adopted (it may be that run's, in use right now); one of this run, or untagged, is kept.
+     */
+    private Optional<String> otherRun(String tags) {
+        return runTag.flatMap(mine -> {
+            // run tags share the part up to "run-" (homestak-run-<id>); the rest is the run id
+            String prefix = mine.contains("run-") ? mine.substring(0, mine.indexOf("run-") + 4) : mine;
+            return java.util.Arrays.stream(tags.split("[;,\\s]+"))
+                    .filter(t -> t.startsWith(prefix) && !t.equals(mine))
+                    .map(t -> t.substring(prefix.length()))
+                    .findFirst();
+        });
     }
 
     /** Grows {@code scsi0} to the VM's {@code disk} size when the imported image is smaller. */

@@ -8,6 +8,9 @@ import dev.homestak.scenarios.RunOutcome;
 import dev.homestak.sim.Timing;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -30,8 +33,8 @@ class ConcurrencyTest {
             // the shared image first: two ensure_image phases racing for it is KnownBugsTest.imageDownloadRace
             assertThat(Runs.run(site, dir.resolve("warm"), SimSite.scenario("simple-vm-roundtrip"), env("test"))
                     .report().outcome()).isEqualTo(RunOutcome.PASSED);
-            var a = CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("test"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
-            var b = CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("other"), SimSite.scenario("simple-vm-roundtrip"), env("other")));
+            var a = together(() -> Runs.run(site, dir.resolve("test"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
+            var b = together(() -> Runs.run(site, dir.resolve("other"), SimSite.scenario("simple-vm-roundtrip"), env("other")));
 
             assertThat(a.get(120, TimeUnit.SECONDS).report().outcome()).isEqualTo(RunOutcome.PASSED);
             assertThat(b.get(120, TimeUnit.SECONDS).report().outcome()).isEqualTo(RunOutcome.PASSED);
@@ -47,8 +50,8 @@ class ConcurrencyTest {
         try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic().withSpeedFactor(0.02)))) {
             assertThat(Runs.run(site, dir.resolve("warm"), SimSite.scenario("simple-vm-roundtrip"), env("test"))
                     .report().outcome()).isEqualTo(RunOutcome.PASSED);
-            var first = CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("first"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
-            var second = CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("second"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
+            var first = together(() -> Runs.run(site, dir.resolve("first"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
+            var second = together(() -> Runs.run(site, dir.resolve("second"), SimSite.scenario("simple-vm-roundtrip"), env("test")));
 
             Runs.Finished one = first.get(120, TimeUnit.SECONDS);
             Runs.Finished two = second.get(120, TimeUnit.SECONDS);
@@ -59,5 +62,23 @@ class ConcurrencyTest {
             assertThat(refused.report().firstFailure().orElseThrow().message()).containsAnyOf("in use", "lock", "already");
             assertThat(site.sim.vms()).isEmpty();
         }
+    }
+
+    private final CyclicBarrier start = new CyclicBarrier(2);
+
+    /**
+     * Runs on its own thread (the common pool has one thread on a 2-core machine, which would run the two
+     * "concurrent" runs one after the other) and starts only when the other run starts too.
+     */
+    private <T> CompletableFuture<T> together(Supplier<T> run) {
+        Executor own = task -> Thread.ofPlatform().daemon().start(task);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other run never started", e);
+            }
+            return run.get();
+        }, own);
     }
 }
