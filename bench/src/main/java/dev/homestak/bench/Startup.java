@@ -44,8 +44,10 @@ final class Startup {
         List<String> command = new ArrayList<>(time ? List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()) : List.of());
         command.add(launcher.toString());
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("HOMESTAK_REBUILD");   // would rebuild on every measured start
+        Process p = pb.start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException(launcher + " " + args + " did not finish within 300 s");

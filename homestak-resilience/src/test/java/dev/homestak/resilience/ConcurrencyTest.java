@@ -30,7 +30,7 @@ class ConcurrencyTest {
     void differentEnvs() throws Exception {
         Path dir = Outputs.dir("concurrency/different");
         try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic().withSpeedFactor(0.02)))) {
-            // the shared image first: two ensure_image phases racing for it is KnownBugsTest.imageDownloadRace
+            // the shared image first: two ensure_image phases racing for it is RegressionTest.imageDownloadRace (fixed)
             assertThat(Runs.run(site, dir.resolve("warm"), SimSite.scenario("simple-vm-roundtrip"), env("test"))
                     .report().outcome()).isEqualTo(RunOutcome.PASSED);
             var a = together(() -> Runs.run(site, dir.resolve("test"), SimSite.scenario("simple-vm-roundtrip"), env("test")));

@@ -112,7 +112,7 @@ class ConfigMutationTest {
                 try {
                     resolver.resolveEnv(envName, node).peekLeft(f -> assertOneLine(what + ": env " + envName + " on " + node, f.message()));
                 } catch (java.nio.file.InvalidPathException e) {
-                    // KnownBugsTest.nulInTemplateName: reported, counted, not hidden
+                    // RegressionTest.nulInTemplateName (fixed): would be counted here, never hidden
                     if (!e.getMessage().contains("Nul character")) {
                         throw new AssertionError(what + ": resolving env " + envName + " on " + node + " threw " + e, e);
                     }
@@ -124,7 +124,7 @@ class ConfigMutationTest {
         }
     }
 
-    /** Resolutions that hit the known bug of {@link KnownBugsTest} (a NUL character in a template name). */
+    /** Resolutions that hit the known bug of {@link RegressionTest} (a NUL character in a template name; fixed, so none are expected). */
     static final java.util.concurrent.atomic.AtomicInteger KNOWN_BUG_HITS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** True for the files the loader reads (not {@code .sops.yaml} and other dot files). */

@@ -67,9 +67,8 @@ class InterruptsTest {
     }
 
     /**
-     * The CLI's own {@code --host sim} cannot run the built-in scenarios yet (KnownBugsTest.builtInSimHost), so the
-     * process runs against this JVM's simulator through a site-config node {@code lab}, with the site's SSH key
-     * as the user's {@code ~/.ssh/id_rsa}.
+     * The process runs against this JVM's simulator through a site-config node {@code lab} (with the site's SSH
+     * key as the user's {@code ~/.ssh/id_rsa}), so the test can see the simulator's VMs after the process ended.
      */
     @Test
     @DisplayName("SIGINT to the homestak process at a random event: exit 130, report interrupted, no VM left")

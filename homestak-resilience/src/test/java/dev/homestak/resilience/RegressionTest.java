@@ -3,11 +3,11 @@ package dev.homestak.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.homestak.core.ConfigResolver;
 import dev.homestak.scenarios.RunOptions;
 import dev.homestak.scenarios.RunOutcome;
 import dev.homestak.sim.FaultKind;
 import dev.homestak.sim.FaultRule;
+import dev.homestak.core.ConfigResolver;
 import dev.homestak.core.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,13 +16,33 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/**
- * Bugs the suite found in other modules, as failing tests. Each is disabled with the reason until the owning
- * module fixes it; the suite's other tests count (not hide) their hits.
- */
-@Order(90)
-@DisplayName("bugs found by the suite, fixed: each stays as a regression test")
-class KnownBugsTest {
+/** Bugs this suite found that are fixed on main: kept as regression tests. */
+@Order(80)
+@DisplayName("regressions: bugs found by the suite, now fixed")
+class RegressionTest {
+
+    @Test
+    @DisplayName("a lost answer to the destroy phase's stop request: destroy re-reads the state, the VM is removed")
+    void unknownOutcomeOfStop() {
+        Path dir = Outputs.dir("regressions/stop-596");
+        try (SimSite site = SimSite.start(dir, b -> b.fault(FaultRule.builder(FaultKind.HTTP_596).method("POST")
+                .path("/status/stop$").nth(1).build()))) {
+            Runs.Finished run = Runs.run(site, dir, SimSite.scenario("simple-vm-roundtrip"), RunOptions.defaults());
+
+            assertThat(run.report().outcome()).as(run.report().failureSummary().orElse("")).isEqualTo(RunOutcome.PASSED);
+            assertThat(site.sim.vms()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("the built-in sim host runs simple-vm-roundtrip: exit 0")
+    void builtInSimHost() throws Exception {
+        Path dir = Outputs.dir("regressions/builtin-sim");
+        CliProcess.Result r = CliProcess.run(dir, java.util.Map.of(), java.util.List.of("-S", "simple-vm-roundtrip", "-H", "sim"));
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
 
     @Test
     @DisplayName("a template name with a NUL character is a one-line config failure, not an exception")
@@ -34,19 +54,6 @@ class KnownBugsTest {
 
         assertThatCode(() -> ConfigResolver.of(config).resolveEnv("test", "pve")).doesNotThrowAnyException();
         assertThat(ConfigResolver.of(config).resolveEnv("test", "pve").getLeft().message()).contains("envs/test.yaml");
-    }
-
-    @Test
-        @DisplayName("a lost answer to the destroy phase's stop request: destroy re-reads the state, the VM is removed")
-    void unknownOutcomeOfStop() {
-        Path dir = Outputs.dir("known-bugs/stop-596");
-        try (SimSite site = SimSite.start(dir, b -> b.fault(FaultRule.builder(FaultKind.HTTP_596).method("POST")
-                .path("/status/stop$").nth(1).build()))) {
-            Runs.Finished run = Runs.run(site, dir, SimSite.scenario("simple-vm-roundtrip"), RunOptions.defaults());
-
-            assertThat(run.report().outcome()).as(run.report().failureSummary().orElse("")).isEqualTo(RunOutcome.PASSED);
-            assertThat(site.sim.vms()).isEmpty();
-        }
     }
 
     @Test
@@ -64,14 +71,5 @@ class KnownBugsTest {
             assertThat(a.get().report().outcome()).isEqualTo(RunOutcome.PASSED);
             assertThat(b.get().report().outcome()).isEqualTo(RunOutcome.PASSED);
         }
-    }
-
-    @Test
-    @DisplayName("the built-in sim host runs simple-vm-roundtrip: exit 0")
-    void builtInSimHost() throws Exception {
-        Path dir = Outputs.dir("known-bugs/builtin-sim");
-        CliProcess.Result r = CliProcess.run(dir, java.util.Map.of(), java.util.List.of("-S", "simple-vm-roundtrip", "-H", "sim"));
-
-        assertThat(r.exitCode()).as(r.err()).isZero();
     }
 }
