@@ -4,8 +4,6 @@ import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
 import dev.homestak.proxmox.model.CreateVmRequest;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code POST /nodes/{node}/qemu} request the native provisioner sends for one resolved VM: the
@@ -16,7 +14,6 @@ final class NativeVm {
 
     /** Tag every VM the native provisioner creates carries. */
     static final String TAG = "homestak";
-    private static final Pattern SIZE = Pattern.compile("(?:^|,)size=(\\d+)([KMGT]?)");
 
     private NativeVm() {
     }
@@ -63,21 +60,5 @@ final class NativeVm {
             return "ip=dhcp";
         }
         return "ip=" + ip + vm.gateway().map(gw -> ",gw=" + gw).orElse("");
-    }
-
-    /** The size a disk option states ({@code size=3G}) in bytes, 0 when none. */
-    static long sizeBytes(String diskOption) {
-        Matcher m = SIZE.matcher(diskOption);
-        if (!m.find()) {
-            return 0;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "K" -> n << 10;
-            case "M" -> n << 20;
-            case "G" -> n << 30;
-            case "T" -> n << 40;
-            default -> n;
-        };
     }
 }

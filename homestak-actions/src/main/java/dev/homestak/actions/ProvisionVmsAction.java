@@ -175,7 +175,7 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
         }
         long wanted = (long) vm.disk().get() << 30;
         return Pve.call(ctx, "reading VM " + vmid, () -> node.api().qemu(vmid).config()).flatMap(config -> {
-            long current = NativeVm.sizeBytes(config.option("scsi0").orElse(""));
+            long current = dev.homestak.proxmox.model.DiskSize.bytes(config.option("scsi0").orElse(""));
             if (current >= wanted) {
                 return Either.right("big enough");
             }

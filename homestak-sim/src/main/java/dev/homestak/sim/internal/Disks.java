@@ -1,5 +1,7 @@
 package dev.homestak.sim.internal;
 
+import dev.homestak.proxmox.model.DiskSize;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -69,18 +71,7 @@ final class Disks {
 
     /** The size in bytes a disk option states ({@code size=32G}), 0 when none. */
     static long size(String value) {
-        Matcher m = SIZE.matcher(value);
-        if (!m.find()) {
-            return 0;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "K" -> n << 10;
-            case "M" -> n << 20;
-            case "G" -> n << 30;
-            case "T" -> n << 40;
-            default -> n;
-        };
+        return DiskSize.bytes(value);
     }
 
     /** The option with its {@code size=} replaced. */
