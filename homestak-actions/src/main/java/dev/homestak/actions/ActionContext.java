@@ -3,6 +3,7 @@ package dev.homestak.actions;
 import dev.homestak.core.Facts;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Key;
+import dev.homestak.proxmox.RetryNotice;
 import io.vavr.control.Either;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -150,6 +151,11 @@ public final class ActionContext {
     /** Reports a progress line. */
     public void progress(String text) {
         events.accept(new ActionEvent.Progress(scope, Texts.stripAnsi(text)));
+    }
+
+    /** Reports that the Proxmox client is retrying a call. */
+    public void retry(RetryNotice notice) {
+        events.accept(new ActionEvent.Retry(scope, notice));
     }
 
     /** Reports a line of tool output. */

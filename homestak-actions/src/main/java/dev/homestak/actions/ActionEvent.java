@@ -1,9 +1,11 @@
 package dev.homestak.actions;
 
+import dev.homestak.proxmox.RetryNotice;
 import java.util.Objects;
 
 /**
- * Something an action reports while it runs: a progress line, or a line of a tool's output.
+ * Something an action reports while it runs: a progress line, a line of a tool's output, or a retry of an
+ * API call.
  * {@code source} is the scope set by {@link Action#named(String)} (empty at top level).
  */
 public sealed interface ActionEvent {
@@ -30,6 +32,23 @@ public sealed interface ActionEvent {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(stream, "stream");
             Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * The Proxmox client is retrying a call after a transient failure (503, 596, a reset connection, a lock
+     * timeout): {@code text} is the notice as a line; the fields are the notice's.
+     */
+    record Retry(String source, RetryNotice notice) implements ActionEvent {
+        /** Validates components. */
+        public Retry {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(notice, "notice");
+        }
+
+        @Override
+        public String text() {
+            return notice.toString();
         }
     }
 }

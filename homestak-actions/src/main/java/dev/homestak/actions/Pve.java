@@ -4,6 +4,7 @@ import dev.homestak.core.HostConfig;
 import dev.homestak.proxmox.NodeApi;
 import dev.homestak.proxmox.ProxmoxClient;
 import dev.homestak.proxmox.ProxmoxFailure;
+import dev.homestak.proxmox.RetryNotice;
 import dev.homestak.proxmox.Task;
 import dev.homestak.proxmox.TaskResult;
 import io.vavr.control.Either;
@@ -76,7 +77,7 @@ final class Pve {
         Thread self = Thread.currentThread();
         Either<ProxmoxFailure, T> result;
         try (CancellationToken.Registration r = token.onCancel(self::interrupt)) {
-            result = body.get();
+            result = RetryNotice.observe(ctx::retry, body); // the client's retries become run events
         } finally {
             if (token.isCancelled()) {
                 Thread.interrupted(); // our own interrupt: it has done its work

@@ -16,6 +16,15 @@ public interface SshClient {
     }
 
     /**
+     * Sets up the SSH library's algorithms now (class loading and cipher lookups, some tens of milliseconds),
+     * so that a run's first connection does not wait for it: a program can call it on a background thread
+     * before it starts a run. Optional; only the first call does anything.
+     */
+    static void preload() {
+        SshjClient.preload();
+    }
+
+    /**
      * Connects (through the jump host if any), runs the command and returns its exit status and output.
      * A command that ran, with any exit status, is a result; connection, authentication, host-key,
      * deadline and cancellation problems are failures. Never throws for I/O.

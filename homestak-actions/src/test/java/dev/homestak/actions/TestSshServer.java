@@ -39,10 +39,10 @@ final class TestSshServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> forwards = new CopyOnWriteArrayList<>();
 
-    private TestSshServer(String address, int port, Path hostKeyFile, String user, PublicKey authorized,
-                          Function<String, Reply> script) throws IOException {
+    private TestSshServer(String address, int port, Path hostKeyFile, String hostKeyAlgorithm, String user,
+                          PublicKey authorized, Function<String, Reply> script) throws IOException {
         hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
-        hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
+        hostKeys.setAlgorithm(hostKeyAlgorithm);
         server = SshServer.setUpDefaultServer();
         server.setHost(address);
         server.setPort(port);
@@ -58,7 +58,13 @@ final class TestSshServer implements AutoCloseable {
     /** Starts a server on {@code address} (port 0 = any free port) with the host key kept in {@code hostKeyFile}. */
     static TestSshServer start(String address, int port, Path hostKeyFile, String user, PublicKey authorized,
                                Function<String, Reply> script) throws IOException {
-        return new TestSshServer(address, port, hostKeyFile, user, authorized, script);
+        return start(address, port, hostKeyFile, KeyUtils.EC_ALGORITHM, user, authorized, script);
+    }
+
+    /** As above, with a host key of {@code hostKeyAlgorithm} ({@code EC}, {@code RSA}, ...). */
+    static TestSshServer start(String address, int port, Path hostKeyFile, String hostKeyAlgorithm, String user,
+                               PublicKey authorized, Function<String, Reply> script) throws IOException {
+        return new TestSshServer(address, port, hostKeyFile, hostKeyAlgorithm, user, authorized, script);
     }
 
     int port() {

@@ -59,6 +59,10 @@ final class LiveView implements RunListener, AutoCloseable {
                 latest = e.line();
                 redraw();
             }
+            case RunEvent.Retry e -> {
+                latest = e.line();
+                redraw();
+            }
             case RunEvent.ToolOutput e -> {
                 if (verbose) {
                     println("    " + e.phase() + " [" + e.stream() + "] " + e.line());

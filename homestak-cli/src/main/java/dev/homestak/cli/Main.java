@@ -23,6 +23,7 @@ public final class Main {
             // nothing to shut down: halt skips the exit logging and hooks that System.exit initialises
             Runtime.getRuntime().halt(listed.get());
         }
+        Warmup.startIfRun(args);
         System.exit(Cli.run(args));
     }
 }

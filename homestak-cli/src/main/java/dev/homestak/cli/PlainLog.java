@@ -35,6 +35,7 @@ final class PlainLog implements RunListener {
             case RunEvent.PhaseStarted e -> info("Running phase: " + e.phase() + " - " + e.description()
                     + (e.cleanup() ? " (cleanup)" : ""));
             case RunEvent.Progress e -> info("  " + e.phase() + ": " + e.line());
+            case RunEvent.Retry e -> log("WARNING", "  " + e.phase() + ": " + e.line());
             case RunEvent.ToolOutput e -> {
                 if (verbose) {
                     log("DEBUG", "  " + e.phase() + " [" + (e.tool().isEmpty() ? "" : e.tool() + " ") + e.stream() + "] "

@@ -1,5 +1,7 @@
 package dev.homestak.cli;
 
+import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Provisioner;
 import dev.homestak.core.Secret;
@@ -33,9 +35,12 @@ final class Preflight {
     private static final String HARDWARE = "Hardware";
 
     private final Tools tools;
+    private final ProxmoxClients clients;
 
-    Preflight(Tools tools) {
+    /** Checks with these tools, asking the API through the run's {@code clients} (its TLS connection is then reused). */
+    Preflight(Tools tools, ProxmoxClients clients) {
         this.tools = tools;
+        this.clients = clients;
     }
 
     /** Every check for running {@code scenario} (if given) on {@code target}, in a fixed order. */
@@ -70,18 +75,17 @@ final class Preflight {
         Check reach = reachable(endpoint.get());
         checks.add(reach);
         if (reach.ok() && token.isPresent()) {
-            checks.addAll(version(endpoint.get(), token.get(), host));
+            checks.addAll(version(host));
         }
         return checks;
     }
 
-    private static List<Check> version(URI endpoint, Secret token, HostConfig host) {
-        Either<ProxmoxFailure, VersionInfo> version = ProxmoxClient.forHost(endpoint, token, host.tlsFingerprint())
-                .flatMap(client -> {
-                    try (client) {
-                        return client.version();
-                    }
-                });
+    private List<Check> version(HostConfig host) {
+        Either<ActionFailure, ProxmoxClient> client = clients.forHost(host);
+        if (client.isLeft()) {
+            return List.of(Check.fail(HOST, client.getLeft().message()));
+        }
+        Either<ProxmoxFailure, VersionInfo> version = client.get().version();
         String tls = host.tlsFingerprint().map(f -> "TLS fingerprint matches (" + f.substring(0, Math.min(11, f.length())) + "…)")
                 .orElse("TLS certificate trusted");
         if (version.isRight()) {

@@ -44,14 +44,14 @@ final class RunSession {
         return runner.preview(scenario, options).mapLeft(f -> f);
     }
 
-    /** Runs the scenario and returns the exit code of its outcome (2 when the options do not fit it). */
-    int run(Scenario scenario, RunOptions options, RunTarget target) {
+    /**
+     * Runs the scenario with the target's {@code clients} (owned by the caller) and returns the exit code of its
+     * outcome (2 when the options do not fit it).
+     */
+    int run(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients) {
         PrintWriter human = flags.jsonOutput ? err : out;
         boolean live = flags.jsonOutput ? env.terminal().stderrTty() : env.terminal().stdoutTty();
-        int width = width();
-        try (ProxmoxClients clients = clients(target)) {
-            return run(scenario, options, target, clients, human, live, width);
-        }
+        return run(scenario, options, target, clients, human, live, width());
     }
 
     private int run(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients, PrintWriter human,

@@ -1,5 +1,6 @@
 package dev.homestak.cli;
 
+import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Failure;
 import dev.homestak.scenarios.RunFailure;
@@ -50,16 +51,23 @@ final class ScenarioCommand {
     }
 
     private int withTarget(RunTarget target, Optional<Scenario> scenario) {
+        try (ProxmoxClients clients = RunSession.clients(target)) {
+            return withClients(target, scenario, clients);
+        }
+    }
+
+    /** With the Proxmox clients that the pre-flight check and then the run use. */
+    private int withClients(RunTarget target, Optional<Scenario> scenario, ProxmoxClients clients) {
         Either<Failure, Facts> facts = facts(target);
         if (facts.isLeft()) {
             return fail(facts.getLeft());
         }
         if (flags.preflight) {
-            return printPreflight(target, scenario);
+            return printPreflight(target, scenario, clients);
         }
         Scenario s = scenario.orElseThrow();
         if (!flags.dryRun && !flags.skipPreflight) {
-            List<Check> failed = preflight(target, scenario).stream().filter(c -> !c.ok()).toList();
+            List<Check> failed = preflight(target, scenario, clients).stream().filter(c -> !c.ok()).toList();
             if (!failed.isEmpty()) {
                 PrintWriter err = commandLine.getErr();
                 err.println("Pre-flight validation failed:");
@@ -81,7 +89,7 @@ final class ScenarioCommand {
                 return ExitCode.OK;
             });
         }
-        return new RunSession(env, commandLine.getOut(), commandLine.getErr(), flags).run(s, options, target);
+        return new RunSession(env, commandLine.getOut(), commandLine.getErr(), flags).run(s, options, target, clients);
     }
 
     /** The scenario of {@code --scenario}, with {@code --skip} checked against its phases. */
@@ -132,13 +140,13 @@ final class ScenarioCommand {
         return b.build();
     }
 
-    private List<Check> preflight(RunTarget target, Optional<Scenario> scenario) {
-        return new Preflight(new Tools(env.variables())).run(target, scenario, Set.copyOf(flags.skip));
+    private List<Check> preflight(RunTarget target, Optional<Scenario> scenario, ProxmoxClients clients) {
+        return new Preflight(new Tools(env.variables()), clients).run(target, scenario, Set.copyOf(flags.skip));
     }
 
     /** {@code --preflight}: every check under its section; exit 0 when all pass, else 2. */
-    private int printPreflight(RunTarget target, Optional<Scenario> scenario) {
-        List<Check> checks = preflight(target, scenario);
+    private int printPreflight(RunTarget target, Optional<Scenario> scenario, ProxmoxClients clients) {
+        List<Check> checks = preflight(target, scenario, clients);
         PrintWriter out = human();
         out.println("Pre-flight checks for " + scenario.map(Scenario::name).map(n -> "scenario " + n + " on ").orElse("")
                 + "host " + target.name() + ":");

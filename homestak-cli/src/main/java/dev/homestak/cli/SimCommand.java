@@ -82,8 +82,8 @@ final class SimCommand implements Callable<Integer> {
                 }
                 builder.profile(loaded.get());
             }
-            return SshKeys.forSimulator(env.config().home()).flatMap(keys ->
-                    builder.authorizedKeys(keys.source(), keys.publicKeys()).start().<Failure>mapLeft(f -> f));
+            return builder.authorizedKeysIfSupported(SshKeys.userPublicKeys(env.config().home())).start()
+                    .<Failure>mapLeft(f -> f);
         } catch (IllegalArgumentException e) {
             // a bad --node or port: the builder's message says which
             return Either.left(new CliFailure(e.getMessage()));

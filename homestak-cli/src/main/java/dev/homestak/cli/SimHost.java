@@ -32,7 +32,8 @@ final class SimHost implements AutoCloseable {
 
     /**
      * Starts the simulator with the profile's timing and faults (default: realistic timing sped up ten
-     * times), logging its requests if asked, authorizing the user's {@code ~/.ssh/*.pub} or a generated run-scoped key.
+     * times), logging its requests if asked, authorizing a generated run-scoped key (the run's identity) and
+     * those of the user's {@code ~/.ssh/*.pub} it supports.
      */
     static Either<Failure, SimHost> start(Optional<Path> profile, Optional<Path> requestLog, ConfigEnvironment env) {
         SimulatorBuilder builder = Simulator.builder().timing(Timing.realistic().withSpeedFactor(0.1));
@@ -43,11 +44,12 @@ final class SimHost implements AutoCloseable {
             }
             builder.profile(loaded.get());
         }
-        Either<Failure, SshKeys> keys = SshKeys.forSimulator(env.home());
+        Either<Failure, SshKeys> keys = SshKeys.generate();
         if (keys.isLeft()) {
             return Either.left(keys.getLeft());
         }
-        return builder.authorizedKeys(keys.get().source(), keys.get().publicKeys()).start()
+        return builder.authorizedKeys("generated run key", keys.get().publicKeys())
+                .authorizedKeysIfSupported(SshKeys.userPublicKeys(env.home())).start()
                 .<Failure>mapLeft(f -> f)
                 .map(sim -> new SimHost(sim, keys.get(), RequestLog.open(sim, requestLog.map(env.workingDir()::resolve))))
                 .peekLeft(f -> keys.get().close());

@@ -21,16 +21,16 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /**
- * SSH keys for the {@code sim} host: the user's own ({@code ~/.ssh/id_ed25519}, {@code id_rsa}, and every
- * {@code ~/.ssh/*.pub}), or, when the user has none, an ECDSA key pair generated for this run in a private
- * temporary directory that {@link #close()} deletes.
+ * The SSH key of a run on the {@code sim} host: an ECDSA key pair generated for the run in a private temporary
+ * directory that {@link #close()} deletes. A run never uses the user's private keys (their type might be one the
+ * simulator's SSH server cannot check); the user's public keys are only offered to the VMs as extras
+ * ({@link #userPublicKeys}).
  *
- * @param source names the public keys in errors
  * @param publicKeys OpenSSH public key lines
  * @param identityFiles private key files
- * @param generatedDir the directory of a generated pair, deleted on close
+ * @param dir the directory of the pair, deleted on close
  */
-record SshKeys(String source, List<String> publicKeys, List<Path> identityFiles, Optional<Path> generatedDir)
+record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir)
         implements AutoCloseable {
 
     /** Copies the lists. */
@@ -39,18 +39,12 @@ record SshKeys(String source, List<String> publicKeys, List<Path> identityFiles,
         identityFiles = List.copyOf(identityFiles);
     }
 
-    /** The user's keys if there are any, else a generated run-scoped pair. */
-    static Either<Failure, SshKeys> forSimulator(Path home) {
+    /**
+     * The lines of the user's {@code ~/.ssh/*.pub} (none when there are none or they cannot be read): keys the
+     * simulator's VMs also accept, so that the user can log in to them by hand.
+     */
+    static List<String> userPublicKeys(Path home) {
         Path ssh = home.resolve(".ssh");
-        List<Path> identities = Stream.of("id_ed25519", "id_rsa").map(ssh::resolve).filter(Files::isRegularFile).toList();
-        List<String> lines = userPublicKeys(ssh);
-        if (!identities.isEmpty() && !lines.isEmpty()) {
-            return Either.right(new SshKeys("~/.ssh/*.pub", lines, identities, Optional.empty()));
-        }
-        return generate();
-    }
-
-    private static List<String> userPublicKeys(Path ssh) {
         List<String> lines = new ArrayList<>();
         if (!Files.isDirectory(ssh)) {
             return lines;
@@ -60,7 +54,7 @@ record SshKeys(String source, List<String> publicKeys, List<Path> identityFiles,
                 Files.readAllLines(pub).stream().filter(l -> !l.isBlank()).forEach(lines::add);
             }
         } catch (IOException e) {
-            return List.of(); // unreadable: fall back to a generated pair
+            return List.of(); // unreadable: the generated pair is enough
         }
         return lines;
     }
@@ -79,17 +73,17 @@ record SshKeys(String source, List<String> publicKeys, List<Path> identityFiles,
             }
             String line = PublicKeyEntry.toString(pair.getPublic()) + " homestak-sim";
             Files.writeString(dir.resolve("id_ecdsa.pub"), line + "\n");
-            return Either.right(new SshKeys("generated run key", List.of(line), List.of(key), Optional.of(dir)));
+            return Either.right(new SshKeys(List.of(line), List.of(key), dir));
         } catch (IOException | GeneralSecurityException e) {
             return Either.left(new CliFailure("cannot create an SSH key for the sim host in " +
                     System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; create one with ssh-keygen -t ed25519"));
         }
     }
 
-    /** Deletes a generated pair (the user's keys are never touched). */
+    /** Deletes the generated pair. */
     @Override
     public void close() {
-        generatedDir.ifPresent(SshKeys::deleteTree);
+        deleteTree(dir);
     }
 
     private static void deleteTree(Path dir) {

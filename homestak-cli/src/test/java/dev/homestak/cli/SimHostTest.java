@@ -56,6 +56,21 @@ class SimHostTest {
         }
 
         @Test
+        @DisplayName("a user whose ~/.ssh holds only an ed25519 key (from ssh-keygen) runs it too: the run logs in with its own key")
+        void userWithEd25519Key() throws Exception {
+            Path home = Files.createDirectories(dir.resolve("home/.ssh")).getParent();
+            Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+                    home.resolve(".ssh/id_ed25519").toString()).redirectErrorStream(true).start();
+            assertThat(keygen.waitFor(30, TimeUnit.SECONDS) && keygen.exitValue() == 0).as("ssh-keygen").isTrue();
+
+            CliRun run = CliRun.with().workingDir(dir).home(home).run("-S", "simple-vm-roundtrip", "-H", "sim",
+                    "--sim-profile", INSTANT);
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).contains("SSH available on");
+        }
+
+        @Test
         @DisplayName("--vm-id test=99950 provisions the VM under that id")
         void vmIdOverride() throws IOException {
             Path log = dir.resolve("requests.jsonl");

@@ -82,6 +82,7 @@ final class Transport {
                 return result;
             }
             log.debug("{}: {}; retry {} in {} ms", req.describe(), result.getLeft().message(), attempt, pause.toMillis());
+            RetryNotice.announce(new RetryNotice(req.describe(), result.getLeft().message(), attempt, pause));
             try {
                 sleeper.sleep(pause);
             } catch (InterruptedException e) {

@@ -163,6 +163,29 @@ class ClientErrorsTest {
         }
 
         @Test
+        @DisplayName("each retry is told, before its pause, to the observer of the calling thread")
+        void retriesObserved() {
+            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs(STARTED)
+                    .willReturn(Pve.oldError(503, "Service Unavailable")).willSetStateTo("worker"));
+            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs("worker")
+                    .willReturn(Pve.error(500, "got no worker upid - start worker failed")).willSetStateTo("ok"));
+            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs("ok").willReturn(Pve.upid(Pve.UPID_START)));
+            java.util.List<RetryNotice> notices = new java.util.ArrayList<>();
+
+            var started = RetryNotice.observe(notices::add, () -> pve.node("pve").qemu(100).status().start());
+
+            assertThat(started.isRight()).isTrue();
+            assertThat(notices).extracting(RetryNotice::request).containsOnly("POST /nodes/pve/qemu/100/status/start");
+            assertThat(notices).extracting(RetryNotice::attempt).containsExactly(1, 2);
+            assertThat(notices.get(0).problem()).contains("503");
+            assertThat(notices.get(1).problem()).contains("got no worker upid");
+            assertThat(notices).extracting(RetryNotice::pause).containsExactlyElementsOf(time.sleeps);
+            assertThat(notices.get(0).toString()).startsWith(notices.get(0).problem() + " (attempt 1); retrying in ");
+            pve.node("pve").qemu(100).status().start(); // outside observe: nobody is told
+            assertThat(notices).hasSize(2);
+        }
+
+        @Test
         @DisplayName("a read gives up after the attempt limit with a Transient failure")
         void exhausted() {
             stubFor(get(urlPathEqualTo(CURRENT)).willReturn(Pve.oldError(502, "Bad Gateway")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.scenarios.PhaseStatus;
 import dev.homestak.scenarios.RunOptions;
+import dev.homestak.scenarios.RunEvent;
 import dev.homestak.scenarios.RunOutcome;
 import dev.homestak.scenarios.Scenario;
 import dev.homestak.sim.FaultKind;
@@ -33,13 +34,14 @@ class TransientFaultsTest {
             FaultKind.CONNECTION_RESET, FaultKind.LOCK_TIMEOUT);
 
     @Test
-    @DisplayName("every run passes, no VM is left, and every injected fault was retried (request log and DEBUG log)")
+    @DisplayName("every run passes, no VM is left, and every injected fault was retried, each retry a run event (and a DEBUG log line)")
     void fiftyRoundtrips() throws IOException {
         Path root = Outputs.dir("transient");
         Scenario roundtrip = SimSite.scenario("simple-vm-roundtrip");
         long retriesBefore = retryLines();
         int faults = 0;
         int requests = 0;
+        int retryEventCount = 0;
         try (SimSite site = SimSite.start(root, b -> faulty(b.seed(SEED)))) {
             for (int i = 0; i < RUNS; i++) {
                 int requestsBefore = site.sim.requests().size();
@@ -57,6 +59,15 @@ class TransientFaultsTest {
                 assertThat(retryLines() - retriesBeforeRun).as("run %d: one retry logged per injected fault %s", i,
                                 site.sim.faults().subList(faultsBefore, site.sim.faults().size()))
                         .isEqualTo(injected);
+                List<RunEvent.Retry> retryEvents = run.events().stream()
+                        .filter(RunEvent.Retry.class::isInstance).map(RunEvent.Retry.class::cast).toList();
+                assertThat(retryEvents).as("run %d: one retry event per injected fault", i).hasSize(injected);
+                assertThat(retryEvents).allSatisfy(e -> assertThat(e.phase()).isNotBlank());
+                try (var lines = Files.lines(root.resolve("run-" + i).resolve("events.jsonl"))) {
+                    assertThat(lines.filter(l -> l.contains("\"type\":\"retry\"")).count())
+                            .as("run %d: retry events in events.jsonl", i).isEqualTo(retryEvents.size());
+                }
+                retryEventCount += retryEvents.size();
                 faults += injected;
                 requests += seen.size();
             }
@@ -64,8 +75,9 @@ class TransientFaultsTest {
                     .collect(Collectors.groupingBy(f -> f.kind(), java.util.TreeMap::new, Collectors.counting()));
             assertThat(byKind.keySet()).as("every kind was injected").containsAll(KINDS);
             assertThat(retryLines() - retriesBefore).as("one client retry logged per injected fault").isEqualTo(faults);
+            assertThat(retryEventCount).as("one retry event per injected fault").isEqualTo(faults);
             Files.writeString(root.resolve("summary.txt"), RUNS + " roundtrips passed, " + requests + " API requests, "
-                    + faults + " faults answered (rules matched, by kind: " + byKind + "), " + faults + " retries logged, VMs left: 0\n");
+                    + faults + " faults answered (rules matched, by kind: " + byKind + "), " + faults + " retries logged and " + retryEventCount + " retry events, VMs left: 0\n");
         }
     }
 

@@ -56,12 +56,14 @@ final class EventEmitter {
         emit(n -> new RunEvent.RunFinished(runId, n, clock.instant(), outcome, duration));
     }
 
-    /** The sink handed to a phase's actions: their progress and tool output become run events of that phase. */
+    /** The sink handed to a phase's actions: their progress, tool output and retries become run events of that phase. */
     EventSink sinkFor(String phase) {
         return event -> {
             String text = redactor.redact(event.text());
             switch (event) {
                 case ActionEvent.Progress p -> emit(n -> new RunEvent.Progress(runId, n, clock.instant(), phase, text));
+                case ActionEvent.Retry r -> emit(n -> new RunEvent.Retry(runId, n, clock.instant(), phase,
+                        r.notice().request(), redactor.redact(r.notice().problem()), r.notice().attempt(), r.notice().pause()));
                 case ActionEvent.Output o -> emit(n -> new RunEvent.ToolOutput(runId, n, clock.instant(), phase,
                         o.source(), o.stream().name().toLowerCase(Locale.ROOT), text));
             }

@@ -1,5 +1,6 @@
 package dev.homestak.scenarios;
 
+import dev.homestak.proxmox.RetryNotice;
 import dev.homestak.scenarios.internal.EventJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,23 @@ public sealed interface RunEvent {
     /** A line a tool (tofu, ansible, ssh) printed while the phase ran; {@code stream} is stdout or stderr. */
     record ToolOutput(String runId, long seq, Instant at, String phase, String tool, String stream, String line)
             implements RunEvent {
+    }
+
+    /**
+     * The Proxmox client retried a call of the running phase after a transient failure (a 503, 596, reset
+     * connection or lock timeout that then healed, or did not).
+     *
+     * @param request {@code METHOD /path}
+     * @param problem what failed, PVE's reason included
+     * @param attempt the attempt that failed, from 1
+     * @param pause   the wait before the next attempt
+     */
+    record Retry(String runId, long seq, Instant at, String phase, String request, String problem, int attempt,
+                 Duration pause) implements RunEvent {
+        /** As a line: {@code GET /version: temporary failure (HTTP 503): ... (attempt 1); retrying in 0.20 s}. */
+        public String line() {
+            return new RetryNotice(request, problem, attempt, pause).toString();
+        }
     }
 
     /** The run finished. */

@@ -25,6 +25,7 @@ final class RecordingListener implements RunListener {
             case RunEvent.PhaseSkipped p -> p.phase();
             case RunEvent.Progress p -> p.phase();
             case RunEvent.ToolOutput p -> p.phase();
+            case RunEvent.Retry p -> p.phase();
             case RunEvent.RunStarted r -> "";
             case RunEvent.RunFinished r -> "";
         };

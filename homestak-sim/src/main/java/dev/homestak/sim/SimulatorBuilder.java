@@ -23,6 +23,7 @@ public final class SimulatorBuilder {
     private final List<FaultRule> faults = new ArrayList<>();
     private long seed = 1;
     private final List<String> keyLines = new ArrayList<>();
+    private final List<String> optionalKeyLines = new ArrayList<>();
     private String keySource = "authorized keys";
     private final List<Secret> extraTokens = new ArrayList<>();
     private int apiPort;
@@ -82,6 +83,16 @@ public final class SimulatorBuilder {
         return this;
     }
 
+    /**
+     * Public keys every VM's SSH server also accepts if it can: a line that is not a key, or a key of a type the
+     * server does not support here (e.g. {@code ssh-ed25519} when no EdDSA provider is enabled), is skipped.
+     * For keys that are welcome but not needed, such as a user's {@code ~/.ssh/*.pub}.
+     */
+    public SimulatorBuilder authorizedKeysIfSupported(List<String> lines) {
+        optionalKeyLines.addAll(lines);
+        return this;
+    }
+
     /** Another token the API accepts, in full form {@code user@realm!tokenid=<uuid>} (e.g. the site's). */
     public SimulatorBuilder acceptToken(Secret fullToken) {
         String value = fullToken.reveal();
@@ -112,7 +123,8 @@ public final class SimulatorBuilder {
 
     /** Starts the simulator: API, SSH server and (unless timing is instant) its ticker. */
     public Either<SimFailure, Simulator> start() {
-        Either<String, List<PublicKey>> keys = AuthorizedKeys.parse(keySource, keyLines);
+        Either<String, List<PublicKey>> keys = AuthorizedKeys.parse(keySource, keyLines)
+                .map(required -> AuthorizedKeys.plusSupported(required, optionalKeyLines));
         if (keys.isLeft()) {
             return Either.left(new SimFailure.Invalid("authorized keys", keys.getLeft()));
         }
@@ -134,7 +146,7 @@ public final class SimulatorBuilder {
     }
 
     private static RequestValidator validator() {
-        return dev.homestak.sim.internal.SchemaValidator.bundled();
+        return dev.homestak.sim.internal.SchemaValidator.bundledInBackground();
     }
 
     private static int checkPort(int value) {

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -39,6 +41,22 @@ public final class SshjClient implements SshClient {
     private final SshSettings settings;
     private final DefaultConfig config = new DefaultConfig();
     private final Either<String, RunKnownHosts> knownHosts;
+
+    private static final AtomicBoolean preloaded = new AtomicBoolean();
+
+    static {
+        // The JDK has every algorithm sshj negotiates but one name (see EcdsaKeyFactory); BouncyCastle's provider
+        // would cost a few tenths of a second per run. Keys in OpenSSH and PKCS#8 formats load without it.
+        SecurityUtils.setRegisterBouncyCastle(false);
+        EcdsaKeyFactory.install();
+    }
+
+    /** See {@link SshClient#preload()}: builds a throw-away sshj configuration, once. */
+    public static void preload() {
+        if (preloaded.compareAndSet(false, true)) {
+            new DefaultConfig(); // looks up every cipher, MAC and key exchange it offers
+        }
+    }
 
     /** A client for one run. */
     public SshjClient(SshSettings settings) {

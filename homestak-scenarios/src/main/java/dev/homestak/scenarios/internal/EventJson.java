@@ -48,6 +48,13 @@ public final class EventJson {
                 m.put("stream", e.stream());
                 m.put("line", Text.stripAnsi(e.line()));
             }
+            case RunEvent.Retry e -> {
+                m.put("phase", e.phase());
+                m.put("request", e.request());
+                m.put("problem", Text.stripAnsi(e.problem()));
+                m.put("attempt", e.attempt());
+                m.put("pause", ReportFormat.seconds(e.pause()));
+            }
             case RunEvent.RunFinished e -> {
                 m.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
                 m.put("duration", ReportFormat.seconds(e.duration()));

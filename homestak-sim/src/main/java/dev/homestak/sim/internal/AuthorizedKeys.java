@@ -39,6 +39,15 @@ public final class AuthorizedKeys {
         return Either.right(List.copyOf(keys));
     }
 
+    /** {@code keys} and those of {@code lines} that parse as keys here, each line on its own; the rest are skipped. */
+    public static List<PublicKey> plusSupported(List<PublicKey> keys, List<String> lines) {
+        List<PublicKey> all = new ArrayList<>(keys);
+        for (String line : lines) {
+            parse("optional key", List.of(line)).peek(all::addAll);
+        }
+        return List.copyOf(all);
+    }
+
     private static String abbreviate(String line) {
         return line.length() > 40 ? line.substring(0, 40) + "..." : line;
     }

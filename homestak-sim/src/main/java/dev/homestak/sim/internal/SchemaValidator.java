@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /** Request validation against the PVE 9.1 schema bundled with homestak-proxmox ({@link PveApiSchema}). */
@@ -19,6 +20,16 @@ public final class SchemaValidator implements RequestValidator {
     /** The validator for the bundled PVE 9.1 schema. */
     public static RequestValidator bundled() {
         return new SchemaValidator(PveApiSchema.bundled());
+    }
+
+    /**
+     * The validator for the bundled schema, read on a background thread from now on (a tenth of a second of
+     * JSON) while the simulator starts; the first request waits for it if it must.
+     */
+    public static RequestValidator bundledInBackground() {
+        CompletableFuture<RequestValidator> loading = CompletableFuture.supplyAsync(SchemaValidator::bundled,
+                runnable -> Thread.ofPlatform().daemon().name("sim-schema").start(runnable));
+        return (method, segments, params) -> loading.join().validate(method, segments, params);
     }
 
     @Override

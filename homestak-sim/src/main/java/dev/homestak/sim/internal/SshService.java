@@ -16,8 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.io.IoAcceptor;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionContext;
@@ -44,7 +46,19 @@ public final class SshService implements AutoCloseable {
         }
     }
 
-    private final Server server = (Server) ServerBuilder.builder().factory(Server::new).build();
+    /**
+     * The key exchanges offered: those of a Debian 12 OpenSSH that the JDK itself implements. Left out are the
+     * post-quantum hybrids, which MINA builds on BouncyCastle: probing for them loads and verifies its signed jar
+     * on every simulator start, about 0.2 s.
+     */
+    private static final List<BuiltinDHFactories> KEY_EXCHANGES = List.of(BuiltinDHFactories.curve25519,
+            BuiltinDHFactories.curve25519_libssh, BuiltinDHFactories.ecdhp256, BuiltinDHFactories.ecdhp384,
+            BuiltinDHFactories.ecdhp521, BuiltinDHFactories.dhg16_512, BuiltinDHFactories.dhg18_512,
+            BuiltinDHFactories.dhg14_256);
+
+    private final Server server = (Server) ServerBuilder.builder().factory(Server::new)
+            .keyExchangeFactories(NamedFactory.setUpTransformedFactories(false, KEY_EXCHANGES, ServerBuilder.DH2KEX))
+            .build();
     private final List<PublicKey> authorized = new CopyOnWriteArrayList<>();
     private final Map<String, KeyPair> hostKeys = new ConcurrentHashMap<>();
     private final Map<SocketAddress, Guest> guests = new ConcurrentHashMap<>();
