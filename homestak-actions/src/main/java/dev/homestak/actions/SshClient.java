@@ -2,6 +2,7 @@ package dev.homestak.actions;
 
 import dev.homestak.actions.internal.SshjClient;
 import io.vavr.control.Either;
+import java.time.Duration;
 
 /**
  * Port for running commands over SSH. One instance belongs to one run: the host keys it accepts on
@@ -30,6 +31,14 @@ public interface SshClient {
      * deadline and cancellation problems are failures. Never throws for I/O.
      */
     Either<ActionFailure, SshResult> exec(SshRequest request, CancellationToken cancel);
+
+    /**
+     * Whether {@code target} accepts a TCP connection now: a check of a few milliseconds that a waiter can make
+     * far more often than a full SSH login. True when this client cannot tell (a login then decides).
+     */
+    default boolean accepting(SshEndpoint target, Duration timeout) {
+        return true;
+    }
 
     /** Where to log in to {@code host} as {@code user}: port 22 unless this client is configured otherwise. */
     default SshEndpoint endpoint(String user, String host) {

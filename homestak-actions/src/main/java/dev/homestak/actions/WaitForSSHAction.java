@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Waits until the host in fact {@code hostKey} answers over SSH [WaitForSSHAction]: probes
+ * Waits until the host in fact {@code hostKey} answers over SSH [WaitForSSHAction]: while its port refuses
+ * connections, checks it again every 50 ms with a TCP connect (without a jump host); once it accepts, probes
  * {@code echo ready} (each probe limited to 5 s and to the time left) until {@code timeout},
  * optionally through a jump host, pausing 50 ms between probes, doubling up to {@code interval}
  * (250 ms by default, so SSH is noticed at most a quarter second late; the original slept 5 s). Succeeds with {@code SSH available on <host>};
@@ -24,6 +25,12 @@ import java.util.Optional;
  */
 public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user, Duration timeout,
                                Duration interval) implements Action<ActionResult> {
+
+    /** How often a closed SSH port is checked again (a TCP connect, not a login; no jump host). */
+    static final Duration PORT_CHECK_INTERVAL = Duration.ofMillis(50);
+
+    /** A closed port is reported as progress on the first check and then every 20th (once a second). */
+    private static final int PORT_CHECKS_PER_REPORT = 20;
 
     /** The limit of one probe, as the original's {@code run_ssh(..., timeout=5)}. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -78,6 +85,18 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
                 return Either.left(new ActionFailure.Timeout("waiting for SSH on " + target.host(), timeout, last));
             }
             Duration probe = left.compareTo(PROBE_TIMEOUT) < 0 ? left : PROBE_TIMEOUT;
+            if (jump.isEmpty() && !ctx.ssh().accepting(target, probe)) {
+                // the port is closed: check again soon, at the cost of a TCP connect rather than an SSH login
+                last = "SSH to " + target.user() + "@" + target.host() + ":" + target.port() + ": cannot connect (port closed)";
+                if (attempt % PORT_CHECKS_PER_REPORT == 1) {
+                    ctx.progress("SSH not ready on " + target.host() + " (attempt " + attempt + "): " + last);
+                }
+                if (!ctx.sleeper().sleep(min(PORT_CHECK_INTERVAL, Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
+                    return Either.left(new ActionFailure.Cancelled("waiting for SSH on " + target.host(),
+                            ctx.cancellation().reason().orElse("")));
+                }
+                continue;
+            }
             Either<ActionFailure, SshResult> r = ctx.ssh(SshRequest.of(target, "echo ready", probe).via(jump));
             if (r.isRight() && r.get().succeeded() && r.get().stdout().contains("ready")) {
                 return Either.right(ActionResult.of("SSH available on " + target.host()));
@@ -92,6 +111,10 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
                         ctx.cancellation().reason().orElse("")));
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static boolean stopsWaiting(ActionFailure failure) {

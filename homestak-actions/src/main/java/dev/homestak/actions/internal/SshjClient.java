@@ -9,6 +9,8 @@ import dev.homestak.actions.SshResult;
 import dev.homestak.actions.SshSettings;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +70,16 @@ public final class SshjClient implements SshClient {
             hosts = Either.left("cannot read known_hosts file " + settings.knownHosts().orElseThrow() + ": " + e.getMessage());
         }
         this.knownHosts = hosts;
+    }
+
+    @Override
+    public boolean accepting(SshEndpoint target, Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) Math.max(1, Math.min(timeout.toMillis(), 1000)));
+            return true;
+        } catch (IOException e) {
+            return false; // refused, unreachable or silent: not accepting yet
+        }
     }
 
     @Override
