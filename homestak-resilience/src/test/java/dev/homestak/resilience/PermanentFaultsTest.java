@@ -56,6 +56,25 @@ class PermanentFaultsTest {
     }
 
     @org.junit.jupiter.api.Test
+    @DisplayName("verify_ssh: the VM's SSH port never opens; the run fails after the 60 s wait naming the VM's address and why")
+    void sshNeverOpens() {
+        Path dir = Outputs.dir("permanent/verify_ssh");
+        try (SimSite site = SimSite.start(dir, b -> b.fault(FaultRule.builder(FaultKind.SSH_REFUSED).vmid(99900).build()))) {
+            Runs.Finished run = Runs.run(site, dir, SimSite.scenario("simple-vm-roundtrip"),
+                    RunOptions.builder().timeout(Duration.ofSeconds(120)).build());
+
+            assertThat(run.report().outcome()).as(run.report().failureSummary().orElse("")).isEqualTo(RunOutcome.FAILED);
+            PhaseResult failed = run.report().firstFailure().orElseThrow();
+            assertThat(failed.name()).isEqualTo("verify_ssh");
+            String address = run.report().facts().raw("vm_ip").orElseThrow().toString();
+            assertThat(failed.message()).contains("Timeout waiting for SSH on " + address)
+                    .contains("cannot connect").doesNotContain("\n");
+            assertThat(run.report().phase("destroy").orElseThrow().status()).isEqualTo(PhaseStatus.PASSED);
+            assertThat(site.sim.vms()).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     @DisplayName("the destroy itself fails for good: outcome CLEANUP_FAILED (exit code 3) and the leftover VM is named")
     void cleanupFails() {
         Path dir = Outputs.dir("permanent/destroy");
