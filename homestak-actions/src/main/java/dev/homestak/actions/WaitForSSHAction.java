@@ -85,36 +85,34 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
                 return Either.left(new ActionFailure.Timeout("waiting for SSH on " + target.host(), timeout, last));
             }
             Duration probe = left.compareTo(PROBE_TIMEOUT) < 0 ? left : PROBE_TIMEOUT;
+            boolean report;
+            Duration pause;
             if (jump.isEmpty() && !ctx.ssh().accepting(target, probe)) {
                 // the port is closed: check again soon, at the cost of a TCP connect rather than an SSH login
-                last = "SSH to " + target.user() + "@" + target.host() + ":" + target.port() + ": cannot connect (port closed)";
-                if (attempt % PORT_CHECKS_PER_REPORT == 1) {
-                    ctx.progress("SSH not ready on " + target.host() + " (attempt " + attempt + "): " + last);
+                last = new ActionFailure.Ssh(target.toString(), ActionFailure.Ssh.Reason.UNREACHABLE, "port closed").message();
+                report = attempt % PORT_CHECKS_PER_REPORT == 1;
+                pause = PORT_CHECK_INTERVAL;
+            } else {
+                Either<ActionFailure, SshResult> r = ctx.ssh(SshRequest.of(target, "echo ready", probe).via(jump));
+                if (r.isRight() && r.get().succeeded() && r.get().stdout().contains("ready")) {
+                    return Either.right(ActionResult.of("SSH available on " + target.host()));
                 }
-                if (!ctx.sleeper().sleep(min(PORT_CHECK_INTERVAL, Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
-                    return Either.left(new ActionFailure.Cancelled("waiting for SSH on " + target.host(),
-                            ctx.cancellation().reason().orElse("")));
+                if (r.isLeft() && stopsWaiting(r.getLeft())) {
+                    return Either.left(r.getLeft());
                 }
-                continue;
+                last = r.fold(ActionFailure::message, ok -> "'echo ready' exited " + ok.exitCode());
+                report = true;
+                pause = backoff.next(left);
             }
-            Either<ActionFailure, SshResult> r = ctx.ssh(SshRequest.of(target, "echo ready", probe).via(jump));
-            if (r.isRight() && r.get().succeeded() && r.get().stdout().contains("ready")) {
-                return Either.right(ActionResult.of("SSH available on " + target.host()));
+            if (report) {
+                ctx.progress("SSH not ready on " + target.host() + " (attempt " + attempt + "): " + last);
             }
-            if (r.isLeft() && stopsWaiting(r.getLeft())) {
-                return Either.left(r.getLeft());
-            }
-            last = r.fold(ActionFailure::message, ok -> "'echo ready' exited " + ok.exitCode());
-            ctx.progress("SSH not ready on " + target.host() + " (attempt " + attempt + "): " + last);
-            if (!ctx.sleeper().sleep(backoff.next(Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
+            Duration remaining = Duration.between(ctx.clock().instant(), deadline);
+            if (!ctx.sleeper().sleep(pause.compareTo(remaining) < 0 ? pause : remaining, ctx.cancellation())) {
                 return Either.left(new ActionFailure.Cancelled("waiting for SSH on " + target.host(),
                         ctx.cancellation().reason().orElse("")));
             }
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static boolean stopsWaiting(ActionFailure failure) {

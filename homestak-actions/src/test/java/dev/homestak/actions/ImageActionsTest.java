@@ -8,7 +8,6 @@ import dev.homestak.sim.FaultRule;
 import dev.homestak.sim.RecordedRequest;
 import dev.homestak.sim.Timing;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -15,7 +15,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -64,9 +63,7 @@ record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir)
         try {
             Path dir = Files.createTempDirectory("homestak-sim-key-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = newP256Pair();
             Path key = dir.resolve("id_ecdsa");
             try (OutputStream out = Files.newOutputStream(key)) {
                 OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "homestak-sim", null, out);
@@ -78,6 +75,13 @@ record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir)
             return Either.left(new CliFailure("cannot create an SSH key for the sim host in " +
                     System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; create one with ssh-keygen -t ed25519"));
         }
+    }
+
+    /** A fresh EC P-256 key pair (the first one in a process also computes the JDK's P-256 tables). */
+    static KeyPair newP256Pair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
     }
 
     /** Deletes the generated pair. */

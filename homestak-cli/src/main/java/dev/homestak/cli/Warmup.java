@@ -2,8 +2,6 @@ package dev.homestak.cli;
 
 import dev.homestak.actions.SshClient;
 import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.Set;
 
@@ -33,9 +31,7 @@ final class Warmup {
 
     private static void run() {
         try {
-            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-            ec.initialize(new ECGenParameterSpec("secp256r1"));
-            ec.generateKeyPair();
+            SshKeys.newP256Pair();
         } catch (GeneralSecurityException e) {
             // a JDK without P-256 fails later where it matters, with a message there
         }

@@ -39,12 +39,11 @@ import org.slf4j.LoggerFactory;
 public final class SshjClient implements SshClient {
 
     private static final Logger log = LoggerFactory.getLogger(SshjClient.class);
+    private static final AtomicBoolean preloaded = new AtomicBoolean();
 
     private final SshSettings settings;
     private final DefaultConfig config = new DefaultConfig();
     private final Either<String, RunKnownHosts> knownHosts;
-
-    private static final AtomicBoolean preloaded = new AtomicBoolean();
 
     static {
         // The JDK has every algorithm sshj negotiates but one name (see EcdsaKeyFactory); BouncyCastle's provider

@@ -1,7 +1,6 @@
 package dev.homestak.scenarios.e2e;
 
 import dev.homestak.actions.ActionContext;
-import dev.homestak.actions.PlaybookStandIn;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;

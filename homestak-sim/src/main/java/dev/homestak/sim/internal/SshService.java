@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,18 +158,8 @@ public final class SshService implements AutoCloseable {
             @Override
             public Iterable<KeyPair> loadKeys(SessionContext context) throws IOException {
                 String id = context instanceof Session session ? guestOf(session).id() : "host";
-                return List.of(hostKeys.computeIfAbsent(id, k -> newHostKey()));
+                return List.of(hostKeys.computeIfAbsent(id, k -> EcKeys.p256()));
             }
         };
-    }
-
-    private static KeyPair newHostKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no EC P-256", e);
-        }
     }
 }

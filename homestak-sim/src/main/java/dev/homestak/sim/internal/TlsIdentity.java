@@ -5,13 +5,11 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,9 +38,7 @@ public final class TlsIdentity {
     /** Generates a key and a certificate valid for ten years naming {@code node} and {@code address}. */
     public static TlsIdentity generate(String node, InetAddress address) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair keyPair = generator.generateKeyPair();
+            KeyPair keyPair = EcKeys.p256();
             byte[] tbs = tbsCertificate(node, address, keyPair);
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(keyPair.getPrivate());
