@@ -1,11 +1,12 @@
 package dev.homestak.core.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Rules the schema does not state but creating the nodes needs: a manifest name that can name a state file
- * and a VM tag, node names that are hostnames, vmids PVE accepts, and an image for every VM.
+ * and a VM tag, node names that are hostnames, vmids PVE accepts, and an image and a preset for every VM.
  */
 final class ManifestNames {
 
@@ -19,7 +20,7 @@ final class ManifestNames {
     private ManifestNames() {
     }
 
-    static void check(ManifestDoc doc, ManifestProblems problems) {
+    static void check(ManifestDoc doc, Set<String> presets, ManifestProblems problems) {
         ManifestBinder.text(doc.root(), "name").filter(n -> !MANIFEST.matcher(n).matches()).ifPresent(n ->
                 problems.invalid(doc, "name", "'" + n + "' is not a usable manifest name — use letters, digits, '-', '_' "
                         + "and '.' (at most 63, starting with a letter or digit): it names the deployment's state and VM tag"));
@@ -36,10 +37,14 @@ final class ManifestNames {
                         + vmid.asText());
             }
             boolean vm = ManifestBinder.text(n, "type").filter(t -> t.equals("vm") || t.equals("pve")).isPresent();
+            String name = ManifestBinder.text(n, "name").map(s -> "node '" + s + "'").orElse(at);
             if (vm && n.path("image").isMissingNode()) {
-                String name = ManifestBinder.text(n, "name").map(s -> "node '" + s + "'").orElse(at);
                 problems.invalid(doc, ManifestDoc.child(at, "image"), "is required for " + name + " — add 'image:' ("
                         + "a cloud image, e.g. debian-12, or pve-9 for a pve node)");
+            }
+            if (vm && n.path("preset").isMissingNode()) {
+                problems.invalid(doc, ManifestDoc.child(at, "preset"), "is required for " + name + " (its cores, memory and "
+                        + "disk) — add 'preset:' (" + (presets.isEmpty() ? "and a presets/ file" : "one of " + String.join(", ", presets)) + ")");
             }
         }
     }
