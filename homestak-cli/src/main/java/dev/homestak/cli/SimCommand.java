@@ -43,6 +43,11 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Timing model, faults and seed (YAML).")
     @Nullable Path profile;
 
+    @Option(names = "--connection-file", paramLabel = "FILE",
+            description = "Write how to reach this simulator (endpoint, token, fingerprint, SSH port and key; mode 600) for "
+                    + "'--host sim --sim-connection FILE' runs; deleted when it stops.")
+    @Nullable Path connectionFile;
+
     @Option(names = "--request-log", paramLabel = "FILE",
             description = "Append every API request received as JSON Lines (method, path, parameters; secrets masked).")
     @Nullable Path requestLog;
@@ -57,15 +62,37 @@ final class SimCommand implements Callable<Integer> {
         if (started.isLeft()) {
             return Console.fail(spec, started.getLeft());
         }
+        Either<Failure, Optional<SshKeys>> keys = connectionFile == null ? Either.right(Optional.empty())
+                : SshKeys.generate().map(Optional::of);
+        if (keys.isLeft()) {
+            started.get().close();
+            return Console.fail(spec, keys.getLeft());
+        }
         try (Simulator sim = started.get();
              RequestLog log = RequestLog.open(sim, Optional.ofNullable(requestLog).map(env.workingDir()::resolve))) {
+            Optional<SimConnection> connection = Optional.empty();
+            if (keys.get().isPresent()) {
+                keys.get().get().publicKeys().forEach(sim::authorizeKey);
+                Either<Failure, SimConnection> written = SimConnection.of(env.workingDir().resolve(connectionFile), sim,
+                        keys.get().get()).write();
+                if (written.isLeft()) {
+                    keys.get().get().close();
+                    return Console.fail(spec, written.getLeft());
+                }
+                connection = written.toJavaOptional();
+            }
             print(sim, spec.commandLine().getOut());
+            connection.ifPresent(c -> spec.commandLine().getOut().println("  connection:   " + c.file()
+                    + " (use: homestak -H sim --sim-connection " + c.file() + " ...)"));
+            spec.commandLine().getOut().flush();
             CountDownLatch stop = new CountDownLatch(1);
             try (Interrupts.Registration r = env.interrupts().onInterrupt(stop::countDown)) {
                 stop.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            connection.ifPresent(SimConnection::delete);
+            keys.get().ifPresent(SshKeys::close);
             spec.commandLine().getOut().println("homestak sim: stopped");
             return ExitCode.OK;
         }

@@ -28,6 +28,8 @@ final class ConfigEdit {
             if (Disks.isDisk(e.getKey())) {
                 vm.pve |= Disks.importsPve(value);
                 value = Disks.allocate(storage, vm.vmid, e.getKey(), value, vm.config);
+            } else if (NetDevices.isNet(e.getKey())) {
+                value = NetDevices.normalize(e.getKey(), value, vm.config.get(e.getKey()));
             }
             vm.config.put(e.getKey(), value);
         }
