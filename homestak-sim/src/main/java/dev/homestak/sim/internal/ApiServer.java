@@ -45,7 +45,9 @@ final class ApiServer {
         Map<String, String> params = RequestParser.single(multi);
         HttpResponse response = respond(request, segments, path, multi, params);
         if (recorded.size() < MAX_RECORDED) {
-            recorded.add(new RecordedRequest(request.method(), path, params, response.reset() ? 0 : response.status()));
+            RecordedRequest r = new RecordedRequest(request.method(), path, params, response.reset() ? 0 : response.status());
+            recorded.add(r);
+            instance.runtime().record(r);
         }
         return response;
     }
