@@ -85,14 +85,22 @@ final class SimCommand implements Callable<Integer> {
             connection.ifPresent(c -> spec.commandLine().getOut().println("  connection:   " + c.file()
                     + " (use: homestak -H sim --sim-connection " + c.file() + " ...)"));
             spec.commandLine().getOut().flush();
+            // the connection file and its key pair go when the simulator goes, also when the process is killed
+            Optional<SimConnection> written = connection;
+            Runnable forget = () -> {
+                written.ifPresent(SimConnection::delete);
+                keys.get().ifPresent(SshKeys::close);
+            };
+            Thread onExit = new Thread(forget, "sim-connection-cleanup");
+            Runtime.getRuntime().addShutdownHook(onExit);
             CountDownLatch stop = new CountDownLatch(1);
             try (Interrupts.Registration r = env.interrupts().onInterrupt(stop::countDown)) {
                 stop.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            connection.ifPresent(SimConnection::delete);
-            keys.get().ifPresent(SshKeys::close);
+            Runtime.getRuntime().removeShutdownHook(onExit);
+            forget.run();
             spec.commandLine().getOut().println("homestak sim: stopped");
             return ExitCode.OK;
         }

@@ -83,6 +83,6 @@ final class SimPlaybooks {
                         + "' on " + host, result.get().exitCode(), (result.get().stderr() + result.get().stdout()).strip()));
             }
         }
-        return Either.right(ActionResult.of(run.playbook() + " simulated on " + host + " (simulated host): " + effect));
+        return Either.right(ActionResult.of(run.playbook() + " simulated on " + host + ": " + effect));
     }
 }
