@@ -59,14 +59,15 @@ class PveFidelityTest {
         }
 
         @Test
-        @DisplayName("creation without boot writes PVE's default order: first disk, first CD-ROM, first NIC")
+        @DisplayName("creation without boot writes PVE's default order: first disk, first CD-ROM, first NIC; vmgenid=1 becomes a generated id")
         void bootOrder() throws IOException {
             api.task("/nodes/pve/qemu", "vmid", "100", "net0", "virtio,bridge=vmbr0", "scsi0", "local-lvm:4",
                     "ide2", "none,media=cdrom");
             assertThat(config(100).path("boot").asText()).isEqualTo("order=scsi0;ide2;net0");
 
-            api.task("/nodes/pve/qemu", "vmid", "102", "boot", "order=net0", "net0", "virtio,bridge=vmbr0");
+            api.task("/nodes/pve/qemu", "vmid", "102", "boot", "order=net0", "net0", "virtio,bridge=vmbr0", "vmgenid", "1");
             assertThat(config(102).path("boot").asText()).isEqualTo("order=net0");
+            assertThat(config(102).path("vmgenid").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         }
 
         @Test
