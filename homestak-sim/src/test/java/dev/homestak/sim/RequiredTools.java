@@ -32,7 +32,11 @@ final class RequiredTools {
     }
 
     static boolean required(String tool) {
-        return Arrays.stream(Optional.ofNullable(System.getenv(VARIABLE)).orElse("").split(","))
-                .map(String::strip).anyMatch(tool::equals);
+        return required(tool, Optional.ofNullable(System.getenv(VARIABLE)).orElse(""));
+    }
+
+    /** Whether the comma-separated {@code list} names {@code tool} (blanks around names ignored). */
+    static boolean required(String tool, String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).anyMatch(tool::equals);
     }
 }
