@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,17 +93,10 @@ final class Targets {
         return SimHost.start(Optional.ofNullable(flags.simProfile), Optional.ofNullable(flags.simRequestLog), env.config()).map(sim -> {
             Map<String, Object> defaults = userSite.map(SiteConfig::siteDefaults).getOrElse(BuiltInSite.defaults());
             HostConfig host = BuiltInSite.simHost(sim.simulator(), defaults);
-            SiteConfig site = userSite.map(s -> withNode(s, host)).getOrElse(() -> BuiltInSite.withSim(host));
+            SiteConfig site = userSite.map(s -> s.withHost(host)).getOrElse(() -> BuiltInSite.withSim(host));
             return new RunTarget(SimHost.NAME, Optional.of(host), Optional.of(site), Optional.of(sim),
                     ssh(sim.identityFiles(), host.vmSshPort()));
         });
-    }
-
-    private static SiteConfig withNode(SiteConfig site, HostConfig host) {
-        Map<String, HostConfig> nodes = new HashMap<>(site.nodes());
-        nodes.put(host.name(), host);
-        return new SiteConfig(site.root(), site.siteDefaults(), nodes, site.hosts(), site.envs(), site.templates(),
-                site.presets(), site.secrets());
     }
 
     /** SSH settings: the given identities (else the user's default keys), the host's VM SSH port. */

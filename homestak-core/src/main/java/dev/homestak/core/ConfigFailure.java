@@ -133,4 +133,32 @@ public sealed interface ConfigFailure extends Failure {
             return text.toString();
         }
     }
+
+    /**
+     * Every problem of one input (a manifest), each a line of its own: the form {@code validate} prints.
+     * Unlike {@link Multiple} (one line for a site-config), {@link #message()} has one line per problem.
+     *
+     * @param subject what was checked, for a summary ({@code manifest n1-push})
+     * @param problems the problems, in file order (at least one)
+     */
+    record ProblemList(String subject, List<ConfigFailure> problems) implements ConfigFailure {
+        /** Copies the list; at least one problem. */
+        public ProblemList {
+            Objects.requireNonNull(subject, "subject");
+            problems = List.copyOf(problems);
+            if (problems.isEmpty()) {
+                throw new IllegalArgumentException("ProblemList needs at least one problem");
+            }
+        }
+
+        /** One line per problem. */
+        public List<String> lines() {
+            return problems.stream().map(ConfigFailure::message).toList();
+        }
+
+        @Override
+        public String message() {
+            return String.join("\n", lines());
+        }
+    }
 }

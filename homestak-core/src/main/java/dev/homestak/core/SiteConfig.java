@@ -23,10 +23,12 @@ import java.util.TreeSet;
  * @param templates VM templates by name ({@code vms/*.yaml})
  * @param presets VM size presets by name ({@code vms/presets/*.yaml})
  * @param secrets the secrets ({@link Secrets#none} when {@code secrets.yaml} does not exist)
+ * @param catalog today's layout: {@code presets/}, {@code manifests/}, {@code specs/}, {@code postures/}
+ * @param notices one-line notices for the user from loading (an old key name read as its new one)
  */
 public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String, HostConfig> nodes,
         Map<String, HostConfig> hosts, Map<String, EnvConfig> envs, Map<String, VmDefinition> templates,
-        Map<String, VmDefinition> presets, Secrets secrets) {
+        Map<String, VmDefinition> presets, Secrets secrets, SiteCatalog catalog, List<String> notices) {
 
     /** Validates components and copies the maps (sorted by name; site defaults keep file order). */
     public SiteConfig {
@@ -38,6 +40,8 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
         envs = sorted(envs);
         templates = sorted(templates);
         presets = sorted(presets);
+        Objects.requireNonNull(catalog, "catalog");
+        notices = List.copyOf(notices);
     }
 
     /** Finds the site-config of the running process (see {@link #locate}) and loads it. */
@@ -94,6 +98,24 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
                         "env config not found: create " + Problems.fileFor(root.resolve("envs"), name))));
     }
 
+    /**
+     * The size preset {@code presets/<name>.yaml} of today's layout, else a failure listing the presets
+     * (the seed's {@code vms/presets/} are {@link #presets()}).
+     */
+    public Either<ConfigFailure, Preset> preset(String name) {
+        return Optional.ofNullable(catalog.presets().get(name)).<Either<ConfigFailure, Preset>>map(Either::right)
+                .orElseGet(() -> Either.left(new ConfigFailure.Unknown("preset", name, List.copyOf(catalog.presets().keySet()),
+                        "create " + Problems.fileFor(root.resolve("presets"), name) + " with cores, memory (MB) and disk (GB)")));
+    }
+
+    /** This site-config with {@code host} added (a node, or an SSH-only host), replacing one of the same name. */
+    public SiteConfig withHost(HostConfig host) {
+        Map<String, HostConfig> moreNodes = new LinkedHashMap<>(nodes);
+        Map<String, HostConfig> moreHosts = new LinkedHashMap<>(hosts);
+        (host.hostOnly() ? moreHosts : moreNodes).put(host.name(), host);
+        return new SiteConfig(root, siteDefaults, moreNodes, moreHosts, envs, templates, presets, secrets, catalog, notices);
+    }
+
     /** Sorted union of node and SSH-only host names (what {@code --host} accepts). */
     public List<String> hostNames() {
         TreeSet<String> names = new TreeSet<>(nodes.keySet());
@@ -125,6 +147,8 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
         private final Map<String, VmDefinition> templates = new LinkedHashMap<>();
         private final Map<String, VmDefinition> presets = new LinkedHashMap<>();
         private Secrets secrets;
+        private SiteCatalog catalog = SiteCatalog.empty();
+        private final List<String> notices = new java.util.ArrayList<>();
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -167,9 +191,21 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
             return this;
         }
 
+        /** Sets the parts of today's layout. */
+        public Builder catalog(SiteCatalog v) {
+            catalog = v;
+            return this;
+        }
+
+        /** Adds a notice for the user. */
+        public Builder notice(String v) {
+            notices.add(v);
+            return this;
+        }
+
         /** The site-config. */
         public SiteConfig build() {
-            return new SiteConfig(root, siteDefaults, nodes, hosts, envs, templates, presets, secrets);
+            return new SiteConfig(root, siteDefaults, nodes, hosts, envs, templates, presets, secrets, catalog, notices);
         }
     }
 }

@@ -1,11 +1,8 @@
 package dev.homestak.core;
 
 import io.vavr.control.Either;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -37,6 +34,7 @@ final class SiteConfigLoader {
         each(dir.resolve("vms/presets"), problems, doc -> b.preset(VmBinder.definition(doc, true, problems)));
         each(dir.resolve("vms"), problems, doc -> b.template(VmBinder.definition(doc, false, problems)));
         each(dir.resolve("envs"), problems, doc -> b.env(VmBinder.env(doc, problems)));
+        b.catalog(SiteCatalogLoader.load(dir, problems));
         Either<ConfigFailure, SiteConfig> result = problems.result(b::build);
         result.forEach(c -> log.debug("loaded site-config {}: nodes {}, hosts {}, envs {}", dir, c.nodes().keySet(),
                 c.hosts().keySet(), c.envs().keySet()));
@@ -45,24 +43,8 @@ final class SiteConfigLoader {
 
     /** Reads every {@code *.yaml} directly in {@code dir} (a missing directory has none). */
     private static void each(Path dir, Problems problems, Consumer<YamlDoc> bind) {
-        for (Path file : yamlFiles(dir, problems)) {
+        for (Path file : SiteCatalogLoader.yamlFiles(dir, problems)) {
             problems.take(YamlReader.read(file)).ifPresent(bind);
         }
-    }
-
-    private static List<Path> yamlFiles(Path dir, Problems problems) {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return files;
-        }
-        // directories named *.yaml are kept: reading them reports "is a directory" instead of skipping silently
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.yaml")) {
-            stream.forEach(files::add);
-        } catch (IOException e) {
-            problems.add(new ConfigFailure.Unreadable(dir, "cannot list directory: " + e.getMessage()));
-        }
-        files.removeIf(f -> f.getFileName().toString().startsWith("."));
-        files.sort(null);
-        return files;
     }
 }
