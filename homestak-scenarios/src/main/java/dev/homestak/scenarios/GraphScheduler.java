@@ -110,8 +110,10 @@ final class GraphScheduler {
                         : waits.stream().filter(w -> done.containsKey(w) && failed(done.get(w))).findFirst();
                 if (broken.isPresent()) {
                     if (graph.continueOnFailure() && !halt) {
-                        PhaseResult skipped = PhaseResult.notRun(p.name(), p.description(), "not reached: " + broken.get()
-                                + (done.get(broken.get()).status() == PhaseStatus.NOT_RUN ? " not run" : " failed"));
+                        PhaseResult cause = done.get(broken.get());
+                        // the message names the phase that failed, however far up the chain it is
+                        String why = cause.status() == PhaseStatus.NOT_RUN ? cause.message() : "not reached: " + cause.name() + " failed";
+                        PhaseResult skipped = PhaseResult.notRun(p.name(), p.description(), why);
                         started.add(p.name());
                         done.put(p.name(), skipped);
                         notReached.accept(skipped);
