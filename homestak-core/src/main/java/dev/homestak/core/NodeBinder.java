@@ -28,7 +28,8 @@ final class NodeBinder {
         problems.string(doc, m, "", "node").ifPresent(b::nodeName);
         problems.string(doc, m, "", "parent_node").ifPresent(b::parentNode);
         problems.string(doc, m, "", "datastore").ifPresent(b::datastore);
-        problems.string(doc, m, "", "ssh_user").ifPresent(b::sshUser);
+        // host_user is today's name of ssh_user (upstream v0.58)
+        problems.string(doc, m, "", "host_user").or(() -> problems.string(doc, m, "", "ssh_user")).ifPresent(b::sshUser);
         problems.string(doc, m, "", "ip").ifPresent(b::ip);
         problems.bool(doc, m, "", "insecure").ifPresent(b::insecure);
         String tokenKey = problems.string(doc, m, "", "api_token").orElse(name);

@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param apiTokens {@code api_tokens}: key (node name or a node's {@code api_token} FK) to token
  * @param passwords {@code passwords}: e.g. {@code vm_root}, a crypt hash for cloud-init
  * @param sshKeys {@code ssh_keys}: identifier to public key line; public keys are not secret
+ * @param signingKey {@code auth.signing_key}: the HMAC key of provisioning tokens (64 hex characters), when set
  */
-public record Secrets(Path file, Map<String, Secret> apiTokens, Map<String, Secret> passwords, Map<String, String> sshKeys) {
+public record Secrets(Path file, Map<String, Secret> apiTokens, Map<String, Secret> passwords, Map<String, String> sshKeys,
+        Optional<Secret> signingKey) {
 
     /** Validates components and copies the maps, keeping their order. */
     public Secrets {
@@ -25,6 +27,12 @@ public record Secrets(Path file, Map<String, Secret> apiTokens, Map<String, Secr
         apiTokens = ordered(apiTokens);
         passwords = ordered(passwords);
         sshKeys = ordered(sshKeys);
+        Objects.requireNonNull(signingKey, "signingKey");
+    }
+
+    /** Secrets without a signing key (the seed layout has no {@code auth} section). */
+    public Secrets(Path file, Map<String, Secret> apiTokens, Map<String, Secret> passwords, Map<String, String> sshKeys) {
+        this(file, apiTokens, passwords, sshKeys, Optional.empty());
     }
 
     /** No secrets, as when {@code secrets.yaml} does not exist. */

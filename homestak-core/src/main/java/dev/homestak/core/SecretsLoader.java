@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code secrets.yaml}: plaintext as is; SOPS-encrypted ({@code secrets.yaml} carrying a
@@ -42,7 +43,23 @@ final class SecretsLoader {
         Map<String, String> keys = new LinkedHashMap<>();
         problems.mapping(doc, doc.root(), "", "ssh_keys")
                 .ifPresent(m -> m.keySet().forEach(k -> problems.string(doc, m, "ssh_keys", k).ifPresent(v -> keys.put(k, v))));
-        return new Secrets(doc.file(), tokens, passwords, keys);
+        return new Secrets(doc.file(), tokens, passwords, keys, signingKey(doc, problems));
+    }
+
+    /**
+     * {@code auth.signing_key}: empty or absent is "not set" (upstream generates it on first use); otherwise
+     * 64 hex characters. A wrong key is described by its length only, never shown.
+     */
+    private static Optional<Secret> signingKey(YamlDoc doc, Problems problems) {
+        Optional<String> key = problems.mapping(doc, doc.root(), "", "auth")
+                .flatMap(auth -> problems.string(doc, auth, "auth", "signing_key"))
+                .map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && !key.get().matches("[0-9a-fA-F]{64}")) {
+            problems.invalid(doc, "auth.signing_key", "must be 64 hex characters (32 bytes), not " + key.get().length()
+                    + " characters of another form: generate one with 'openssl rand -hex 32'");
+            return Optional.empty();
+        }
+        return key.map(Secret::of);
     }
 
     private static Map<String, Secret> secretMap(YamlDoc doc, String section, Problems problems) {

@@ -108,6 +108,11 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
                         "create " + Problems.fileFor(root.resolve("presets"), name) + " with cores, memory (MB) and disk (GB)")));
     }
 
+    /** The {@code site.yaml} defaults of today's layout, typed, older key names included. */
+    public SiteSettings settings() {
+        return SiteSettings.of(siteDefaults);
+    }
+
     /** This site-config with {@code host} added (a node, or an SSH-only host), replacing one of the same name. */
     public SiteConfig withHost(HostConfig host) {
         Map<String, HostConfig> moreNodes = new LinkedHashMap<>(nodes);

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Finds the site-config directory in the original's order: {@code $HOMESTAK_SITE_CONFIG} (an error
- * if set but missing), the sibling {@code ../site-config} of the working directory, then
- * {@code /opt/homestak/site-config}.
+ * if set but missing), the sibling {@code ../site-config} of the working directory, its today's name
+ * {@code ../config} (upstream renamed the repository), then {@code /opt/homestak/site-config}.
  */
 final class SiteConfigDiscovery {
 
@@ -27,14 +27,15 @@ final class SiteConfigDiscovery {
                     "that directory does not exist; fix or unset " + ConfigEnvironment.SITE_CONFIG_VARIABLE));
         }
         Path sibling = env.workingDir().resolve("../site-config").normalize();
-        if (Files.isDirectory(sibling)) {
-            return Either.right(sibling);
-        }
-        if (Files.isDirectory(env.systemDir())) {
-            return Either.right(env.systemDir());
+        Path renamed = env.workingDir().resolve("../config").normalize();
+        for (Path dir : List.of(sibling, renamed, env.systemDir())) {
+            if (Files.isDirectory(dir)) {
+                return Either.right(dir);
+            }
         }
         return Either.left(new ConfigFailure.NotFound(
-                List.of("$" + ConfigEnvironment.SITE_CONFIG_VARIABLE + " (not set)", sibling.toString(), env.systemDir().toString()),
+                List.of("$" + ConfigEnvironment.SITE_CONFIG_VARIABLE + " (not set)", sibling.toString(), renamed.toString(),
+                        env.systemDir().toString()),
                 "set " + ConfigEnvironment.SITE_CONFIG_VARIABLE + " or clone site-config next to homestak"));
     }
 }

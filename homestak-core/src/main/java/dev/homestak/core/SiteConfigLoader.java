@@ -29,6 +29,7 @@ final class SiteConfigLoader {
         SiteDefaults site = SiteDefaults.load(dir, problems);
         Secrets secrets = SecretsLoader.load(dir, env, problems);
         SiteConfig.Builder b = SiteConfig.builder(dir).siteDefaults(site.values()).secrets(secrets);
+        site.notices().forEach(b::notice);
         each(dir.resolve("nodes"), problems, doc -> NodeBinder.bind(doc, site, secrets, dir, problems).ifPresent(b::host));
         each(dir.resolve("hosts"), problems, doc -> b.host(HostOnlyBinder.bind(doc, site, secrets, problems)));
         each(dir.resolve("vms/presets"), problems, doc -> b.preset(VmBinder.definition(doc, true, problems)));

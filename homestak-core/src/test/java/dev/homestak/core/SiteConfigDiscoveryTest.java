@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("Site-config discovery: $HOMESTAK_SITE_CONFIG, then ../site-config, then /opt/homestak/site-config")
+@DisplayName("Site-config discovery: $HOMESTAK_SITE_CONFIG, then ../site-config, then ../config, then /opt/homestak/site-config")
 class SiteConfigDiscoveryTest {
 
     @TempDir
@@ -53,6 +53,22 @@ class SiteConfigDiscoveryTest {
     }
 
     @Test
+    @DisplayName("without ../site-config, upstream's renamed sibling ../config is used before the system directory")
+    void renamedSibling() throws IOException {
+        Path renamed = Files.createDirectories(tmp.resolve("config"));
+        Files.createDirectories(tmp.resolve("opt/homestak/site-config"));
+        assertThat(SiteConfig.locate(env(Map.of()))).containsExactly(renamed);
+    }
+
+    @Test
+    @DisplayName("with both siblings, ../site-config wins (the seed layout's place)")
+    void seedSiblingFirst() throws IOException {
+        Path sibling = Files.createDirectories(tmp.resolve("site-config"));
+        Files.createDirectories(tmp.resolve("config"));
+        assertThat(SiteConfig.locate(env(Map.of()))).containsExactly(sibling);
+    }
+
+    @Test
     @DisplayName("without variable and sibling, the system directory is used")
     void system() throws IOException {
         Path opt = Files.createDirectories(tmp.resolve("opt/homestak/site-config"));
@@ -60,11 +76,11 @@ class SiteConfigDiscoveryTest {
     }
 
     @Test
-    @DisplayName("nothing found: one line naming all three places and what to do")
+    @DisplayName("nothing found: one line naming all four places and what to do")
     void notFound() throws IOException {
         ConfigFailure failure = SiteConfig.locate(env(Map.of())).swap().get();
         assertThat(failure.message()).isEqualTo("site-config not found (searched $HOMESTAK_SITE_CONFIG (not set), "
-                + tmp.resolve("site-config") + ", " + tmp.resolve("opt/homestak/site-config")
+                + tmp.resolve("site-config") + ", " + tmp.resolve("config") + ", " + tmp.resolve("opt/homestak/site-config")
                 + "): set HOMESTAK_SITE_CONFIG or clone site-config next to homestak");
     }
 

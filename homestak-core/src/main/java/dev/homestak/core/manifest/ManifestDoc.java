@@ -21,7 +21,7 @@ record ManifestDoc(Path file, JsonNode root, Map<String, Integer> lines) {
         lines = Map.copyOf(lines);
     }
 
-    /** The line of {@code path}, else of its nearest parent that has one, else 0 (unknown). */
+    /** The line of {@code path}, else of its nearest parent that has one, else where the document starts (0: unknown). */
     int line(String path) {
         for (String at = path; !at.isEmpty(); at = parent(at)) {
             Integer line = lines.get(at);
@@ -29,7 +29,7 @@ record ManifestDoc(Path file, JsonNode root, Map<String, Integer> lines) {
                 return line;
             }
         }
-        return 0;
+        return lines.getOrDefault("", 0);
     }
 
     /** {@code nodes[1].vmid} → {@code nodes[1]} → {@code nodes} → empty. */

@@ -70,6 +70,8 @@ final class ManifestReader {
                         "expected a mapping of keys at the top level (schema_version: 2, name, nodes)"));
             }
             Map<String, Integer> lines = new HashMap<>();
+            // the empty path is the document: a missing top-level key is reported where the manifest starts
+            lines.put("", parser.currentTokenLocation().getLineNr());
             ObjectNode root = object(parser, "", lines);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
