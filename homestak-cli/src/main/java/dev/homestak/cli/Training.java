@@ -13,7 +13,8 @@ import picocli.CommandLine;
  * The training runs of the launcher's ahead-of-time caches (JDK 25+), one per kind of command so that each
  * cache holds exactly what its commands load (a cache preloads all its classes: a listing must not pay for
  * the simulator's). {@code list}: the listings. {@code run}: help, a pre-flight check of the embedded
- * simulator (HTTPS, TLS pinning, JSON, SSH server), a dry run, and the main job on an instant simulator.
+ * simulator (HTTPS, TLS pinning, JSON, SSH server), a dry run, {@code manifest validate}, and the main job on
+ * an instant simulator.
  * Prints nothing.
  */
 public final class Training {
@@ -48,6 +49,7 @@ public final class Training {
         commands.add(new String[] {"--preflight", "--host", SimHost.NAME});
         Registry.load().all().stream().filter(s -> s.attributes().requiresHostConfig()).findFirst()
                 .ifPresent(s -> commands.add(new String[] {"--scenario", s.name(), "--host", SimHost.NAME, "--dry-run"}));
+        commands.add(manifestValidate());
         if (Registry.load().names().contains(MAIN_JOB)) {
             try {
                 // the main job itself, on an instant simulator, reports into a scratch directory
@@ -60,5 +62,16 @@ public final class Training {
             }
         }
         return commands;
+    }
+
+    /** {@code manifest validate} of a one-node manifest against an empty site-config (schema and checks loaded). */
+    private static String[] manifestValidate() {
+        String json = "{\"schema_version\": 2, \"name\": \"training\", \"nodes\": [{\"name\": \"a\", \"type\": \"vm\"}]}";
+        try {
+            Path site = Files.createTempDirectory("homestak-training-site-");
+            return new String[] {"manifest", "validate", "--manifest-json", json, "--site-config", site.toString()};
+        } catch (IOException e) {
+            return new String[] {"manifest", "--help"};
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.homestak.core.ConfigFailure;
 import dev.homestak.core.SiteConfig;
 import io.vavr.control.Either;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,16 +26,19 @@ public final class Manifests {
 
     /**
      * Loads the manifest {@code source} against {@code site} (its presets, specs and postures) and the
-     * known {@code images}. The failure is a {@link ConfigFailure.ProblemList} of every problem, or the one
-     * reason the manifest could not be read at all (not found, unreadable, a syntax error).
+     * known {@code images}. The failure is a {@link ConfigFailure.ProblemList} of every problem (a syntax
+     * error included), or the one reason the manifest could not be read at all (not found, unreadable).
      */
     public static Either<ConfigFailure, Manifest> load(ManifestSource source, SiteConfig site, ImageCatalog images) {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(images, "images");
-        return read(source, site).flatMap(doc -> {
+        String subject = "manifest " + source.describe();
+        // a syntax error is a problem of the manifest like any other: the same shape, file:line included
+        return read(source, site).mapLeft(f -> f instanceof ConfigFailure.Parse ? new ConfigFailure.ProblemList(subject, List.of(f)) : f)
+                .flatMap(doc -> {
             ManifestProblems problems = new ManifestProblems();
             ManifestChecks.check(doc, site, images, problems);
-            return problems.result("manifest " + source.describe(), () -> ManifestBinder.bind(doc, doc.file().toString()));
+            return problems.result(subject, () -> ManifestBinder.bind(doc, doc.file().toString()));
         });
     }
 

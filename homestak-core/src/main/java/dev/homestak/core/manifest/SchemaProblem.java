@@ -43,9 +43,10 @@ record SchemaProblem(String path, String problem) {
 
     /** An unknown key, with the nearest known one when it looks like a typo. */
     private static SchemaProblem unknownKey(String path, String key, List<String> known) {
-        String nearest = known.stream().filter(k -> distance(k, key) <= 2).findFirst().map(k -> "did you mean '" + k + "'? ")
-                .orElse("");
-        return new SchemaProblem(path, "is not a known key — " + nearest + "remove it or use one of: " + String.join(", ", known));
+        String names = String.join(", ", known);
+        String hint = known.stream().filter(k -> distance(k, key) <= 2).findFirst()
+                .map(k -> "did you mean '" + k + "'? (known: " + names + ")").orElse("remove it or use one of: " + names);
+        return new SchemaProblem(path, "is not a known key — " + hint);
     }
 
     /** The property names of the object whose {@code additionalProperties} refused a key. */
