@@ -38,6 +38,10 @@ final class ManifestFlags {
             description = "Where deployments keep state and locks (default: $XDG_STATE_HOME/homestak/manifests).")
     @Nullable Path stateDir;
 
+    @Option(names = "--sim-profile", paramLabel = "FILE",
+            description = "With -H sim: the simulator's timing and faults (timing: {speed: 0} for instant).")
+    @Nullable Path simProfile;
+
     @Option(names = "--skip-preflight", description = "Accepted for upstream compatibility; manifests run no pre-flight checks.")
     boolean skipPreflight;
 
