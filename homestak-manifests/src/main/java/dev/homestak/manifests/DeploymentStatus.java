@@ -50,7 +50,8 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
             Optional<LiveVm> vm = Optional.ofNullable(live.get(name));
             String type = specs.stream().filter(s -> s.name().equals(name)).map(NodeSpec::type).findFirst()
                     .or(() -> r.map(NodeRecord::type)).orElse("vm");
-            rows.add(new Row(name, type, vm.map(LiveVm::vmid).or(() -> r.flatMap(NodeRecord::vmId)),
+            Optional<Integer> planned = specs.stream().filter(s -> s.name().equals(name)).findFirst().flatMap(NodeSpec::vmid);
+            rows.add(new Row(name, type, vm.map(LiveVm::vmid).or(() -> r.flatMap(NodeRecord::vmId)).or(() -> planned),
                     vm.map(LiveVm::status).orElse("missing"), vm.flatMap(LiveVm::ip), r.flatMap(NodeRecord::createdAt)));
         }
         return new DeploymentStatus(d, rows);
@@ -74,9 +75,9 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
         StringBuilder b = new StringBuilder("Deployment " + deployment.manifest() + " on " + deployment.host() + " (tag "
                 + deployment.tag() + "):\n");
         for (String[] l : lines) {
-            StringBuilder line = new StringBuilder(" ");
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < l.length; i++) {
-                line.append(' ').append(String.format("%-" + width[i] + "s", l[i]));
+                line.append("  ").append(String.format("%-" + width[i] + "s", l[i]));
             }
             b.append(line.toString().stripTrailing()).append('\n');
         }
