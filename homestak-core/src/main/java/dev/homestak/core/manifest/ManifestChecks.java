@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks beyond the JSON schema: unique names and vmids, known parents, no cycles, and what
- * homestak does not support yet. Each runs on the raw tree and skips values of the wrong type (the
+ * Every check of a manifest: the JSON schema, then unique names and vmids, usable names, known parents
+ * that are pve nodes, no cycles, the files and images referred to, and what homestak does not support yet. Each runs on the raw tree and skips values of the wrong type (the
  * schema reports those), so one pass finds every problem.
  */
 final class ManifestChecks {
@@ -21,6 +21,7 @@ final class ManifestChecks {
         JsonNode nodes = doc.root().path("nodes");
         Map<String, Integer> names = unique(doc, nodes, "name", problems);
         unique(doc, nodes, "vmid", problems);
+        ManifestNames.check(doc, problems);
         ManifestGraph.check(doc, names, problems);
         ManifestReferences.check(doc, site, images, problems);
         unsupported(doc, problems);

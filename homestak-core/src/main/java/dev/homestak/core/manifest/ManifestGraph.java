@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The parent links of a manifest's nodes: every parent is a node of the manifest, and no chain loops. */
+/** The parent links of a manifest's nodes: every parent is a pve node of the manifest, and no chain loops. */
 final class ManifestGraph {
 
     private ManifestGraph() {
@@ -27,6 +27,12 @@ final class ManifestGraph {
                 problems.invalid(doc, path, "names unknown node '" + parent.textValue() + "' (nodes: "
                         + String.join(", ", names.keySet()) + ") — name one of them, or remove 'parent' to create the node on the target host");
                 continue;
+            }
+            JsonNode parentNode = nodes.get(names.get(parent.textValue()));
+            String parentType = ManifestBinder.text(parentNode, "type").orElse("pve");
+            if (!parentType.equals("pve")) {
+                problems.invalid(doc, path, "names '" + parent.textValue() + "', a " + parentType + " node — only a pve node "
+                        + "can host other nodes: make '" + parent.textValue() + "' type: pve, or change the parent");
             }
             List<String> chain = chain(nodes, names, i);
             String self = ManifestBinder.text(nodes.get(i), "name").orElse("");

@@ -58,4 +58,13 @@ class ManifestLoadTest {
         assertThat(f.message()).endsWith("manifests/n1-pull.yaml:24: 'nodes[0].execution.mode' pull (the node configures itself)"
                 + " of node 'edge' is not supported yet — use push, or remove the key");
     }
+
+    @Test
+    @DisplayName("the bundled schema (for site-configs without defs/) is upstream's, byte for byte")
+    void bundledSchemaIsUpstreams() throws java.io.IOException {
+        try (java.io.InputStream in = ManifestSchema.class.getResourceAsStream("manifest.schema.json")) {
+            assertThat(in).isNotNull();
+            assertThat(in.readAllBytes()).isEqualTo(java.nio.file.Files.readAllBytes(V2Fixture.root().resolve("defs/manifest.schema.json")));
+        }
+    }
 }
