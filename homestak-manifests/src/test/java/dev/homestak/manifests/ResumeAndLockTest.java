@@ -84,6 +84,17 @@ class ResumeAndLockTest {
     }
 
     @Test
+    @DisplayName("homestak cleanup's discovery (Leftovers, by the homestak tag) finds the deployment's VMs")
+    void cleanupFindsThem() {
+        site = SimDeploy.start(dir);
+        assertThat(site.runner().run(Verb.APPLY, site.flat("leftover", 2, 99850), ManifestOptions.defaults()).get().success()).isTrue();
+
+        var found = dev.homestak.scenarios.Leftovers.discover(java.util.Optional.empty()).run(site.context()).get();
+
+        assertThat(found).extracting(dev.homestak.scenarios.LeftoverVm::vmid).containsExactlyInAnyOrder(99851, 99852);
+    }
+
+    @Test
     @DisplayName("a second apply while one holds the deployment refuses, naming the holder")
     void locked() {
         site = SimDeploy.start(dir);
