@@ -36,7 +36,7 @@ class ManifestStandaloneSimTest {
         Files.writeString(site.resolve("presets/vm-small.yaml"), "cores: 2\nmemory: 2048\ndisk: 10\n");
         Files.writeString(site.resolve("secrets.yaml"), "api_tokens:\n  lab: \"" + sim.apiToken().reveal() + "\"\n");
         Files.writeString(site.resolve("nodes/lab.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\nprovisioner: api\ntls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n");
+                + "node: " + sim.node() + "\ndatastore: local-lvm\nprovisioner: api\ntls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n");
         Path manifest = dir.resolve("pair.yaml");
         Files.writeString(manifest, """
                 schema_version: 2
