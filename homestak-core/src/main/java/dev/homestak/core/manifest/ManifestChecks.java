@@ -21,7 +21,7 @@ final class ManifestChecks {
         JsonNode nodes = doc.root().path("nodes");
         Map<String, Integer> names = unique(doc, nodes, "name", problems);
         unique(doc, nodes, "vmid", problems);
-        ManifestNames.check(doc, problems);
+        ManifestNames.check(doc, site.catalog().presets().keySet(), problems);
         ManifestGraph.check(doc, names, problems);
         ManifestReferences.check(doc, site, images, problems);
         unsupported(doc, problems);

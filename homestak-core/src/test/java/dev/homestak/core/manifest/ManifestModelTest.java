@@ -66,9 +66,11 @@ class ManifestModelTest {
         Files.createDirectories(site.resolve("specs"));
         Files.createDirectories(site.resolve("postures"));
         Files.writeString(site.resolve("postures/dev.yaml"), "ssh: {port: 22}\n");
+        Files.createDirectories(site.resolve("presets"));
+        Files.writeString(site.resolve("presets/vm-small.yaml"), "cores: 1\nmemory: 512\ndisk: 4\n");
         Files.writeString(site.resolve("specs/web.yaml"), "schema_version: 1\naccess:\n  posture: hardened\n");
         Path file = Files.writeString(tmp.resolve("m.yaml"),
-                "schema_version: 2\nname: m\nnodes:\n  - {name: a, type: vm, image: debian-12, spec: web}\n");
+                "schema_version: 2\nname: m\nnodes:\n  - {name: a, type: vm, image: debian-12, preset: vm-small, spec: web}\n");
         SiteConfig loaded = SiteConfig.load(site, new ConfigEnvironment(Map.of(), tmp, tmp, tmp)).get();
         ConfigFailure f = Manifests.load(new ManifestSource.File(file), loaded).getLeft();
         assertThat(f.message()).isEqualTo(site.resolve("specs/web.yaml") + ":3: 'access.posture' names unknown posture "
@@ -78,7 +80,7 @@ class ManifestModelTest {
     @Test
     @DisplayName("the image catalog is a parameter: a site that builds its own images can add them")
     void ownImages() throws IOException {
-        Path file = Files.writeString(tmp.resolve("m.yaml"), "schema_version: 2\nname: m\nnodes:\n  - {name: a, type: vm, image: alpine-3}\n");
+        Path file = Files.writeString(tmp.resolve("m.yaml"), "schema_version: 2\nname: m\nnodes:\n  - {name: a, type: vm, image: alpine-3, preset: vm-small}\n");
         SiteConfig site = V2Fixture.site(tmp);
         assertThat(Manifests.load(new ManifestSource.File(file), site).isLeft()).isTrue();
         assertThat(Manifests.load(new ManifestSource.File(file), site, ImageCatalog.RELEASED.with(Set.of("alpine-3"))).isRight())
