@@ -41,6 +41,8 @@ public final class BenchMain {
         Map<Integer, Double> fan = FanOut.measure(out.resolve("fanout"), options.smoke() ? List.of(1, 2) : List.of(1, 8, 32, 64),
                 options.smoke() ? 0.01 : FanOut.SPEED);
         rows.addAll(FanOut.rows(fan));
+        rows.addAll(ManifestBench.run(out.resolve("manifests"), options.smoke() ? 1 : 7, options.smoke() ? 2 : 32,
+                options.launcher()));
         rows.addAll(Throughput.run(out.resolve("throughput"), Duration.ofSeconds(options.smoke() ? 1 : 5), 8,
                 options.smoke() ? 100 : 1000));
         String header = machine();

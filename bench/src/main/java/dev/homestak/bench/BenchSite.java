@@ -105,6 +105,8 @@ final class BenchSite implements AutoCloseable {
         Files.createDirectories(dir.resolve("nodes"));
         Files.createDirectories(dir.resolve("envs"));
         Files.createDirectories(dir.resolve("vms"));
+        Files.createDirectories(dir.resolve("presets"));
+        Files.writeString(dir.resolve("presets/vm-small.yaml"), "cores: 2\nmemory: 2048\ndisk: 10\n");
         Files.writeString(dir.resolve("site.yaml"), "defaults:\n  datastore: local-lvm\n  ssh_user: root\n");
         Files.writeString(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
                 + "passwords:\n  vm_root: \"$6$bench$hash\"\nssh_keys:\n  bench@homestak: \"" + keyLine + "\"\n");

@@ -37,8 +37,9 @@ final class RunExecution {
     private final AtomicInteger cancels = new AtomicInteger();
     private final AtomicBoolean timedOut = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final Map<String, PhaseResult> results = new LinkedHashMap<>();
-    private Facts facts;
+    // written from several threads when the scenario runs as a graph
+    private final Map<String, PhaseResult> results = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile Facts facts;
     private Instant started = Instant.EPOCH;
     private String notReached = "";
 
@@ -103,6 +104,9 @@ final class RunExecution {
     }
 
     private boolean mainPath() {
+        if (!scenario.graph().isSequential()) {
+            return graphMainPath();
+        }
         for (Phase p : scenario.phases()) {
             if (scenario.isTeardown(p)) {
                 if (mainToken.isCancelled()) {
@@ -128,6 +132,36 @@ final class RunExecution {
         return true;
     }
 
+    /** The main path as a graph: phases in parallel as the graph allows; teardown phases are left to cleanup. */
+    private boolean graphMainPath() {
+        List<Phase> main = scenario.phases().stream().filter(p -> !scenario.isTeardown(p)).toList();
+        GraphScheduler.Outcome o = GraphScheduler.main(scenario.graph()).run(main, this::runGraphPhase, this::record,
+                mainToken::isCancelled);
+        boolean ok = main.stream().allMatch(p -> o.results().containsKey(p.name()))
+                && o.results().values().stream().allMatch(r -> r.status() == PhaseStatus.PASSED || r.status() == PhaseStatus.SKIPPED);
+        if (!ok) {
+            notReached = mainToken.isCancelled() ? "not reached: " + stopReason()
+                    : "not reached: " + o.firstFailure().map(f -> f + " failed").orElse("an earlier phase failed");
+        }
+        return ok;
+    }
+
+    private PhaseResult runGraphPhase(Phase p) {
+        if (options.skip().contains(p.name())) {
+            PhaseResult r = PhaseResult.skipped(p.name(), p.description(), settings.clock().instant());
+            record(r);
+            return r;
+        }
+        PhaseExecutor.Outcome o = executor.run(p, facts, mainToken, p.timeout(), false, f -> explain(f, false));
+        results.put(p.name(), o.result());
+        mergeFacts(o.facts());
+        return o.result();
+    }
+
+    private synchronized void mergeFacts(Facts more) {
+        facts = facts.merge(more);
+    }
+
     private void teardownOnSuccess(Phase p) {
         if (!policy.afterSuccess()) {
             record(PhaseResult.skipped(p.name(), p.description(), settings.clock().instant())
@@ -139,18 +173,31 @@ final class RunExecution {
 
     private void cleanup(boolean mainOk) {
         boolean allowed = mainOk ? policy.afterSuccess() : policy.afterFailure();
+        List<Phase> toRun = new ArrayList<>();
         for (Phase c : scenario.cleanup()) {
             if (results.containsKey(c.name())) {
                 continue; // already ran (or was skipped) as a teardown phase of the main path
             }
             if (!allowed) {
                 if (scenario.phases().stream().anyMatch(p -> p.name().equals(c.name()))) {
-                    results.put(c.name(), PhaseResult.notRun(c.name(), c.description(),
-                            "kept: cleanup policy " + policy.cliName()));
+                    String kept = "kept: cleanup policy " + policy.cliName();
+                    if (mainOk) {
+                        record(PhaseResult.skipped(c.name(), c.description(), settings.clock().instant()).withMessage(kept));
+                    } else {
+                        results.put(c.name(), PhaseResult.notRun(c.name(), c.description(), kept));
+                    }
                 }
             } else {
-                runCleanupPhase(c, !mainOk);
+                toRun.add(c);
             }
+        }
+        if (scenario.graph().isSequential()) {
+            toRun.forEach(c -> runCleanupPhase(c, !mainOk));
+        } else {
+            GraphScheduler.cleanup(scenario.graph()).run(toRun, c -> {
+                runCleanupPhase(c, !mainOk);
+                return results.get(c.name());
+            }, this::record, () -> false);
         }
     }
 
@@ -168,7 +215,7 @@ final class RunExecution {
             Facts seen = afterFailure ? facts.withRaw(ScenarioRunner.CLEANUP_AFTER_FAILURE_FACT, true) : facts;
             PhaseExecutor.Outcome o = executor.run(c, seen, cleanupToken, Optional.of(budget), true, f -> explain(f, true));
             results.put(c.name(), o.result());
-            facts = facts.merge(o.facts());
+            mergeFacts(o.facts());
         }
     }
 

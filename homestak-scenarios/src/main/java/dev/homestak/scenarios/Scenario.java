@@ -21,11 +21,17 @@ import java.util.Set;
  * @param phases the phases in order
  * @param cleanup the phases that remove what the scenario builds, in order; may be empty
  * @param attributes expected runtime, confirmation, host config, default cleanup policy
+ * @param graph how the phases are scheduled: {@link PhaseGraph#sequential()} (list order) or a graph run in parallel
  */
 public record Scenario(String name, String description, List<Phase> phases, List<Phase> cleanup,
-                       ScenarioAttributes attributes) {
+                       ScenarioAttributes attributes, PhaseGraph graph) {
 
-    /** Validates components: names non-blank, phase names unique within each list. */
+    /** A scenario whose phases run in list order. */
+    public Scenario(String name, String description, List<Phase> phases, List<Phase> cleanup, ScenarioAttributes attributes) {
+        this(name, description, phases, cleanup, attributes, PhaseGraph.sequential());
+    }
+
+    /** Validates components: names non-blank, phase names unique within each list, the graph's phases known. */
     public Scenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -37,6 +43,10 @@ public record Scenario(String name, String description, List<Phase> phases, List
         }
         requireUnique(name, phases);
         requireUnique(name, cleanup);
+        Objects.requireNonNull(graph, "graph");
+        if (!graph.isSequential()) {
+            graph.check(name, names(phases, cleanup));
+        }
     }
 
     /** A scenario without cleanup phases and with the default attributes. */
@@ -57,16 +67,25 @@ public record Scenario(String name, String description, List<Phase> phases, List
 
     /** A copy whose cleanup phases are {@code destructor}'s (so a failed constructor can clean up after itself). */
     public Scenario withCleanup(Scenario destructor) {
-        return new Scenario(name, description, phases, destructor.phases(), attributes);
+        return new Scenario(name, description, phases, destructor.phases(), attributes, graph);
     }
 
     /** A copy with other attributes. */
     public Scenario withAttributes(ScenarioAttributes value) {
-        return new Scenario(name, description, phases, cleanup, value);
+        return new Scenario(name, description, phases, cleanup, value, graph);
+    }
+
+    /** A copy scheduled by {@code value}. */
+    public Scenario withGraph(PhaseGraph value) {
+        return new Scenario(name, description, phases, cleanup, attributes, value);
     }
 
     /** The phase names in order, then the cleanup phases that are not in the main list. */
     public List<String> phaseNames() {
+        return names(phases, cleanup);
+    }
+
+    private static List<String> names(List<Phase> phases, List<Phase> cleanup) {
         Set<String> names = new LinkedHashSet<>();
         phases.forEach(p -> names.add(p.name()));
         cleanup.forEach(p -> names.add(p.name()));

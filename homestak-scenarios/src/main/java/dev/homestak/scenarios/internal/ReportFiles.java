@@ -14,12 +14,15 @@ import java.util.List;
  * {@code YYYYMMDD-HHMMSS.{passed|failed}.json}, {@code .md} and {@code .junit.xml}, the timestamp being the
  * run's start in local time, as the original named them. Only when that name is already taken (two runs
  * starting in the same second with the same status) the scenario slug is added, as v0.51 did
- * ({@code YYYYMMDD-HHMMSS.<scenario>.{passed|failed}.json}), then a counter ({@code <scenario>-2}).
+ * ({@code YYYYMMDD-HHMMSS.<scenario>.{passed|failed}.json}), then a counter ({@code <scenario>-2}). Manifest runs
+ * (scenarios named {@code manifest-<verb>-<name>}) always carry their name, as upstream names them
+ * ({@code YYYYMMDD-HHMMSS.manifest-test-n1-push.passed.json}).
  */
 public final class ReportFiles {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_ATTEMPTS = 100;
+    private static final String MANIFEST_PREFIX = "manifest-";
 
     private ReportFiles() {
     }
@@ -31,7 +34,8 @@ public final class ReportFiles {
         String slug = report.scenario().replace('/', '-');
         try {
             String json = JsonReport.render(report, zone);
-            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            int first = report.scenario().startsWith(MANIFEST_PREFIX) ? 1 : 0;
+            for (int attempt = first; attempt < MAX_ATTEMPTS; attempt++) {
                 String stem = stamp + stemMiddle(slug, attempt) + status;
                 Path jsonFile = dir.resolve(stem + ".json");
                 if (AtomicFiles.writeNew(jsonFile, json)) {

@@ -1,0 +1,81 @@
+package dev.homestak.manifests;
+
+import dev.homestak.actions.Action;
+import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ActionKeys;
+import dev.homestak.actions.ActionResult;
+import dev.homestak.actions.Actions;
+import dev.homestak.actions.DiscoverVMsAction;
+import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.WaitForGuestAgentAction;
+import dev.homestak.actions.WaitForSSHAction;
+import dev.homestak.core.Key;
+import io.vavr.control.Either;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Looks at the deployment's VMs on the host, found by their tag ({@link DiscoverVMsAction}): status, then, for
+ * those that run, the guest agent's address and (optionally) whether SSH answers, all VMs at once. A VM that does
+ * not answer in time is reported without an address (or SSH): the plan replaces it.
+ */
+final class LiveNodes {
+
+    private static final Duration PROBE = Duration.ofSeconds(5);
+    private static final Key<Integer> PROBE_ID = Key.integer("probe_vm_id");
+    private static final Key<String> PROBE_IP = Key.string("probe_ip");
+
+    private LiveNodes() {
+    }
+
+    /** The tagged VMs of the host's node by name; {@code probe} also asks each running one for its IP (and SSH). */
+    static Either<ActionFailure, Map<String, LiveVm>> inspect(ActionContext ctx, String tag, boolean probe, boolean ssh) {
+        return new DiscoverVMsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(tag)).run(ctx)
+                .flatMap(found -> ctx.requireHost().map(host -> entries(found, host.nodeName())))
+                .flatMap(vms -> probe ? probed(ctx, vms, ssh) : Either.right(index(vms.stream()
+                        .map(vm -> new LiveVm(name(vm), vmid(vm), String.valueOf(vm.get("status")), Optional.empty(), false))
+                        .toList())));
+    }
+
+    private static List<Map<?, ?>> entries(ActionResult found, String node) {
+        return found.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance).map(l -> (List<?>) l)
+                .orElse(List.of()).stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m)
+                .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(node))).toList();
+    }
+
+    private static Either<ActionFailure, Map<String, LiveVm>> probed(ActionContext ctx, List<Map<?, ?>> vms, boolean ssh) {
+        List<Action<LiveVm>> probes = vms.stream().<Action<LiveVm>>map(vm -> c -> Either.right(probe(c, vm, ssh))).toList();
+        return Actions.parallel(Math.max(1, probes.size()), probes).run(ctx).map(LiveNodes::index);
+    }
+
+    private static LiveVm probe(ActionContext ctx, Map<?, ?> vm, boolean ssh) {
+        String status = String.valueOf(vm.get("status"));
+        if (!status.equals("running")) {
+            return new LiveVm(name(vm), vmid(vm), status, Optional.empty(), false);
+        }
+        ActionContext c = ctx.withFacts(ctx.facts().with(PROBE_ID, vmid(vm)));
+        Optional<String> ip = new WaitForGuestAgentAction(PROBE_ID, PveTarget.host(), PROBE_IP, PROBE).run(c)
+                .toJavaOptional().flatMap(r -> r.facts().get(PROBE_IP));
+        boolean answers = ssh && ip.isPresent() && WaitForSSHAction.of(PROBE_IP).withTimeout(PROBE)
+                .run(c.withFacts(c.facts().with(PROBE_IP, ip.get()))).isRight();
+        return new LiveVm(name(vm), vmid(vm), status, ip, answers);
+    }
+
+    private static Map<String, LiveVm> index(List<LiveVm> vms) {
+        Map<String, LiveVm> byName = new LinkedHashMap<>();
+        vms.forEach(vm -> byName.putIfAbsent(vm.name(), vm));
+        return byName;
+    }
+
+    private static String name(Map<?, ?> vm) {
+        return String.valueOf(vm.get("name"));
+    }
+
+    private static int vmid(Map<?, ?> vm) {
+        return ((Number) vm.get("vmid")).intValue();
+    }
+}

@@ -1,0 +1,226 @@
+package dev.homestak.manifests;
+
+import dev.homestak.actions.ActionContext;
+import dev.homestak.core.HostConfig;
+import dev.homestak.core.Secret;
+import dev.homestak.core.SiteConfig;
+import dev.homestak.core.manifest.Manifest;
+import dev.homestak.core.manifest.OnError;
+import dev.homestak.scenarios.RunHandle;
+import dev.homestak.scenarios.RunListener;
+import dev.homestak.scenarios.RunOptions;
+import dev.homestak.scenarios.Scenario;
+import dev.homestak.scenarios.ScenarioRunner;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs manifests on one PVE host: the embedding API for manifests, as {@link ScenarioRunner} is for scenarios (and
+ * built on it: a verb is a scenario of node steps scheduled as a graph). Configure once with {@link #builder()};
+ * then {@link #plan}, {@link #run} / {@link #start} ({@code apply}, {@code destroy}, {@code test}), {@link #status}.
+ * Each verb that changes something holds the deployment's lock and records every node transition in its state.
+ */
+public final class ManifestRunner {
+
+    private final ActionContext context;
+    private final HostConfig host;
+    private final SiteConfig site;
+    private final StateStore store;
+    private final ScenarioRunner runner;
+    private final Clock clock;
+
+    private ManifestRunner(Builder b, ActionContext context) {
+        this.context = context;
+        this.host = b.host;
+        this.site = b.site;
+        this.store = b.store;
+        this.clock = b.clock;
+        ScenarioRunner.Builder r = ScenarioRunner.builder().actionContext(context).hostConfig(b.host).redact(b.secrets)
+                .clock(b.clock).cancelGrace(b.cancelGrace);
+        b.reportDir.ifPresentOrElse(r::reportDir, r::noReports);
+        b.listeners.forEach(r::listener);
+        this.runner = r.build();
+    }
+
+    /** A builder; {@link Builder#hostConfig} and {@link Builder#site} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The deployment of {@code manifest} on this runner's host. */
+    public Deployment deployment(Manifest manifest) {
+        return new Deployment(manifest.name(), host.name());
+    }
+
+    /** Manifest × state × live VMs: what {@code apply} would do. Reads only; takes no lock. */
+    public Either<ManifestFailure, Plan> plan(Manifest manifest) {
+        Deployment d = deployment(manifest);
+        return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, true,
+                manifest.settings().verifySsh()).map(vms -> Plan.of(d, specs, state, vms, manifest.settings().verifySsh()))));
+    }
+
+    /** Upstream's {@code --dry-run} text for {@code verb}, with the plan's action per node. Reads only. */
+    public Either<ManifestFailure, String> dryRun(Verb verb, Manifest manifest) {
+        return plan(manifest).map(plan -> DryRunText.render(verb, manifest, plan));
+    }
+
+    /** The live table of the deployment (nodes of the manifest, and VMs tagged for it that it no longer has). */
+    public Either<ManifestFailure, DeploymentStatus> status(Manifest manifest) {
+        Deployment d = deployment(manifest);
+        return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, true, false)
+                .map(vms -> DeploymentStatus.of(d, specs, state, vms))));
+    }
+
+    /** Runs {@code verb} and waits for its result; interrupting the waiting thread cancels it. */
+    public Either<ManifestFailure, ManifestResult> run(Verb verb, Manifest manifest, ManifestOptions options) {
+        return start(verb, manifest, options).map(ManifestHandle::await);
+    }
+
+    /**
+     * Starts {@code verb}: takes the deployment's lock (refused, naming the holder, when taken), reads the state,
+     * checks the live VMs, plans, and runs the plan's scenario on a new thread.
+     */
+    public Either<ManifestFailure, ManifestHandle> start(Verb verb, Manifest manifest, ManifestOptions options) {
+        Objects.requireNonNull(verb, "verb");
+        Objects.requireNonNull(options, "options");
+        Deployment d = deployment(manifest);
+        Either<ManifestFailure, List<NodeSpec>> specs = NodeSpecs.of(manifest, site);
+        if (specs.isLeft()) {
+            return Either.left(specs.getLeft());
+        }
+        Either<ManifestFailure, StateLock> locked = store.lock(d, verb.word());
+        if (locked.isLeft()) {
+            return Either.left(locked.getLeft());
+        }
+        StateLock lock = locked.get();
+        RunSettings settings = new RunSettings(manifest.settings().verifySsh(), manifest.settings().cleanupOnFailure(),
+                options.onError().orElse(manifest.settings().onError()), options.parallel());
+        Either<ManifestFailure, ManifestHandle> started = lock.load().flatMap(state -> live(d, verb != Verb.DESTROY,
+                settings.verifySsh()).map(vms -> verb == Verb.DESTROY ? Plan.destroying(d, specs.get(), state, vms)
+                        : Plan.of(d, specs.get(), state, vms, settings.verifySsh())))
+                .map(plan -> launch(verb, plan, settings, lock, options));
+        if (started.isLeft()) {
+            lock.close();
+        }
+        return started;
+    }
+
+    private ManifestHandle launch(Verb verb, Plan plan, RunSettings settings, StateLock lock, ManifestOptions options) {
+        Journal journal = new Journal(lock, clock);
+        Scenario scenario = ManifestScenario.of(verb, plan, settings, Optional.of(journal));
+        RunOptions.Builder o = RunOptions.builder();
+        options.timeout().ifPresent(o::timeout);
+        RunHandle handle = runner.start(scenario, o.build()).getOrElseThrow(f -> new IllegalStateException(f.message()));
+        CompletableFuture<ManifestResult> result = handle.report().handle((report, bug) -> {
+            try {
+                if (bug != null) {
+                    throw new IllegalStateException(bug);
+                }
+                if (verb != Verb.APPLY) {
+                    journal.clearIfEmpty();
+                }
+                return ManifestResult.of(verb, plan, report, settings.onError());
+            } finally {
+                lock.close();
+            }
+        });
+        return new ManifestHandle(handle, result);
+    }
+
+    private Either<ManifestFailure, Map<String, LiveVm>> live(Deployment d, boolean probe, boolean ssh) {
+        return LiveNodes.inspect(context, d.tag(), probe, ssh).mapLeft(f -> new ManifestFailure.Live(host.name(), f));
+    }
+
+    /** Builds a {@link ManifestRunner}; the only mutable type here. */
+    public static final class Builder {
+        private ActionContext base = ActionContext.builder().build();
+        private @org.jspecify.annotations.Nullable HostConfig host;
+        private @org.jspecify.annotations.Nullable SiteConfig site;
+        private StateStore store = StateStore.userDefault(System.getenv(), Path.of(System.getProperty("user.home")));
+        private Optional<Path> reportDir = Optional.of(Path.of("reports"));
+        private final List<RunListener> listeners = new ArrayList<>();
+        private final List<Secret> secrets = new ArrayList<>();
+        private Clock clock = Clock.systemDefaultZone();
+        private Duration cancelGrace = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** The ports the steps run with (Proxmox clients, SSH, ...), as for {@link ScenarioRunner.Builder#actionContext}. */
+        public Builder actionContext(ActionContext value) {
+            base = Objects.requireNonNull(value, "actionContext");
+            return this;
+        }
+
+        /** The target PVE host ({@code -H}); its name keys the deployments. */
+        public Builder hostConfig(HostConfig value) {
+            host = Objects.requireNonNull(value, "hostConfig");
+            return this;
+        }
+
+        /** The site-config the presets come from. */
+        public Builder site(SiteConfig value) {
+            site = Objects.requireNonNull(value, "site");
+            return this;
+        }
+
+        /** Where deployments keep state and locks (default: {@link StateStore#userDefault}). */
+        public Builder stateStore(StateStore value) {
+            store = Objects.requireNonNull(value, "stateStore");
+            return this;
+        }
+
+        /** Where reports are written (default {@code reports/}). */
+        public Builder reportDir(Path value) {
+            reportDir = Optional.of(value);
+            return this;
+        }
+
+        /** Writes no report files. */
+        public Builder noReports() {
+            reportDir = Optional.empty();
+            return this;
+        }
+
+        /** Adds a listener for the events of every run. */
+        public Builder listener(RunListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /** Secret values to mask in every event and report. */
+        public Builder redact(Collection<Secret> values) {
+            secrets.addAll(values);
+            return this;
+        }
+
+        /** The clock for timestamps, state and run ids. */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** How long a cancelled step may take to stop (default 30 s). */
+        public Builder cancelGrace(Duration value) {
+            cancelGrace = Objects.requireNonNull(value, "cancelGrace");
+            return this;
+        }
+
+        /** The runner. */
+        public ManifestRunner build() {
+            if (host == null || site == null) {
+                throw new IllegalStateException("ManifestRunner needs hostConfig(...) and site(...)");
+            }
+            return new ManifestRunner(this, base.toBuilder().host(host).build());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.homestak.manifests;
+
+import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.ProxmoxClients;
+import dev.homestak.actions.SshClient;
+import dev.homestak.actions.SshSettings;
+import dev.homestak.core.HostConfig;
+import dev.homestak.core.SiteConfig;
+import dev.homestak.core.manifest.Manifest;
+import dev.homestak.core.manifest.ManifestSource;
+import dev.homestak.core.manifest.Manifests;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The process {@link KillNineTest} kills: applies a manifest on the site's host {@code sim} (a simulator in the
+ * test's process). Arguments: site-config dir, state dir, manifest file, SSH key, SSH port.
+ */
+public final class KillNineChild {
+
+    private KillNineChild() {
+    }
+
+    public static void main(String[] args) {
+        SiteConfig site = SiteConfig.load(Path.of(args[0])).getOrElseThrow(f -> new IllegalStateException(f.message()));
+        HostConfig host = site.host("sim").getOrElseThrow(f -> new IllegalStateException(f.message()));
+        Manifest manifest = Manifests.load(ManifestSource.ofFlag(args[2]), site).getOrElseThrow(f -> new IllegalStateException(f.message()));
+        SshClient ssh = SshClient.create(SshSettings.builder().identityFiles(List.of(Path.of(args[3])))
+                .defaultPort(Integer.parseInt(args[4])).connectTimeout(Duration.ofSeconds(5)).build());
+        try (ProxmoxClients clients = ProxmoxClients.builder().build()) {
+            ManifestRunner runner = ManifestRunner.builder().hostConfig(host).site(site)
+                    .actionContext(ActionContext.builder().host(host).proxmox(clients).ssh(ssh).build())
+                    .stateStore(StateStore.at(Path.of(args[1]))).noReports().build();
+            ManifestResult r = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).getOrElseThrow(f -> new IllegalStateException(f.message()));
+            System.out.println("child finished: " + r.success());
+        }
+    }
+}

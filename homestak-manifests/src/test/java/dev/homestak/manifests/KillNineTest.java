@@ -1,0 +1,97 @@
+package dev.homestak.manifests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homestak.core.manifest.Manifest;
+import dev.homestak.sim.FaultKind;
+import dev.homestak.sim.FaultRule;
+import dev.homestak.sim.VmStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("kill -9 during apply (a real process)")
+class KillNineTest {
+
+    @TempDir
+    Path dir;
+    SimDeploy site;
+    Process child;
+
+    @AfterEach
+    void stop() {
+        if (child != null) {
+            child.destroyForcibly();
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    @Test
+    @DisplayName("the killed apply left a half-built deployment; apply finishes it; destroy leaves 0 VMs")
+    void resumesAfterKill() throws Exception {
+        // node4's start hangs (30 s): the child is killed while node4 is half-built and others are done
+        site = SimDeploy.start(dir, b -> b.fault(FaultRule.builder(FaultKind.SLOW_RESPONSE).method("POST")
+                .path("/qemu/99904/status/start$").delay(Duration.ofSeconds(30)).build()));
+        Manifest m = site.flat("crash", 6, 99900);
+        Path state = dir.resolve("state");
+        Path stateFile = state.resolve("sim/crash.json");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KillNineChild.class.getName(),
+                site.siteDir.toString(), state.toString(), dir.resolve("crash.yaml").toString(), site.keyFile.toString(),
+                String.valueOf(site.sim.sshPort())).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile())
+                .start();
+
+        awaitTrue(() -> read(stateFile).contains("\"status\" : \"completed\"")
+                && read(stateFile).matches("(?s).*\"node4\" : \\{[^}]*\"vm_id\" : 99904.*"));
+        assertThat(child.toHandle().destroyForcibly()).isTrue();   // SIGKILL on Unix: kill -9
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(137);
+        assertThat(site.sim.vm(99904).orElseThrow().status()).isNotEqualTo(VmStatus.RUNNING);
+        site.sim.clearFaults();
+
+        ManifestRunner runner = site.runner();
+        Plan plan = runner.plan(m).get();
+        ManifestResult resumed = runner.run(Verb.APPLY, m, ManifestOptions.defaults()).get();
+
+        assertThat(plan.node("node4").orElseThrow().action()).isIn(NodeAction.REPLACE, NodeAction.CREATE);
+        assertThat(plan.count(NodeAction.KEEP)).isGreaterThanOrEqualTo(1);
+        assertThat(resumed.success()).as(resumed.report().failureSummary().orElse("")).isTrue();
+        assertThat(site.sim.vms()).hasSize(6).allMatch(vm -> vm.status() == VmStatus.RUNNING);
+        assertThat(runner.plan(m).get().upToDate()).isTrue();
+
+        ManifestResult destroyed = runner.run(Verb.DESTROY, m, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success()).isTrue();
+        assertThat(site.sim.vms()).isEmpty();
+        assertThat(stateFile).doesNotExist();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits for a condition with a deadline (no fixed sleeps). */
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+}
