@@ -28,7 +28,8 @@ final class ResultJson {
         json.put("run_id", report.runId());
         json.put("success", report.passed());
         json.put("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("exit_code", ExitCode.of(report.outcome()));
+        report.interruptedBy().ifPresent(by -> json.put("interrupted_by", by));
+        json.put("exit_code", ExitCode.of(report));
         json.put("duration_seconds", Math.round(report.duration().toMillis() / 10.0) / 100.0);
         json.put("phases", report.phases().stream().map(ResultJson::phase).toList());
         report.failureSummary().ifPresent(e -> json.put("error", e));

@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scenario run from the command line: wires the runner (host, SSH, report directory, secrets to mask,
@@ -75,41 +74,27 @@ final class RunSession {
                 err.flush();
                 return ExitCode.USAGE;
             }
-            RunReport report = await(started.get(), human);
+            RunReport report = await(started.get(), target.name(), human);
             closeView(view);
             Summary.print(report, human, width);
             if (flags.jsonOutput) {
                 out.println(ResultJson.render(report, target.secrets()));
                 out.flush();
             }
-            return ExitCode.of(report.outcome());
+            return ExitCode.of(report);
         } finally {
             closeView(view);
         }
     }
 
     /**
-     * Waits for the report. The first Ctrl-C cancels the run (its cleanup policy still applies), the second
-     * aborts the cleanup too, a third ends the process at once.
+     * Waits for the report. The first stop signal (Ctrl-C, SIGTERM, SIGHUP) cancels the run (its cleanup policy
+     * still applies), the second aborts the cleanup too, a third ends the process at once ({@link StopRequests}).
      */
-    private RunReport await(RunHandle handle, PrintWriter human) {
-        AtomicInteger count = new AtomicInteger();
-        try (Interrupts.Registration registration = env.interrupts().onInterrupt(() -> {
-            switch (count.incrementAndGet()) {
-                case 1 -> {
-                    human.println();
-                    human.println("homestak: interrupted: stopping the run, then cleanup (Ctrl-C again to skip cleanup)");
-                    human.flush();
-                    handle.cancel();
-                }
-                case 2 -> {
-                    human.println("homestak: stopping cleanup now: resources may be left behind");
-                    human.flush();
-                    handle.cancel();
-                }
-                default -> Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
-            }
-        })) {
+    private RunReport await(RunHandle handle, String host, PrintWriter human) {
+        String hint = "VMs tagged homestak-run-" + handle.runId() + "; remove them with: homestak cleanup --host " + host
+                + " --run " + handle.runId() + " --yes";
+        try (StopRequests stops = StopRequests.watch(env.interrupts(), human, handle::cancel, hint)) {
             return handle.await();
         }
     }

@@ -61,7 +61,7 @@ final class SimCommand implements Callable<Integer> {
              RequestLog log = RequestLog.open(sim, Optional.ofNullable(requestLog).map(env.workingDir()::resolve))) {
             print(sim, spec.commandLine().getOut());
             CountDownLatch stop = new CountDownLatch(1);
-            try (Interrupts.Registration r = env.interrupts().onInterrupt(stop::countDown)) {
+            try (Interrupts.Registration r = env.interrupts().onInterrupt(signal -> stop.countDown())) {
                 stop.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
