@@ -8,6 +8,7 @@ import dev.homestak.scenarios.JsonLinesListener;
 import dev.homestak.scenarios.RunFailure;
 import dev.homestak.scenarios.RunHandle;
 import dev.homestak.scenarios.RunListener;
+import dev.homestak.scenarios.RunLocks;
 import dev.homestak.scenarios.RunOptions;
 import dev.homestak.scenarios.RunReport;
 import dev.homestak.scenarios.Scenario;
@@ -62,6 +63,7 @@ final class RunSession {
                 .actionContext(actionContext(target, clients))
                 .reportDir(reportDir())
                 .redact(target.secrets())
+                .runLocks(RunLocks.forUser(env.variables(), env.config().home()))
                 .listener(view);
         if (flags.jsonOutput) {
             builder.listener(JsonLinesListener.to(out));

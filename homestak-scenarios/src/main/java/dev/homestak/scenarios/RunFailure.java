@@ -53,4 +53,17 @@ public sealed interface RunFailure extends Failure {
             return "Unknown scenario: " + scenario + ". Available: " + String.join(", ", available);
         }
     }
+
+    /** The run lock ({@link RunLocks}) could not be taken: without it, {@code homestak cleanup} would see a dead run. */
+    record RunLock(String problem) implements RunFailure {
+        /** Validates components. */
+        public RunLock {
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public String message() {
+            return problem;
+        }
+    }
 }

@@ -68,7 +68,7 @@ public final class ScenarioRunner {
     public Either<RunFailure, RunHandle> start(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startFacts(options)).map(facts -> launch(scenario, options, facts));
+        return validate(scenario, options).flatMap(ok -> startFacts(options)).flatMap(facts -> launch(scenario, options, facts));
     }
 
     /**
@@ -79,20 +79,37 @@ public final class ScenarioRunner {
         return validate(scenario, options).map(ok -> DryRunPreview.render(scenario, options, settings.host()));
     }
 
-    private RunHandle launch(Scenario scenario, RunOptions options, Facts startFacts) {
+    private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, Facts startFacts) {
         String runId = newRunId();
+        Optional<RunLocks.Held> lock = Optional.empty();
+        if (settings.runLocks().isPresent() && !options.dryRun()) {
+            Either<String, RunLocks.Held> held = settings.runLocks().get().hold(runId);
+            if (held.isLeft()) {
+                return Either.left(new RunFailure.RunLock(held.getLeft()));
+            }
+            lock = Optional.of(held.get());
+        }
+        return Either.right(launch(scenario, options, startFacts, runId, lock));
+    }
+
+    private RunHandle launch(Scenario scenario, RunOptions options, Facts startFacts, String runId, Optional<RunLocks.Held> lock) {
         Facts facts = startFacts.withRaw(RUN_ID_FACT, runId);
         RunExecution execution = new RunExecution(scenario, options, settings, runId, facts);
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         Thread.ofPlatform().name("homestak-run-" + runId).start(() -> {
+            RunReport done;
             try {
-                RunReport done = finish(execution.execute(), options);
+                done = finish(execution.execute(), options);
                 execution.announce(done);
-                report.complete(done);
             } catch (RuntimeException | Error bug) {
                 log.error("run {} of {} failed with a bug", runId, scenario.name(), bug);
+                lock.ifPresent(RunLocks.Held::close);
                 report.completeExceptionally(bug);
+                return;
             }
+            // released before the report is handed over: a waiting CLI may exit the JVM at once
+            lock.ifPresent(RunLocks.Held::close);
+            report.complete(done);
         });
         return new RunHandle(execution, report);
     }
@@ -149,6 +166,7 @@ public final class ScenarioRunner {
         private Clock clock = Clock.systemDefaultZone();
         private Duration cancelGrace = Duration.ofSeconds(30);
         private Optional<dev.homestak.core.HostConfig> hostConfig = Optional.empty();
+        private Optional<RunLocks> runLocks = Optional.empty();
 
         private Builder() {
         }
@@ -214,11 +232,20 @@ public final class ScenarioRunner {
             return this;
         }
 
+        /**
+         * Each run holds its lock in {@code value} while it runs, so that {@link Leftovers} users ({@code homestak
+         * cleanup}) can tell it from a run whose process died (default: no locks).
+         */
+        public Builder runLocks(RunLocks value) {
+            runLocks = Optional.of(Objects.requireNonNull(value, "runLocks"));
+            return this;
+        }
+
         /** The runner. */
         public ScenarioRunner build() {
             ActionContext context = hostConfig.map(h -> base.toBuilder().host(h).build()).orElse(base);
             return new ScenarioRunner(new RunnerSettings(context, host, reportDir, listeners, Redactor.of(secrets),
-                    clock, cancelGrace));
+                    clock, cancelGrace, runLocks));
         }
     }
 }
