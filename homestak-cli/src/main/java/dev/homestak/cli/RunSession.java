@@ -39,9 +39,20 @@ final class RunSession {
     }
 
     /** The dry-run text ({@code --dry-run}): nothing is run or written. */
-    static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options) {
-        ScenarioRunner runner = ScenarioRunner.builder().host(target.name()).noReports().redact(target.secrets()).build();
+    static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options, ProxmoxClients clients) {
+        ScenarioRunner runner = ScenarioRunner.builder().host(target.name()).actionContext(actionContext(target, clients))
+                .noReports().redact(target.secrets()).build();
         return runner.preview(scenario, options).mapLeft(f -> f);
+    }
+
+    /**
+     * What the run will need, checked before anything is touched ({@link ScenarioRunner#check}): the site-config's
+     * envs, templates, presets and images for each phase, the {@code --vm-id} names, the report directory and the
+     * context file.
+     */
+    Either<Failure, Boolean> check(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients) {
+        return ScenarioRunner.builder().host(target.name()).actionContext(actionContext(target, clients)).reportDir(reportDir())
+                .build().check(scenario, options).mapLeft(f -> f);
     }
 
     /**

@@ -68,7 +68,23 @@ public final class ScenarioRunner {
     public Either<RunFailure, RunHandle> start(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startFacts(options)).flatMap(facts -> launch(scenario, options, facts));
+        return validate(scenario, options).flatMap(ok -> startFacts(options))
+                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)).map(ok -> facts))
+                .flatMap(facts -> options.dryRun() ? Either.right(facts) : RunChecks.files(settings.reportDir(), options).map(ok -> facts))
+                .flatMap(facts -> launch(scenario, options, facts));
+    }
+
+    /**
+     * Checks, without running anything, that everything the run will need is there: the options fit the scenario,
+     * the context file reads, each phase's {@link Prechecked} action finds what it needs in the site-config, every
+     * {@code --vm-id} name is a VM of the run, and the report directory and context file can be written.
+     */
+    public Either<RunFailure, Boolean> check(Scenario scenario, RunOptions options) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        return validate(scenario, options).flatMap(ok -> startFacts(options))
+                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)))
+                .flatMap(ok -> options.dryRun() ? Either.right(true) : RunChecks.files(settings.reportDir(), options));
     }
 
     /**
@@ -76,7 +92,9 @@ public final class ScenarioRunner {
      * the cleanup policy and the timeout. Pure: nothing is run or written.
      */
     public Either<RunFailure, String> preview(Scenario scenario, RunOptions options) {
-        return validate(scenario, options).map(ok -> DryRunPreview.render(scenario, options, settings.host()));
+        return validate(scenario, options).flatMap(ok -> startFacts(options))
+                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)))
+                .map(ok -> DryRunPreview.render(scenario, options, settings.host()));
     }
 
     private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, Facts startFacts) {
