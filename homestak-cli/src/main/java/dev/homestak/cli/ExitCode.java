@@ -14,6 +14,8 @@ final class ExitCode {
     static final int USAGE = 2;
     /** Cleanup failed: resources may be left behind. */
     static final int CLEANUP_FAILED = 3;
+    /** The run passed, but its facts could not be written to the context file (they were saved in the report directory). */
+    static final int FACTS_NOT_SAVED = 4;
     /** Interrupted by Ctrl-C (SIGTERM: 143, SIGHUP: 129; see {@link StopSignal}). */
     static final int INTERRUPTED = 130;
 
@@ -26,6 +28,15 @@ final class ExitCode {
             return report.interruptedBy().flatMap(StopSignal::named).map(StopSignal::exitCode).orElse(INTERRUPTED);
         }
         return of(report.outcome());
+    }
+
+    /**
+     * {@link #of(RunReport)}, and {@link #FACTS_NOT_SAVED} for a passed run whose context file ({@code contextFile})
+     * was not written.
+     */
+    static int of(RunReport report, java.util.Optional<java.nio.file.Path> contextFile) {
+        boolean lost = contextFile.isPresent() && !report.files().contains(contextFile.get());
+        return lost && report.passed() ? FACTS_NOT_SAVED : of(report);
     }
 
     /** The exit code of a run's outcome. */

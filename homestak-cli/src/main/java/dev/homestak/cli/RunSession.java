@@ -90,11 +90,19 @@ final class RunSession {
             RunReport report = await(started.get(), target.name(), human);
             closeView(view);
             Summary.print(report, human, width);
+            int exitCode = ExitCode.of(report, options.contextFile());
+            if (exitCode == ExitCode.FACTS_NOT_SAVED) {
+                err.println("homestak: the context file " + options.contextFile().orElseThrow() + " could not be written; "
+                        + report.files().stream().filter(f -> f.toString().endsWith(".context.json")).findFirst()
+                                .map(f -> "the run's facts are in " + f).orElse("the run's facts are in the report")
+                        + ": copy them where the next scenario reads them");
+                err.flush();
+            }
             if (flags.jsonOutput) {
-                out.println(ResultJson.render(report, target.secrets()));
+                out.println(ResultJson.render(report, target.secrets(), exitCode));
                 out.flush();
             }
-            return ExitCode.of(report);
+            return exitCode;
         } finally {
             closeView(view);
         }

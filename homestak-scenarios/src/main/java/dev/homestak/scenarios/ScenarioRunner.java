@@ -140,11 +140,33 @@ public final class ScenarioRunner {
         List<Path> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         options.contextFile().ifPresent(file -> ContextFiles.write(file, report.facts(), settings.redactor())
-                .peek(files::add).peekLeft(warnings::add));
+                .peek(files::add).peekLeft(problem -> warnings.add(problem + factsSavedElsewhere(report).map(saved -> {
+                    files.add(saved);
+                    return "; the facts were written to " + saved + " instead";
+                }).orElse("; the facts could not be saved anywhere: see the report's facts"))));
         settings.reportDir().ifPresent(dir -> ReportFiles.write(report, dir, settings.clock().getZone(),
                 settings.clock().instant()).peek(files::addAll).peekLeft(warnings::add));
         warnings.forEach(w -> log.warn("{}", w));
         return report.withFiles(files, warnings);
+    }
+
+    /**
+     * No fact is lost: when the context file cannot be written at the end (disk full, its directory removed), the
+     * facts go to {@code <report dir>/<run stamp>.context.json} ({@code <run id>.context.json} if that is taken).
+     */
+    private Optional<Path> factsSavedElsewhere(RunReport report) {
+        String stamp = RUN_STAMP.format(LocalDateTime.ofInstant(report.startedAt(), settings.clock().getZone()));
+        return settings.reportDir().flatMap(dir -> {
+            try {
+                java.nio.file.Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+            Path file = dir.resolve(stamp + ".context.json");
+            // two runs started in the same second: the run id keeps them apart
+            Path free = java.nio.file.Files.exists(file) ? dir.resolve(report.runId() + ".context.json") : file;
+            return ContextFiles.write(free, report.facts(), settings.redactor()).toJavaOptional();
+        });
     }
 
     private static Either<RunFailure, Boolean> validate(Scenario scenario, RunOptions options) {
