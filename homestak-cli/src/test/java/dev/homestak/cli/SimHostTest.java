@@ -56,6 +56,7 @@ class SimHostTest {
         }
 
         @Test
+        @dev.homestak.sim.RequiresTool("ssh-keygen")
         @DisplayName("a user whose ~/.ssh holds only an ed25519 key (from ssh-keygen) runs it too: the run logs in with its own key")
         void userWithEd25519Key() throws Exception {
             Path home = Files.createDirectories(dir.resolve("home/.ssh")).getParent();
