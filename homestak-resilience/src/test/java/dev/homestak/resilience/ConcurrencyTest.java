@@ -85,6 +85,29 @@ class ConcurrencyTest {
     }
 
     @Test
+    @DisplayName("two two-VM envs sharing a VM id, run at once twice: one fails part-way, no run ends CLEANUP_FAILED, 0 VMs left")
+    void overlappingEnvsAtOnce() throws Exception {
+        Path dir = Outputs.dir("concurrency/overlap");
+        try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic().withSpeedFactor(0.1)))) {
+            java.nio.file.Files.writeString(site.root.resolve("site-config/envs/overlap.yaml"),
+                    "vmid_base: 99911\nvms:\n  - name: first\n    template: test\n  - name: second\n    template: test\n");
+            assertThat(Runs.run(site, dir.resolve("warm"), SimSite.scenario("simple-vm-roundtrip"), env("test"))
+                    .report().outcome()).isEqualTo(RunOutcome.PASSED);
+            for (int round = 0; round < 2; round++) {
+                Path r = dir.resolve("round-" + round);
+                var pair = together(() -> Runs.run(site, r.resolve("pair"), SimSite.scenario("simple-vm-roundtrip"), env("pair")));
+                var overlap = together(() -> Runs.run(site, r.resolve("overlap"), SimSite.scenario("simple-vm-roundtrip"), env("overlap")));
+
+                for (Runs.Finished run : java.util.List.of(pair.get(120, TimeUnit.SECONDS), overlap.get(120, TimeUnit.SECONDS))) {
+                    assertThat(run.report().outcome()).as("round %d: %s", round, run.report().failureSummary().orElse(""))
+                            .isIn(RunOutcome.PASSED, RunOutcome.FAILED);
+                }
+                assertThat(site.sim.vms()).as("VMs left after round %d", round).isEmpty();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a destroy that meets a VM locked by its create task waits for the task, then destroys the VM")
     void destroyWaitsForLock() throws Exception {
         Path dir = Outputs.dir("concurrency/locked");
