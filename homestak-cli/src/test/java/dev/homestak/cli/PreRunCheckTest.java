@@ -84,6 +84,14 @@ class PreRunCheckTest {
                 "context file", "the facts of the run would be lost");
     }
 
+    @Test
+    @DisplayName("a context file in a directory that does not exist, or where no file can be made (/proc): exit 2")
+    void contextFileDirectoryMissingOrUnwritable() throws IOException {
+        assertNothingRun(sim("-S", "simple-vm-constructor", "-C", dir.resolve("nope/ctx.json").toString()),
+                "context file", "does not exist");
+        assertNothingRun(sim("-S", "simple-vm-constructor", "-C", "/proc/ctx.json"), "context file /proc/ctx.json", "is not writable");
+    }
+
     private Path copySite() throws IOException {
         Path from = Path.of(ErrorPathTest.SITE);
         Path to = dir.resolve("site-config");

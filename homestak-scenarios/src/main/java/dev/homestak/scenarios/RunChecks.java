@@ -66,9 +66,7 @@ final class RunChecks {
             }
         }
         if (options.contextFile().isPresent()) {
-            Path file = options.contextFile().get().toAbsolutePath();
-            Optional<String> problem = Files.exists(file) && !Files.isWritable(file) ? Optional.of("is not writable")
-                    : Optional.ofNullable(file.getParent()).flatMap(RunChecks::writableDir).map(p -> "cannot be written: its directory " + p);
+            Optional<String> problem = contextFileProblem(options.contextFile().get().toAbsolutePath());
             if (problem.isPresent()) {
                 return Either.left(new RunFailure.NotReady("context file " + options.contextFile().get() + " " + problem.get()
                         + ": the facts of the run would be lost; choose another file"));
@@ -77,9 +75,24 @@ final class RunChecks {
         return Either.right(true);
     }
 
+    /** Empty when the context file can be written at the end: an existing writable file, or a new one in a writable directory. */
+    private static Optional<String> contextFileProblem(Path file) {
+        if (Files.isDirectory(file)) {
+            return Optional.of("is a directory");
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            return Optional.of("is not writable");
+        }
+        Path parent = file.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return Optional.of("cannot be written: its directory " + parent + " does not exist");
+        }
+        return probe(parent).map(p -> "cannot be written: its directory " + p);
+    }
+
     /**
      * Empty when {@code dir} is a writable directory, or could be created (its nearest existing ancestor is a writable
-     * directory); else what is wrong. Creates nothing.
+     * directory); else what is wrong. Leaves nothing behind.
      */
     private static Optional<String> writableDir(Path dir) {
         Path existing = dir.toAbsolutePath();
@@ -90,7 +103,20 @@ final class RunChecks {
         if (!Files.isDirectory(existing)) {
             return Optional.of(itself ? "is not a directory" : "cannot be created: " + existing + " is not a directory");
         }
-        return Files.isWritable(existing) ? Optional.empty()
-                : Optional.of(itself ? "is not writable" : "cannot be created: " + existing + " is not writable");
+        Path where = existing;
+        return probe(existing).map(p -> itself ? p : "cannot be created: " + where + " " + p);
+    }
+
+    /**
+     * Empty when a file can be made in {@code dir}: tried for real (and removed at once), since permission bits do not
+     * tell for root, read-only mounts or {@code /proc}.
+     */
+    private static Optional<String> probe(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".homestak-check-", ".tmp"));
+            return Optional.empty();
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return Optional.of("is not writable");
+        }
     }
 }
