@@ -27,3 +27,8 @@ homestak_find_jdk() {
   return 1
 }
 homestak_find_jdk || exit 1
+# Maven's Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every build: allow it there (older JDKs reject the flag)
+_hs_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)
+if [ "${_hs_major:-0}" -ge 24 ]; then
+  case " ${MAVEN_OPTS-} " in *--sun-misc-unsafe-memory-access=*) ;; *) MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;; esac
+fi

@@ -128,7 +128,7 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
         CreateVmRequest request = NativeVm.request(env, vm, vmid, imageStorage, runTag);
         String what = "creating VM " + vm.name() + " (" + vmid + ")";
         Either<ActionFailure, String> created = Pve.call(ctx, what, () -> node.api().qemu().create(request))
-                .flatMap(task -> Pve.await(ctx, what, task, timeout))
+                .flatMap(task -> awaitOwn(ctx, what, task))
                 .map(done -> "created");
         if (created.isLeft() && created.getLeft() instanceof ActionFailure.Api api
                 && api.cause() instanceof ProxmoxFailure.AlreadyExists) {
@@ -138,6 +138,20 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
             ctx.progress("VM " + vm.name() + " (" + vmid + ") " + how);
             return how.equals("created") ? grow(ctx, node, vm, vmid) : Either.right("kept");
         }).map(done -> new ProvisionedVm(vm.name(), vmid));
+    }
+
+    /**
+     * Awaits this action's create task. When the run is cancelled meanwhile (a sibling VM failed, Ctrl-C), PVE's task
+     * goes on and holds the VM's lock: it is still awaited to its end (within the task timeout, however cancelled),
+     * so the cleanup that follows finds a finished VM it can destroy instead of one locked by this run's own task.
+     */
+    private Either<ActionFailure, dev.homestak.proxmox.TaskResult> awaitOwn(ActionContext ctx, String what, dev.homestak.proxmox.Task task) {
+        Either<ActionFailure, dev.homestak.proxmox.TaskResult> done = Pve.await(ctx, what, task, timeout);
+        if (done.isLeft() && done.getLeft() instanceof ActionFailure.Cancelled) {
+            ctx.progress(what + ": cancelled; waiting for PVE's create task to end before cleanup");
+            Pve.await(ctx.withCancellation(CancellationToken.create()), what, task, timeout);
+        }
+        return done;
     }
 
     private Either<ActionFailure, String> sameName(ActionContext ctx, Pve.Node node, ResolvedVm vm, int vmid) {

@@ -63,7 +63,7 @@ final class VmOps {
 
     /** Stops the VM if it runs, then deletes it with purge; a missing VM is a success. */
     static Either<ActionFailure, String> destroy(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
-        return status(ctx, node, vmid).flatMap(status -> {
+        return unlocked(ctx, node, vmid, timeout).flatMap(status -> {
             if (status.isEmpty()) {
                 return Either.right("VM " + vmid + " does not exist");
             }
@@ -75,6 +75,31 @@ final class VmOps {
                                     .flatMap(task -> Pve.await(ctx, "destroying VM " + vmid, task, timeout))))
                     .map(done -> "VM " + vmid + " destroyed");
         });
+    }
+
+    /**
+     * The VM's status once it holds no config lock: a VM still locked by a task (its {@code create}, a clone) is
+     * waited for, within {@code timeout} and cancellable, because PVE refuses to destroy it meanwhile ("VM is
+     * locked (create)"). Empty when it does not exist.
+     */
+    static Either<ActionFailure, Optional<VmStatus>> unlocked(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
+        Instant deadline = ctx.clock().instant().plus(timeout);
+        Backoff backoff = Backoff.upTo(Duration.ofSeconds(1));
+        while (true) {
+            Either<ActionFailure, Optional<VmStatus>> state = status(ctx, node, vmid);
+            Optional<String> lock = state.toJavaOptional().flatMap(s -> s.flatMap(VmStatus::lock));
+            if (lock.isEmpty()) {
+                return state;
+            }
+            if (!ctx.clock().instant().isBefore(deadline)) {
+                return Either.left(new ActionFailure.Precondition("VM " + vmid + " is still locked (" + lock.get() + ") after "
+                        + Texts.duration(timeout) + ": wait for its task to end, then destroy it again"));
+            }
+            ctx.progress("VM " + vmid + " is locked (" + lock.get() + "): waiting for its task to end");
+            if (!ctx.sleeper().sleep(backoff.next(Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
+                return Either.left(new ActionFailure.Cancelled("waiting for VM " + vmid + "'s lock", ctx.cancellation().reason().orElse("")));
+            }
+        }
     }
 
     private static Either<ActionFailure, String> halt(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.core.Facts;
 import dev.homestak.core.Secret;
+import dev.homestak.sim.RequiresTool;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,6 +67,7 @@ class AnsibleActionsTest {
             return AnsiblePlaybookAction.builder(ansibleDir, "playbooks/" + name).waitForSsh(false, false);
         }
 
+        @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("runs the original's command line in the ansible dir; extra vars reach the play with their types")
         void success() throws IOException {
@@ -81,6 +83,7 @@ class AnsibleActionsTest {
             assertThat(sink.progress()).contains("task: write vars");
         }
 
+        @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("a failing task becomes a failure naming the task, the host and ansible's reason")
         void failingTask() {
@@ -90,6 +93,7 @@ class AnsibleActionsTest {
                     "playbooks/fail.yml failed (exit 2): task 'break on purpose' failed on target: boom: disk full on target");
         }
 
+        @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("a failing command is reported with the end of its stderr")
         void failingCommand() {
@@ -106,6 +110,7 @@ class AnsibleActionsTest {
             assertThat(runner.commands().getFirst().argv()).containsSequence("-e", "ansible_host=127.0.0.1", "-e", "ansible_user=homestak");
         }
 
+        @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("secret extra vars go through a private vars file, never the command line")
         void secretVars() throws IOException {
@@ -149,6 +154,7 @@ class AnsibleActionsTest {
     @DisplayName("AnsibleLocalPlaybookAction")
     class Local {
 
+        @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("runs with the local inventory; extra vars reach the play")
         void success() throws IOException {
@@ -159,6 +165,7 @@ class AnsibleActionsTest {
                     "playbooks/write-vars.yml", "-e");
         }
 
+        @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("a failing task names the task and localhost")
         void failingTask() {
@@ -173,6 +180,7 @@ class AnsibleActionsTest {
                     .message()).isEqualTo("Ansible directory not found: " + tmp.resolve("nope"));
         }
 
+        @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("a playbook that does not exist reports ansible's ERROR line")
         void missingPlaybook() {

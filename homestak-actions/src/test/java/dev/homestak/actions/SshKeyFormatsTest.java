@@ -2,6 +2,7 @@ package dev.homestak.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homestak.sim.RequiresTool;
 import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * still log in, against ECDSA and RSA host keys.
  */
 @DisplayName("SSH client: keys written by the real ssh-keygen, on the JDK's providers")
+@RequiresTool("ssh-keygen")
 class SshKeyFormatsTest {
 
     @TempDir

@@ -24,7 +24,7 @@ final class ConfigResolveCommand implements Callable<Integer> {
     @Option(names = {"--env", "-E"}, required = true, paramLabel = "ENV", description = "Env name (envs/ENV.yaml).")
     String env;
 
-    @Option(names = {"--host", "-H"}, required = true, paramLabel = "HOST", description = "Node name (nodes/HOST.yaml).")
+    @Option(names = {"--host", "-H"}, required = true, paramLabel = "HOST", description = "Node name (nodes/HOST.yaml), or 'sim'.")
     String host;
 
     @Option(names = "--reveal-secrets", description = "Print token and password values instead of ***.")
@@ -36,11 +36,22 @@ final class ConfigResolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return siteConfig.load(cli.config())
-                .flatMap(site -> ConfigResolver.of(site).resolveEnv(env, host))
-                .fold(failure -> Console.fail(spec, failure), resolved -> {
-                    spec.commandLine().getOut().print(resolved.toTfvarsJson(revealSecrets));
-                    return ExitCode.OK;
-                });
+        if (host.equals(SimHost.NAME)) {
+            // the built-in simulated host (its simulator started for this command): the envs of the site it runs with
+            return new Targets(cli, siteConfig).resolve(java.util.Optional.of(host), new RunFlags(), "", true)
+                    .fold(failure -> Console.fail(spec, failure), target -> {
+                        try (target) {
+                            return print(ConfigResolver.of(target.site().orElseThrow()).resolveEnv(env, host));
+                        }
+                    });
+        }
+        return print(siteConfig.load(cli.config()).flatMap(site -> ConfigResolver.of(site).resolveEnv(env, host)));
+    }
+
+    private int print(io.vavr.control.Either<? extends dev.homestak.core.Failure, dev.homestak.core.ResolvedEnv> resolved) {
+        return resolved.fold(failure -> Console.fail(spec, failure), r -> {
+            spec.commandLine().getOut().print(r.toTfvarsJson(revealSecrets));
+            return ExitCode.OK;
+        });
     }
 }

@@ -21,7 +21,7 @@ final class ConfigShowCommand implements Callable<Integer> {
     @Mixin
     SiteConfigOption siteConfig;
 
-    @Option(names = {"--host", "-H"}, required = true, paramLabel = "HOST", description = "Node or host name.")
+    @Option(names = {"--host", "-H"}, required = true, paramLabel = "HOST", description = "Node or host name, or 'sim'.")
     String host;
 
     ConfigShowCommand(CliEnvironment env) {
@@ -30,6 +30,15 @@ final class ConfigShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (host.equals(SimHost.NAME)) {
+            // the built-in simulated host, as a run would get it (its simulator started for this command)
+            return new Targets(cli, siteConfig).resolve(java.util.Optional.of(host), new RunFlags(), "", true)
+                    .fold(failure -> Console.fail(spec, failure), target -> {
+                        try (target) {
+                            return print(target.host().orElseThrow());
+                        }
+                    });
+        }
         return siteConfig.load(cli.config())
                 .flatMap(site -> site.host(host))
                 .fold(failure -> Console.fail(spec, failure), this::print);

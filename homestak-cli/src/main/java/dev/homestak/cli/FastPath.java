@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The listing commands without picocli: {@code --list-scenarios} and {@code --scenario X --list-phases}
- * (alone, or with {@code --verbose}) are answered before the command model is built, since building it by
+ * (alone, or with {@code --verbose}), and {@code --help} (its text written at build time, {@link HelpText}), are
+ * answered before the command model is built, since building it by
  * reflection costs more than the listing itself. Output and exit codes are the same as through
  * {@link HomestakCommand}; anything else returns empty and goes through picocli.
  */
@@ -17,6 +18,13 @@ final class FastPath {
 
     /** The exit code when {@code args} are a listing this class answers, else empty (nothing printed). */
     static Optional<Integer> run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            // written at build time (HelpText); without it, picocli answers
+            return HelpText.cached().map(text -> {
+                out.print(text);
+                return ExitCode.OK;
+            });
+        }
         boolean listScenarios = false;
         boolean listPhases = false;
         String scenario = null;

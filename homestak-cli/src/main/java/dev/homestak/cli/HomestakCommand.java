@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0    passed (or listing / check succeeded)", "  1    scenario failed (cleanup, if any, succeeded)",
             "  2    usage or configuration error: nothing was run", "  3    cleanup failed: resources may be left behind",
-            "  130  interrupted (Ctrl-C); a second Ctrl-C stops the cleanup as well"},
-        subcommands = {ConfigCommand.class, SimCommand.class, CompletionCommand.class, ManifestCommand.class})
+            "  4    passed, but the context file could not be written (the facts are in the report directory)",
+            "  130  interrupted (Ctrl-C); 143 SIGTERM, 129 SIGHUP; a second signal stops the cleanup as well"},
+        subcommands = {ConfigCommand.class, SimCommand.class, CleanupCommand.class, CompletionCommand.class, ManifestCommand.class})
 final class HomestakCommand implements Callable<Integer> {
 
     private final CliEnvironment env;

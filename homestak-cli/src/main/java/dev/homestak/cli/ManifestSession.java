@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
 /**
@@ -108,7 +107,7 @@ final class ManifestSession {
         if (started.isLeft()) {
             return fail(started.getLeft());
         }
-        ManifestResult result = await(started.get(), human);
+        ManifestResult result = await(started.get(), human, flags.host);
         human.println(line(result));
         result.report().files().stream().filter(f -> f.toString().endsWith(".md")).findFirst()
                 .ifPresent(f -> human.println("Report: " + env.workingDir().relativize(f.toAbsolutePath())));
@@ -117,7 +116,7 @@ final class ManifestSession {
             commandLine.getOut().println(result.toJson());
             commandLine.getOut().flush();
         }
-        return ExitCode.of(result.report().outcome());
+        return ExitCode.of(result.report());
     }
 
     /** {@code apply n1-push on sim: passed in 1.2 s (edge completed 99001 10.0.0.5)}. */
@@ -139,20 +138,10 @@ final class ManifestSession {
                 : StateStore.userDefault(env.variables(), env.config().home());
     }
 
-    private ManifestResult await(ManifestHandle handle, PrintWriter human) {
-        AtomicInteger count = new AtomicInteger();
-        try (Interrupts.Registration registration = env.interrupts().onInterrupt(() -> {
-            switch (count.incrementAndGet()) {
-                case 1 -> {
-                    human.println();
-                    human.println("homestak: interrupted: stopping the run (Ctrl-C again to skip cleanup)");
-                    human.flush();
-                    handle.cancel();
-                }
-                case 2 -> handle.cancel();
-                default -> Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
-            }
-        })) {
+    /** Runs until done; SIGINT, SIGTERM and SIGHUP are handled as for scenario runs ({@link StopRequests}). */
+    private ManifestResult await(ManifestHandle handle, PrintWriter human, String host) {
+        String hint = "list them with 'homestak cleanup --host " + host + " --dry-run'";
+        try (StopRequests stops = StopRequests.watch(env.interrupts(), human, handle::cancel, hint)) {
             return handle.await();
         }
     }

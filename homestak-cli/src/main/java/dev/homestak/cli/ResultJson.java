@@ -19,7 +19,8 @@ final class ResultJson {
     }
 
     /** One line of JSON. */
-    static String render(RunReport report, List<Secret> secrets) {
+    /** One line of JSON, with the command's exit code. */
+    static String render(RunReport report, List<Secret> secrets, int exitCode) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("v", 1);
         json.put("type", "result");
@@ -28,7 +29,8 @@ final class ResultJson {
         json.put("run_id", report.runId());
         json.put("success", report.passed());
         json.put("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("exit_code", ExitCode.of(report.outcome()));
+        report.interruptedBy().ifPresent(by -> json.put("interrupted_by", by));
+        json.put("exit_code", exitCode);
         json.put("duration_seconds", Math.round(report.duration().toMillis() / 10.0) / 100.0);
         json.put("phases", report.phases().stream().map(ResultJson::phase).toList());
         report.failureSummary().ifPresent(e -> json.put("error", e));

@@ -8,6 +8,7 @@ import dev.homestak.scenarios.JsonLinesListener;
 import dev.homestak.scenarios.RunFailure;
 import dev.homestak.scenarios.RunHandle;
 import dev.homestak.scenarios.RunListener;
+import dev.homestak.scenarios.RunLocks;
 import dev.homestak.scenarios.RunOptions;
 import dev.homestak.scenarios.RunReport;
 import dev.homestak.scenarios.Scenario;
@@ -17,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scenario run from the command line: wires the runner (host, SSH, report directory, secrets to mask,
@@ -39,9 +39,20 @@ final class RunSession {
     }
 
     /** The dry-run text ({@code --dry-run}): nothing is run or written. */
-    static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options) {
-        ScenarioRunner runner = ScenarioRunner.builder().host(target.name()).noReports().redact(target.secrets()).build();
+    static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options, ProxmoxClients clients) {
+        ScenarioRunner runner = ScenarioRunner.builder().host(target.name()).actionContext(actionContext(target, clients))
+                .noReports().redact(target.secrets()).build();
         return runner.preview(scenario, options).mapLeft(f -> f);
+    }
+
+    /**
+     * What the run will need, checked before anything is touched ({@link ScenarioRunner#check}): the site-config's
+     * envs, templates, presets and images for each phase, the {@code --vm-id} names, the report directory and the
+     * context file.
+     */
+    Either<Failure, Boolean> check(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients) {
+        return ScenarioRunner.builder().host(target.name()).actionContext(actionContext(target, clients)).reportDir(reportDir())
+                .build().check(scenario, options).mapLeft(f -> f);
     }
 
     /**
@@ -63,6 +74,7 @@ final class RunSession {
                 .actionContext(actionContext(target, clients))
                 .reportDir(reportDir())
                 .redact(target.secrets())
+                .runLocks(RunLocks.forUser(env.variables(), env.config().home()))
                 .listener(view);
         if (flags.jsonOutput) {
             builder.listener(JsonLinesListener.to(out));
@@ -75,41 +87,35 @@ final class RunSession {
                 err.flush();
                 return ExitCode.USAGE;
             }
-            RunReport report = await(started.get(), human);
+            RunReport report = await(started.get(), target.name(), human);
             closeView(view);
             Summary.print(report, human, width);
+            int exitCode = ExitCode.of(report, options.contextFile());
+            if (exitCode == ExitCode.FACTS_NOT_SAVED) {
+                err.println("homestak: the context file " + options.contextFile().orElseThrow() + " could not be written; "
+                        + report.files().stream().filter(f -> f.toString().endsWith(".context.json")).findFirst()
+                                .map(f -> "the run's facts are in " + f).orElse("the run's facts are in the report")
+                        + ": copy them where the next scenario reads them");
+                err.flush();
+            }
             if (flags.jsonOutput) {
-                out.println(ResultJson.render(report, target.secrets()));
+                out.println(ResultJson.render(report, target.secrets(), exitCode));
                 out.flush();
             }
-            return ExitCode.of(report.outcome());
+            return exitCode;
         } finally {
             closeView(view);
         }
     }
 
     /**
-     * Waits for the report. The first Ctrl-C cancels the run (its cleanup policy still applies), the second
-     * aborts the cleanup too, a third ends the process at once.
+     * Waits for the report. The first stop signal (Ctrl-C, SIGTERM, SIGHUP) cancels the run (its cleanup policy
+     * still applies), the second aborts the cleanup too, a third ends the process at once ({@link StopRequests}).
      */
-    private RunReport await(RunHandle handle, PrintWriter human) {
-        AtomicInteger count = new AtomicInteger();
-        try (Interrupts.Registration registration = env.interrupts().onInterrupt(() -> {
-            switch (count.incrementAndGet()) {
-                case 1 -> {
-                    human.println();
-                    human.println("homestak: interrupted: stopping the run, then cleanup (Ctrl-C again to skip cleanup)");
-                    human.flush();
-                    handle.cancel();
-                }
-                case 2 -> {
-                    human.println("homestak: stopping cleanup now: resources may be left behind");
-                    human.flush();
-                    handle.cancel();
-                }
-                default -> Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
-            }
-        })) {
+    private RunReport await(RunHandle handle, String host, PrintWriter human) {
+        String hint = "VMs tagged homestak-run-" + handle.runId() + "; remove them with: homestak cleanup --host " + host
+                + " --run " + handle.runId() + " --yes";
+        try (StopRequests stops = StopRequests.watch(env.interrupts(), human, handle::cancel, hint)) {
             return handle.await();
         }
     }

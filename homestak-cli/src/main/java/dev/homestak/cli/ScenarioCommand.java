@@ -63,8 +63,13 @@ final class ScenarioCommand {
         if (facts.isLeft()) {
             return fail(facts.getLeft());
         }
+        RunSession session = new RunSession(env, commandLine.getOut(), commandLine.getErr(), flags);
+        Optional<Failure> notReady = scenario.flatMap(s -> session.check(s, options(facts.get()), target, clients).swap().toJavaOptional());
         if (flags.preflight) {
-            return printPreflight(target, scenario, clients);
+            return printPreflight(target, scenario, clients, notReady);
+        }
+        if (notReady.isPresent()) {
+            return fail(notReady.get());
         }
         Scenario s = scenario.orElseThrow();
         if (!flags.dryRun && !flags.skipPreflight) {
@@ -84,13 +89,13 @@ final class ScenarioCommand {
         }
         RunOptions options = options(facts.get());
         if (flags.dryRun) {
-            return RunSession.preview(target, s, options).fold(this::fail, text -> {
+            return RunSession.preview(target, s, options, clients).fold(this::fail, text -> {
                 human().println(text);
                 human().flush();
                 return ExitCode.OK;
             });
         }
-        return new RunSession(env, commandLine.getOut(), commandLine.getErr(), flags).run(s, options, target, clients);
+        return session.run(s, options, target, clients);
     }
 
     /** The scenario of {@code --scenario}, with {@code --skip} checked against its phases. */
@@ -146,8 +151,10 @@ final class ScenarioCommand {
     }
 
     /** {@code --preflight}: every check under its section; exit 0 when all pass, else 2. */
-    private int printPreflight(RunTarget target, Optional<Scenario> scenario, ProxmoxClients clients) {
-        List<Check> checks = preflight(target, scenario, clients);
+    private int printPreflight(RunTarget target, Optional<Scenario> scenario, ProxmoxClients clients, Optional<Failure> notReady) {
+        List<Check> checks = new java.util.ArrayList<>(preflight(target, scenario, clients));
+        scenario.ifPresent(s -> checks.add(notReady.map(f -> Check.fail("Site-config", Text.clean(f.message())))
+                .orElseGet(() -> Check.pass("Site-config", "everything the phases need resolves (envs, templates, presets, images)"))));
         PrintWriter out = human();
         out.println("Pre-flight checks for " + scenario.map(Scenario::name).map(n -> "scenario " + n + " on ").orElse("")
                 + "host " + target.name() + ":");

@@ -48,6 +48,10 @@ final class SimCommand implements Callable<Integer> {
                     + "'--host sim --sim-connection FILE' runs; deleted when it stops.")
     @Nullable Path connectionFile;
 
+    @Option(names = "--authorized-keys", paramLabel = "FILE",
+            description = "OpenSSH public keys every VM accepts, one per line (default: your ~/.ssh/*.pub).")
+    @Nullable Path authorizedKeys;
+
     @Option(names = "--request-log", paramLabel = "FILE",
             description = "Append every API request received as JSON Lines (method, path, parameters; secrets masked).")
     @Nullable Path requestLog;
@@ -94,7 +98,7 @@ final class SimCommand implements Callable<Integer> {
             Thread onExit = new Thread(forget, "sim-connection-cleanup");
             Runtime.getRuntime().addShutdownHook(onExit);
             CountDownLatch stop = new CountDownLatch(1);
-            try (Interrupts.Registration r = env.interrupts().onInterrupt(stop::countDown)) {
+            try (Interrupts.Registration r = env.interrupts().onInterrupt(signal -> stop.countDown())) {
                 stop.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -117,11 +121,32 @@ final class SimCommand implements Callable<Integer> {
                 }
                 builder.profile(loaded.get());
             }
-            return builder.authorizedKeysIfSupported(SshKeys.userPublicKeys(env.config().home())).start()
-                    .<Failure>mapLeft(f -> f);
+            if (authorizedKeys != null) {
+                Either<Failure, java.util.List<String>> keys = keyLines(env.workingDir().resolve(authorizedKeys));
+                if (keys.isLeft()) {
+                    return Either.left(keys.getLeft());
+                }
+                builder.authorizedKeys(authorizedKeys.toString(), keys.get());
+            } else {
+                builder.authorizedKeysIfSupported(SshKeys.userPublicKeys(env.config().home()));
+            }
+            return builder.start().<Failure>mapLeft(f -> f);
         } catch (IllegalArgumentException e) {
             // a bad --node or port: the builder's message says which
             return Either.left(new CliFailure(e.getMessage()));
+        }
+    }
+
+    /** The key lines of an authorized_keys file (blank lines and {@code #} comments left out). */
+    private static Either<Failure, java.util.List<String>> keyLines(Path file) {
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(file).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return lines.isEmpty() ? Either.left(new CliFailure("--authorized-keys " + file + " holds no key: put OpenSSH "
+                    + "public key lines in it (e.g. the content of ~/.ssh/id_ed25519.pub)")) : Either.right(lines);
+        } catch (java.io.IOException e) {
+            return Either.left(new CliFailure("--authorized-keys " + file + " cannot be read ("
+                    + e.getClass().getSimpleName().replace("Exception", "") + "): give a readable OpenSSH public key file"));
         }
     }
 

@@ -38,6 +38,7 @@ public final class Training {
             return;
         }
         FastPath.run(new String[] {"--list-scenarios"}, nowhere, nowhere);
+        FastPath.run(new String[] {"--help"}, nowhere, nowhere);
         Registry.load().names().stream().findFirst()
                 .ifPresent(name -> FastPath.run(new String[] {"--scenario", name, "--list-phases"}, nowhere, nowhere));
         FastPath.run(new String[] {"--scenario", "no such scenario", "--list-phases"}, nowhere, nowhere);

@@ -38,6 +38,24 @@ public final class CliTestScenarios implements ScenarioProvider {
                         Phase.of("boom", "Fail", ctx -> Either.left(new ActionFailure.Precondition("boom: disk full"))),
                         Phase.of("after", "Never reached", ctx -> Either.right(ActionResult.of("unreachable")))))
                         .withAttributes(runtime(3).withRequiresHostConfig(false)),
+                Scenario.of("cli-lose-context", "Replace the context file's directory by a file (no host needed)", List.of(
+                        Phase.of("lose", "Make the context file unwritable", ctx -> {
+                            try {
+                                java.nio.file.Path doomed = java.nio.file.Path.of(String.valueOf(ctx.facts().asMap().get("doomed_dir")));
+                                try (var files = java.nio.file.Files.list(doomed)) {
+                                    for (java.nio.file.Path f : files.toList()) {
+                                        java.nio.file.Files.delete(f);
+                                    }
+                                }
+                                java.nio.file.Files.delete(doomed);
+                                java.nio.file.Files.writeString(doomed, "a file now");
+                                return Either.right(ActionResult.of("replaced " + doomed + " by a file", dev.homestak.core.Facts.empty()
+                                        .withRaw("made_vm", 4242)));
+                            } catch (java.io.IOException e) {
+                                return Either.left(new ActionFailure.Precondition(e.toString()));
+                            }
+                        })))
+                        .withAttributes(runtime(1).withRequiresHostConfig(false)),
                 vmConstructor, vmDestructor,
                 Scenario.roundtrip("cli-vm-roundtrip", "Create, hold and destroy a VM on the host", vmConstructor,
                         vmDestructor).withAttributes(runtime(90).withDefaultCleanup(dev.homestak.scenarios.CleanupPolicy.ALWAYS)));

@@ -35,6 +35,16 @@ class ConfigCommandTest {
         }
 
         @Test
+        @DisplayName("--host sim (no site-config): the built-in simulated host as a run gets it, token masked")
+        void simHost(@TempDir Path dir) {
+            CliRun run = CliRun.with().workingDir(dir).run("config", "show", "--host", "sim");
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).containsPattern("api_endpoint: https://127\\.0\\.0\\.1:\\d+").contains("provisioner: api")
+                    .contains("***").doesNotContain("root@pam!homestak=");
+        }
+
+        @Test
         @DisplayName("an unknown host is one line listing the available hosts, exit 2")
         void unknownHost() {
             CliRun run = CliRun.of("config", "show", "--host", "nope", "--site-config", SITE);
@@ -83,6 +93,15 @@ class ConfigCommandTest {
                     SHARED.resolve("fixtures/site-config-expected/test@pve.tfvars.json")));
             assertThat(run.exitCode()).isZero();
             assertThat(mapper.readTree(run.out())).isEqualTo(expected);
+        }
+
+        @Test
+        @DisplayName("--host sim (no site-config): the built-in env test resolves for the simulated host")
+        void simHost(@TempDir Path dir) {
+            CliRun run = CliRun.with().workingDir(dir).run("config", "resolve", "--env", "test", "--host", "sim");
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).contains("99900", "\"test\"").doesNotContain("root@pam!homestak=");
         }
 
         @Test

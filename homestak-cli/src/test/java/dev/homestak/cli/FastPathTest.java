@@ -30,8 +30,8 @@ class FastPathTest {
     }
 
     @ParameterizedTest(name = "args ''{0}''")
-    @ValueSource(strings = {"", "-S cli-hello", "--list-phases", "-S cli-hello --list-phases --host sim", "--help",
-        "-S", "-S --list-phases"})
+    @ValueSource(strings = {"", "-S cli-hello", "--list-phases", "-S cli-hello --list-phases --host sim", "--help -v",
+        "-S", "-S --list-phases", "sim --help"})
     @DisplayName("anything else is left to picocli, with nothing printed")
     void declines(String line) {
         StringWriter out = new StringWriter();
@@ -41,5 +41,18 @@ class FastPathTest {
 
         assertThat(fast).isEmpty();
         assertThat(out.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "args ''{0}''")
+    @ValueSource(strings = {"--help", "-h"})
+    @DisplayName("--help is answered from the text written at build time: picocli's usage at 80 columns, exit 0")
+    void help(String arg) {
+        StringWriter out = new StringWriter();
+
+        Optional<Integer> fast = FastPath.run(new String[] {arg}, new PrintWriter(out, true), new PrintWriter(out, true));
+
+        assertThat(fast).contains(0);
+        assertThat(out.toString()).isEqualTo(HelpText.render())
+                .contains("--scenario", "cleanup", "Exit codes:", "143 SIGTERM");
     }
 }

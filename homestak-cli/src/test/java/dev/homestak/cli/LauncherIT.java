@@ -90,6 +90,24 @@ class LauncherIT {
     }
 
     @Nested
+    @DisplayName("the build the launcher runs once")
+    class Build {
+
+        @Test
+        @DisplayName("./mvnw prints no JVM warning about sun.misc.Unsafe (Maven's Guice) on a JDK 24 or newer")
+        void noUnsafeWarnings() throws Exception {
+            ProcessBuilder pb = new ProcessBuilder(LAUNCHER.resolveSibling("mvnw").toString(), "-B", "-q", "-o", "-N", "validate")
+                    .directory(LAUNCHER.getParent().toFile());
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+
+            Result r = run(pb);
+
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            assertThat(r.out() + r.err()).doesNotContain("sun.misc.Unsafe").doesNotContain("WARNING:");
+        }
+    }
+
+    @Nested
     @DisplayName("a run on the sim host")
     class SimRun {
 

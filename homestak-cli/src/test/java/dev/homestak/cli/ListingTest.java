@@ -96,7 +96,7 @@ class ListingTest {
 
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).isEqualTo("homestak: Unknown scenario: nope. Available: bootstrap-install, cli-fail, "
-                    + "cli-hello, cli-vm-constructor, cli-vm-destructor, cli-vm-roundtrip, nested-pve-constructor, "
+                    + "cli-hello, cli-lose-context, cli-vm-constructor, cli-vm-destructor, cli-vm-roundtrip, nested-pve-constructor, "
                     + "nested-pve-destructor, nested-pve-roundtrip, pve-configure, simple-vm-constructor, "
                     + "simple-vm-destructor, simple-vm-roundtrip\n");
             assertThat(run.out()).isEmpty();

@@ -2,21 +2,27 @@ package dev.homestak.cli;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Ctrl-C for tests: {@link #fire()} calls every registered handler, as SIGINT would. */
 final class ManualInterrupts implements Interrupts {
 
-    private final List<Runnable> handlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<StopSignal>> handlers = new CopyOnWriteArrayList<>();
 
     @Override
-    public Registration onInterrupt(Runnable handler) {
+    public Registration onInterrupt(Consumer<StopSignal> handler) {
         handlers.add(handler);
         return () -> handlers.remove(handler);
     }
 
     /** One Ctrl-C. */
     void fire() {
-        handlers.forEach(Runnable::run);
+        fire(StopSignal.INT);
+    }
+
+    /** One stop signal. */
+    void fire(StopSignal signal) {
+        handlers.forEach(h -> h.accept(signal));
     }
 
     /** True while a handler is registered (a run is in progress). */

@@ -203,6 +203,29 @@ class RunTest {
             assertThat(parse(run.out().lines().toList().getLast()).get("context").get("inner_ip").asText())
                     .isEqualTo("10.9.9.9");
         }
+
+        @Test
+        @DisplayName("a context file that cannot be written at the end loses no fact: they go to <report-dir>/<stamp>.context.json, the CLI says where, exit 4")
+        void contextFileLostAtTheEnd() throws IOException {
+            Path doomed = Files.createDirectories(dir.resolve("ctx"));
+            Path ctx = Files.writeString(doomed.resolve("ctx.json"), "{\"doomed_dir\": \"" + doomed + "\"}");
+            Path reports = dir.resolve("reports");
+
+            CliRun run = CliRun.of("-S", "cli-lose-context", "-C", ctx.toString(), "-r", reports.toString(), "--json-output");
+
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
+            Path saved;
+            try (var files = Files.list(reports)) {
+                saved = files.filter(f -> f.getFileName().toString().matches("\\d{8}-\\d{6}\\.context\\.json")).findFirst().orElseThrow();
+            }
+            assertThat(run.err()).contains("homestak: the context file " + ctx + " could not be written; the run's facts are in " + saved);
+            JsonNode facts = JSON.readTree(saved.toFile());
+            assertThat(facts.get("made_vm").asInt()).isEqualTo(4242);
+            assertThat(facts.get("doomed_dir").asText()).isEqualTo(doomed.toString());
+            JsonNode result = parse(run.out().lines().toList().getLast());
+            assertThat(result.get("exit_code").asInt()).isEqualTo(4);
+            assertThat(result.get("reports").toString()).contains(saved.toString());
+        }
     }
 
     @Test
@@ -215,7 +238,7 @@ class RunTest {
                 "--list-scenarios", "--list-phases", "--verbose", "--report-dir", "-r", "--inner-ip", "--local",
                 "--remote", "--vm-ip", "--homestak-user", "--context-file", "-C", "--timeout", "-t", "--dry-run",
                 "--yes", "-y", "--vm-id", "--json-output", "--cleanup", "--preflight", "--skip-preflight",
-                "--site-config", "--sim-profile", "sim", "config", "completion", "130");
+                "--site-config", "--sim-profile", "sim", "config", "cleanup", "completion", "130", "143", "129");
     }
 
     static JsonNode parse(String line) {

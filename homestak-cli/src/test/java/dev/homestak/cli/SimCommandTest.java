@@ -87,4 +87,32 @@ class SimCommandTest {
             return text.toString();
         }
     }
+
+    @Test
+    @DisplayName("--authorized-keys FILE: the simulator starts with the file's keys (comments and blank lines left out)")
+    void authorizedKeysFile(@TempDir Path dir) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        String line = org.apache.sshd.common.config.keys.PublicKeyEntry.toString(generator.generateKeyPair().getPublic());
+        Files.writeString(dir.resolve("keys.pub"), "# the operator's key\n\n" + line + " ops@example\n");
+        CliRun.Setup setup = CliRun.with().workingDir(dir);
+        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> setup.run("sim", "--authorized-keys",
+                "keys.pub", "--profile", SimHostTest.INSTANT));
+        SimHostTest.awaitTrue(() -> setup.interrupts().armed());
+        setup.interrupts().fire(StopSignal.TERM);
+        CliRun run = serving.get(30, TimeUnit.SECONDS);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("endpoint:     https://127.0.0.1:", "homestak sim: stopped");
+    }
+
+    @Test
+    @DisplayName("--authorized-keys with a missing file or one without a key: one line, exit 2")
+    void authorizedKeysBad(@TempDir Path dir) throws Exception {
+        ErrorPathTest.assertOneLineError(CliRun.with().workingDir(dir).run("sim", "--authorized-keys", "nope.pub"),
+                "--authorized-keys", "nope.pub", "cannot be read");
+        Files.writeString(dir.resolve("empty.pub"), "# nothing\n");
+        ErrorPathTest.assertOneLineError(CliRun.with().workingDir(dir).run("sim", "--authorized-keys", "empty.pub"),
+                "empty.pub holds no key");
+    }
 }

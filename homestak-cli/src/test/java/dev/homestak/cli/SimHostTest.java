@@ -56,6 +56,7 @@ class SimHostTest {
         }
 
         @Test
+        @dev.homestak.sim.RequiresTool("ssh-keygen")
         @DisplayName("a user whose ~/.ssh holds only an ed25519 key (from ssh-keygen) runs it too: the run logs in with its own key")
         void userWithEd25519Key() throws Exception {
             Path home = Files.createDirectories(dir.resolve("home/.ssh")).getParent();
@@ -154,7 +155,7 @@ class SimHostTest {
             CliRun run = running.get(60, TimeUnit.SECONDS);
 
             assertThat(run.exitCode()).as(run.all()).isEqualTo(130);
-            assertThat(run.out()).contains("interrupted: stopping the run, then cleanup", "INTERRUPTED in ")
+            assertThat(run.out()).contains("interrupted (SIGINT): stopping the run, then cleanup", "INTERRUPTED in ")
                     .containsPattern("destroy\\s+passed\\*");
             Path json;
             try (var files = Files.list(dir.resolve("reports"))) {
@@ -162,6 +163,42 @@ class SimHostTest {
             }
             assertThat(RunTest.parse(Files.readString(json).replace("\n", " ")).get("outcome").asText()).isEqualTo("interrupted");
             assertThat(requests(log)).anyMatch(r -> r.get("method").asText().equals("DELETE") && r.get("status").asInt() == 200);
+        }
+        @Test
+        @DisplayName("SIGTERM takes the path of the first Ctrl-C: cleanup removes the VM, exit 143, report interrupted by SIGTERM")
+        void sigterm() throws Exception {
+            Path log = dir.resolve("requests.jsonl");
+            CliRun.Setup setup = CliRun.with().workingDir(dir);
+            CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> setup.run("-S", "cli-vm-roundtrip",
+                    "-H", "sim", "--sim-profile", INSTANT, "--sim-request-log", log.toString(), "--json-output"));
+
+            awaitTrue(() -> Files.exists(log) && read(log).contains("\"POST\"") && setup.interrupts().armed());
+            setup.interrupts().fire(StopSignal.TERM);
+            CliRun run = running.get(60, TimeUnit.SECONDS);
+
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(143);
+            JsonNode result = RunTest.parse(run.out().lines().toList().getLast());
+            assertThat(result.get("interrupted_by").asText()).isEqualTo("SIGTERM");
+            assertThat(result.get("exit_code").asInt()).isEqualTo(143);
+            assertThat(requests(log)).anyMatch(r -> r.get("method").asText().equals("DELETE") && r.get("status").asInt() == 200);
+        }
+
+        @Test
+        @DisplayName("a second signal (SIGHUP after Ctrl-C) stops cleanup at once and names the run's VMs and how to remove them")
+        void secondSignal() throws Exception {
+            Path log = dir.resolve("requests.jsonl");
+            CliRun.Setup setup = CliRun.with().workingDir(dir);
+            CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> setup.run("-S", "cli-vm-roundtrip",
+                    "-H", "sim", "--sim-profile", INSTANT, "--sim-request-log", log.toString()));
+
+            awaitTrue(() -> Files.exists(log) && read(log).contains("\"POST\"") && setup.interrupts().armed());
+            setup.interrupts().fire(StopSignal.INT);
+            setup.interrupts().fire(StopSignal.HUP);
+            CliRun run = running.get(60, TimeUnit.SECONDS);
+
+            assertThat(run.out()).containsPattern("SIGHUP again: stopping cleanup now: resources may be left behind: "
+                    + "VMs tagged homestak-run-[0-9a-f-]+; remove them with: homestak cleanup --host sim --run [0-9a-f-]+ --yes");
+            assertThat(run.exitCode()).as(run.all()).isIn(3, 130);
         }
     }
 

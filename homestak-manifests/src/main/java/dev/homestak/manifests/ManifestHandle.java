@@ -25,6 +25,11 @@ public final class ManifestHandle {
         run.cancel();
     }
 
+    /** As {@link RunHandle#cancel(String)}: {@code by} (a signal's name, {@code SIGTERM}) goes into the report. */
+    public void cancel(String by) {
+        run.cancel(by);
+    }
+
     /** Waits for the result (state written, lock released); interrupting the wait cancels the run once. */
     public ManifestResult await() {
         run.await();

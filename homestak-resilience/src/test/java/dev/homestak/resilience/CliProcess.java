@@ -32,6 +32,8 @@ final class CliProcess {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xss1m",
                 // the suite's own logging settings (DEBUG into a file) are on this class path: the CLI's defaults instead
                 "-Dorg.slf4j.simpleLogger.log.dev.homestak=warn", "-Dorg.slf4j.simpleLogger.logFile=System.err",
+                // the process's home (its ~/.ssh keys, its run locks): java takes user.home from the password file, not HOME
+                "-Duser.home=" + dir.resolve("home").toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), "dev.homestak.cli.Main"));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())

@@ -64,6 +64,68 @@ class ConcurrencyTest {
         }
     }
 
+    @Test
+    @DisplayName("a two-VM env whose second create is refused while the first is still being created: FAILED, cleanup waits for the create, 0 VMs of the run left")
+    void failsPartWayWithCreatesInFlight() throws Exception {
+        Path dir = Outputs.dir("concurrency/part-way");
+        // slow enough that the first VM's create task is still running when the second is refused
+        try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic().withSpeedFactor(0.1)))) {
+            assertThat(Runs.run(site, dir.resolve("warm"), SimSite.scenario("simple-vm-roundtrip"), env("test"))
+                    .report().outcome()).isEqualTo(RunOutcome.PASSED);
+            site.clients.forHost(site.host).get().node(site.sim.node()).qemu()
+                    .create(dev.homestak.proxmox.model.CreateVmRequest.builder(99911).name("handmade").build())
+                    .flatMap(t -> t.await(java.time.Duration.ofSeconds(30))).get();
+
+            Runs.Finished run = Runs.run(site, dir.resolve("pair"), SimSite.scenario("simple-vm-roundtrip"), env("pair"));
+
+            assertThat(run.report().outcome()).as(run.report().failureSummary().orElse("")).isEqualTo(RunOutcome.FAILED);
+            assertThat(run.report().firstFailure().orElseThrow().message()).contains("99911", "handmade");
+            assertThat(site.sim.vms()).extracting(v -> v.vmid()).containsExactly(99911);
+        }
+    }
+
+    @Test
+    @DisplayName("two two-VM envs sharing a VM id, run at once twice: one fails part-way, no run ends CLEANUP_FAILED, 0 VMs left")
+    void overlappingEnvsAtOnce() throws Exception {
+        Path dir = Outputs.dir("concurrency/overlap");
+        try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic().withSpeedFactor(0.1)))) {
+            java.nio.file.Files.writeString(site.root.resolve("site-config/envs/overlap.yaml"),
+                    "vmid_base: 99911\nvms:\n  - name: first\n    template: test\n  - name: second\n    template: test\n");
+            assertThat(Runs.run(site, dir.resolve("warm"), SimSite.scenario("simple-vm-roundtrip"), env("test"))
+                    .report().outcome()).isEqualTo(RunOutcome.PASSED);
+            for (int round = 0; round < 2; round++) {
+                Path r = dir.resolve("round-" + round);
+                var pair = together(() -> Runs.run(site, r.resolve("pair"), SimSite.scenario("simple-vm-roundtrip"), env("pair")));
+                var overlap = together(() -> Runs.run(site, r.resolve("overlap"), SimSite.scenario("simple-vm-roundtrip"), env("overlap")));
+
+                for (Runs.Finished run : java.util.List.of(pair.get(120, TimeUnit.SECONDS), overlap.get(120, TimeUnit.SECONDS))) {
+                    assertThat(run.report().outcome()).as("round %d: %s", round, run.report().failureSummary().orElse(""))
+                            .isIn(RunOutcome.PASSED, RunOutcome.FAILED);
+                }
+                assertThat(site.sim.vms()).as("VMs left after round %d", round).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a destroy that meets a VM locked by its create task waits for the task, then destroys the VM")
+    void destroyWaitsForLock() throws Exception {
+        Path dir = Outputs.dir("concurrency/locked");
+        // real durations: the create (3 s) outlasts the client's retries of "VM is locked" (about 1 s)
+        try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic()))) {
+            site.clients.forHost(site.host).get().node(site.sim.node()).qemu()
+                    .create(dev.homestak.proxmox.model.CreateVmRequest.builder(99930).name("slow").build()).get();
+            assertThat(site.sim.vm(99930).orElseThrow().lock()).contains("create");
+
+            var destroyed = dev.homestak.actions.DestroyVmsAction.of(java.util.List.of(new dev.homestak.actions.ProvisionedVm("slow", 99930)))
+                    .run(site.context());
+
+            assertThat(destroyed.isRight()).as(destroyed.<String>fold(f -> f.message(), t -> "ok")).isTrue();
+            assertThat(destroyed.get().ok()).isTrue();
+            assertThat(site.sim.vms()).isEmpty();
+        }
+    }
+
     private final CyclicBarrier start = new CyclicBarrier(2);
 
     /**

@@ -21,15 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Runs cancelled at seeded random points: through the API, and by SIGINT to the {@code homestak} process. */
+/** Runs cancelled at seeded random points: through the API, and by SIGINT, SIGTERM and SIGHUP to the {@code homestak} process. */
 @Order(50)
 @DisplayName("interrupts: cancelled runs leave nothing behind")
 class InterruptsTest {
 
     static final long SEED = Long.getLong("resilience.seed", 20260103L);
     static final int API_RUNS = 20;
-    static final int SIGINT_RUNS = 3;
+    static final int SIGNAL_RUNS = 2;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -66,47 +68,75 @@ class InterruptsTest {
     /**
      * The process runs against this JVM's simulator through a site-config node {@code lab} (with the site's SSH
      * key as the user's {@code ~/.ssh/id_rsa}), so the test can see the simulator's VMs after the process ended.
+     * The process is started directly (not from a shell), so SIGINT is not ignored, as on a terminal or a CI runner.
      */
-    @Test
-    @DisplayName("SIGINT to the homestak process at a random event: exit 130, report interrupted, no VM left")
-    void viaSigint() throws Exception {
-        Path root = Outputs.dir("interrupts/sigint");
-        Random random = new Random(SEED + 1);
+    @ParameterizedTest(name = "SIG{0}: exit {1}")
+    @CsvSource({"INT, 130", "TERM, 143", "HUP, 129"})
+    @DisplayName("a stop signal to the homestak process at a random event: exit 128+signal, report interrupted by it, no VM left")
+    void viaSignal(String signal, int exitCode) throws Exception {
+        Path root = Outputs.dir("interrupts/sig" + signal.toLowerCase(java.util.Locale.ROOT));
+        Random random = new Random(SEED + signal.hashCode());
         try (SimSite site = SimSite.start(root, b -> b.timing(Timing.realistic().withSpeedFactor(0.02)))) {
-            Path siteConfig = root.resolve("site-config");
-            Files.writeString(siteConfig.resolve("nodes/lab.yaml"),
-                    Files.readString(siteConfig.resolve("nodes/sim.yaml")) + "api_token: sim\n");
-            for (int i = 0; i < SIGINT_RUNS; i++) {
-                Path dir = Files.createDirectories(root.resolve("run-" + i));
-                Files.createDirectories(dir.resolve("home/.ssh"));
-                Files.copy(site.keyFile, dir.resolve("home/.ssh/id_rsa"));
-                sigint(site, dir, siteConfig, 2 + random.nextInt(8), i);
+            Path siteConfig = labSite(site);
+            for (int i = 0; i < SIGNAL_RUNS; i++) {
+                Path dir = runDir(site, root, i);
+                int at = 2 + random.nextInt(8);
+                Process p = CliProcess.start(dir, java.util.Map.of(), List.of("-S", "simple-vm-roundtrip", "-H", "lab",
+                        "--site-config", siteConfig.toString(), "--json-output"));
+                List<JsonNode> events = new ArrayList<>();
+                try (BufferedReader lines = Files.newBufferedReader(dir.resolve("stdout.txt"))) {
+                    follow(p, lines, events, at, signal);
+                }
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+                String stderr = Files.readString(dir.resolve("stderr.txt"));
+                assertThat(p.exitValue()).as("run %d, SIG%s at event %d: %s", i, signal, at, stderr).isEqualTo(exitCode);
+                JsonNode result = events.getLast();
+                assertThat(result.path("outcome").asText()).isEqualTo("interrupted");
+                assertThat(result.path("interrupted_by").asText()).isEqualTo("SIG" + signal);
+                Path report = dir.resolve(result.path("reports").get(0).asText());
+                assertThat(Files.readString(report)).contains("\"outcome\": \"interrupted\"", "\"interrupted_by\": \"SIG" + signal + "\"");
+                assertThat(site.sim.vms()).as("VMs left by run %d", i).isEmpty();
             }
         }
     }
 
-    private static void sigint(SimSite site, Path dir, Path siteConfig, int at, int i) throws Exception {
-        {
+    @Test
+    @DisplayName("SIGTERM during start-up, before a run exists: the process exits at once with 143 and creates nothing")
+    void duringStartup() throws Exception {
+        Path root = Outputs.dir("interrupts/startup");
+        try (SimSite site = SimSite.start(root, b -> b)) {
+            Path dir = runDir(site, root, 0);
             Process p = CliProcess.start(dir, java.util.Map.of(), List.of("-S", "simple-vm-roundtrip", "-H", "lab",
-                    "--site-config", siteConfig.toString(), "--json-output"));
-            List<JsonNode> events = new ArrayList<>();
-            try (BufferedReader lines = Files.newBufferedReader(dir.resolve("stdout.txt"))) {
-                follow(p, lines, events, at);
-            }
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    "--site-config", labSite(site).toString(), "--json-output"));
+            new ProcessBuilder("kill", "-s", "TERM", Long.toString(p.pid())).start().waitFor();
 
-            String stderr = Files.readString(dir.resolve("stderr.txt"));
-            assertThat(p.exitValue()).as("run %d, SIGINT at event %d: %s", i, at, stderr).isEqualTo(130);
-            JsonNode result = events.getLast();
-            assertThat(result.path("outcome").asText()).isEqualTo("interrupted");
-            Path report = dir.resolve(result.path("reports").get(0).asText());
-            assertThat(Files.readString(report)).contains("\"outcome\": \"interrupted\"");
-            assertThat(site.sim.vms()).as("VMs left by run %d", i).isEmpty();
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s").isTrue();
+            assertThat(p.exitValue()).isEqualTo(143);
+            assertThat(site.sim.vms()).isEmpty();
         }
     }
 
-    /** Reads the JSON lines as the process writes them; sends SIGINT when the {@code at}-th arrives. */
-    private static void follow(Process p, BufferedReader lines, List<JsonNode> events, int at) throws Exception {
+    /** Node {@code lab}: the site's node {@code sim}, with its token, for a process of its own. */
+    static Path labSite(SimSite site) throws java.io.IOException {
+        Path siteConfig = site.root.resolve("site-config");
+        Path lab = siteConfig.resolve("nodes/lab.yaml");
+        if (!Files.exists(lab)) {
+            Files.writeString(lab, Files.readString(siteConfig.resolve("nodes/sim.yaml")) + "api_token: sim\n");
+        }
+        return siteConfig;
+    }
+
+    /** A directory for one process, whose home has the site's key as {@code ~/.ssh/id_rsa}. */
+    static Path runDir(SimSite site, Path root, int i) throws java.io.IOException {
+        Path dir = Files.createDirectories(root.resolve("run-" + i));
+        Files.createDirectories(dir.resolve("home/.ssh"));
+        Files.copy(site.keyFile, dir.resolve("home/.ssh/id_rsa"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return dir;
+    }
+
+    /** Reads the JSON lines as the process writes them; sends {@code signal} when the {@code at}-th arrives. */
+    static void follow(Process p, BufferedReader lines, List<JsonNode> events, int at, String signal) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         StringBuilder partial = new StringBuilder();
         while (System.nanoTime() < deadline) {
@@ -130,7 +160,7 @@ class InterruptsTest {
             }
             events.add(JSON.readTree(line));
             if (events.size() == at) {
-                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid())).start().waitFor();
             }
         }
         throw new AssertionError("homestak did not finish within 90 s");

@@ -35,7 +35,7 @@ import java.util.Objects;
  * @param timeout    limit of each stop and delete task
  */
 record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettings tofu, boolean bestEffort,
-                        Duration timeout) implements Action<ActionResult> {
+                        Duration timeout) implements Action<ActionResult>, Prechecked {
 
     DestroyEnvAction {
         Objects.requireNonNull(envs, "envs");
@@ -55,6 +55,11 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
             Either<ActionFailure, ResolvedEnv> scope = ownVmsAfterFailure(ctx, resolved);
             if (scope.isLeft()) {
                 return Either.left(scope.getLeft());
+            }
+            if (scope.get().vms().isEmpty() && !resolved.vms().isEmpty()) {
+                // a cleanup after failure that finds nothing of this run: nothing was created, nothing can fail
+                return Either.right(ActionResult.of("Nothing to clean up: this run created no VM of env " + resolved.env()
+                        + label.map(l -> " on " + l).getOrElse("")));
             }
             DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(scope.get()).withTarget(target)
                     .withMaxConcurrency(Math.max(1, resolved.vms().size())).withTimeout(timeout).withSameNameOnly();
@@ -96,6 +101,11 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
         }
         return Either.right(ActionResult.of(gone.isEmpty() ? "No VM of env " + resolved.env() + " left on " + label
                 : "Destroyed " + gone + " on " + label));
+    }
+
+    @Override
+    public Either<ActionFailure, java.util.List<String>> precheck(ActionContext ctx) {
+        return EnvVms.precheck(envs, EnvVms.envName(ctx, env, target), target, ctx);
     }
 
     @Override

@@ -31,7 +31,7 @@ import java.util.Set;
  * @param target  the host's node or the nested PVE
  * @param timeout limit of each download task
  */
-record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration timeout) implements Action<ActionResult> {
+record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration timeout) implements Action<ActionResult>, Prechecked {
 
     /** Used when the site names no packer release, as before the actions required one. */
     static final String DEFAULT_REPO = "homestak-dev/packer";
@@ -79,6 +79,11 @@ record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration
             facts = facts.with(DownloadGitHubReleaseAction.TAG_KEY, DEFAULT_RELEASE);
         }
         return ctx.withFacts(facts);
+    }
+
+    @Override
+    public Either<ActionFailure, java.util.List<String>> precheck(ActionContext ctx) {
+        return EnvVms.precheck(envs, EnvVms.envName(ctx, env, target), target, ctx);
     }
 
     @Override

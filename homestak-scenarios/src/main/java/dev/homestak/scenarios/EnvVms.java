@@ -34,6 +34,26 @@ final class EnvVms {
                 : envs.resolve(env, NESTED_NODE, ctx).orElse(() -> envs.resolve(env, host.name(), ctx)));
     }
 
+    /** A PVE volume file name: what an image name must be to become {@code local:import/<image>.qcow2}. */
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+
+    /**
+     * The pre-run check of an env action ({@link Prechecked}): the env resolves for the node, every image name is
+     * usable; the VM names it holds.
+     */
+    static Either<ActionFailure, java.util.List<String>> precheck(EnvSource envs, String envName, PveTarget where, ActionContext ctx) {
+        return resolve(envs, envName, where, ctx).flatMap(env -> {
+            for (ResolvedVm vm : env.vms()) {
+                if (vm.image().filter(i -> !IMAGE.matcher(i).matches()).isPresent()) {
+                    return Either.left(new ActionFailure.Precondition("env " + env.env() + ", VM " + vm.name() + ": image name '"
+                            + dev.homestak.scenarios.internal.Text.stripAnsi(vm.image().get()).replaceAll("\\p{Cntrl}", "?")
+                            + "' is not a file name (letters, digits, '.', '_', '+', '-'): fix the template's 'image'"));
+                }
+            }
+            return Either.right(env.vms().stream().map(ResolvedVm::name).toList());
+        });
+    }
+
     /** The id of {@code vm}: fact {@code <name>_vm_id}, then {@code --vm-id}, then the env's {@code vmid}. */
     static Optional<Integer> vmid(ActionContext ctx, ResolvedVm vm) {
         return ctx.lookup(Facts.vmIdKey(vm.name())).or(() -> override(ctx, vm.name())).or(vm::vmid);

@@ -65,6 +65,26 @@ public final class Leftovers {
         };
     }
 
+    /**
+     * Stops and deletes exactly these VMs (found by {@link #discover}), each tried even when another fails; the
+     * failure names each VM that could not be removed and why.
+     */
+    public static Action<ActionResult> remove(List<LeftoverVm> vms) {
+        List<LeftoverVm> targets = List.copyOf(vms);
+        return new Action<>() {
+            @Override
+            public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
+                return targets.isEmpty() ? Either.right(ActionResult.of("No leftover VMs"))
+                        : ctx.requireHost().flatMap(host -> removeAll(ctx, host, targets));
+            }
+
+            @Override
+            public String describe() {
+                return "remove " + targets.size() + " leftover VMs";
+            }
+        };
+    }
+
     /** The VMs tagged {@code homestak} on the host's node ({@link DiscoverVMsAction}), of one run or of all. */
     private static Either<ActionFailure, List<LeftoverVm>> find(ActionContext ctx, HostConfig host, Optional<String> runId) {
         Optional<String> wanted = runId.map(RunTags::normalized);

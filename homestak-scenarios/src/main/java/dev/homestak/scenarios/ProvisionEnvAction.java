@@ -30,7 +30,7 @@ import java.util.Objects;
  * @param timeout limit of each VM's create task
  */
 record ProvisionEnvAction(EnvSource envs, String env, PveTarget target, TofuSettings tofu, Duration timeout)
-        implements Action<ActionResult> {
+        implements Action<ActionResult>, Prechecked {
 
     ProvisionEnvAction {
         Objects.requireNonNull(envs, "envs");
@@ -69,6 +69,11 @@ record ProvisionEnvAction(EnvSource envs, String env, PveTarget target, TofuSett
         ProvisionVmsAction create = ProvisionVmsAction.of(resolved).withTarget(target)
                 .withMaxConcurrency(Math.max(1, resolved.vms().size())).withTimeout(timeout);
         return RunTags.runId(ctx).map(id -> create.withRunTag(RunTags.of(id))).orElse(create);
+    }
+
+    @Override
+    public Either<ActionFailure, java.util.List<String>> precheck(ActionContext ctx) {
+        return EnvVms.precheck(envs, EnvVms.envName(ctx, env, target), target, ctx);
     }
 
     @Override

@@ -42,6 +42,7 @@ final class RunExecution {
     private volatile Facts facts;
     private Instant started = Instant.EPOCH;
     private String notReached = "";
+    private volatile Optional<String> interruptedBy = Optional.empty();
 
     RunExecution(Scenario scenario, RunOptions options, RunnerSettings settings, String runId, Facts startFacts) {
         this.scenario = scenario;
@@ -59,8 +60,9 @@ final class RunExecution {
     }
 
     /** First call: stop the main path and clean up. Later calls: abort cleanup too. */
-    void cancel() {
+    void cancel(String by) {
         if (cancels.incrementAndGet() == 1) {
+            interruptedBy = Optional.of(by);
             mainToken.cancel(INTERRUPTED);
         } else {
             cleanupToken.cancel("interrupted twice: cleanup aborted");
@@ -278,7 +280,8 @@ final class RunExecution {
         CleanupSummary cleanup = summarize(ordered);
         return RunReport.builder().runId(runId).scenario(scenario.name()).host(settings.host())
                 .outcome(outcome(ordered, cleanup)).startedAt(started).finishedAt(settings.clock().instant())
-                .phases(ordered).facts(facts).cleanup(cleanup).build();
+                .phases(ordered).facts(facts).cleanup(cleanup)
+                .interruptedBy(mainToken.reason().filter(INTERRUPTED::equals).flatMap(r -> interruptedBy)).build();
     }
 
     private RunOutcome outcome(List<PhaseResult> phases, CleanupSummary cleanup) {

@@ -53,4 +53,34 @@ public sealed interface RunFailure extends Failure {
             return "Unknown scenario: " + scenario + ". Available: " + String.join(", ", available);
         }
     }
+
+    /** The run lock ({@link RunLocks}) could not be taken: without it, {@code homestak cleanup} would see a dead run. */
+    record RunLock(String problem) implements RunFailure {
+        /** Validates components. */
+        public RunLock {
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public String message() {
+            return problem;
+        }
+    }
+
+    /**
+     * Something the run's phases need is missing or unusable, found before the first phase: an unknown env, node,
+     * template or preset, an unusable image name, a {@code --vm-id} name no VM has, a report directory or context
+     * file that cannot be written.
+     */
+    record NotReady(String problem) implements RunFailure {
+        /** Validates components. */
+        public NotReady {
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public String message() {
+            return problem + ": nothing was run";
+        }
+    }
 }

@@ -29,7 +29,15 @@ public final class RunHandle {
      * report then lists what could not be cleaned. Returns at once; {@link #await()} for the report.
      */
     public void cancel() {
-        execution.cancel();
+        cancel("cancel");
+    }
+
+    /**
+     * {@link #cancel()}, naming what asked for it (e.g. {@code SIGTERM}); the first call's name is the report's
+     * {@link RunReport#interruptedBy()}.
+     */
+    public void cancel(String by) {
+        execution.cancel(java.util.Objects.requireNonNull(by, "by"));
     }
 
     /** True once the run, its cleanup and its reports are done. */

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param cleanup what cleanup did
  * @param files the report files written (JSON, Markdown, JUnit XML, context file)
  * @param warnings problems that did not change the outcome (a report that could not be written)
+ * @param interruptedBy what interrupted the run ({@code SIGINT}, {@code SIGTERM}, {@code SIGHUP}, or how an
+ *                      embedding program named it in {@link RunHandle#cancel(String)}); empty when not interrupted
  */
 public record RunReport(
         String runId,
@@ -36,7 +38,8 @@ public record RunReport(
         Facts facts,
         CleanupSummary cleanup,
         List<Path> files,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<String> interruptedBy) {
 
     /** Validates components and copies the lists. */
     public RunReport {
@@ -51,6 +54,7 @@ public record RunReport(
         Objects.requireNonNull(cleanup, "cleanup");
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(interruptedBy, "interruptedBy");
     }
 
     /** A builder for a report. */
@@ -62,7 +66,7 @@ public record RunReport(
     public Builder toBuilder() {
         return new Builder().runId(runId).scenario(scenario).host(host).outcome(outcome)
                 .startedAt(startedAt).finishedAt(finishedAt).phases(phases).facts(facts)
-                .cleanup(cleanup).files(files).warnings(warnings);
+                .cleanup(cleanup).files(files).warnings(warnings).interruptedBy(interruptedBy);
     }
 
     /** True when the run passed. */
@@ -121,6 +125,7 @@ public record RunReport(
         private CleanupSummary cleanup = CleanupSummary.none();
         private List<Path> files = List.of();
         private List<String> warnings = List.of();
+        private Optional<String> interruptedBy = Optional.empty();
 
         private Builder() {
         }
@@ -191,10 +196,16 @@ public record RunReport(
             return this;
         }
 
+        /** Sets what interrupted the run (empty: not interrupted). */
+        public Builder interruptedBy(Optional<String> value) {
+            interruptedBy = value;
+            return this;
+        }
+
         /** The report. */
         public RunReport build() {
             return new RunReport(runId, scenario, host, outcome, startedAt, finishedAt, phases, facts, cleanup,
-                    files, warnings);
+                    files, warnings, interruptedBy);
         }
     }
 }

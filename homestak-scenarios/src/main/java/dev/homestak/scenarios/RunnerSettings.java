@@ -16,7 +16,8 @@ record RunnerSettings(
         List<RunListener> listeners,
         Redactor redactor,
         Clock clock,
-        Duration cancelGrace) {
+        Duration cancelGrace,
+        Optional<RunLocks> runLocks) {
 
     RunnerSettings {
         listeners = List.copyOf(listeners);

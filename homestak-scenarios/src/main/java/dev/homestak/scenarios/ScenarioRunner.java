@@ -68,7 +68,23 @@ public final class ScenarioRunner {
     public Either<RunFailure, RunHandle> start(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startFacts(options)).map(facts -> launch(scenario, options, facts));
+        return validate(scenario, options).flatMap(ok -> startFacts(options))
+                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)).map(ok -> facts))
+                .flatMap(facts -> options.dryRun() ? Either.right(facts) : RunChecks.files(settings.reportDir(), options).map(ok -> facts))
+                .flatMap(facts -> launch(scenario, options, facts));
+    }
+
+    /**
+     * Checks, without running anything, that everything the run will need is there: the options fit the scenario,
+     * the context file reads, each phase's {@link Prechecked} action finds what it needs in the site-config, every
+     * {@code --vm-id} name is a VM of the run, and the report directory and context file can be written.
+     */
+    public Either<RunFailure, Boolean> check(Scenario scenario, RunOptions options) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        return validate(scenario, options).flatMap(ok -> startFacts(options))
+                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)))
+                .flatMap(ok -> options.dryRun() ? Either.right(true) : RunChecks.files(settings.reportDir(), options));
     }
 
     /**
@@ -76,23 +92,42 @@ public final class ScenarioRunner {
      * the cleanup policy and the timeout. Pure: nothing is run or written.
      */
     public Either<RunFailure, String> preview(Scenario scenario, RunOptions options) {
-        return validate(scenario, options).map(ok -> DryRunPreview.render(scenario, options, settings.host()));
+        return validate(scenario, options).flatMap(ok -> startFacts(options))
+                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)))
+                .map(ok -> DryRunPreview.render(scenario, options, settings.host()));
     }
 
-    private RunHandle launch(Scenario scenario, RunOptions options, Facts startFacts) {
+    private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, Facts startFacts) {
         String runId = newRunId();
+        Optional<RunLocks.Held> lock = Optional.empty();
+        if (settings.runLocks().isPresent() && !options.dryRun()) {
+            Either<String, RunLocks.Held> held = settings.runLocks().get().hold(runId);
+            if (held.isLeft()) {
+                return Either.left(new RunFailure.RunLock(held.getLeft()));
+            }
+            lock = Optional.of(held.get());
+        }
+        return Either.right(launch(scenario, options, startFacts, runId, lock));
+    }
+
+    private RunHandle launch(Scenario scenario, RunOptions options, Facts startFacts, String runId, Optional<RunLocks.Held> lock) {
         Facts facts = startFacts.withRaw(RUN_ID_FACT, runId);
         RunExecution execution = new RunExecution(scenario, options, settings, runId, facts);
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         Thread.ofPlatform().name("homestak-run-" + runId).start(() -> {
+            RunReport done;
             try {
-                RunReport done = finish(execution.execute(), options);
+                done = finish(execution.execute(), options);
                 execution.announce(done);
-                report.complete(done);
             } catch (RuntimeException | Error bug) {
                 log.error("run {} of {} failed with a bug", runId, scenario.name(), bug);
+                lock.ifPresent(RunLocks.Held::close);
                 report.completeExceptionally(bug);
+                return;
             }
+            // released before the report is handed over: a waiting CLI may exit the JVM at once
+            lock.ifPresent(RunLocks.Held::close);
+            report.complete(done);
         });
         return new RunHandle(execution, report);
     }
@@ -105,11 +140,33 @@ public final class ScenarioRunner {
         List<Path> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         options.contextFile().ifPresent(file -> ContextFiles.write(file, report.facts(), settings.redactor())
-                .peek(files::add).peekLeft(warnings::add));
+                .peek(files::add).peekLeft(problem -> warnings.add(problem + factsSavedElsewhere(report).map(saved -> {
+                    files.add(saved);
+                    return "; the facts were written to " + saved + " instead";
+                }).orElse("; the facts could not be saved anywhere: see the report's facts"))));
         settings.reportDir().ifPresent(dir -> ReportFiles.write(report, dir, settings.clock().getZone(),
                 settings.clock().instant()).peek(files::addAll).peekLeft(warnings::add));
         warnings.forEach(w -> log.warn("{}", w));
         return report.withFiles(files, warnings);
+    }
+
+    /**
+     * No fact is lost: when the context file cannot be written at the end (disk full, its directory removed), the
+     * facts go to {@code <report dir>/<run stamp>.context.json} ({@code <run id>.context.json} if that is taken).
+     */
+    private Optional<Path> factsSavedElsewhere(RunReport report) {
+        String stamp = RUN_STAMP.format(LocalDateTime.ofInstant(report.startedAt(), settings.clock().getZone()));
+        return settings.reportDir().flatMap(dir -> {
+            try {
+                java.nio.file.Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+            Path file = dir.resolve(stamp + ".context.json");
+            // two runs started in the same second: the run id keeps them apart
+            Path free = java.nio.file.Files.exists(file) ? dir.resolve(report.runId() + ".context.json") : file;
+            return ContextFiles.write(free, report.facts(), settings.redactor()).toJavaOptional();
+        });
     }
 
     private static Either<RunFailure, Boolean> validate(Scenario scenario, RunOptions options) {
@@ -149,6 +206,7 @@ public final class ScenarioRunner {
         private Clock clock = Clock.systemDefaultZone();
         private Duration cancelGrace = Duration.ofSeconds(30);
         private Optional<dev.homestak.core.HostConfig> hostConfig = Optional.empty();
+        private Optional<RunLocks> runLocks = Optional.empty();
 
         private Builder() {
         }
@@ -214,11 +272,20 @@ public final class ScenarioRunner {
             return this;
         }
 
+        /**
+         * Each run holds its lock in {@code value} while it runs, so that {@link Leftovers} users ({@code homestak
+         * cleanup}) can tell it from a run whose process died (default: no locks).
+         */
+        public Builder runLocks(RunLocks value) {
+            runLocks = Optional.of(Objects.requireNonNull(value, "runLocks"));
+            return this;
+        }
+
         /** The runner. */
         public ScenarioRunner build() {
             ActionContext context = hostConfig.map(h -> base.toBuilder().host(h).build()).orElse(base);
             return new ScenarioRunner(new RunnerSettings(context, host, reportDir, listeners, Redactor.of(secrets),
-                    clock, cancelGrace));
+                    clock, cancelGrace, runLocks));
         }
     }
 }

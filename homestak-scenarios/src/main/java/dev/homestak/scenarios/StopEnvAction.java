@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param env     the env
  * @param timeout limit of each stop task
  */
-record StopEnvAction(EnvSource envs, String env, Duration timeout) implements Action<ActionResult> {
+record StopEnvAction(EnvSource envs, String env, Duration timeout) implements Action<ActionResult>, Prechecked {
 
     StopEnvAction {
         Objects.requireNonNull(envs, "envs");
@@ -38,6 +38,11 @@ record StopEnvAction(EnvSource envs, String env, Duration timeout) implements Ac
                             ? "No VM of env " + resolved.env() + " exists"
                             : String.join("; ", done.stream().map(ActionResult::message).toList())));
                 })));
+    }
+
+    @Override
+    public Either<ActionFailure, java.util.List<String>> precheck(ActionContext ctx) {
+        return EnvVms.precheck(envs, env, PveTarget.host(), ctx);
     }
 
     @Override

@@ -138,12 +138,18 @@ class RunFilesTest {
         }
 
         @Test
-        @DisplayName("an unwritable report directory is a warning on the report, not a lost run")
+        @DisplayName("an unwritable report directory is found before the first phase: NotReady, nothing run")
         void unwritable() throws IOException {
             Files.writeString(reports(), "a file, not a directory");
-            RunReport report = runner().run(scenario(), RunOptions.defaults()).get();
-            assertThat(report.outcome()).isEqualTo(RunOutcome.PASSED);
-            assertThat(report.warnings()).singleElement().asString().contains("could not write reports to");
+            List<String> ran = new ArrayList<>();
+            Scenario watched = Scenario.of("w", "d", List.of(Phase.of("a", "A", ctx -> {
+                ran.add("a");
+                return Either.right(dev.homestak.actions.ActionResult.of("ran"));
+            })));
+            RunFailure refused = runner().run(watched, RunOptions.defaults()).getLeft();
+            assertThat(refused).isInstanceOf(RunFailure.NotReady.class);
+            assertThat(refused.message()).startsWith("report directory " + reports()).endsWith(": nothing was run");
+            assertThat(ran).isEmpty();
         }
 
         @Test

@@ -17,7 +17,6 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -116,17 +115,12 @@ class SimulatorSshTest {
         }
 
         @Test
+        @RequiresTool("ssh-keygen")
         @DisplayName("accepts ed25519 keys given as OpenSSH lines (made by the real ssh-keygen)")
         void ed25519(@TempDir Path dir) throws Exception {
             Path keyFile = dir.resolve("id_ed25519");
-            Process keygen;
-            try {
-                keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keyFile.toString())
-                        .redirectErrorStream(true).start();
-            } catch (IOException e) {
-                Assumptions.abort("ssh-keygen is not installed");
-                return;
-            }
+            Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keyFile.toString())
+                    .redirectErrorStream(true).start();
             assertThat(keygen.waitFor()).isZero();
             String line = Files.readString(dir.resolve("id_ed25519.pub")).strip();
             try (Simulator other = Simulator.builder().authorizedKeys("keys", List.of(line)).start().get()) {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The JSON report in the original's format (seed-system §6.2): the same fields, order and value formats,
  * with the real phase description instead of the phase name, phases never reached listed as {@code not_run},
- * and three fields appended after {@code phases}: {@code run_id}, {@code outcome} and {@code cleanup}.
+ * and fields appended after {@code phases}: {@code run_id}, {@code outcome}, {@code interrupted_by} (only when
+ * interrupted: {@code SIGINT}, {@code SIGTERM}, {@code SIGHUP}) and {@code cleanup}.
  */
 public final class JsonReport {
 
@@ -35,6 +36,7 @@ public final class JsonReport {
         root.put("phases", phases);
         root.put("run_id", report.runId());
         root.put("outcome", report.outcome().name().toLowerCase(Locale.ROOT));
+        report.interruptedBy().ifPresent(by -> root.put("interrupted_by", by));
         Map<String, Object> cleanup = new LinkedHashMap<>();
         cleanup.put("ran", report.cleanup().ran());
         cleanup.put("cleaned", report.cleanup().cleaned());

@@ -31,7 +31,7 @@ public final class MarkdownReport {
         md.append("**Duration**: ").append(ReportFormat.oneDecimal(ReportFormat.seconds(report.duration())))
                 .append("s\n");
         if (report.outcome() == RunOutcome.INTERRUPTED) {
-            md.append("**Outcome**: interrupted\n");
+            md.append("**Outcome**: interrupted").append(report.interruptedBy().map(by -> " (" + by + ")").orElse("")).append('\n');
         } else if (report.outcome() == RunOutcome.CLEANUP_FAILED) {
             md.append("**Outcome**: cleanup failed, resources may be left behind\n");
         }
