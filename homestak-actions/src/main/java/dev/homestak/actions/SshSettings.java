@@ -101,6 +101,23 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
         return files.isEmpty() ? defaultIdentities() : List.copyOf(files);
     }
 
+    /**
+     * The ssh-agent as {@code config show} prints it: its socket and keys ({@code type comment} each), or why it
+     * is not used.
+     */
+    public String describeAgent() {
+        if (agentSocket.isEmpty()) {
+            return "(none: SSH_AUTH_SOCK is not set)";
+        }
+        try {
+            List<String> keys = new dev.homestak.actions.internal.SshAgent(agentSocket.get()).identities().stream()
+                    .map(i -> i.type() + " " + i.comment()).toList();
+            return agentSocket.get() + " (" + keys.size() + " key(s)" + (keys.isEmpty() ? "" : ": " + String.join(", ", keys)) + ")";
+        } catch (IOException e) {
+            return agentSocket.get() + " (not usable: " + e.getMessage() + ")";
+        }
+    }
+
     /** Builds {@link SshSettings}. */
     public static final class Builder {
         private List<Path> identityFiles = List.of();

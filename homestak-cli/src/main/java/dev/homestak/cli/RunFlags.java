@@ -95,6 +95,10 @@ final class RunFlags {
             description = "Write every API request the 'sim' host receives as JSON Lines (secrets masked).")
     @Nullable Path simRequestLog;
 
+    @Option(names = "--identity", paramLabel = "FILE",
+            description = "Private key file to log in with (repeatable); offered after ssh-agent's keys, before site-config ssh_identity and ~/.ssh/config IdentityFile.")
+    List<Path> identities = new ArrayList<>();
+
     /** The scenario name, if given. */
     Optional<String> scenarioName() {
         return Optional.ofNullable(scenario);

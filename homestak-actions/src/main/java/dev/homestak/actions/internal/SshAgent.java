@@ -20,7 +20,7 @@ import java.util.List;
  * and RSA keys (and any type the agent holds) work without BouncyCastle. Each call opens its own connection,
  * as {@code ssh} does; the agent answers in microseconds.
  */
-final class SshAgent {
+public final class SshAgent {
 
     private static final int AGENT_FAILURE = 5;
     private static final int REQUEST_IDENTITIES = 11;
@@ -40,7 +40,7 @@ final class SshAgent {
      * @param type    its type name from the blob ({@code ssh-ed25519}, {@code ecdsa-sha2-nistp256}, {@code ssh-rsa}, ...)
      * @param comment the agent's comment (usually the key file's path or {@code user@host})
      */
-    record Identity(byte[] blob, String type, String comment) {
+    public record Identity(byte[] blob, String type, String comment) {
         @Override
         public String toString() {
             return type + " " + comment + " (agent)";
@@ -49,7 +49,8 @@ final class SshAgent {
 
     private final Path socket;
 
-    SshAgent(Path socket) {
+    /** The agent listening on {@code socket}. */
+    public SshAgent(Path socket) {
         this.socket = socket;
     }
 
@@ -59,7 +60,7 @@ final class SshAgent {
     }
 
     /** The keys the agent offers, in its order. */
-    List<Identity> identities() throws IOException {
+    public List<Identity> identities() throws IOException {
         ByteBuffer reply = call(REQUEST_IDENTITIES, new byte[0]);
         expect(reply, IDENTITIES_ANSWER, "list keys");
         int count = reply.getInt();

@@ -234,7 +234,8 @@ public final class SshjClient implements SshClient {
             }
             Optional<Path> locked = auth.passphrases().unanswered();
             if (e instanceof UserAuthException && locked.isPresent()) {
-                return new ActionFailure.Ssh(blamed.toString(), ActionFailure.Ssh.Reason.AUTH_REFUSED, "key " + locked.get()
+                // not worth waiting for: no later attempt has a terminal either
+                return new ActionFailure.Precondition("SSH to " + blamed + ": key " + locked.get()
                         + " is protected by a passphrase and there is no terminal to ask for it: load it into ssh-agent "
                         + "(ssh-add " + locked.get() + ") and run again");
             }
