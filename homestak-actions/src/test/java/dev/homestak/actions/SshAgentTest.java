@@ -89,7 +89,7 @@ class SshAgentTest {
                 Either<ActionFailure, SshResult> result = echo(settings, server.port());
 
                 assertThat(result.isLeft()).isTrue();
-                assertThat(result.getLeft().message()).contains("ecdsa@test (agent)", "authorized_keys").doesNotContain("\n");
+                assertThat(result.getLeft().message()).contains("ecdsa@homestak-test (agent)", "authorized_keys").doesNotContain("\n");
             }
         }
     }

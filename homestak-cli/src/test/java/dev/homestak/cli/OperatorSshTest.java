@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import dev.homestak.sim.OpenSshAgent;
+import dev.homestak.sim.SshKeygen;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,10 +41,10 @@ class OperatorSshTest {
     void agentOnly() throws Exception {
         Path home = home();
         Path key = keygen(home.resolve(".ssh/id_ecdsa"), "ecdsa", PASSPHRASE);
-        try (StandaloneSim sim = StandaloneSim.start(dir, home); Agent agent = new Agent(dir)) {
+        try (StandaloneSim sim = StandaloneSim.start(dir, home); OpenSshAgent agent = OpenSshAgent.start(dir)) {
             agent.add(key, PASSPHRASE);
 
-            CliRun run = roundtrip(sim, home, Map.of("SSH_AUTH_SOCK", agent.socket.toString()));
+            CliRun run = roundtrip(sim, home, Map.of("SSH_AUTH_SOCK", agent.socket().toString()));
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.all()).doesNotContain(PASSPHRASE);
 
@@ -89,49 +88,7 @@ class OperatorSshTest {
         }
     }
 
-    /** A key pair from the real {@code ssh-keygen}. */
-    static Path keygen(Path file, String type, String passphrase) throws Exception {
-        run(Map.of(), "ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "operator", "-f", file.toString());
-        return file;
-    }
-
-    private static void run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
-    }
-
-    /** A real {@code ssh-agent} on a socket of the test's; {@code ssh-add} answers through SSH_ASKPASS. */
-    static final class Agent implements AutoCloseable {
-        final Path socket;
-        private final Process process;
-        private final Path askpass;
-
-        Agent(Path dir) throws Exception {
-            socket = dir.resolve("agent.sock");
-            process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-            while (!Files.exists(socket)) {
-                assertThat(Instant.now()).as("ssh-agent socket appears").isBefore(deadline);
-                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // poll until the deadline
-            }
-            askpass = Files.writeString(dir.resolve("askpass.sh"), "#!/bin/sh\nprintf '%s\\n' \"$TEST_PASSPHRASE\"\n");
-            askpass.toFile().setExecutable(true, true);
-        }
-
-        void add(Path key, String passphrase) throws Exception {
-            run(Map.of("SSH_AUTH_SOCK", socket.toString(), "SSH_ASKPASS", askpass.toString(), "SSH_ASKPASS_REQUIRE", "force",
-                    "DISPLAY", ":0", "TEST_PASSPHRASE", passphrase), "ssh-add", key.toString());
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-        }
+    private static Path keygen(Path file, String type, String passphrase) throws Exception {
+        return SshKeygen.generate(file, type, passphrase);
     }
 }
