@@ -55,6 +55,12 @@ class SshConfigTest {
                     """.formatted(vm.port(), bastion.port()));
             SshSettings settings = SshSettings.builder().environment(home, agent.environment()).build();
 
+            SshClient client = SshClient.create(settings);
+            assertThat(client.accepting(client.endpoint("root", "lab-vm"), Duration.ofSeconds(1)))
+                    .as("a port check cannot see past the bastion, so it leaves the decision to the login").isTrue();
+            assertThat(client.accepting(client.endpoint("root", "bastion"), Duration.ofSeconds(1)))
+                    .as("the bastion's HostName and Port are checked").isTrue();
+
             assertThat(echo(settings, "root", "lab-vm").map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
             assertThat(bastion.forwards()).containsExactly("127.0.0.3:" + vm.port());
             assertThat(bastion.commands()).isEmpty();

@@ -76,8 +76,21 @@ public final class SshjClient implements SshClient {
 
     @Override
     public boolean accepting(SshEndpoint target, Duration timeout) {
+        if (hops.isLeft()) {
+            return true; // the login reports the unreadable config
+        }
+        List<Hops.Hop> chain;
+        try {
+            chain = hops.get().chain(SshRequest.of(target, "", Duration.ofSeconds(1)));
+        } catch (IOException e) {
+            return true;
+        }
+        if (chain.size() != 1) {
+            return true; // behind a ProxyJump bastion: only a login through it can tell
+        }
+        SshEndpoint address = chain.get(0).endpoint(); // with HostName and Port of ~/.ssh/config
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) Math.max(1, Math.min(timeout.toMillis(), 1000)));
+            socket.connect(new InetSocketAddress(address.host(), address.port()), (int) Math.max(1, Math.min(timeout.toMillis(), 1000)));
             return true;
         } catch (IOException e) {
             return false; // refused, unreachable or silent: not accepting yet
