@@ -89,6 +89,17 @@ class OperatorKnownHostsTest {
     }
 
     @Test
+    @DisplayName("a key marked @revoked is refused even where another line lists it")
+    void revokedRefused() throws Exception {
+        try (TestSshServer pve = pve()) {
+            Files.writeString(knownHosts, "[127.0.0.2]:" + pve.port() + " " + pve.hostKeyEntry() + "\n@revoked * "
+                    + pve.hostKeyEntry() + "\n");
+            Either<ActionFailure, SshResult> result = echo(pve.port(), Set.of("127.0.0.2"));
+            assertThat(result.getLeft().message()).contains("@revoked", knownHosts + ":2");
+        }
+    }
+
+    @Test
     @DisplayName("absent: accepted for the run; with StrictHostKeyChecking yes in ~/.ssh/config: refused")
     void absent() throws Exception {
         try (TestSshServer pve = pve()) {

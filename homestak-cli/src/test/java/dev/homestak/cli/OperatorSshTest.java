@@ -48,6 +48,11 @@ class OperatorSshTest {
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.all()).doesNotContain(PASSPHRASE);
 
+            CliRun show = CliRun.with().home(home).workingDir(dir).env("SSH_AUTH_SOCK", agent.socket().toString())
+                    .run("config", "show", "--host", "lab", "--site-config", sim.siteConfig.toString());
+            assertThat(show.out()).contains("ssh_agent: " + agent.socket() + " (1 key(s): ecdsa-sha2-nistp256 ecdsa@homestak-test)",
+                    "ssh_identities: ssh-agent keys, then " + key);
+
             CliRun locked = roundtrip(sim, home, Map.of());
             assertThat(locked.exitCode()).as(locked.all()).isNotZero();
             assertThat(locked.all()).contains(key + " is protected by a passphrase", "ssh-add " + key).doesNotContain(PASSPHRASE);

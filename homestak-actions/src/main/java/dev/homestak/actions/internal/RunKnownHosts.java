@@ -125,17 +125,19 @@ final class RunKnownHosts implements HostKeyVerifier {
                 return Optional.of(false);
             }
         }
-        for (KnownHostsFile.Entry entry : listed) {
-            if (KnownHostsFile.same(entry.blob(), blob)) {
-                if (entry.revoked()) {
-                    rejections.put(id, "its key " + fingerprint(key) + " is marked @revoked at " + entry.where());
-                    return Optional.of(false);
-                }
-                return Optional.of(true);
-            }
+        // a revoked key is refused even where another line lists it as valid, as ssh does
+        Optional<KnownHostsFile.Entry> revoked = listed.stream()
+                .filter(e -> e.revoked() && KnownHostsFile.same(e.blob(), blob)).findFirst();
+        if (revoked.isPresent()) {
+            rejections.put(id, "its key " + fingerprint(key) + " is marked @revoked at " + revoked.get().where());
+            return Optional.of(false);
         }
-        if (!listed.isEmpty()) {
-            KnownHostsFile.Entry known = listed.get(0);
+        List<KnownHostsFile.Entry> valid = listed.stream().filter(e -> !e.revoked()).toList();
+        if (valid.stream().anyMatch(e -> KnownHostsFile.same(e.blob(), blob))) {
+            return Optional.of(true);
+        }
+        if (!valid.isEmpty()) {
+            KnownHostsFile.Entry known = valid.get(0);
             rejections.put(id, "the host key changed: the host shows " + fingerprint(key) + ", known_hosts has "
                     + KnownHostsFile.fingerprint(known.blob()) + " at " + known.where() + "; if the host was reinstalled, "
                     + "remove the line with: ssh-keygen -R '" + id + "' -f " + known.file());
