@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -81,17 +80,7 @@ final class KnownHostsFile {
         if (hosts.startsWith("|1|")) {
             return hashed(hosts, hostId);
         }
-        boolean matched = false;
-        for (String pattern : hosts.split(",")) {
-            boolean negated = pattern.startsWith("!");
-            if (glob(negated ? pattern.substring(1) : pattern).matcher(hostId).matches()) {
-                if (negated) {
-                    return false;
-                }
-                matched = true;
-            }
-        }
-        return matched;
+        return HostPatterns.matches(List.of(hosts.split(",")), hostId);
     }
 
     private static boolean hashed(String field, String hostId) {
@@ -108,18 +97,6 @@ final class KnownHostsFile {
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return false;
         }
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     /** OpenSSH's {@code SHA256:...} fingerprint of a key blob. */

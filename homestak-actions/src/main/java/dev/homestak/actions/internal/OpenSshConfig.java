@@ -29,17 +29,7 @@ public final class OpenSshConfig {
     /** One {@code Host} block: its patterns, where it starts, and its options in file order. */
     private record Block(List<String> patterns, Path file, int line, List<Map.Entry<String, List<String>>> options) {
         boolean matches(String host) {
-            boolean positive = false;
-            for (String p : patterns) {
-                boolean negated = p.startsWith("!");
-                if (glob(negated ? p.substring(1) : p).matcher(host).matches()) {
-                    if (negated) {
-                        return false;
-                    }
-                    positive = true;
-                }
-            }
-            return positive;
+            return HostPatterns.matches(patterns, host);
         }
     }
 
@@ -185,17 +175,5 @@ public final class OpenSshConfig {
             words.add(word.toString());
         }
         return words;
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
     }
 }
