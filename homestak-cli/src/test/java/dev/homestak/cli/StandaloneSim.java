@@ -32,7 +32,15 @@ final class StandaloneSim implements AutoCloseable {
         SimCommandTest.PipedSetup piped = new SimCommandTest.PipedSetup(dir);
         piped.setup.home(home);
         CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> piped.setup.run("sim", "--profile", SimHostTest.INSTANT));
-        String banner = piped.awaitBanner();
+        Path site = writeSite(dir, piped.awaitBanner());
+        return new StandaloneSim(site, piped, serving);
+    }
+
+    /**
+     * Writes {@code dir/site-config} whose node {@code lab} is the simulator of {@code banner} (what {@code homestak sim}
+     * prints: endpoint, token, fingerprint, SSH port), with env {@code test}.
+     */
+    static Path writeSite(Path dir, String banner) throws IOException {
         Matcher m = Pattern.compile("endpoint: +(\\S+)\\n +token: +(\\S+)\\n +fingerprint: +(\\S+)\\n +ssh port: +(\\d+)").matcher(banner);
         assertThat(m.find()).as(banner).isTrue();
         Path site = dir.resolve("site-config");
@@ -46,7 +54,7 @@ final class StandaloneSim implements AutoCloseable {
         Files.writeString(site.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
         Files.writeString(site.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
         Files.writeString(site.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
-        return new StandaloneSim(site, piped, serving);
+        return site;
     }
 
     @Override
