@@ -166,10 +166,11 @@ class SshActionsTest {
 
         @Test
         @DisplayName("without any private key it says which files it looked for")
-        void noKey() {
-            SshClient client = SshClient.create(settings().identityFiles(List.of()).build());
+        void noKey(@org.junit.jupiter.api.io.TempDir Path emptyHome) {
+            SshClient client = SshClient.create(settings().identityFiles(List.of()).environment(emptyHome, java.util.Map.of()).build());
             assertThat(SSHCommandAction.builder("true").build().run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.2")))
-                    .getLeft().message()).startsWith("no SSH private key found (looked for ~/.ssh/id_ed25519 and ~/.ssh/id_rsa)");
+                    .getLeft().message()).startsWith("no SSH private key found to log in to root@127.0.0.2")
+                    .contains("(looked for ~/.ssh/id_ed25519, id_ecdsa, id_rsa)");
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.homestak.cli;
 
+import dev.homestak.actions.SshSettings;
+import dev.homestak.core.Failure;
 import dev.homestak.core.HostConfig;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,17 +38,19 @@ final class ConfigShowCommand implements Callable<Integer> {
             return new Targets(cli, siteConfig).resolve(java.util.Optional.of(host), new RunFlags(), "", true)
                     .fold(failure -> Console.fail(spec, failure), target -> {
                         try (target) {
-                            return print(target.host().orElseThrow());
+                            return print(target.host().orElseThrow(), target.ssh());
                         }
                     });
         }
-        return siteConfig.load(cli.config())
-                .flatMap(site -> site.host(host))
-                .fold(failure -> Console.fail(spec, failure), this::print);
+        return siteConfig.load(cli.config()).<Failure>mapLeft(f -> f)
+                .flatMap(site -> site.host(host).<Failure>mapLeft(f -> f)
+                        .flatMap(h -> OperatorSsh.settings(cli, site, h, List.of()).map(ssh -> print(h, ssh))))
+                .fold(failure -> Console.fail(spec, failure), code -> code);
     }
 
-    private int print(HostConfig config) {
+    private int print(HostConfig config, SshSettings ssh) {
         HostConfigView.of(config).forEach((key, value) -> spec.commandLine().getOut().println(key + ": " + value));
+        SshView.of(config, ssh).forEach((key, value) -> spec.commandLine().getOut().println(key + ": " + value));
         return ExitCode.OK;
     }
 }

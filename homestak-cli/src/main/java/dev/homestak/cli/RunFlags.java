@@ -99,6 +99,10 @@ final class RunFlags {
             description = "Make --host sim a standalone 'homestak sim' (its --connection-file), kept across commands.")
     @Nullable Path simConnection;
 
+    @Option(names = "--identity", paramLabel = "FILE",
+            description = "Private key file to log in with (repeatable); offered after ssh-agent's keys, before site-config ssh_identity and ~/.ssh/config IdentityFile.")
+    List<Path> identities = new ArrayList<>();
+
     /** The scenario name, if given. */
     Optional<String> scenarioName() {
         return Optional.ofNullable(scenario);

@@ -34,13 +34,13 @@ final class Targets {
      */
     Either<Failure, RunTarget> resolve(Optional<String> host, RunFlags flags, String scenario, boolean needsHost) {
         if (host.isPresent()) {
-            return host.get().equals(SimHost.NAME) ? sim(flags) : siteHost(host.get());
+            return host.get().equals(SimHost.NAME) ? sim(flags) : siteHost(host.get(), flags);
         }
         if (flags.local) {
             Optional<String> me = localHostName();
             Either<ConfigFailure, SiteConfig> site = siteOption.load(env.config());
             if (me.isPresent() && site.isRight() && site.get().hostNames().contains(me.get())) {
-                return siteHost(me.get());
+                return siteHost(me.get(), flags);
             }
         }
         if (!needsHost) {
@@ -58,10 +58,11 @@ final class Targets {
         return names;
     }
 
-    private Either<Failure, RunTarget> siteHost(String name) {
+    private Either<Failure, RunTarget> siteHost(String name, RunFlags flags) {
         return siteOption.load(env.config()).<Failure>mapLeft(Targets::orSim).flatMap(site -> site.host(name)
                 .<Failure>mapLeft(f -> withSim(f))
-                .map(h -> new RunTarget(name, Optional.of(h), Optional.of(site), Optional.empty(), ssh(List.of(), h.vmSshPort()))));
+                .flatMap(h -> OperatorSsh.settings(env, site, h, flags.identities)
+                        .map(ssh -> new RunTarget(name, Optional.of(h), Optional.of(site), Optional.empty(), ssh))));
     }
 
     /** Without any site-config, {@code --host sim} still works: say so. */

@@ -39,12 +39,15 @@ import java.util.Optional;
  * @param siteDefaults {@code site.yaml} {@code defaults} as read (timezone, domain, bridge, gateway, ...)
  * @param rootPassword {@code secrets.passwords.vm_root}
  * @param sshKeys every public key of {@code secrets.ssh_keys}, in file order
+ * @param sshIdentities node {@code ssh_identity} → site {@code ssh_identity}: the private key files homestak logs in
+ *                      with, as written ({@code ~/} is the operator's home, relative names are relative to the
+ *                      site-config directory: see {@link #sshIdentityFiles})
  */
 public record HostConfig(String name, Path file, boolean hostOnly, String nodeName, Optional<String> parentNode,
         Optional<URI> apiEndpoint, String apiTokenKey, Optional<Secret> apiToken, Path secretsFile, String sshHost,
         String sshUser, String datastore, Optional<String> ip, Provisioner provisioner, Optional<String> tlsFingerprint,
         Optional<Path> tlsCaFile, boolean insecure, int vmSshPort, Map<String, Object> siteDefaults,
-        Optional<Secret> rootPassword, List<String> sshKeys) {
+        Optional<Secret> rootPassword, List<String> sshKeys, List<String> sshIdentities) {
 
     /** Built-in SSH user (§4.4). */
     public static final String DEFAULT_SSH_USER = "root";
@@ -64,6 +67,15 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
         }
         siteDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(siteDefaults));
         sshKeys = List.copyOf(sshKeys);
+        sshIdentities = List.copyOf(sshIdentities);
+    }
+
+    /**
+     * The {@link #sshIdentities} as files: {@code ~/} under {@code home}, relative names under {@code siteRoot}.
+     */
+    public List<Path> sshIdentityFiles(Path home, Path siteRoot) {
+        return sshIdentities.stream().map(f -> f.equals("~") || f.startsWith("~/")
+                ? home.resolve(f.substring(Math.min(2, f.length()))) : siteRoot.resolve(f)).toList();
     }
 
     /** A builder with the built-in defaults; {@code name}, {@code file} and {@code secretsFile} must be set. */
@@ -114,6 +126,7 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
         private Map<String, Object> siteDefaults = Map.of();
         private Optional<Secret> rootPassword = Optional.empty();
         private List<String> sshKeys = List.of();
+        private List<String> sshIdentities = List.of();
 
         private Builder() {
         }
@@ -124,6 +137,7 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
             sshHost = c.sshHost; sshUser = c.sshUser; datastore = c.datastore; ip = c.ip; provisioner = c.provisioner;
             tlsFingerprint = c.tlsFingerprint; tlsCaFile = c.tlsCaFile; insecure = c.insecure; vmSshPort = c.vmSshPort;
             siteDefaults = c.siteDefaults; rootPassword = c.rootPassword; sshKeys = c.sshKeys;
+            sshIdentities = c.sshIdentities;
         }
 
         /** Sets the primary key; also the default node name, token key and SSH host. */
@@ -168,6 +182,8 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
         public Builder rootPassword(Optional<Secret> v) { rootPassword = v; return this; }
         /** Sets the public keys. */
         public Builder sshKeys(List<String> v) { sshKeys = v; return this; }
+        /** Sets the private key files ({@code ssh_identity}). */
+        public Builder sshIdentities(List<String> v) { sshIdentities = v; return this; }
 
         /** The config; the node name, token key and SSH host default to the name when not set. */
         public HostConfig build() {
@@ -177,7 +193,7 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
             return new HostConfig(name, file, hostOnly, nodeName.isEmpty() ? name : nodeName, parentNode, apiEndpoint,
                     apiTokenKey.isEmpty() ? name : apiTokenKey, apiToken, secretsFile, sshHost.isEmpty() ? name : sshHost,
                     sshUser, datastore, ip, provisioner, tlsFingerprint, tlsCaFile, insecure, vmSshPort, siteDefaults,
-                    rootPassword, sshKeys);
+                    rootPassword, sshKeys, sshIdentities);
         }
     }
 }

@@ -20,6 +20,7 @@ final class HostOnlyBinder {
         HostConfig.Builder b = NodeBinder.base(name, doc.file(), site, secrets).hostOnly(true);
         Optional<String> ip = problems.string(doc, m, "", "ip");
         ip.ifPresent(b::ip);
+        problems.stringOrStrings(doc, m, "", "ssh_identity").ifPresent(b::sshIdentities);
         Optional<String> bridgeAddress = problems.mapping(doc, m, "", "network")
                 .flatMap(n -> problems.mapping(doc, n, "network", "interfaces"))
                 .flatMap(i -> problems.mapping(doc, i, "network.interfaces", "vmbr0"))

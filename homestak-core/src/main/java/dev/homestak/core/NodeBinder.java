@@ -31,6 +31,7 @@ final class NodeBinder {
         // host_user is today's name of ssh_user (upstream v0.58)
         problems.string(doc, m, "", "host_user").or(() -> problems.string(doc, m, "", "ssh_user")).ifPresent(b::sshUser);
         problems.string(doc, m, "", "ip").ifPresent(b::ip);
+        problems.stringOrStrings(doc, m, "", "ssh_identity").ifPresent(b::sshIdentities);
         problems.bool(doc, m, "", "insecure").ifPresent(b::insecure);
         String tokenKey = problems.string(doc, m, "", "api_token").orElse(name);
         b.apiTokenKey(tokenKey).apiToken(secrets.apiToken(tokenKey));
@@ -44,7 +45,8 @@ final class NodeBinder {
         return HostConfig.builder().name(name).file(file).secretsFile(secrets.file())
                 .sshUser(site.sshUser().orElse(HostConfig.DEFAULT_SSH_USER))
                 .datastore(site.datastore().orElse(HostConfig.DEFAULT_DATASTORE))
-                .siteDefaults(site.values()).rootPassword(secrets.vmRootPassword()).sshKeys(secrets.sshKeyValues());
+                .siteDefaults(site.values()).rootPassword(secrets.vmRootPassword()).sshKeys(secrets.sshKeyValues())
+                .sshIdentities(site.sshIdentities());
     }
 
     private static boolean endpoint(YamlDoc doc, Problems problems, HostConfig.Builder b) {

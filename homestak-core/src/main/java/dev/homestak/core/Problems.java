@@ -85,6 +85,18 @@ final class Problems {
         });
     }
 
+    /** An optional string or list of strings (e.g. {@code ssh_identity: ~/.ssh/a} or {@code [~/.ssh/a, ~/.ssh/b]}). */
+    Optional<List<String>> stringOrStrings(YamlDoc doc, Map<String, Object> map, String parent, String key) {
+        if (map.get(key) instanceof String s) {
+            return Optional.of(List.of(s));
+        }
+        if (map.get(key) == null || map.get(key) instanceof List) {
+            return strings(doc, map, parent, key);
+        }
+        invalid(doc, YamlDoc.child(parent, key), "must be a file name or a list of file names, not " + kind(map.get(key)));
+        return Optional.empty();
+    }
+
     private <T> Optional<T> typed(YamlDoc doc, Map<String, Object> map, String parent, String key, Class<T> type,
             String expected) {
         Object value = map.get(key);

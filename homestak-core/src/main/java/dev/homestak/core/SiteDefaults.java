@@ -55,7 +55,18 @@ record SiteDefaults(Map<String, Object> values, List<String> notices) {
                 values.put(k.old(), current);
             }
         }
+        problems.stringOrStrings(doc, defaults, "defaults", "ssh_identity");
         return new SiteDefaults(values, notices);
+    }
+
+    /** {@code ssh_identity}: private key files, as written. */
+    java.util.List<String> sshIdentities() {
+        Object value = values.get("ssh_identity");
+        if (value instanceof String s) {
+            return java.util.List.of(s);
+        }
+        return value instanceof java.util.List<?> l && l.stream().allMatch(String.class::isInstance)
+                ? l.stream().map(String.class::cast).toList() : java.util.List.of();
     }
 
     Optional<String> datastore() {

@@ -26,7 +26,6 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +43,8 @@ public final class SshjClient implements SshClient {
     private final SshSettings settings;
     private final DefaultConfig config = new DefaultConfig();
     private final Either<String, RunKnownHosts> knownHosts;
+    private final Either<String, Hops> hops;
+    private final Authentication auth;
 
     static {
         // The JDK has every algorithm sshj negotiates but one name (see EcdsaKeyFactory); BouncyCastle's provider
@@ -69,12 +70,27 @@ public final class SshjClient implements SshClient {
             hosts = Either.left("cannot read known_hosts file " + settings.knownHosts().orElseThrow() + ": " + e.getMessage());
         }
         this.knownHosts = hosts;
+        this.hops = Hops.create(settings);
+        this.auth = new Authentication(settings);
     }
 
     @Override
     public boolean accepting(SshEndpoint target, Duration timeout) {
+        if (hops.isLeft()) {
+            return true; // the login reports the unreadable config
+        }
+        List<Hops.Hop> chain;
+        try {
+            chain = hops.get().chain(SshRequest.of(target, "", Duration.ofSeconds(1)));
+        } catch (IOException e) {
+            return true;
+        }
+        if (chain.size() != 1) {
+            return true; // behind a ProxyJump bastion: only a login through it can tell
+        }
+        SshEndpoint address = chain.get(0).endpoint(); // with HostName and Port of ~/.ssh/config
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) Math.max(1, Math.min(timeout.toMillis(), 1000)));
+            socket.connect(new InetSocketAddress(address.host(), address.port()), (int) Math.max(1, Math.min(timeout.toMillis(), 1000)));
             return true;
         } catch (IOException e) {
             return false; // refused, unreachable or silent: not accepting yet
@@ -86,9 +102,11 @@ public final class SshjClient implements SshClient {
         if (knownHosts.isLeft()) {
             return Either.left(new ActionFailure.Precondition(knownHosts.getLeft()));
         }
-        if (settings.identityFiles().isEmpty()) {
-            return Either.left(new ActionFailure.Precondition("no SSH private key found (looked for ~/.ssh/id_ed25519 and "
-                    + "~/.ssh/id_rsa): create one with ssh-keygen -t ed25519 or configure the identity files"));
+        if (hops.isLeft()) {
+            return Either.left(new ActionFailure.Precondition(hops.getLeft()));
+        }
+        if (!auth.mayHaveKeys(hops.get().settingsOf(request.target()))) {
+            return Either.left(noKeys(request.target()));
         }
         if (cancel.isCancelled()) {
             return Either.left(new ActionFailure.Cancelled(what(request), cancel.reason().orElse("")));
@@ -101,6 +119,12 @@ public final class SshjClient implements SshClient {
     @Override
     public SshEndpoint endpoint(String user, String host) {
         return new SshEndpoint(user, host, settings.portFor(host));
+    }
+
+    private static ActionFailure noKeys(SshEndpoint endpoint) {
+        return new ActionFailure.Precondition("no SSH private key found to log in to " + endpoint + ": no ssh-agent "
+                + "(SSH_AUTH_SOCK) with keys and no key file (looked for ~/.ssh/id_ed25519, id_ecdsa, id_rsa): load a key "
+                + "with ssh-add, or name one with --identity, site-config ssh_identity or IdentityFile in ~/.ssh/config");
     }
 
     private static String what(SshRequest request) {
@@ -117,6 +141,7 @@ public final class SshjClient implements SshClient {
         private volatile boolean timedOut;
         private SshEndpoint blamed;
         private boolean authenticated;
+        private List<net.schmizz.sshj.userauth.method.AuthMethod> offered = List.of();
 
         Attempt(SshRequest request, CancellationToken cancel) {
             this.request = request;
@@ -136,16 +161,20 @@ public final class SshjClient implements SshClient {
         }
 
         private SSHClient connect() throws IOException {
-            Optional<SshEndpoint> jump = request.jump();
-            SshEndpoint target = request.target();
-            if (jump.isEmpty()) {
-                return login(open(), target, null);
+            List<Hops.Hop> chain = hops.get().chain(request);
+            SSHClient client = null;
+            for (Hops.Hop hop : chain) {
+                if (hop.operator()) {
+                    knownHosts.get().operatorHost(hop.endpoint().host(), hop.endpoint().port(),
+                            hop.config().knownHostsFiles(), hop.config().strict());
+                }
+                blamed = hop.endpoint();
+                authenticated = false;
+                DirectConnection tunnel = client == null ? null
+                        : client.newDirectConnection(hop.endpoint().host(), hop.endpoint().port());
+                client = login(open(), hop, tunnel);
             }
-            SSHClient jumpClient = login(open(), jump.get(), null);
-            blamed = target;
-            authenticated = false;
-            DirectConnection tunnel = jumpClient.newDirectConnection(target.host(), target.port());
-            return login(open(), target, tunnel);
+            return client;
         }
 
         private SSHClient open() {
@@ -162,17 +191,17 @@ public final class SshjClient implements SshClient {
             return client;
         }
 
-        private SSHClient login(SSHClient client, SshEndpoint endpoint, @Nullable DirectConnection tunnel) throws IOException {
+        private SSHClient login(SSHClient client, Hops.Hop hop, @Nullable DirectConnection tunnel) throws IOException {
             if (tunnel == null) {
-                client.connect(endpoint.host(), endpoint.port());
+                client.connect(hop.endpoint().host(), hop.endpoint().port());
             } else {
                 client.connectVia(tunnel);
             }
-            List<KeyProvider> keys = new ArrayList<>();
-            for (Path file : settings.identityFiles()) {
-                keys.add(client.loadKeys(file.toString()));
+            offered = auth.methods(client, hop);
+            if (offered.isEmpty()) {
+                throw new NoIdentities();
             }
-            client.authPublickey(endpoint.user(), keys);
+            client.auth(hop.endpoint().user(), offered);
             authenticated = true;
             return client;
         }
@@ -213,9 +242,19 @@ public final class SshjClient implements SshClient {
             if (rejection.isPresent()) {
                 return new ActionFailure.Ssh(blamed.toString(), ActionFailure.Ssh.Reason.HOST_KEY_REJECTED, rejection.get());
             }
+            if (e instanceof NoIdentities) {
+                return noKeys(blamed);
+            }
+            Optional<Path> locked = auth.passphrases().unanswered();
+            if (e instanceof UserAuthException && locked.isPresent()) {
+                // not worth waiting for: no later attempt has a terminal either
+                return new ActionFailure.Precondition("SSH to " + blamed + ": key " + locked.get()
+                        + " is protected by a passphrase and there is no terminal to ask for it: load it into ssh-agent "
+                        + "(ssh-add " + locked.get() + ") and run again");
+            }
             if (e instanceof UserAuthException) {
                 return new ActionFailure.Ssh(blamed.toString(), ActionFailure.Ssh.Reason.AUTH_REFUSED, "offered "
-                        + settings.identityFiles() + "; add the public key to ~" + blamed.user() + "/.ssh/authorized_keys");
+                        + offered + "; add the public key to ~" + blamed.user() + "/.ssh/authorized_keys");
             }
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ").strip();
             log.debug("SSH to {} failed", blamed, e);
@@ -254,6 +293,13 @@ public final class SshjClient implements SshClient {
             done.complete(null);
             onCancel.close();
             closeClients();
+        }
+    }
+
+    /** No agent key and no key file to offer. */
+    private static final class NoIdentities extends IOException {
+        NoIdentities() {
+            super("no SSH key");
         }
     }
 

@@ -13,6 +13,8 @@ import dev.homestak.scenarios.ScenarioRegistry;
 import dev.homestak.scenarios.ScenarioRunner;
 import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.StandardScenarioActions;
+import dev.homestak.sim.OpenSshAgent;
+import dev.homestak.sim.SshKeygen;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
 import dev.homestak.sim.Timing;
@@ -51,7 +53,7 @@ final class SimSite implements AutoCloseable {
     final SshClient ssh;
     final String keyLine;
 
-    private SimSite(Simulator sim, Path root, Path keyFile, String keyLine) {
+    private SimSite(Simulator sim, Path root, SshSettings ssh, String keyLine) {
         this.sim = sim;
         this.root = root;
         this.keyLine = keyLine;
@@ -59,8 +61,7 @@ final class SimSite implements AutoCloseable {
         this.host = site.host("sim").getOrElseThrow(f -> new AssertionError(f.message()));
         this.reports = root.resolve("reports");
         this.clients = ProxmoxClients.builder().nestedPort(sim.port()).build();
-        SshClient real = SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
-                .defaultPort(sim.sshPort()).connectTimeout(Duration.ofSeconds(5)).build());
+        SshClient real = SshClient.create(ssh);
         this.standIns = new SimStandIns(sim, real);
         this.ssh = standIns.installer();
     }
@@ -84,8 +85,30 @@ final class SimSite implements AutoCloseable {
             Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
                     .start().getOrElseThrow(f -> new AssertionError(f.message()));
             writeSiteConfig(dir.resolve("site-config"), sim, line);
-            return new SimSite(sim, dir, keyFile, line);
+            return new SimSite(sim, dir, SshSettings.builder().identityFiles(List.of(keyFile)).defaultPort(sim.sshPort())
+                    .connectTimeout(Duration.ofSeconds(5)).build(), line);
         } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A site whose only SSH key is passphrase-protected, loaded in {@code agent} and deleted from disk: every login
+     * (each hop of a jump chain too) is signed by the agent. The client has an empty home (no default keys).
+     */
+    static SimSite startWithAgent(Path dir, OpenSshAgent agent) {
+        try {
+            Path keyFile = SshKeygen.generate(dir.resolve("id_agent"), "ecdsa", "agent only passphrase");
+            agent.add(keyFile, "agent only passphrase");
+            Files.delete(keyFile);
+            String line = Files.readString(dir.resolve("id_agent.pub")).strip();
+            Simulator sim = Simulator.builder().timing(Timing.instant()).authorizedKeys("agent", List.of(line)).start()
+                    .getOrElseThrow(f -> new AssertionError(f.message()));
+            writeSiteConfig(dir.resolve("site-config"), sim, line);
+            Path emptyHome = Files.createDirectories(dir.resolve("home"));
+            return new SimSite(sim, dir, SshSettings.builder().environment(emptyHome, agent.environment())
+                    .defaultPort(sim.sshPort()).connectTimeout(Duration.ofSeconds(5)).build(), line);
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
