@@ -39,18 +39,25 @@ class PreRunCheckTest {
     }
 
     @Test
-    @DisplayName("nested-pve-roundtrip on the built-in sim site (no env nested-pve): exit 2 before provision, no cleanup failure")
+    @DisplayName("an env the site does not have (-E nope): exit 2 in one line before any phase, no write")
     void unknownEnv() throws IOException {
-        assertNothingRun(sim("-S", "nested-pve-roundtrip", "--yes"), "phase provision: ", "nested-pve");
+        CliRun run = sim("-S", "simple-vm-roundtrip", "-E", "nope", "--yes");
+        ErrorPathTest.assertOneLineError(run, "unknown env 'nope'", "create ");
+        if (Files.exists(log())) {
+            assertThat(Files.readAllLines(log())).noneMatch(l -> l.contains("\"POST\"") || l.contains("\"DELETE\""));
+        }
     }
 
     @Test
     @DisplayName("--dry-run and --preflight find the same error")
     void dryRunAndPreflight() throws IOException {
-        assertNothingRun(sim("-S", "nested-pve-roundtrip", "--dry-run"), "nested-pve");
-        CliRun preflight = sim("-S", "nested-pve-roundtrip", "--preflight");
+        Path site = copySite();
+        Files.writeString(site.resolve("vms/test.yaml"), Files.readString(site.resolve("vms/test.yaml"))
+                .replaceAll("(?m)^preset:.*$", "preset: huge"));
+        assertNothingRun(sim("-S", "simple-vm-roundtrip", "--site-config", site.toString(), "--dry-run"), "unknown preset 'huge'");
+        CliRun preflight = sim("-S", "simple-vm-roundtrip", "--site-config", site.toString(), "--preflight");
         assertThat(preflight.exitCode()).isEqualTo(2);
-        assertThat(preflight.out()).contains("Site-config", "✗ phase provision: ", "nested-pve", "nothing was run");
+        assertThat(preflight.out()).contains("Site-config", "✗ phase ensure_image: ", "unknown preset 'huge'", "nothing was run");
     }
 
     @Test
