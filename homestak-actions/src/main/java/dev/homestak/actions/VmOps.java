@@ -20,6 +20,7 @@ final class VmOps {
 
     /** How long a lost write may take to show its effect before re-reading concludes it had none. */
     private static final Duration SETTLE = Duration.ofSeconds(15);
+    private static final int RESTARTED_ATTEMPTS = 3;
 
     private VmOps() {
     }
@@ -61,8 +62,28 @@ final class VmOps {
         });
     }
 
-    /** Stops the VM if it runs, then deletes it with purge; a missing VM is a success. */
+    /**
+     * Stops the VM if it runs, then deletes it with purge; a missing VM is a success. A VM that was started meanwhile
+     * (a start task of this run still in flight when its cleanup began) is found running again when the delete
+     * fails: it is stopped and deleted again, a bounded number of times.
+     */
     static Either<ActionFailure, String> destroy(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
+        Either<ActionFailure, String> result = destroyOnce(ctx, node, vmid, timeout);
+        for (int again = 0; again < RESTARTED_ATTEMPTS && result.isLeft() && !ctx.cancellation().isCancelled(); again++) {
+            Either<ActionFailure, Optional<VmStatus>> now = unlocked(ctx, node, vmid, timeout);
+            if (now.isRight() && now.get().isEmpty()) {
+                return Either.right("VM " + vmid + " destroyed");
+            }
+            if (now.isLeft() || !now.get().get().running()) {
+                return result;
+            }
+            ctx.progress("VM " + vmid + " is running again (a start was still in flight): stopping it, then destroying");
+            result = destroyOnce(ctx, node, vmid, timeout);
+        }
+        return result;
+    }
+
+    private static Either<ActionFailure, String> destroyOnce(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         return unlocked(ctx, node, vmid, timeout).flatMap(status -> {
             if (status.isEmpty()) {
                 return Either.right("VM " + vmid + " does not exist");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.homestak.core.Facts;
 import dev.homestak.scenarios.RunOptions;
 import dev.homestak.scenarios.RunOutcome;
+import dev.homestak.sim.FaultKind;
+import dev.homestak.sim.FaultRule;
 import dev.homestak.sim.Timing;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -122,6 +124,29 @@ class ConcurrencyTest {
 
             assertThat(destroyed.isRight()).as(destroyed.<String>fold(f -> f.message(), t -> "ok")).isTrue();
             assertThat(destroyed.get().ok()).isTrue();
+            assertThat(site.sim.vms()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a destroy that meets a VM whose start was still in flight stops the VM, then destroys it")
+    void destroyAfterStartInFlight() throws Exception {
+        Path dir = Outputs.dir("concurrency/starting");
+        // the start task ends (0.5 s) while the DELETE is held back (2 s): PVE then answers "VM is running"
+        try (SimSite site = SimSite.start(dir, b -> b.timing(Timing.realistic().withSpeedFactor(0.25)))) {
+            var node = site.clients.forHost(site.host).get().node(site.sim.node());
+            node.qemu().create(dev.homestak.proxmox.model.CreateVmRequest.builder(99931).name("starting").build())
+                    .flatMap(task -> task.await(java.time.Duration.ofSeconds(30))).get();
+            site.sim.inject(FaultRule.builder(FaultKind.SLOW_RESPONSE).method("DELETE").path("/qemu/99931$").nth(1)
+                    .delay(java.time.Duration.ofSeconds(2)).build());
+            node.qemu(99931).status().start().get();
+            assertThat(site.sim.vm(99931).orElseThrow().status()).as("the start task is still in flight").isEqualTo(dev.homestak.sim.VmStatus.STOPPED);
+
+            var destroyed = dev.homestak.actions.DestroyVmsAction.of(java.util.List.of(new dev.homestak.actions.ProvisionedVm("starting", 99931)))
+                    .run(site.context());
+
+            assertThat(destroyed.isRight()).as(destroyed.<String>fold(f -> f.message(), t -> "ok")).isTrue();
+            assertThat(destroyed.get().ok()).as(destroyed.get().failed().toString()).isTrue();
             assertThat(site.sim.vms()).isEmpty();
         }
     }
