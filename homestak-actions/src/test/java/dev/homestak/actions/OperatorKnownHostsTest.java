@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@RequiresTool({"ssh-keygen"})
 @DisplayName("SSH client: site-config hosts are checked against the operator's known_hosts; run VMs keep accept-new")
 class OperatorKnownHostsTest {
 

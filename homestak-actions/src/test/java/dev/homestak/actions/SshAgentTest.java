@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@RequiresTool({"ssh-keygen", "ssh-agent", "ssh-add"})
 @DisplayName("SSH client: keys in a real ssh-agent and passphrase-protected key files")
 class SshAgentTest {
 

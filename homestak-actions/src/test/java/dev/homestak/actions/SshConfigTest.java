@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@RequiresTool({"ssh-keygen", "ssh-agent", "ssh-add"})
 @DisplayName("SSH client: the operator's ~/.ssh/config (in a temporary home)")
 class SshConfigTest {
 

@@ -1,5 +1,6 @@
 package dev.homestak.cli;
 
+import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.sim.OpenSshAgent;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./homestak --scenario simple-vm-roundtrip --host lab} against it in another, with the operator's home
  * ({@code user.home}, as ssh takes it from the account) in a temporary directory.
  */
+@RequiresTool({"ssh-keygen", "ssh-agent", "ssh-add", "script"})
 @DisplayName("./homestak with the operator's SSH: ed25519 in ssh-agent without BouncyCastle, a passphrase typed on a terminal")
 class OperatorSshLauncherIT {
 

@@ -1,5 +1,6 @@
 package dev.homestak.cli;
 
+import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as operators have SSH set up: a passphrase-protected key loaded in a real {@code ssh-agent}, or a key at a
  * non-default path named in {@code ~/.ssh/config} (each in a temporary home).
  */
+@RequiresTool({"ssh-keygen", "ssh-agent", "ssh-add"})
 @DisplayName("CLI: SSH as the operator has it (ssh-agent, ~/.ssh/config, --identity) against a standalone simulator")
 class OperatorSshTest {
 

@@ -28,7 +28,10 @@ public final class RequiredTools implements ExecutionCondition {
 
     private static final Map<String, String> INSTALL = Map.of(
             "ansible-playbook", "apt-get install ansible-core",
-            "ssh-keygen", "apt-get install openssh-client");
+            "ssh-keygen", "apt-get install openssh-client",
+            "ssh-agent", "apt-get install openssh-client",
+            "ssh-add", "apt-get install openssh-client",
+            "script", "apt-get install bsdutils");
     private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
     /** Used by JUnit. */

@@ -1,5 +1,6 @@
 package dev.homestak.scenarios.e2e;
 
+import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.scenarios.PhaseResult;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@RequiresTool({"ssh-keygen", "ssh-agent", "ssh-add"})
 @DisplayName("nested-pve-roundtrip with the only key in a real ssh-agent: every hop of the jump chain signed by the agent")
 class NestedPveWithAgentTest {
 
