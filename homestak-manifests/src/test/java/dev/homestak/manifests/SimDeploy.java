@@ -125,11 +125,7 @@ final class SimDeploy implements AutoCloseable {
         write(dir.resolve("site.yaml"), "defaults:\n  datastore: local-lvm\n  ssh_user: root\n");
         write(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
                 + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
-        write(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\n"
-                + "provisioner: api\n"
-                + "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
-                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        write(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -119,10 +119,7 @@ final class SimSite implements AutoCloseable {
                 + "  spare: \"" + SPARE_TOKEN + "\"\n"
                 + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
                 + "ssh_keys:\n  resilience@homestak: \"" + keyLine + "\"\n");
-        Files.writeString(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\nprovisioner: api\n"
-                + "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
-                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        Files.writeString(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
         Files.writeString(dir.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
         Files.writeString(dir.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
         Files.writeString(dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");

@@ -162,11 +162,7 @@ final class SimSite implements AutoCloseable {
                 + "  nested-pve: \"" + NESTED_TOKEN + "\"\n"
                 + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
                 + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
-        write(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\n"
-                + "provisioner: api\n"
-                + "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
-                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        write(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
         write(dir.resolve("nodes/nested-pve.yaml"), """
                 parent_node: sim
                 api_endpoint: "https://localhost:8006"
