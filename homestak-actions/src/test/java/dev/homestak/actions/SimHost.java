@@ -53,12 +53,11 @@ final class SimHost implements AutoCloseable {
     /** Starts a simulator with the given timing and faults. */
     static SimHost start(Path tmp, Timing timing, FaultRule... faults) throws Exception {
         ClientKey key = ClientKey.generate(tmp.resolve("id_ecdsa"), "test@homestak");
-        String line = key.authorizedKey();
-        SimulatorBuilder builder = Simulator.builder().timing(timing).authorizedKeys("test", List.of(line));
+        SimulatorBuilder builder = Simulator.builder().timing(timing).authorizedKeys("test", List.of(key.authorizedKey()));
         for (FaultRule f : faults) {
             builder.fault(f);
         }
-        return new SimHost(builder.start().get(), key.file(), line, key.publicKey());
+        return new SimHost(builder.start().get(), key.file(), key.authorizedKey(), key.publicKey());
     }
 
     /** Boot, agent and SSH all after {@code boot}; tasks take {@code task}. */

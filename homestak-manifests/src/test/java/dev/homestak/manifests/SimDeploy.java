@@ -62,12 +62,10 @@ final class SimDeploy implements AutoCloseable {
     static SimDeploy start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
             ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
-            Path keyFile = key.file();
-            String line = key.authorizedKey();
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
+            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
                     .start().getOrElseThrow(f -> new AssertionError(f.message()));
-            writeSite(dir.resolve("site-config"), sim, line);
-            return new SimDeploy(sim, dir, keyFile);
+            writeSite(dir.resolve("site-config"), sim, key.authorizedKey());
+            return new SimDeploy(sim, dir, key.file());
         } catch (IOException e) {
             throw new AssertionError(e);
         }

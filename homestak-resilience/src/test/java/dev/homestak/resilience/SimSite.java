@@ -66,12 +66,10 @@ final class SimSite implements AutoCloseable {
         try {
             Path keys = Files.createTempDirectory("resilience-key-");   // outside the scanned outputs
             ClientKey key = ClientKey.generate(keys.resolve("id_ecdsa"), "resilience@homestak");
-            Path keyFile = key.file();
-            String line = key.authorizedKey();
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
+            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
                     .start().getOrElseThrow(f -> new AssertionError(f.message()));
-            writeSiteConfig(dir.resolve("site-config"), sim, line);
-            return new SimSite(sim, dir, keyFile);
+            writeSiteConfig(dir.resolve("site-config"), sim, key.authorizedKey());
+            return new SimSite(sim, dir, key.file());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

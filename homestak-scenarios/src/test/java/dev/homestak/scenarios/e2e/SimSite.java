@@ -71,13 +71,11 @@ final class SimSite implements AutoCloseable {
     static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
             ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
-            Path keyFile = key.file();
-            String line = key.authorizedKey();
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
+            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
                     .start().getOrElseThrow(f -> new AssertionError(f.message()));
-            writeSiteConfig(dir.resolve("site-config"), sim, line);
-            return new SimSite(sim, dir, SshSettings.builder().identityFiles(List.of(keyFile)).defaultPort(sim.sshPort())
-                    .connectTimeout(Duration.ofSeconds(5)).build(), line);
+            writeSiteConfig(dir.resolve("site-config"), sim, key.authorizedKey());
+            return new SimSite(sim, dir, SshSettings.builder().identityFiles(List.of(key.file())).defaultPort(sim.sshPort())
+                    .connectTimeout(Duration.ofSeconds(5)).build(), key.authorizedKey());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
