@@ -22,7 +22,7 @@ homestak_jvm_setup() {
   # Two caches, each trained on its own kind of command: a cache preloads all its classes, and a listing must
   # not pay for the simulator's.
   mode=run
-  for arg in "$@"; do case $arg in --list-scenarios|--list-phases|--help|-h) mode=list ;; esac; done
+  for arg in "$@"; do case $arg in --list-scenarios|--list-phases|--help|-h|--version|-V) mode=list ;; esac; done
 }
 
 # homestak_train_cache JAVA CLASSPATH CACHE MODE: runs the training of MODE (dev.homestak.cli.Training) and

@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.Facts;
 import dev.homestak.core.Key;
 import io.vavr.control.Either;
 import java.util.Objects;
@@ -27,6 +28,10 @@ public record DownloadGitHubReleaseAction(String asset, Optional<String> repo, O
     public static final Key<String> REPO_KEY = Key.string("packer_release_repo");
     /** The site default naming the release of the images. */
     public static final Key<String> TAG_KEY = Key.string("packer_release");
+    /** The repository of the images when neither the facts nor the site name one. */
+    public static final String DEFAULT_REPO = "homestak-dev/packer";
+    /** The release of the images when neither the facts nor the site name one. */
+    public static final String DEFAULT_RELEASE = "latest";
 
     /** Validates components. */
     public DownloadGitHubReleaseAction {
@@ -35,6 +40,18 @@ public record DownloadGitHubReleaseAction(String asset, Optional<String> repo, O
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(download, "download");
+    }
+
+    /** {@code ctx} with {@link #DEFAULT_REPO} and {@link #DEFAULT_RELEASE} where neither the facts nor the site name them. */
+    public static ActionContext withDefaultRelease(ActionContext ctx) {
+        Facts facts = ctx.facts();
+        if (ctx.lookup(REPO_KEY).isEmpty()) {
+            facts = facts.with(REPO_KEY, DEFAULT_REPO);
+        }
+        if (ctx.lookup(TAG_KEY).isEmpty()) {
+            facts = facts.with(TAG_KEY, DEFAULT_RELEASE);
+        }
+        return ctx.withFacts(facts);
     }
 
     /** {@code asset} from the site's packer release into {@code local:import/}, on the host's node. */

@@ -8,22 +8,18 @@ import dev.homestak.proxmox.ProxmoxClient;
 import dev.homestak.proxmox.TaskResult;
 import dev.homestak.proxmox.TlsPolicy;
 import dev.homestak.proxmox.model.CreateVmRequest;
+import dev.homestak.sim.ClientKey;
 import dev.homestak.sim.FaultRule;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
 import dev.homestak.sim.Timing;
 import dev.homestak.sim.VmView;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /**
  * A simulated PVE for the action tests: the simulator, a host config for its node (endpoint, token,
@@ -56,19 +52,12 @@ final class SimHost implements AutoCloseable {
 
     /** Starts a simulator with the given timing and faults. */
     static SimHost start(Path tmp, Timing timing, FaultRule... faults) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(256);
-        KeyPair pair = generator.generateKeyPair();
-        Path keyFile = tmp.resolve("id_ecdsa");
-        try (OutputStream out = Files.newOutputStream(keyFile)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "test@homestak", null, out);
-        }
-        String line = PublicKeyEntry.toString(pair.getPublic()) + " test@homestak";
-        SimulatorBuilder builder = Simulator.builder().timing(timing).authorizedKeys("test", List.of(line));
+        ClientKey key = ClientKey.generate(tmp.resolve("id_ecdsa"), "test@homestak");
+        SimulatorBuilder builder = Simulator.builder().timing(timing).authorizedKeys("test", List.of(key.authorizedKey()));
         for (FaultRule f : faults) {
             builder.fault(f);
         }
-        return new SimHost(builder.start().get(), keyFile, line, pair.getPublic());
+        return new SimHost(builder.start().get(), key.file(), key.authorizedKey(), key.publicKey());
     }
 
     /** Boot, agent and SSH all after {@code boot}; tasks take {@code task}. */

@@ -4,6 +4,7 @@ import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.core.Failure;
+import dev.homestak.core.internal.PyJson;
 import dev.homestak.scenarios.LeftoverVm;
 import dev.homestak.scenarios.Leftovers;
 import dev.homestak.scenarios.RunLocks;
@@ -139,7 +140,7 @@ final class CleanupCommand implements Callable<Integer> {
             json.put("vms", plan.json(left));
             json.put("left", left.stream().map(CleanupCommand::label).toList());
             json.put("exit_code", exitCode);
-            spec.commandLine().getOut().println(ResultJson.mask(Json.write(json), target.secrets()));
+            spec.commandLine().getOut().println(ResultJson.mask(PyJson.compact(json), target.secrets()));
         }
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();

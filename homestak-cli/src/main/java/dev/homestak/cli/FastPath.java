@@ -3,61 +3,47 @@ package dev.homestak.cli;
 import dev.homestak.core.Failure;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The listing commands without picocli: {@code --list-scenarios} and {@code --scenario X --list-phases}
- * (alone, or with {@code --verbose}), and {@code --help} (its text written at build time, {@link HelpText}), are
- * answered before the command model is built, since building it by
- * reflection costs more than the listing itself. Output and exit codes are the same as through
- * {@link HomestakCommand}; anything else returns empty and goes through picocli.
+ * The top-level command's answers that need no picocli: {@code --help}, {@code --version} and the listings
+ * ({@code --list-scenarios}, {@code --scenario X --list-phases}, or no scenario at all), given before the command
+ * model is built, since building it by reflection costs more than the answer. The command line is read with the
+ * options table the build derived from that model ({@link Prebuilt}), so every top-level option picocli knows is
+ * read here too, with no change to this class. Output and exit codes are the same as through
+ * {@link HomestakCommand}; anything the table cannot read returns empty and goes through picocli.
  */
 final class FastPath {
+
+    /** The options this class reads, by canonical name (a test checks the command model has each). */
+    static final Set<String> READS = Set.of(RunFlags.SCENARIO, RunFlags.LIST_SCENARIOS, RunFlags.LIST_PHASES,
+            RunFlags.PREFLIGHT);
 
     private FastPath() {
     }
 
-    /** The exit code when {@code args} are a listing this class answers, else empty (nothing printed). */
+    /** The exit code when {@code args} are answered here, else empty (nothing printed). */
     static Optional<Integer> run(String[] args, PrintWriter out, PrintWriter err) {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            // written at build time (HelpText); without it, picocli answers
-            return HelpText.cached().map(text -> {
-                out.print(text);
-                return ExitCode.OK;
-            });
-        }
-        boolean listScenarios = false;
-        boolean listPhases = false;
-        String scenario = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--list-scenarios" -> listScenarios = true;
-                case "--list-phases" -> listPhases = true;
-                case "-v", "--verbose" -> {
-                    // no effect on listings
-                }
-                case "-S", "--scenario" -> {
-                    if (i + 1 >= args.length || scenario != null || args[i + 1].startsWith("-")) {
-                        return Optional.empty();
-                    }
-                    scenario = args[++i];
-                }
-                default -> {
-                    if (!a.startsWith("--scenario=") || scenario != null) {
-                        return Optional.empty();
-                    }
-                    scenario = a.substring("--scenario=".length());
-                }
+        return Prebuilt.cached().flatMap(prebuilt -> run(prebuilt, args, out, err));
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the given start-up model. */
+    static Optional<Integer> run(Prebuilt prebuilt, String[] args, PrintWriter out, PrintWriter err) {
+        return prebuilt.table().match(args).filter(argv -> !argv.needsPicocli()).flatMap(argv -> {
+            // picocli's order: usage help, then version help, then the command
+            if (argv.has(ArgvTable.Kind.HELP)) {
+                out.print(prebuilt.usage());
+                return Optional.of(ExitCode.OK);
             }
-        }
-        Listings listings = new Listings(out);
-        if (listScenarios) {
-            return Optional.of(listings.scenarios(scenario == null));
-        }
-        if (listPhases && scenario != null) {
-            return Optional.of(listings.phases(scenario).fold(f -> fail(err, f), ok -> ok));
-        }
-        return Optional.empty();
+            if (argv.has(ArgvTable.Kind.VERSION)) {
+                for (String line : new VersionProvider().getVersion()) {
+                    out.println(line);
+                }
+                return Optional.of(ExitCode.OK);
+            }
+            return new Listings(out).answer(argv.has(RunFlags.LIST_SCENARIOS), argv.has(RunFlags.LIST_PHASES),
+                    argv.value(RunFlags.SCENARIO), argv.has(RunFlags.PREFLIGHT)).map(r -> r.fold(f -> fail(err, f), ok -> ok));
+        });
     }
 
     private static int fail(PrintWriter err, Failure failure) {

@@ -43,13 +43,9 @@ final class HomestakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Listings listings = new Listings(spec.commandLine().getOut());
-        if (flags.listScenarios || (flags.scenario == null && !flags.preflight)) {
-            return listings.scenarios(flags.scenario == null);
-        }
-        if (flags.listPhases && flags.scenario != null) {
-            return listings.phases(flags.scenario).fold(f -> Console.fail(spec, f), ok -> ExitCode.OK);
-        }
-        return new ScenarioCommand(env, spec.commandLine(), flags, siteConfig).call();
+        return new Listings(spec.commandLine().getOut())
+                .answer(flags.listScenarios, flags.listPhases, flags.scenarioName(), flags.preflight)
+                .map(listed -> listed.fold(f -> Console.fail(spec, f), ok -> ok))
+                .orElseGet(() -> new ScenarioCommand(env, spec.commandLine(), flags, siteConfig).call());
     }
 }

@@ -5,6 +5,7 @@ import dev.homestak.scenarios.Scenario;
 import io.vavr.control.Either;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * {@code --list-scenarios} and {@code --list-phases} in the original's format. They read only the scenario
@@ -16,6 +17,22 @@ final class Listings {
 
     Listings(PrintWriter out) {
         this.out = out;
+    }
+
+    /**
+     * The listing the top-level command answers for these options, printed: the scenarios when asked or when no
+     * scenario is named (and no check is asked), the phases of the named scenario when asked; empty when the
+     * options ask for a run or a check instead. One decision for {@link HomestakCommand} and {@link FastPath}.
+     */
+    Optional<Either<RunFailure, Integer>> answer(boolean listScenarios, boolean listPhases, Optional<String> scenario,
+            boolean preflight) {
+        if (listScenarios || (scenario.isEmpty() && !preflight)) {
+            return Optional.of(Either.right(scenarios(scenario.isEmpty())));
+        }
+        if (listPhases && scenario.isPresent()) {
+            return Optional.of(phases(scenario.get()));
+        }
+        return Optional.empty();
     }
 
     /** {@code Available scenarios:} then {@code   name (30) runtime (6)  description}; with a usage hint if asked. */

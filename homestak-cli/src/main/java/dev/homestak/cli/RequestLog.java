@@ -1,5 +1,6 @@
 package dev.homestak.cli;
 
+import dev.homestak.core.internal.PyJson;
 import dev.homestak.sim.RecordedRequest;
 import dev.homestak.sim.Simulator;
 import java.io.BufferedWriter;
@@ -87,7 +88,7 @@ final class RequestLog implements AutoCloseable {
                         ? "***" : e.getValue()));
         json.put("params", params);
         json.put("status", r.status());
-        return Json.write(json);
+        return PyJson.compact(json);
     }
 
     /** Writes what is left and closes the file. */

@@ -1,6 +1,7 @@
 package dev.homestak.cli;
 
 import dev.homestak.core.Secret;
+import dev.homestak.core.internal.PyJson;
 import dev.homestak.scenarios.PhaseResult;
 import dev.homestak.scenarios.RunReport;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class ResultJson {
         json.put("cleanup", Map.of("ran", report.cleanup().ran(), "cleaned", report.cleanup().cleaned(),
                 "remaining", report.cleanup().remaining()));
         json.put("reports", report.files().stream().map(Path::toString).toList());
-        return mask(Json.write(json), secrets);
+        return mask(PyJson.compact(json), secrets);
     }
 
     private static Map<String, Object> phase(PhaseResult p) {

@@ -15,7 +15,14 @@ import picocli.CommandLine.Option;
  */
 final class RunFlags {
 
-    @Option(names = {"--scenario", "-S"}, paramLabel = "NAME", description = "Scenario to run (see --list-scenarios).")
+    /** Canonical names of the options the start-up path reads ({@link FastPath}, {@link Warmup}). */
+    static final String SCENARIO = "--scenario";
+    static final String LIST_SCENARIOS = "--list-scenarios";
+    static final String LIST_PHASES = "--list-phases";
+    static final String PREFLIGHT = "--preflight";
+    static final String DRY_RUN = "--dry-run";
+
+    @Option(names = {SCENARIO, "-S"}, paramLabel = "NAME", description = "Scenario to run (see --list-scenarios).")
     @Nullable String scenario;
 
     @Option(names = {"--host", "-H"}, paramLabel = "HOST",
@@ -28,10 +35,10 @@ final class RunFlags {
     @Option(names = {"--skip", "-s"}, paramLabel = "PHASE", description = "Phase to skip (repeatable).")
     List<String> skip = new ArrayList<>();
 
-    @Option(names = "--list-scenarios", description = "List the scenarios and exit.")
+    @Option(names = LIST_SCENARIOS, description = "List the scenarios and exit.")
     boolean listScenarios;
 
-    @Option(names = "--list-phases", description = "List the phases of --scenario and exit.")
+    @Option(names = LIST_PHASES, description = "List the phases of --scenario and exit.")
     boolean listPhases;
 
     @Option(names = {"--verbose", "-v"}, description = "Show commands run and tool output; stack traces of internal errors.")
@@ -63,7 +70,7 @@ final class RunFlags {
             description = "Scenario time limit; the running phase is cancelled, then cleanup runs.")
     @Nullable Duration timeout;
 
-    @Option(names = "--dry-run", description = "Show what would run; change nothing, write no report.")
+    @Option(names = DRY_RUN, description = "Show what would run; change nothing, write no report.")
     boolean dryRun;
 
     @Option(names = {"--yes", "-y"}, description = "Do not ask before destructive scenarios.")
@@ -81,7 +88,7 @@ final class RunFlags {
             description = "When cleanup runs: ${COMPLETION-CANDIDATES} (default: the scenario's).")
     @Nullable CleanupPolicy cleanup;
 
-    @Option(names = "--preflight", description = "Check readiness (token, host, TLS, tools) and exit.")
+    @Option(names = PREFLIGHT, description = "Check readiness (token, host, TLS, tools) and exit.")
     boolean preflight;
 
     @Option(names = "--skip-preflight", description = "Do not check readiness before the run.")

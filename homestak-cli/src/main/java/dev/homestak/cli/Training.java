@@ -39,6 +39,7 @@ public final class Training {
         }
         FastPath.run(new String[] {"--list-scenarios"}, nowhere, nowhere);
         FastPath.run(new String[] {"--help"}, nowhere, nowhere);
+        FastPath.run(new String[] {"--version"}, nowhere, nowhere);
         Registry.load().names().stream().findFirst()
                 .ifPresent(name -> FastPath.run(new String[] {"--scenario", name, "--list-phases"}, nowhere, nowhere));
         FastPath.run(new String[] {"--scenario", "no such scenario", "--list-phases"}, nowhere, nowhere);

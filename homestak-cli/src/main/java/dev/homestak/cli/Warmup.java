@@ -3,7 +3,6 @@ package dev.homestak.cli;
 import dev.homestak.actions.SshClient;
 import java.security.GeneralSecurityException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One-time costs a run will pay soon, started on a daemon thread as the process starts, while the command
@@ -14,17 +13,23 @@ import java.util.Set;
  */
 final class Warmup {
 
-    private static final Set<String> NOT_A_RUN = Set.of("--help", "-h", "--version", "-V", "--dry-run",
-            "--list-phases", "--list-scenarios", "--preflight");
+    /** Options that make a command line with {@code --scenario} something other than a run. */
+    private static final List<String> NOT_A_RUN = List.of(RunFlags.DRY_RUN, RunFlags.LIST_PHASES,
+            RunFlags.LIST_SCENARIOS, RunFlags.PREFLIGHT);
 
     private Warmup() {
     }
 
-    /** Starts the warm-up thread when {@code args} run a scenario. */
+    /**
+     * Starts the warm-up thread when {@code args} run a scenario, as read with the build's options table
+     * ({@link Prebuilt}); a command line only picocli can read starts nothing.
+     */
     static void startIfRun(String[] args) {
-        List<String> list = List.of(args);
-        boolean scenario = list.stream().anyMatch(a -> a.equals("--scenario") || a.equals("-S") || a.startsWith("--scenario="));
-        if (scenario && list.stream().noneMatch(NOT_A_RUN::contains)) {
+        boolean run = Prebuilt.cached().flatMap(p -> p.table().match(args))
+                .filter(argv -> argv.has(RunFlags.SCENARIO) && !argv.has(ArgvTable.Kind.HELP) && !argv.has(ArgvTable.Kind.VERSION))
+                .filter(argv -> NOT_A_RUN.stream().noneMatch(argv::has))
+                .isPresent();
+        if (run) {
             Thread.ofPlatform().daemon().name("warmup").start(Warmup::run);
         }
     }

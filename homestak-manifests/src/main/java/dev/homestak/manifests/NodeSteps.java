@@ -36,8 +36,6 @@ final class NodeSteps {
     static final Duration START = Duration.ofSeconds(60);
     static final Duration WAIT_IP = Duration.ofSeconds(300);
     static final Duration SSH = Duration.ofSeconds(60);
-    private static final String DEFAULT_REPO = "homestak-dev/packer";
-    private static final String DEFAULT_RELEASE = "latest";
 
     private NodeSteps() {
     }
@@ -45,7 +43,7 @@ final class NodeSteps {
     /** The image in the host's {@code local} storage, fetched from the site's image release when missing. */
     static Action<ActionResult> image(String image) {
         EnsureImageAction ensure = EnsureImageAction.of(image);
-        return described("ensure image " + image, ctx -> ensure.run(withRelease(ctx)));
+        return described("ensure image " + image, ctx -> ensure.run(DownloadGitHubReleaseAction.withDefaultRelease(ctx)));
     }
 
     /** Creates the node's VM (stopped) with its preset's size, tagged; fact {@code <name>_vm_id}. */
@@ -119,17 +117,6 @@ final class NodeSteps {
                 }));
     }
 
-    /** {@code ctx} with the default image release where neither the facts nor the site name one. */
-    private static ActionContext withRelease(ActionContext ctx) {
-        Facts facts = ctx.facts();
-        if (ctx.lookup(DownloadGitHubReleaseAction.REPO_KEY).isEmpty()) {
-            facts = facts.with(DownloadGitHubReleaseAction.REPO_KEY, DEFAULT_REPO);
-        }
-        if (ctx.lookup(DownloadGitHubReleaseAction.TAG_KEY).isEmpty()) {
-            facts = facts.with(DownloadGitHubReleaseAction.TAG_KEY, DEFAULT_RELEASE);
-        }
-        return ctx.withFacts(facts);
-    }
 
     /** {@code body} with {@code text} as what dry-run shows. */
     static Action<ActionResult> described(String text, Action<ActionResult> body) {

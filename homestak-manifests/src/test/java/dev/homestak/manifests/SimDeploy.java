@@ -11,22 +11,18 @@ import dev.homestak.core.manifest.Manifest;
 import dev.homestak.core.manifest.ManifestSource;
 import dev.homestak.core.manifest.Manifests;
 import dev.homestak.scenarios.RunListener;
+import dev.homestak.sim.ClientKey;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
 import dev.homestak.sim.Timing;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /**
  * A simulated PVE host {@code sim} (instant timing) and a site-config of today's layout on disk: the v2 fixture
@@ -65,19 +61,12 @@ final class SimDeploy implements AutoCloseable {
 
     static SimDeploy start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(256);
-            KeyPair key = generator.generateKeyPair();
-            Path keyFile = dir.resolve("id_ecdsa");
-            try (OutputStream out = Files.newOutputStream(keyFile)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test@homestak", null, out);
-            }
-            String line = PublicKeyEntry.toString(key.getPublic()) + " test@homestak";
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
+            ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
+            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
                     .start().getOrElseThrow(f -> new AssertionError(f.message()));
-            writeSite(dir.resolve("site-config"), sim, line);
-            return new SimDeploy(sim, dir, keyFile);
-        } catch (IOException | java.security.GeneralSecurityException e) {
+            writeSite(dir.resolve("site-config"), sim, key.authorizedKey());
+            return new SimDeploy(sim, dir, key.file());
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -134,11 +123,7 @@ final class SimDeploy implements AutoCloseable {
         write(dir.resolve("site.yaml"), "defaults:\n  datastore: local-lvm\n  ssh_user: root\n");
         write(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
                 + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
-        write(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\n"
-                + "provisioner: api\n"
-                + "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
-                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        write(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
     }
 
     private static void copy(Path from, Path to) throws IOException {

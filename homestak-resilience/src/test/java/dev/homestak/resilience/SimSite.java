@@ -12,22 +12,17 @@ import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.Scenario;
 import dev.homestak.scenarios.ScenarioRegistry;
 import dev.homestak.scenarios.ScenarioRunner;
+import dev.homestak.sim.ClientKey;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
 import dev.homestak.sim.Timing;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /**
  * A simulated PVE host {@code sim} with a real site-config on disk (node {@code sim}, {@code provisioner: api};
@@ -70,22 +65,13 @@ final class SimSite implements AutoCloseable {
     static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
             Path keys = Files.createTempDirectory("resilience-key-");   // outside the scanned outputs
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(256);
-            KeyPair key = generator.generateKeyPair();
-            Path keyFile = keys.resolve("id_ecdsa");
-            try (OutputStream out = Files.newOutputStream(keyFile)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "resilience@homestak", null, out);
-            }
-            String line = PublicKeyEntry.toString(key.getPublic()) + " resilience@homestak";
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
+            ClientKey key = ClientKey.generate(keys.resolve("id_ecdsa"), "resilience@homestak");
+            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
                     .start().getOrElseThrow(f -> new AssertionError(f.message()));
-            writeSiteConfig(dir.resolve("site-config"), sim, line);
-            return new SimSite(sim, dir, keyFile);
+            writeSiteConfig(dir.resolve("site-config"), sim, key.authorizedKey());
+            return new SimSite(sim, dir, key.file());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
         }
     }
 
@@ -131,10 +117,7 @@ final class SimSite implements AutoCloseable {
                 + "  spare: \"" + SPARE_TOKEN + "\"\n"
                 + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
                 + "ssh_keys:\n  resilience@homestak: \"" + keyLine + "\"\n");
-        Files.writeString(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\nprovisioner: api\n"
-                + "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
-                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        Files.writeString(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
         Files.writeString(dir.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
         Files.writeString(dir.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
         Files.writeString(dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");

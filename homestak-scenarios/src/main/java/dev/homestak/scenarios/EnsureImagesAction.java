@@ -33,9 +33,6 @@ import java.util.Set;
  */
 record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration timeout) implements Action<ActionResult>, Prechecked {
 
-    /** Used when the site names no packer release, as before the actions required one. */
-    static final String DEFAULT_REPO = "homestak-dev/packer";
-    static final String DEFAULT_RELEASE = "latest";
 
     EnsureImagesAction {
         Objects.requireNonNull(envs, "envs");
@@ -49,7 +46,7 @@ record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration
         return EnvVms.resolve(envs, EnvVms.envName(ctx, env, target), target, ctx).flatMap(resolved -> {
             Set<String> images = new LinkedHashSet<>();
             resolved.vms().stream().map(ResolvedVm::image).flatMap(Optional::stream).forEach(images::add);
-            return VmSteps.label(ctx, target).flatMap(label -> ensureAll(withRelease(ctx), images, label));
+            return VmSteps.label(ctx, target).flatMap(label -> ensureAll(DownloadGitHubReleaseAction.withDefaultRelease(ctx), images, label));
         });
     }
 
@@ -69,17 +66,6 @@ record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration
                 images.isEmpty() ? Facts.empty() : Facts.empty().with(ActionKeys.PACKER_IMAGE, images.iterator().next() + ".qcow2")));
     }
 
-    /** {@code ctx} with the default packer release where neither the facts nor the site name one. */
-    private static ActionContext withRelease(ActionContext ctx) {
-        Facts facts = ctx.facts();
-        if (ctx.lookup(DownloadGitHubReleaseAction.REPO_KEY).isEmpty()) {
-            facts = facts.with(DownloadGitHubReleaseAction.REPO_KEY, DEFAULT_REPO);
-        }
-        if (ctx.lookup(DownloadGitHubReleaseAction.TAG_KEY).isEmpty()) {
-            facts = facts.with(DownloadGitHubReleaseAction.TAG_KEY, DEFAULT_RELEASE);
-        }
-        return ctx.withFacts(facts);
-    }
 
     @Override
     public Either<ActionFailure, java.util.List<String>> precheck(ActionContext ctx) {

@@ -101,6 +101,19 @@ public final class Simulator implements AutoCloseable {
         return SimHostConfig.of(this, name);
     }
 
+    /**
+     * The same host as a site-config node file ({@code nodes/<name>.yaml}), for tests that write a site-config:
+     * {@code api_endpoint}, {@code node}, {@code provisioner: api}, {@code tls_fingerprint} and {@code vm_ssh_port}.
+     * Its token goes into {@code secrets.yaml} under {@code api_tokens}, by the file's name.
+     */
+    public String nodeYaml() {
+        return "api_endpoint: \"https://" + host() + ":" + port() + "\"\n"
+                + "node: " + node() + "\n"
+                + "provisioner: api\n"
+                + "tls_fingerprint: \"" + fingerprintSha256() + "\"\n"
+                + "vm_ssh_port: " + sshPort() + "\n";
+    }
+
     /** Every VM with its state, by VM id. */
     public List<VmView> vms() {
         return pve.vms();

@@ -3,6 +3,7 @@ package dev.homestak.scenarios.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homestak.core.Facts;
+import dev.homestak.core.internal.PyJson;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.homestak.scenarios.internal;
 
+import dev.homestak.core.internal.PyJson;
 import dev.homestak.scenarios.RunEvent;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.homestak.scenarios.internal;
 
+import dev.homestak.core.internal.PyJson;
 import dev.homestak.scenarios.PhaseResult;
 import dev.homestak.scenarios.RunReport;
 import java.time.ZoneId;

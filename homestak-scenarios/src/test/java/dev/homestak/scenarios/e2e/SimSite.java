@@ -13,23 +13,19 @@ import dev.homestak.scenarios.ScenarioRegistry;
 import dev.homestak.scenarios.ScenarioRunner;
 import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.StandardScenarioActions;
+import dev.homestak.sim.ClientKey;
 import dev.homestak.sim.OpenSshAgent;
 import dev.homestak.sim.SshKeygen;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
 import dev.homestak.sim.Timing;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /**
  * A simulated PVE host {@code sim} with a real site-config directory on disk (node {@code sim} with
@@ -74,20 +70,13 @@ final class SimSite implements AutoCloseable {
     /** A site on a fresh simulator; {@code tune} adds timing and faults. */
     static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(256);
-            KeyPair key = generator.generateKeyPair();
-            Path keyFile = dir.resolve("id_ecdsa");
-            try (OutputStream out = Files.newOutputStream(keyFile)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test@homestak", null, out);
-            }
-            String line = PublicKeyEntry.toString(key.getPublic()) + " test@homestak";
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(line)))
+            ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
+            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
                     .start().getOrElseThrow(f -> new AssertionError(f.message()));
-            writeSiteConfig(dir.resolve("site-config"), sim, line);
-            return new SimSite(sim, dir, SshSettings.builder().identityFiles(List.of(keyFile)).defaultPort(sim.sshPort())
-                    .connectTimeout(Duration.ofSeconds(5)).build(), line);
-        } catch (IOException | java.security.GeneralSecurityException e) {
+            writeSiteConfig(dir.resolve("site-config"), sim, key.authorizedKey());
+            return new SimSite(sim, dir, SshSettings.builder().identityFiles(List.of(key.file())).defaultPort(sim.sshPort())
+                    .connectTimeout(Duration.ofSeconds(5)).build(), key.authorizedKey());
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -171,11 +160,7 @@ final class SimSite implements AutoCloseable {
                 + "  nested-pve: \"" + NESTED_TOKEN + "\"\n"
                 + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
                 + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
-        write(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\n"
-                + "provisioner: api\n"
-                + "tls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
-                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        write(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
         write(dir.resolve("nodes/nested-pve.yaml"), """
                 parent_node: sim
                 api_endpoint: "https://localhost:8006"

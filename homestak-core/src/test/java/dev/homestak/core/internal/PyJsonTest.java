@@ -1,4 +1,4 @@
-package dev.homestak.scenarios.internal;
+package dev.homestak.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
