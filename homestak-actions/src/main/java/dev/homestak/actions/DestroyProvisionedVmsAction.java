@@ -45,7 +45,7 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
 
     /** Destroys {@code env}'s VMs on its host's node, 8 at once, 300 s per task, stopping at the first failure. */
     public static DestroyProvisionedVmsAction of(ResolvedEnv env) {
-        return new DestroyProvisionedVmsAction(env, PveTarget.host(), StartProvisionedVMsAction.DEFAULT_CONCURRENCY,
+        return new DestroyProvisionedVmsAction(env, PveTarget.host(), StartVmsAction.DEFAULT_CONCURRENCY,
                 Duration.ofSeconds(300), false, false);
     }
 

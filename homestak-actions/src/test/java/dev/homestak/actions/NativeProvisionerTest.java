@@ -195,7 +195,7 @@ class NativeProvisionerTest {
     @DisplayName("provision, start, wait for IPs, destroy: the whole native round trip; destroy can be repeated")
     void roundTrip() {
         Facts facts = ProvisionVmsAction.of(env).run(ctx(Facts.empty())).get().facts();
-        ActionResult up = Actions.sequence(List.of(StartProvisionedVMsAction.of(), WaitForProvisionedVMsAction.of()))
+        ActionResult up = Actions.sequence(List.of(StartVmsAction.of(), WaitForVmIpsAction.of()))
                 .run(ctx(facts)).get();
         assertThat(up.facts().get(Facts.vmIpKey("web"))).contains(pve.vm(99910).address());
         int dbId = facts.get(Facts.vmIdKey("db")).orElseThrow();

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param timeout     overall deadline (60 s)
  * @param interval    longest pause between probes (250 ms)
  */
-public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user, Duration timeout,
+public record WaitForSshAction(Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user, Duration timeout,
                                Duration interval) implements Action<ActionResult> {
 
     /** How often a closed SSH port is checked again (a TCP connect, not a login; no jump host). */
@@ -36,7 +36,7 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Validates components. */
-    public WaitForSSHAction {
+    public WaitForSshAction {
         Objects.requireNonNull(hostKey, "hostKey");
         Objects.requireNonNull(jumpHostKey, "jumpHostKey");
         Objects.requireNonNull(user, "user");
@@ -45,28 +45,28 @@ public record WaitForSSHAction(Key<String> hostKey, Optional<Key<String>> jumpHo
     }
 
     /** Waits for the host in {@code hostKey} as root, 60 s, probing at most every 250 ms. */
-    public static WaitForSSHAction of(Key<String> hostKey) {
-        return new WaitForSSHAction(hostKey, Optional.empty(), "root", Duration.ofSeconds(60), Backoff.WAIT_CAP);
+    public static WaitForSshAction of(Key<String> hostKey) {
+        return new WaitForSshAction(hostKey, Optional.empty(), "root", Duration.ofSeconds(60), Backoff.WAIT_CAP);
     }
 
     /** A copy with another deadline. */
-    public WaitForSSHAction withTimeout(Duration limit) {
-        return new WaitForSSHAction(hostKey, jumpHostKey, user, limit, interval);
+    public WaitForSshAction withTimeout(Duration limit) {
+        return new WaitForSshAction(hostKey, jumpHostKey, user, limit, interval);
     }
 
     /** A copy with another user. */
-    public WaitForSSHAction withUser(String name) {
-        return new WaitForSSHAction(hostKey, jumpHostKey, name, timeout, interval);
+    public WaitForSshAction withUser(String name) {
+        return new WaitForSshAction(hostKey, jumpHostKey, name, timeout, interval);
     }
 
     /** A copy with another longest pause between probes. */
-    public WaitForSSHAction withInterval(Duration pause) {
-        return new WaitForSSHAction(hostKey, jumpHostKey, user, timeout, pause);
+    public WaitForSshAction withInterval(Duration pause) {
+        return new WaitForSshAction(hostKey, jumpHostKey, user, timeout, pause);
     }
 
     /** A copy that probes through the jump host in fact {@code key}. */
-    public WaitForSSHAction via(Key<String> key) {
-        return new WaitForSSHAction(hostKey, Optional.of(key), user, timeout, interval);
+    public WaitForSshAction via(Key<String> key) {
+        return new WaitForSshAction(hostKey, Optional.of(key), user, timeout, interval);
     }
 
     @Override

@@ -14,18 +14,18 @@ import java.util.Objects;
  * @param target  the host's node, or the nested PVE
  * @param timeout limit of the stop task (60 s)
  */
-public record StopVMAction(Key<Integer> vmIdKey, PveTarget target, Duration timeout) implements Action<ActionResult> {
+public record StopVmAction(Key<Integer> vmIdKey, PveTarget target, Duration timeout) implements Action<ActionResult> {
 
     /** Validates components. */
-    public StopVMAction {
+    public StopVmAction {
         Objects.requireNonNull(vmIdKey, "vmIdKey");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(timeout, "timeout");
     }
 
     /** Stops the VM in {@code vmIdKey} on the host's node, 60 s. */
-    public static StopVMAction of(Key<Integer> vmIdKey) {
-        return new StopVMAction(vmIdKey, PveTarget.host(), StartVMAction.DEFAULT_TIMEOUT);
+    public static StopVmAction of(Key<Integer> vmIdKey) {
+        return new StopVmAction(vmIdKey, PveTarget.host(), StartVmAction.DEFAULT_TIMEOUT);
     }
 
     @Override

@@ -14,26 +14,26 @@ import java.util.Objects;
  * @param target  the host's node, or the nested PVE ({@code inner_ip} + its token)
  * @param timeout limit of the start task (60 s, the original's {@code qm start} SSH limit)
  */
-public record StartVMAction(Key<Integer> vmIdKey, PveTarget target, Duration timeout) implements Action<ActionResult> {
+public record StartVmAction(Key<Integer> vmIdKey, PveTarget target, Duration timeout) implements Action<ActionResult> {
 
     /** Default limit of the start task. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /** Validates components. */
-    public StartVMAction {
+    public StartVmAction {
         Objects.requireNonNull(vmIdKey, "vmIdKey");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(timeout, "timeout");
     }
 
     /** Starts the VM in {@code vmIdKey} on the host's node. */
-    public static StartVMAction of(Key<Integer> vmIdKey) {
-        return new StartVMAction(vmIdKey, PveTarget.host(), DEFAULT_TIMEOUT);
+    public static StartVmAction of(Key<Integer> vmIdKey) {
+        return new StartVmAction(vmIdKey, PveTarget.host(), DEFAULT_TIMEOUT);
     }
 
     /** [StartVMRemoteAction] Starts the VM in {@code vmIdKey} (e.g. {@code test_vm_id}) on the nested PVE. */
-    public static StartVMAction remote(Key<Integer> vmIdKey) {
-        return new StartVMAction(vmIdKey, PveTarget.nested(), DEFAULT_TIMEOUT);
+    public static StartVmAction remote(Key<Integer> vmIdKey) {
+        return new StartVmAction(vmIdKey, PveTarget.nested(), DEFAULT_TIMEOUT);
     }
 
     @Override

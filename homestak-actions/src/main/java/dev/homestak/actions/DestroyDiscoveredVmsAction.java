@@ -19,11 +19,11 @@ import java.util.Objects;
  * @param stopTimeout    limit of each stop and delete task (30 s)
  * @param maxConcurrency VMs handled at once (8)
  */
-public record DestroyDiscoveredVMsAction(PveTarget target, String factName, boolean forceStop, Duration stopTimeout,
+public record DestroyDiscoveredVmsAction(PveTarget target, String factName, boolean forceStop, Duration stopTimeout,
                                          int maxConcurrency) implements Action<ActionResult> {
 
     /** Validates components. */
-    public DestroyDiscoveredVMsAction {
+    public DestroyDiscoveredVmsAction {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(factName, "factName");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
@@ -33,9 +33,9 @@ public record DestroyDiscoveredVMsAction(PveTarget target, String factName, bool
     }
 
     /** The original's defaults: {@code discovered_vms} on the host's node, force stop, 30 s. */
-    public static DestroyDiscoveredVMsAction of() {
-        return new DestroyDiscoveredVMsAction(PveTarget.host(), ActionKeys.DISCOVERED_VMS, true, Duration.ofSeconds(30),
-                StartProvisionedVMsAction.DEFAULT_CONCURRENCY);
+    public static DestroyDiscoveredVmsAction of() {
+        return new DestroyDiscoveredVmsAction(PveTarget.host(), ActionKeys.DISCOVERED_VMS, true, Duration.ofSeconds(30),
+                StartVmsAction.DEFAULT_CONCURRENCY);
     }
 
     @Override

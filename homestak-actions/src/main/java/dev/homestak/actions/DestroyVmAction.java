@@ -17,24 +17,24 @@ import java.util.Objects;
  * @param timeout    limit of each task (60 s)
  * @param bestEffort never fail (cleanup)
  */
-public record DestroyVMAction(Key<Integer> vmIdKey, PveTarget target, Duration timeout, boolean bestEffort)
+public record DestroyVmAction(Key<Integer> vmIdKey, PveTarget target, Duration timeout, boolean bestEffort)
         implements Action<ActionResult> {
 
     /** Validates components. */
-    public DestroyVMAction {
+    public DestroyVmAction {
         Objects.requireNonNull(vmIdKey, "vmIdKey");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(timeout, "timeout");
     }
 
     /** Destroys the VM in {@code vmIdKey} on the host's node; failures are failures. */
-    public static DestroyVMAction of(Key<Integer> vmIdKey) {
-        return new DestroyVMAction(vmIdKey, PveTarget.host(), StartVMAction.DEFAULT_TIMEOUT, false);
+    public static DestroyVmAction of(Key<Integer> vmIdKey) {
+        return new DestroyVmAction(vmIdKey, PveTarget.host(), StartVmAction.DEFAULT_TIMEOUT, false);
     }
 
     /** [DestroyRemoteVMAction] Best-effort destroy of the VM in {@code vmIdKey} ({@code test_vm_id}) on the nested PVE. */
-    public static DestroyVMAction remote(Key<Integer> vmIdKey) {
-        return new DestroyVMAction(vmIdKey, PveTarget.nested(), StartVMAction.DEFAULT_TIMEOUT, true);
+    public static DestroyVmAction remote(Key<Integer> vmIdKey) {
+        return new DestroyVmAction(vmIdKey, PveTarget.nested(), StartVmAction.DEFAULT_TIMEOUT, true);
     }
 
     @Override

@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  * @param maxVmid     largest id (99999)
  * @param tag         a tag the VM must carry, if any
  */
-public record DiscoverVMsAction(PveTarget target, String namePattern, int minVmid, int maxVmid, Optional<String> tag)
+public record DiscoverVmsAction(PveTarget target, String namePattern, int minVmid, int maxVmid, Optional<String> tag)
         implements Action<ActionResult> {
 
     /** Validates components. */
-    public DiscoverVMsAction {
+    public DiscoverVmsAction {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(namePattern, "namePattern");
         Objects.requireNonNull(tag, "tag");
@@ -37,13 +37,13 @@ public record DiscoverVMsAction(PveTarget target, String namePattern, int minVmi
     }
 
     /** The original's defaults: {@code nested-pve*} in 99800..99999 on the host's node, no tag. */
-    public static DiscoverVMsAction of() {
-        return new DiscoverVMsAction(PveTarget.host(), "nested-pve*", 99800, 99999, Optional.empty());
+    public static DiscoverVmsAction of() {
+        return new DiscoverVmsAction(PveTarget.host(), "nested-pve*", 99800, 99999, Optional.empty());
     }
 
     /** A copy that also requires the VM to carry {@code value}. */
-    public DiscoverVMsAction withTag(String value) {
-        return new DiscoverVMsAction(target, namePattern, minVmid, maxVmid, Optional.of(value));
+    public DiscoverVmsAction withTag(String value) {
+        return new DiscoverVmsAction(target, namePattern, minVmid, maxVmid, Optional.of(value));
     }
 
     @Override
@@ -56,7 +56,7 @@ public record DiscoverVMsAction(PveTarget target, String namePattern, int minVmi
                             .filter(r -> r.vmid().get() >= minVmid && r.vmid().get() <= maxVmid)
                             .filter(r -> names.matcher(r.name().orElse("")).matches())
                             .filter(r -> tag.map(t -> tags(r).contains(t)).orElse(true))
-                            .map(DiscoverVMsAction::entry).toList();
+                            .map(DiscoverVmsAction::entry).toList();
                     return ActionResult.of("Discovered " + found.size() + " VMs matching '" + namePattern + "' in "
                             + minVmid + "-" + maxVmid + tag.map(t -> " tagged " + t).orElse("")
                             + (found.isEmpty() ? "" : ": " + found.stream().map(e -> e.get("name") + " (" + e.get("vmid") + ")").toList()),

@@ -21,14 +21,14 @@ import java.util.Objects;
  * @param sshTimeout  SSH wait before the install (120 s; doubled after it)
  * @param timeout     limit of the install (1200 s)
  */
-public record EnsurePVEAction(Key<String> hostKey, String pveHostname, Path ansibleDir, Duration sshTimeout,
+public record EnsurePveAction(Key<String> hostKey, String pveHostname, Path ansibleDir, Duration sshTimeout,
                               Duration timeout) implements Action<ActionResult> {
 
     /** The playbook that installs PVE on Debian. */
     public static final String PLAYBOOK = "playbooks/pve-install.yml";
 
     /** Validates components. */
-    public EnsurePVEAction {
+    public EnsurePveAction {
         Objects.requireNonNull(hostKey, "hostKey");
         Objects.requireNonNull(pveHostname, "pveHostname");
         Objects.requireNonNull(ansibleDir, "ansibleDir");
@@ -37,13 +37,13 @@ public record EnsurePVEAction(Key<String> hostKey, String pveHostname, Path ansi
     }
 
     /** PVE on {@code inner_ip} named {@code nested-pve}, with the original's limits. */
-    public static EnsurePVEAction of(Path ansibleDir) {
-        return new EnsurePVEAction(Facts.INNER_IP, "nested-pve", ansibleDir, Duration.ofSeconds(120), Duration.ofSeconds(1200));
+    public static EnsurePveAction of(Path ansibleDir) {
+        return new EnsurePveAction(Facts.INNER_IP, "nested-pve", ansibleDir, Duration.ofSeconds(120), Duration.ofSeconds(1200));
     }
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return WaitForSSHAction.of(hostKey).withTimeout(sshTimeout).run(ctx)
+        return WaitForSshAction.of(hostKey).withTimeout(sshTimeout).run(ctx)
                 .flatMap(up -> SshTargets.endpoint(ctx, "root", hostKey))
                 .flatMap(target -> check(ctx, target, "test -f /etc/pve-packages-preinstalled").flatMap(preinstalled -> {
                     if (preinstalled.succeeded()) {

@@ -21,14 +21,14 @@ import java.util.Optional;
  * @param timeout       deadline of the wait (60 s; scenarios pass 300 s)
  * @param interval      pause between probes (5 s)
  */
-public record VerifySSHChainAction(Key<String> targetHostKey, Key<String> jumpHostKey, String user, Duration timeout,
+public record VerifySshChainAction(Key<String> targetHostKey, Key<String> jumpHostKey, String user, Duration timeout,
                                    Duration interval) implements Action<ActionResult> {
 
     /** Limit of the final {@code hostname && uname -a}. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
     /** Validates components. */
-    public VerifySSHChainAction {
+    public VerifySshChainAction {
         Objects.requireNonNull(targetHostKey, "targetHostKey");
         Objects.requireNonNull(jumpHostKey, "jumpHostKey");
         Objects.requireNonNull(user, "user");
@@ -37,8 +37,8 @@ public record VerifySSHChainAction(Key<String> targetHostKey, Key<String> jumpHo
     }
 
     /** {@code test_ip} through {@code inner_ip} as root, 60 s, probing every 5 s. */
-    public static VerifySSHChainAction of() {
-        return new VerifySSHChainAction(Facts.TEST_IP, Facts.INNER_IP, "root", Duration.ofSeconds(60), Duration.ofSeconds(5));
+    public static VerifySshChainAction of() {
+        return new VerifySshChainAction(Facts.TEST_IP, Facts.INNER_IP, "root", Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 
     @Override
@@ -50,7 +50,7 @@ public record VerifySSHChainAction(Key<String> targetHostKey, Key<String> jumpHo
                     + target.orElse("None") + ", " + jumpHostKey.name() + "=" + jump.orElse("None")));
         }
         Instant start = ctx.clock().instant();
-        WaitForSSHAction wait = new WaitForSSHAction(targetHostKey, Optional.of(jumpHostKey), user, timeout, interval);
+        WaitForSshAction wait = new WaitForSshAction(targetHostKey, Optional.of(jumpHostKey), user, timeout, interval);
         return wait.run(ctx).flatMap(ready -> {
             SshEndpoint inner = ctx.ssh().endpoint(user, target.get());
             SshEndpoint outer = ctx.ssh().endpoint(user, jump.get());

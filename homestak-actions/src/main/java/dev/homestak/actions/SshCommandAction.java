@@ -20,11 +20,11 @@ import java.util.Optional;
  * @param timeout     limit for connecting and running (60 s)
  * @param outputKey   fact to store stdout in, if any
  */
-public record SSHCommandAction(String command, Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user,
+public record SshCommandAction(String command, Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user,
                                Duration timeout, Optional<String> outputKey) implements Action<ActionResult> {
 
     /** Validates components. */
-    public SSHCommandAction {
+    public SshCommandAction {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(hostKey, "hostKey");
         Objects.requireNonNull(jumpHostKey, "jumpHostKey");
@@ -57,7 +57,7 @@ public record SSHCommandAction(String command, Key<String> hostKey, Optional<Key
         return "ssh " + Texts.preview(command, 40);
     }
 
-    /** Builds an {@link SSHCommandAction}. */
+    /** Builds an {@link SshCommandAction}. */
     public static final class Builder {
         private final String command;
         private Key<String> hostKey = Facts.INNER_IP;
@@ -101,8 +101,8 @@ public record SSHCommandAction(String command, Key<String> hostKey, Optional<Key
         }
 
         /** The action. */
-        public SSHCommandAction build() {
-            return new SSHCommandAction(command, hostKey, jumpHostKey, user, timeout, outputKey);
+        public SshCommandAction build() {
+            return new SshCommandAction(command, hostKey, jumpHostKey, user, timeout, outputKey);
         }
     }
 }
