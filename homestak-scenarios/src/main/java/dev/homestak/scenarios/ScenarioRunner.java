@@ -1,6 +1,7 @@
 package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.RunControl;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Secret;
 import dev.homestak.scenarios.internal.ContextFiles;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,18 +37,6 @@ public final class ScenarioRunner {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** The fact under which actions find the run id (to tag the VMs they create). */
-    public static final String RUN_ID_FACT = "run_id";
-
-    /**
-     * Set (to {@code true}) in the facts a cleanup phase sees when it runs because the main path failed or was
-     * cancelled: such a cleanup undoes only what this run created (VMs tagged with its run id), never what another
-     * run of the same env made. Never written to the context file.
-     */
-    public static final String CLEANUP_AFTER_FAILURE_FACT = "_cleanup_after_failure";
-    /** The fact holding the {@code --vm-id} overrides, a map of VM name to VM id. */
-    public static final String VM_ID_OVERRIDES_FACT = "vm_id_overrides";
 
     private final RunnerSettings settings;
 
@@ -68,10 +58,10 @@ public final class ScenarioRunner {
     public Either<RunFailure, RunHandle> start(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startFacts(options))
-                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)).map(ok -> facts))
-                .flatMap(facts -> options.dryRun() ? Either.right(facts) : RunChecks.files(settings.reportDir(), options).map(ok -> facts))
-                .flatMap(facts -> launch(scenario, options, facts));
+        return validate(scenario, options).flatMap(ok -> startOf(options))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start)).map(ok -> start))
+                .flatMap(start -> options.dryRun() ? Either.right(start) : RunChecks.files(settings.reportDir(), options).map(ok -> start))
+                .flatMap(start -> launch(scenario, options, start));
     }
 
     /**
@@ -82,8 +72,8 @@ public final class ScenarioRunner {
     public Either<RunFailure, Boolean> check(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startFacts(options))
-                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)))
+        return validate(scenario, options).flatMap(ok -> startOf(options))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start)))
                 .flatMap(ok -> options.dryRun() ? Either.right(true) : RunChecks.files(settings.reportDir(), options));
     }
 
@@ -92,12 +82,18 @@ public final class ScenarioRunner {
      * the cleanup policy and the timeout. Pure: nothing is run or written.
      */
     public Either<RunFailure, String> preview(Scenario scenario, RunOptions options) {
-        return validate(scenario, options).flatMap(ok -> startFacts(options))
-                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)))
+        return validate(scenario, options).flatMap(ok -> startOf(options))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start)))
                 .map(ok -> DryRunPreview.render(scenario, options, settings.host()));
     }
 
-    private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, Facts startFacts) {
+    /** The context the pre-run checks see: the start facts and overrides, no run id yet. */
+    private ActionContext checking(ContextFiles.Content start) {
+        return settings.base().toBuilder().facts(start.facts())
+                .run(RunControl.none().withVmIdOverrides(start.vmIdOverrides())).build();
+    }
+
+    private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, ContextFiles.Content start) {
         String runId = newRunId();
         Optional<RunLocks.Held> lock = Optional.empty();
         if (settings.runLocks().isPresent() && !options.dryRun()) {
@@ -107,17 +103,18 @@ public final class ScenarioRunner {
             }
             lock = Optional.of(held.get());
         }
-        return Either.right(launch(scenario, options, startFacts, runId, lock));
+        return Either.right(launch(scenario, options, start, runId, lock));
     }
 
-    private RunHandle launch(Scenario scenario, RunOptions options, Facts startFacts, String runId, Optional<RunLocks.Held> lock) {
-        Facts facts = startFacts.withRaw(RUN_ID_FACT, runId);
-        RunExecution execution = new RunExecution(scenario, options, settings, runId, facts);
+    private RunHandle launch(Scenario scenario, RunOptions options, ContextFiles.Content start, String runId,
+                             Optional<RunLocks.Held> lock) {
+        RunExecution execution = new RunExecution(scenario, options, settings, RunControl.of(runId, start.vmIdOverrides()),
+                start.facts());
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         Thread.ofPlatform().name("homestak-run-" + runId).start(() -> {
             RunReport done;
             try {
-                done = finish(execution.execute(), options);
+                done = finish(execution.execute(), options, start.vmIdOverrides());
                 execution.announce(done);
             } catch (RuntimeException | Error bug) {
                 log.error("run {} of {} failed with a bug", runId, scenario.name(), bug);
@@ -133,14 +130,14 @@ public final class ScenarioRunner {
     }
 
     /** Writes the context file and the reports (not for a dry run) and adds what was written. */
-    private RunReport finish(RunReport report, RunOptions options) {
+    private RunReport finish(RunReport report, RunOptions options, Map<String, Integer> overrides) {
         if (options.dryRun()) {
             return report;
         }
         List<Path> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        options.contextFile().ifPresent(file -> ContextFiles.write(file, report.facts(), settings.redactor())
-                .peek(files::add).peekLeft(problem -> warnings.add(problem + factsSavedElsewhere(report).map(saved -> {
+        options.contextFile().ifPresent(file -> ContextFiles.write(file, ContextFiles.context(report.facts(), report.runId(), overrides), settings.redactor())
+                .peek(files::add).peekLeft(problem -> warnings.add(problem + factsSavedElsewhere(report, overrides).map(saved -> {
                     files.add(saved);
                     return "; the facts were written to " + saved + " instead";
                 }).orElse("; the facts could not be saved anywhere: see the report's facts"))));
@@ -154,7 +151,7 @@ public final class ScenarioRunner {
      * No fact is lost: when the context file cannot be written at the end (disk full, its directory removed), the
      * facts go to {@code <report dir>/<run stamp>.context.json} ({@code <run id>.context.json} if that is taken).
      */
-    private Optional<Path> factsSavedElsewhere(RunReport report) {
+    private Optional<Path> factsSavedElsewhere(RunReport report, Map<String, Integer> overrides) {
         String stamp = RUN_STAMP.format(LocalDateTime.ofInstant(report.startedAt(), settings.clock().getZone()));
         return settings.reportDir().flatMap(dir -> {
             try {
@@ -165,7 +162,7 @@ public final class ScenarioRunner {
             Path file = dir.resolve(stamp + ".context.json");
             // two runs started in the same second: the run id keeps them apart
             Path free = java.nio.file.Files.exists(file) ? dir.resolve(report.runId() + ".context.json") : file;
-            return ContextFiles.write(free, report.facts(), settings.redactor()).toJavaOptional();
+            return ContextFiles.write(free, ContextFiles.context(report.facts(), report.runId(), overrides), settings.redactor()).toJavaOptional();
         });
     }
 
@@ -179,14 +176,18 @@ public final class ScenarioRunner {
         return Either.right(true);
     }
 
-    /** Context file first, then the initial facts (explicit options win), then the VM id overrides. */
-    private static Either<RunFailure, Facts> startFacts(RunOptions options) {
-        Either<RunFailure, Facts> fromFile = options.contextFile()
+    /**
+     * Context file first, then the initial facts (explicit options win); the file's {@code vm_id_overrides}, then
+     * the options' ({@code --vm-id} wins).
+     */
+    private static Either<RunFailure, ContextFiles.Content> startOf(RunOptions options) {
+        Either<RunFailure, ContextFiles.Content> fromFile = options.contextFile()
                 .map(file -> ContextFiles.read(file).<RunFailure>mapLeft(p -> new RunFailure.ContextFile(file, p)))
-                .orElse(Either.right(Facts.empty()));
-        return fromFile.map(facts -> {
-            Facts all = facts.merge(options.initialFacts());
-            return options.vmIdOverrides().isEmpty() ? all : all.withRaw(VM_ID_OVERRIDES_FACT, options.vmIdOverrides());
+                .orElse(Either.right(ContextFiles.Content.EMPTY));
+        return fromFile.map(file -> {
+            Map<String, Integer> overrides = new java.util.LinkedHashMap<>(file.vmIdOverrides());
+            overrides.putAll(options.vmIdOverrides());
+            return new ContextFiles.Content(file.facts().merge(options.initialFacts()), overrides);
         });
     }
 
