@@ -23,7 +23,7 @@ final class EnvVms {
      * original; inside the nested PVE the scenario's env is used.
      */
     static String envName(ActionContext ctx, String defaultEnv, PveTarget where) {
-        return where instanceof PveTarget.Host ? ctx.lookup(Facts.ENV_NAME).filter(e -> !e.isBlank()).orElse(defaultEnv) : defaultEnv;
+        return where instanceof PveTarget.Host ? ctx.run().env().or(() -> ctx.lookup(Facts.ENV_NAME)).filter(e -> !e.isBlank()).orElse(defaultEnv) : defaultEnv;
     }
 
     /** The env resolved for the host's node, or for {@code nested-pve} (falling back to the host) inside the nested PVE. */

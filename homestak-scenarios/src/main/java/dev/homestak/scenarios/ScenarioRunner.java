@@ -1,7 +1,11 @@
 package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
+import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.RunControl;
+import dev.homestak.actions.SshClient;
+import dev.homestak.actions.SshSettings;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Secret;
 import dev.homestak.scenarios.internal.ContextFiles;
@@ -25,23 +29,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs scenarios: the embedding API of homestak. Configure once with {@link #builder()} (host, ports,
+ * Runs scenarios: the embedding API of homestak. Configure once with {@link #builder()} (host, {@link Ports},
  * report directory, listeners, secrets to redact), then {@link #run} or {@link #start} any number of
- * scenarios, from any number of threads; the runner itself holds no per-run state.
+ * scenarios, from any number of threads; the runner itself holds no per-run state. The runner owns the adapters it
+ * creates for the ports not given (Proxmox clients, SSH client) and releases them on {@link #close()}; ports given
+ * in {@link Builder#ports} stay the caller's.
  *
  * <p>A run never throws for a failed phase: every outcome (passed, failed, interrupted, cleanup failed) is a
  * {@link RunReport}. Only options that do not fit the scenario are refused up front, as a {@link RunFailure}.
  */
-public final class ScenarioRunner {
+public final class ScenarioRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RunnerSettings settings;
+    private final Optional<ProxmoxClients> ownClients;
 
-    private ScenarioRunner(RunnerSettings settings) {
+    private ScenarioRunner(RunnerSettings settings, Optional<ProxmoxClients> ownClients) {
         this.settings = settings;
+        this.ownClients = ownClients;
+    }
+
+    /**
+     * A context with this runner's ports and host, for an action run outside a scenario (e.g.
+     * {@link Leftovers#discover}); no facts, no run.
+     */
+    public ActionContext actionContext() {
+        return settings.base();
+    }
+
+    /** Releases the adapters the runner created (its Proxmox clients); ports given to the builder are left open. */
+    @Override
+    public void close() {
+        ownClients.ifPresent(ProxmoxClients::close);
     }
 
     /** A builder with the defaults: real adapters, host {@code local}, reports in {@code reports/}. */
@@ -59,7 +81,7 @@ public final class ScenarioRunner {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
         return validate(scenario, options).flatMap(ok -> startOf(options))
-                .flatMap(start -> RunChecks.phases(scenario, options, checking(start)).map(ok -> start))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)).map(ok -> start))
                 .flatMap(start -> options.dryRun() ? Either.right(start) : RunChecks.files(settings.reportDir(), options).map(ok -> start))
                 .flatMap(start -> launch(scenario, options, start));
     }
@@ -73,7 +95,7 @@ public final class ScenarioRunner {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
         return validate(scenario, options).flatMap(ok -> startOf(options))
-                .flatMap(start -> RunChecks.phases(scenario, options, checking(start)))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)))
                 .flatMap(ok -> options.dryRun() ? Either.right(true) : RunChecks.files(settings.reportDir(), options));
     }
 
@@ -83,14 +105,14 @@ public final class ScenarioRunner {
      */
     public Either<RunFailure, String> preview(Scenario scenario, RunOptions options) {
         return validate(scenario, options).flatMap(ok -> startOf(options))
-                .flatMap(start -> RunChecks.phases(scenario, options, checking(start)))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)))
                 .map(ok -> DryRunPreview.render(scenario, options, settings.host()));
     }
 
     /** The context the pre-run checks see: the start facts and overrides, no run id yet. */
-    private ActionContext checking(ContextFiles.Content start) {
+    private ActionContext checking(ContextFiles.Content start, RunOptions options) {
         return settings.base().toBuilder().facts(start.facts())
-                .run(RunControl.none().withVmIdOverrides(start.vmIdOverrides())).build();
+                .run(RunControl.none().withVmIdOverrides(start.vmIdOverrides()).withEnv(options.env())).build();
     }
 
     private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, ContextFiles.Content start) {
@@ -108,7 +130,7 @@ public final class ScenarioRunner {
 
     private RunHandle launch(Scenario scenario, RunOptions options, ContextFiles.Content start, String runId,
                              Optional<RunLocks.Held> lock) {
-        RunExecution execution = new RunExecution(scenario, options, settings, RunControl.of(runId, start.vmIdOverrides()),
+        RunExecution execution = new RunExecution(scenario, options, settings, RunControl.of(runId, start.vmIdOverrides()).withEnv(options.env()),
                 start.facts());
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         Thread.ofPlatform().name("homestak-run-" + runId).start(() -> {
@@ -199,7 +221,7 @@ public final class ScenarioRunner {
 
     /** Builds a {@link ScenarioRunner}; the only mutable type here. */
     public static final class Builder {
-        private ActionContext base = ActionContext.builder().build();
+        private Ports ports = Ports.defaults();
         private String host = "local";
         private Optional<Path> reportDir = Optional.of(Path.of("reports"));
         private final List<RunListener> listeners = new ArrayList<>();
@@ -213,17 +235,19 @@ public final class ScenarioRunner {
         }
 
         /**
-         * The ports actions run with (process runner, SSH client, Proxmox client factory, sleeper...): an
-         * embedding program supplies its own here. The runner sets facts, cancellation and events per phase.
+         * The outside world actions reach (Proxmox clients, SSH, processes, clock, sleeper, playbook stand-ins):
+         * give only what you replace; the runner creates (and on {@link ScenarioRunner#close()} releases) the rest.
+         * Facts, cancellation, events and the run's {@link RunControl} are the runner's, per phase.
          */
-        public Builder actionContext(ActionContext value) {
-            base = Objects.requireNonNull(value, "actionContext");
+        public Builder ports(Ports value) {
+            ports = Objects.requireNonNull(value, "ports");
             return this;
         }
 
         /**
-         * The host config runs target ({@code --host}): given to the actions (API endpoint, token, TLS,
-         * provisioner, site defaults) whatever {@link #actionContext} says, and its name shown in the reports.
+         * The host config runs target ({@code --host}): given to the actions (API endpoint, token, TLS, provisioner,
+         * site defaults, the VMs' SSH port), its name shown in the reports, and its secrets (API token, root
+         * password) masked in every event, report and context file.
          */
         public Builder hostConfig(dev.homestak.core.HostConfig value) {
             hostConfig = Optional.of(Objects.requireNonNull(value, "hostConfig"));
@@ -231,7 +255,7 @@ public final class ScenarioRunner {
             return this;
         }
 
-        /** The name of the host (PVE node) runs target, as the reports show it. */
+        /** The name reports show for the host (default: the {@link #hostConfig}'s name, or {@code local}). */
         public Builder host(String value) {
             host = Objects.requireNonNull(value, "host");
             return this;
@@ -284,9 +308,18 @@ public final class ScenarioRunner {
 
         /** The runner. */
         public ScenarioRunner build() {
-            ActionContext context = hostConfig.map(h -> base.toBuilder().host(h).build()).orElse(base);
-            return new ScenarioRunner(new RunnerSettings(context, host, reportDir, listeners, Redactor.of(secrets),
-                    clock, cancelGrace, runLocks));
+            Optional<ProxmoxClients> own = ports.proxmox().isPresent() ? Optional.empty() : Optional.of(ProxmoxClients.create());
+            SshClient ssh = ports.ssh().orElseGet(() -> SshClient.create(hostConfig
+                    .map(h -> SshSettings.builder().defaultPort(h.vmSshPort()).build()).orElse(SshSettings.defaults())));
+            ActionContext.Builder context = ports.context(own.orElse(null), ssh);
+            hostConfig.ifPresent(context::host);
+            List<Secret> masked = new ArrayList<>(secrets);
+            hostConfig.ifPresent(h -> {
+                h.apiToken().ifPresent(masked::add);
+                h.rootPassword().ifPresent(masked::add);
+            });
+            return new ScenarioRunner(new RunnerSettings(context.build(), host, reportDir, listeners, Redactor.of(masked),
+                    clock, cancelGrace, runLocks), own);
         }
     }
 }
