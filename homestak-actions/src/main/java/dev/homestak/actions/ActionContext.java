@@ -33,6 +33,7 @@ public final class ActionContext {
     private final CancellationToken cancellation;
     private final EventSink events;
     private final String scope;
+    private final RunControl run;
 
     private ActionContext(Builder b) {
         this.facts = b.facts;
@@ -46,6 +47,7 @@ public final class ActionContext {
         this.cancellation = b.cancellation != null ? b.cancellation : CancellationToken.create();
         this.events = b.events;
         this.scope = b.scope;
+        this.run = b.run;
     }
 
     /** A builder with empty facts and the real adapters. */
@@ -67,12 +69,18 @@ public final class ActionContext {
         b.cancellation = cancellation;
         b.events = events;
         b.scope = scope;
+        b.run = run;
         return b;
     }
 
     /** The facts gathered so far. */
     public Facts facts() {
         return facts;
+    }
+
+    /** The run this action is part of: its id, the {@code --vm-id} overrides, whether it cleans up after a failure. */
+    public RunControl run() {
+        return run;
     }
 
     /** The config of the host the run targets ({@code --host}), when there is one. */
@@ -235,8 +243,15 @@ public final class ActionContext {
         private @org.jspecify.annotations.Nullable CancellationToken cancellation;
         private EventSink events = EventSink.NONE;
         private String scope = "";
+        private RunControl run = RunControl.none();
 
         private Builder() {
+        }
+
+        /** The run the actions are part of (default: {@link RunControl#none()}). */
+        public Builder run(RunControl value) {
+            this.run = Objects.requireNonNull(value, "run");
+            return this;
         }
 
         /** The facts so far. */

@@ -82,7 +82,7 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.facts());
+        List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.run().vmIdOverrides());
         return Pve.resolve(ctx, target, env.host())
                 .flatMap(node -> assignIds(ctx, node, vms).flatMap(ids -> {
                     List<Action<ProvisionedVm>> creates = new ArrayList<>();

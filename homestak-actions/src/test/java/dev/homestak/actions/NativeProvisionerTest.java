@@ -136,10 +136,10 @@ class NativeProvisionerTest {
         }
 
         @Test
-        @DisplayName("vm_id_overrides replace the env's ids")
+        @DisplayName("the run's --vm-id overrides (RunControl) replace the env's ids")
         void overrides() {
-            Facts facts = Facts.empty().withRaw(ActionKeys.VM_ID_OVERRIDES, Map.of("web", 99950));
-            ActionResult r = ProvisionVmsAction.of(env).run(ctx(facts)).get();
+            ActionContext c = ctx(Facts.empty()).toBuilder().run(RunControl.none().withVmIdOverrides(Map.of("web", 99950))).build();
+            ActionResult r = ProvisionVmsAction.of(env).run(c).get();
             assertThat(r.facts().get(Facts.vmIdKey("web"))).contains(99950);
             assertThat(pve.sim.vm(99950)).isPresent();
         }

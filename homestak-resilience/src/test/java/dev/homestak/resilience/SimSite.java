@@ -1,6 +1,7 @@
 package dev.homestak.resilience;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
@@ -102,7 +103,7 @@ final class SimSite implements AutoCloseable {
 
     /** A runner writing reports to {@code reports}, masking every secret of the site. */
     ScenarioRunner runner(Path reports, RunListener... listeners) {
-        ScenarioRunner.Builder b = ScenarioRunner.builder().host("sim").actionContext(context()).reportDir(reports)
+        ScenarioRunner.Builder b = ScenarioRunner.builder().hostConfig(host).ports(Ports.builder().proxmox(clients).ssh(ssh).build()).reportDir(reports)
                 .redact(List.of(sim.apiToken(), Secret.of(VM_ROOT_HASH), Secret.of(SPARE_TOKEN)))
                 .cancelGrace(Duration.ofSeconds(10));
         for (RunListener l : listeners) {

@@ -79,7 +79,7 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
      */
     private Either<ActionFailure, ResolvedEnv> ownVmsAfterFailure(ActionContext ctx, ResolvedEnv resolved) {
         Optional<String> runId = RunTags.runId(ctx);
-        boolean afterFailure = ctx.facts().raw(ScenarioRunner.CLEANUP_AFTER_FAILURE_FACT).map(Boolean.TRUE::equals).orElse(false);
+        boolean afterFailure = ctx.run().cleanupAfterFailure();
         if (!afterFailure || runId.isEmpty() || !(target instanceof PveTarget.Host)) {
             return Either.right(resolved);
         }

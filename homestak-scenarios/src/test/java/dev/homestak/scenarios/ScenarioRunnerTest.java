@@ -61,7 +61,17 @@ class ScenarioRunnerTest {
             assertThat(report.phases()).extracting(PhaseResult::name).containsExactly("provision", "start", "destroy");
             assertThat(report.phase("destroy").orElseThrow().message()).isEqualTo("vm_ip=10.0.0.5");
             assertThat(report.facts().get(Facts.VM_IP)).contains("10.0.0.5");
-            assertThat(report.facts().raw(ScenarioRunner.RUN_ID_FACT)).contains(report.runId());
+            assertThat(report.facts().contains("run_id")).as("the run id is run control, not a fact").isFalse();
+        }
+
+        @Test
+        @DisplayName("actions read the run id and the --vm-id overrides from ctx.run(), not from the facts")
+        void runControl() {
+            Scenario s = Scenario.of("ctl", "d", List.of(Phase.of("look", "Look", ctx -> Either.right(
+                    dev.homestak.actions.ActionResult.of(ctx.run().runId().orElse("none") + " " + ctx.run().vmIdOverrides()
+                            + " " + ctx.facts().contains("vm_id_overrides"))))));
+            RunReport report = run(s, RunOptions.builder().vmId("test", 99950).build());
+            assertThat(report.phase("look").orElseThrow().message()).isEqualTo(report.runId() + " {test=99950} false");
         }
 
         @Test
