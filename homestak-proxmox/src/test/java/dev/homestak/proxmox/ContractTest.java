@@ -1,5 +1,6 @@
 package dev.homestak.proxmox;
 
+import dev.homestak.proxmox.suite.AllCalls;
 import dev.homestak.proxmox.internal.PveApiSchema;
 import dev.homestak.core.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;

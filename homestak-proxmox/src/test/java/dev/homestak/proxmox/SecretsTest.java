@@ -1,5 +1,6 @@
 package dev.homestak.proxmox;
 
+import dev.homestak.proxmox.suite.AllCalls;
 import dev.homestak.core.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
