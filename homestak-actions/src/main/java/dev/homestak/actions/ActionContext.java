@@ -3,9 +3,11 @@ package dev.homestak.actions;
 import dev.homestak.core.Facts;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Key;
+import dev.homestak.core.Sleeper;
 import dev.homestak.proxmox.RetryNotice;
 import io.vavr.control.Either;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -146,6 +148,28 @@ public final class ActionContext {
         return sleeper;
     }
 
+    /**
+     * Waits {@code duration} with this context's sleeper, between polls or retries; returns false as soon as the
+     * run is cancelled (then the action should return {@link ActionFailure.Cancelled}).
+     */
+    public boolean pause(Duration duration) {
+        if (cancellation.isCancelled()) {
+            return false;
+        }
+        boolean slept = Interrupts.onCancel(cancellation, () -> {
+            try {
+                sleeper.sleep(duration.isNegative() ? Duration.ZERO : duration);
+                return true;
+            } catch (InterruptedException e) {
+                if (!cancellation.isCancelled()) {
+                    Thread.currentThread().interrupt(); // not ours: keep it for the caller
+                }
+                return false;
+            }
+        });
+        return slept && !cancellation.isCancelled();
+    }
+
     /** The token that stops this action's work. */
     public CancellationToken cancellation() {
         return cancellation;
@@ -276,7 +300,7 @@ public final class ActionContext {
             return this;
         }
 
-        /** The sleeper (default: waits on the cancellation token). */
+        /** The sleeper (default: {@link Sleeper#system()}; {@link #pause} wakes it when the run is cancelled). */
         public Builder sleeper(Sleeper value) {
             this.sleeper = Objects.requireNonNull(value, "sleeper");
             return this;

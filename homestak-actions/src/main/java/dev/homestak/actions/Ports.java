@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.Sleeper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

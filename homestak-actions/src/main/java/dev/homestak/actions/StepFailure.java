@@ -1,6 +1,5 @@
 package dev.homestak.actions;
 
-import dev.homestak.core.Failure;
 import java.util.Objects;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Objects;
  * @param what  the step, naming the VM and the PVE
  * @param cause the action's failure
  */
-public record StepFailure(String what, ActionFailure cause) implements Failure {
+public record StepFailure(String what, ActionFailure cause) implements ActionFailure {
 
     /** Validates components. */
     public StepFailure {
@@ -25,7 +24,7 @@ public record StepFailure(String what, ActionFailure cause) implements Failure {
      */
     public static ActionFailure wrap(String what, ActionFailure failure) {
         return failure instanceof ActionFailure.Cancelled || failure instanceof ActionFailure.Timeout
-                ? failure : new ActionFailure.Api(new StepFailure(what, failure));
+                ? failure : new StepFailure(what, failure);
     }
 
     @Override

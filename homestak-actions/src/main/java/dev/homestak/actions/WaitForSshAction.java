@@ -1,6 +1,7 @@
 package dev.homestak.actions;
 
 import dev.homestak.core.Key;
+import dev.homestak.core.RetryPolicy;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public record WaitForSshAction(Key<String> hostKey, Optional<Key<String>> jumpHo
 
     /** Waits for the host in {@code hostKey} as root, 60 s, probing at most every 250 ms. */
     public static WaitForSshAction of(Key<String> hostKey) {
-        return new WaitForSshAction(hostKey, Optional.empty(), "root", Duration.ofSeconds(60), Backoff.WAIT_CAP);
+        return new WaitForSshAction(hostKey, Optional.empty(), "root", Duration.ofSeconds(60), AgentIp.WAIT_CAP);
     }
 
     /** A copy with another deadline. */
@@ -78,7 +79,8 @@ public record WaitForSshAction(Key<String> hostKey, Optional<Key<String>> jumpHo
     private Either<ActionFailure, ActionResult> poll(ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump) {
         Instant deadline = ctx.clock().instant().plus(timeout);
         String last = "no attempt";
-        Backoff backoff = Backoff.upTo(interval);
+        RetryPolicy logins = RetryPolicy.polling(interval);
+        int failedLogins = 0;
         for (int attempt = 1; ; attempt++) {
             Duration left = Duration.between(ctx.clock().instant(), deadline);
             if (!left.isPositive()) {
@@ -102,13 +104,13 @@ public record WaitForSshAction(Key<String> hostKey, Optional<Key<String>> jumpHo
                 }
                 last = r.fold(ActionFailure::message, ok -> "'echo ready' exited " + ok.exitCode());
                 report = true;
-                pause = backoff.next(left);
+                pause = AgentIp.shorter(logins.delayAfter(++failedLogins), left);
             }
             if (report) {
                 ctx.progress("SSH not ready on " + target.host() + " (attempt " + attempt + "): " + last);
             }
             Duration remaining = Duration.between(ctx.clock().instant(), deadline);
-            if (!ctx.sleeper().sleep(pause.compareTo(remaining) < 0 ? pause : remaining, ctx.cancellation())) {
+            if (!ctx.pause(AgentIp.shorter(pause, remaining))) {
                 return Either.left(new ActionFailure.Cancelled("waiting for SSH on " + target.host(),
                         ctx.cancellation().reason().orElse("")));
             }

@@ -6,7 +6,7 @@ import dev.homestak.core.Facts;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
 import dev.homestak.core.Secret;
-import dev.homestak.proxmox.PveApiSchema;
+import dev.homestak.proxmox.internal.PveApiSchema;
 import dev.homestak.proxmox.model.DownloadUrlRequest;
 import dev.homestak.sim.FaultKind;
 import dev.homestak.sim.FaultRule;

@@ -8,7 +8,7 @@ import dev.homestak.actions.SshSettings;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Secret;
 import dev.homestak.core.SiteConfig;
-import dev.homestak.proxmox.RetryPolicy;
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.Scenario;
 import dev.homestak.scenarios.ScenarioRegistry;
@@ -53,7 +53,8 @@ final class SimSite implements AutoCloseable {
      * With faults injected on one request in ten, four attempts fail once in 10,000 requests (the suite makes
      * several thousand); six make that one in a million, and the short backoff keeps the suite within budget.
      */
-    static final RetryPolicy RETRY = new RetryPolicy(6, Duration.ofMillis(20), Duration.ofMillis(400), Duration.ofSeconds(30));
+    static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(6)
+            .backoff(Duration.ofMillis(20), Duration.ofMillis(400)).jitter(0.5).deadline(Duration.ofSeconds(30)).build();
 
     private SimSite(Simulator sim, Path root, Path keyFile) {
         this.sim = sim;

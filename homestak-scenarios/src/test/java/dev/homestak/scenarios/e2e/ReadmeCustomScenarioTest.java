@@ -3,8 +3,8 @@ package dev.homestak.scenarios.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.actions.Action;
-import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
+import dev.homestak.actions.Pve;
 import dev.homestak.core.HostConfig;
 import dev.homestak.scenarios.Phase;
 import dev.homestak.scenarios.RunOptions;
@@ -30,15 +30,15 @@ class ReadmeCustomScenarioTest {
     Path dir;
 
     @Test
-    @DisplayName("the README's custom action reads the node's status through the runner's own clients; the run passes")
+    @DisplayName("the README's custom action reads the node's status through Pve and the runner's own clients; the run passes")
     void customScenario() throws Exception {
         try (SimSite sim = SimSite.start(dir)) {
             HostConfig host = sim.host;
             Path reports = dir.resolve("reports");
             // README: custom
-            Action<ActionResult> nodeUp = ctx -> ctx.requireHost().flatMap(h -> ctx.proxmox().forHost(h)
-                    .flatMap(pve -> pve.node(h.nodeName()).status().<ActionFailure>mapLeft(ActionFailure.Api::new))
-                    .map(status -> ActionResult.of(h.nodeName() + " up " + status.uptime().orElse(0L) + " s")));
+            Action<ActionResult> nodeUp = ctx -> Pve.host(ctx).flatMap(pve -> pve   // cancellable, retries are events
+                    .call(ctx, "reading the status of " + pve.node(), node -> node.status())
+                    .map(status -> ActionResult.of(pve.node() + " up " + status.uptime().orElse(0L) + " s")));
             Scenario mine = Scenario.of("node-check", "Is my node up?", List.of(Phase.of("node_up", "Check the node", nodeUp)));
 
             try (ScenarioRunner runner = ScenarioRunner.builder()

@@ -1,13 +1,15 @@
-package dev.homestak.proxmox;
+package dev.homestak.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.core.Secret;
+import dev.homestak.proxmox.suite.AllCalls;
+import dev.homestak.proxmox.NodeApi;
+import dev.homestak.proxmox.ProxmoxClient;
+import dev.homestak.proxmox.ProxmoxFailure;
 import dev.homestak.proxmox.model.CreateVmRequest;
 import dev.homestak.proxmox.model.DownloadUrlRequest;
 import dev.homestak.proxmox.model.SdnObject;
-import dev.homestak.sim.RecordedRequest;
-import dev.homestak.sim.Simulator;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.homestak.proxmox;
+package dev.homestak.proxmox.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.homestak.proxmox;
+package dev.homestak.proxmox.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

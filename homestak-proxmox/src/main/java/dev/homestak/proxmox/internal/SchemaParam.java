@@ -1,4 +1,4 @@
-package dev.homestak.proxmox;
+package dev.homestak.proxmox.internal;
 
 import static java.util.Objects.requireNonNull;
 

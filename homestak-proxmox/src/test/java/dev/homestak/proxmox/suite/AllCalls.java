@@ -1,5 +1,13 @@
-package dev.homestak.proxmox;
+package dev.homestak.proxmox.suite;
 
+import dev.homestak.proxmox.AgentApi;
+import dev.homestak.proxmox.NodeApi;
+import dev.homestak.proxmox.ProxmoxClient;
+import dev.homestak.proxmox.SdnApi;
+import dev.homestak.proxmox.StorageApi;
+import dev.homestak.proxmox.Task;
+import dev.homestak.proxmox.Upid;
+import dev.homestak.proxmox.VmApi;
 import dev.homestak.proxmox.model.CloneVmRequest;
 import dev.homestak.proxmox.model.CreateVmRequest;
 import dev.homestak.proxmox.model.DeleteVmRequest;
@@ -13,11 +21,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Calls every operation the client offers once, with realistic arguments, so a server can record them. */
-final class AllCalls {
+public final class AllCalls {
+
+    /** The UPID of the start task the suite re-attaches to (the same as the WireMock fixtures'). */
+    public static final String UPID_START = "UPID:pve:000137B5:00112EB4:6991F9E1:qmstart:100:root@pam!homestak:";
 
     private AllCalls() {}
 
-    static List<Object> exercise(ProxmoxClient pve) {
+    public static List<Object> exercise(ProxmoxClient pve) {
         List<Object> out = new java.util.ArrayList<>();
         out.add(pve.version());
         out.add(pve.nodes());
@@ -73,7 +84,7 @@ final class AllCalls {
         out.add(sdn.deleteVnet("labnet"));
         out.add(sdn.deleteZone("lab"));
         out.add(sdn.apply());
-        Task task = pve.task(Upid.parse(Pve.UPID_START).get());
+        Task task = pve.task(Upid.parse(UPID_START).get());
         out.add(task.status());
         out.add(task.log(0, 50));
         out.add(task.stop());

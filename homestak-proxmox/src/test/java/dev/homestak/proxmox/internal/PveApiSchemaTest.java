@@ -1,4 +1,4 @@
-package dev.homestak.proxmox;
+package dev.homestak.proxmox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.homestak.proxmox;
+package dev.homestak.proxmox.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -32,6 +32,9 @@ import java.util.zip.GZIPInputStream;
  * one (for example the PVE 8.4 file). Instances are immutable and thread-safe.
  */
 public final class PveApiSchema {
+
+    /** The message of a parameter the endpoint does not define (PVE's own text). */
+    public static final String NOT_DEFINED = SchemaValidator.NOT_DEFINED;
 
     private static final String RESOURCE = "pve-api-schema.json.gz";
     private static final Pattern INDEXED = Pattern.compile("([a-z_]+?)(\\d+)");

@@ -1,8 +1,12 @@
-package dev.homestak.proxmox;
+package dev.homestak.core;
 
 import java.time.Duration;
 
-/** Waits between polls and retries; injectable so tests never sleep for real. */
+/**
+ * Waits between polls and retries, for the Proxmox client and the actions alike; injectable so tests never
+ * sleep for real (they substitute one that advances a manual clock). A wait ends early when the thread is
+ * interrupted, which is how a cancelled run stops a waiting action at once.
+ */
 @FunctionalInterface
 public interface Sleeper {
 
