@@ -1,6 +1,7 @@
 package dev.homestak.bench;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
@@ -76,8 +77,12 @@ final class BenchSite implements AutoCloseable {
 
     /** A runner writing reports under {@code reports}. */
     ScenarioRunner runner(Path reports) {
-        return ScenarioRunner.builder().host("sim").actionContext(context()).reportDir(reports)
-                .redact(List.of(sim.apiToken())).build();
+        return ScenarioRunner.builder().hostConfig(host).ports(ports()).reportDir(reports).build();
+    }
+
+    /** The ports of a run on this site: its clients and the counting SSH client. */
+    Ports ports() {
+        return Ports.builder().proxmox(clients).ssh(ssh).build();
     }
 
     @Override

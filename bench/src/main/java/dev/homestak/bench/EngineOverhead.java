@@ -36,7 +36,7 @@ final class EngineOverhead {
                 int sshBefore = site.sshConnections.get();
                 long t0 = System.nanoTime();
                 RunReport report = site.runner(dir.resolve("reports")).run(roundtrip, RunOptions.builder()
-                        .initialFacts(Facts.empty().with(Facts.ENV_NAME, "test")).build())
+                        .env("test").build())
                         .getOrElseThrow(f -> new IllegalStateException(f.message()));
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (!report.passed()) {

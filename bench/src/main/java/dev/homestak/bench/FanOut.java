@@ -31,8 +31,8 @@ final class FanOut {
         for (int n : sizes) {
             try (BenchSite site = BenchSite.start(dir.resolve("n" + n), Timing.realistic().withSpeedFactor(speed), n)) {
                 // the image once, outside the measurement: the curve is about VMs, not one download
-                RunOptions options = RunOptions.builder().initialFacts(Facts.empty().with(Facts.ENV_NAME, "bench")).build();
-                RunOptions warm = RunOptions.builder().initialFacts(Facts.empty().with(Facts.ENV_NAME, "test")).build();
+                RunOptions options = RunOptions.builder().env("bench").build();
+                RunOptions warm = RunOptions.builder().env("test").build();
                 check(site.runner(dir.resolve("reports")).run(find("simple-vm-roundtrip"), warm).get());
                 long t0 = System.nanoTime();
                 check(site.runner(dir.resolve("reports")).run(constructor, options).get());

@@ -49,7 +49,7 @@ final class ManifestBench {
         List<Row> rows = new ArrayList<>();
         try (BenchSite site = BenchSite.start(dir, timing, 1)) {
             SiteConfig config = SiteConfig.load(dir.resolve("site-config")).getOrElseThrow(f -> new IllegalStateException(f.message()));
-            ManifestRunner runner = ManifestRunner.builder().hostConfig(site.host).site(config).actionContext(site.context())
+            ManifestRunner runner = ManifestRunner.builder().hostConfig(site.host).site(config).ports(site.ports())
                     .stateStore(StateStore.at(dir.resolve("state"))).noReports().build();
             Manifest one = flat(dir, config, "bench-1", 1);
             Manifest many = flat(dir, config, "bench-" + big, big);

@@ -2,7 +2,7 @@ package dev.homestak.bench;
 
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.WaitForGuestAgentAction;
-import dev.homestak.actions.WaitForSSHAction;
+import dev.homestak.actions.WaitForSshAction;
 import dev.homestak.core.Facts;
 import dev.homestak.proxmox.ProxmoxClient;
 import dev.homestak.proxmox.VmApi;
@@ -66,7 +66,7 @@ final class WaitLatency {
                 Row.target("wait detection", "guest agent IP (WaitForGuestAgentAction, as wait_ip), late by", agent.describe("ms"), "p95 <= 250 ms", agent.p95() <= 250),
                 Row.target("wait detection", "agent polling rate per wait", String.format("%.1f requests/s (%.1f per wait of %d ms)",
                         rate, perWait, T.toMillis()), "<= 4 requests/s", rate <= 4),
-                Row.target("wait detection", "SSH (WaitForSSHAction defaults, as verify_ssh), late by", ssh.describe("ms"), "p95 <= 250 ms", ssh.p95() <= 250),
+                Row.target("wait detection", "SSH (WaitForSshAction defaults, as verify_ssh), late by", ssh.describe("ms"), "p95 <= 250 ms", ssh.p95() <= 250),
                 Row.info("wait detection", "the original (fixed 5 s agent poll, 3-5 s SSH poll)", "late 2.5 s on average, 5 s at worst"));
     }
 
@@ -87,7 +87,7 @@ final class WaitLatency {
         long agentSeen = System.nanoTime();
         long agentRequests = site.sim.requests().stream().filter(r -> isAgentOf(r, vmid)).count();
         ActionContext ctx = site.context().toBuilder().facts(Facts.empty().with(Facts.VM_IP, ip)).build();
-        WaitForSSHAction.of(Facts.VM_IP).withTimeout(Duration.ofSeconds(60)).run(ctx)
+        WaitForSshAction.of(Facts.VM_IP).withTimeout(Duration.ofSeconds(60)).run(ctx)
                 .getOrElseThrow(f -> new IllegalStateException(f.message()));
         long sshSeen = System.nanoTime();
         double agentLate = (agentSeen - before) / 1e6 - T.toMillis();

@@ -1,8 +1,10 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.RetryPolicy;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One step of a scenario: a description that does nothing until {@link #run(ActionContext)}.
@@ -64,8 +66,16 @@ public interface Action<T> {
         return new TimeoutAction<>(this, limit, TimeoutAction.DEFAULT_CLEANUP);
     }
 
-    /** This action, run again on failure as {@code policy} says (capped exponential backoff, jitter, deadline). */
+    /**
+     * This action, run again on a {@link ActionFailure#TRANSIENT} failure as {@code policy} says (capped exponential
+     * backoff, jitter, deadline).
+     */
     default Action<T> retry(RetryPolicy policy) {
-        return new RetryAction<>(this, policy);
+        return new RetryAction<>(this, policy, ActionFailure.TRANSIENT);
+    }
+
+    /** This action, run again on the failures {@code retryOn} accepts as {@code policy} says. */
+    default Action<T> retry(RetryPolicy policy, Predicate<ActionFailure> retryOn) {
+        return new RetryAction<>(this, policy, retryOn);
     }
 }

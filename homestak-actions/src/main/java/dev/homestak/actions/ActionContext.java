@@ -3,9 +3,11 @@ package dev.homestak.actions;
 import dev.homestak.core.Facts;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Key;
+import dev.homestak.core.Sleeper;
 import dev.homestak.proxmox.RetryNotice;
 import io.vavr.control.Either;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +33,7 @@ public final class ActionContext {
     private final CancellationToken cancellation;
     private final EventSink events;
     private final String scope;
+    private final RunControl run;
 
     private ActionContext(Builder b) {
         this.facts = b.facts;
@@ -44,6 +47,7 @@ public final class ActionContext {
         this.cancellation = b.cancellation != null ? b.cancellation : CancellationToken.create();
         this.events = b.events;
         this.scope = b.scope;
+        this.run = b.run;
     }
 
     /** A builder with empty facts and the real adapters. */
@@ -65,12 +69,18 @@ public final class ActionContext {
         b.cancellation = cancellation;
         b.events = events;
         b.scope = scope;
+        b.run = run;
         return b;
     }
 
     /** The facts gathered so far. */
     public Facts facts() {
         return facts;
+    }
+
+    /** The run this action is part of: its id, the {@code --vm-id} overrides, whether it cleans up after a failure. */
+    public RunControl run() {
+        return run;
     }
 
     /** The config of the host the run targets ({@code --host}), when there is one. */
@@ -136,6 +146,28 @@ public final class ActionContext {
     /** The sleeper used between polls and retries. */
     public Sleeper sleeper() {
         return sleeper;
+    }
+
+    /**
+     * Waits {@code duration} with this context's sleeper, between polls or retries; returns false as soon as the
+     * run is cancelled (then the action should return {@link ActionFailure.Cancelled}).
+     */
+    public boolean pause(Duration duration) {
+        if (cancellation.isCancelled()) {
+            return false;
+        }
+        boolean slept = Interrupts.onCancel(cancellation, () -> {
+            try {
+                sleeper.sleep(duration.isNegative() ? Duration.ZERO : duration);
+                return true;
+            } catch (InterruptedException e) {
+                if (!cancellation.isCancelled()) {
+                    Thread.currentThread().interrupt(); // not ours: keep it for the caller
+                }
+                return false;
+            }
+        });
+        return slept && !cancellation.isCancelled();
     }
 
     /** The token that stops this action's work. */
@@ -211,8 +243,15 @@ public final class ActionContext {
         private @org.jspecify.annotations.Nullable CancellationToken cancellation;
         private EventSink events = EventSink.NONE;
         private String scope = "";
+        private RunControl run = RunControl.none();
 
         private Builder() {
+        }
+
+        /** The run the actions are part of (default: {@link RunControl#none()}). */
+        public Builder run(RunControl value) {
+            this.run = Objects.requireNonNull(value, "run");
+            return this;
         }
 
         /** The facts so far. */
@@ -261,7 +300,7 @@ public final class ActionContext {
             return this;
         }
 
-        /** The sleeper (default: waits on the cancellation token). */
+        /** The sleeper (default: {@link Sleeper#system()}; {@link #pause} wakes it when the run is cancelled). */
         public Builder sleeper(Sleeper value) {
             this.sleeper = Objects.requireNonNull(value, "sleeper");
             return this;

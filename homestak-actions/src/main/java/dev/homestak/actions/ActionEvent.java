@@ -37,7 +37,7 @@ public sealed interface ActionEvent {
 
     /**
      * The Proxmox client is retrying a call after a transient failure (503, 596, a reset connection, a lock
-     * timeout): {@code text} is the notice as a line; the fields are the notice's.
+     * timeout): {@code text} is the notice as a line. The notice is the client's value, passed on unchanged.
      */
     record Retry(String source, RetryNotice notice) implements ActionEvent {
         /** Validates components. */

@@ -2,6 +2,7 @@ package dev.homestak.actions;
 
 import dev.homestak.core.ConfigFailure;
 import dev.homestak.core.Failure;
+import dev.homestak.proxmox.ProxmoxFailure;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,7 +10,17 @@ import java.util.Objects;
  * Why an action did not succeed: a value in the left of {@code Either}, with a one-line
  * {@link #message()} a user can act on. Lower-layer failures are wrapped, never flattened.
  */
-public sealed interface ActionFailure extends Failure {
+public sealed interface ActionFailure extends Failure
+        permits ActionFailure.Timeout, ActionFailure.ProcessExit, ActionFailure.Ssh, ActionFailure.Api,
+        ActionFailure.Precondition, ActionFailure.Cancelled, ActionFailure.Config, StepFailure {
+
+    /**
+     * The failures {@link Action#retry(dev.homestak.core.RetryPolicy)} tries again: all but cancellation, bad
+     * input, config problems and rejected host keys.
+     */
+    java.util.function.Predicate<ActionFailure> TRANSIENT = f -> !(f instanceof Cancelled
+            || f instanceof Precondition || f instanceof Config || f instanceof Ssh ssh && ssh.permanent());
+
 
     /** Work that did not finish within its limit; it was stopped (process signalled, connection closed). */
     record Timeout(String what, Duration limit, String detail) implements ActionFailure {
@@ -85,8 +96,8 @@ public sealed interface ActionFailure extends Failure {
         }
     }
 
-    /** A failure of a lower layer (Proxmox API, ...), kept as it is. */
-    record Api(Failure cause) implements ActionFailure {
+    /** A failure of the Proxmox API, kept as it is (its {@link ProxmoxFailure} case tells what happened). */
+    record Api(ProxmoxFailure cause) implements ActionFailure {
         /** Validates components. */
         public Api {
             Objects.requireNonNull(cause, "cause");

@@ -11,10 +11,8 @@ public final class ActionKeys {
 
     /** {@code [{name, vmid}]} of the VMs a provisioner created (tofu or API). */
     public static final String PROVISIONED_VMS = "provisioned_vms";
-    /** {@code [{vmid, name, status, node}]} found by {@link DiscoverVMsAction}. */
+    /** {@code [{vmid, name, status, node}]} found by {@link DiscoverVmsAction}. */
     public static final String DISCOVERED_VMS = "discovered_vms";
-    /** {@code {vmname: vmid}} overrides of the env's VM ids ({@code --vm-id}). */
-    public static final String VM_ID_OVERRIDES = "vm_id_overrides";
     /**
      * The API token of the nested PVE ({@code user@realm!tokenid=secret}), written by
      * {@link CreateApiTokenAction}; held as a {@link Secret}, so a context file shows {@code ***}.

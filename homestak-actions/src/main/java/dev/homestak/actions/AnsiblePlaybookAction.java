@@ -79,7 +79,7 @@ public record AnsiblePlaybookAction(Path ansibleDir, String playbook, String inv
         if (!wanted) {
             return Either.right(ActionResult.of("skipped"));
         }
-        return WaitForSSHAction.of(hostKey).withUser(user.orElse("root")).withTimeout(limit).run(ctx);
+        return WaitForSshAction.of(hostKey).withUser(user.orElse("root")).withTimeout(limit).run(ctx);
     }
 
     @Override

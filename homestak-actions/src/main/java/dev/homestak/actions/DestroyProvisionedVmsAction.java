@@ -45,7 +45,7 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
 
     /** Destroys {@code env}'s VMs on its host's node, 8 at once, 300 s per task, stopping at the first failure. */
     public static DestroyProvisionedVmsAction of(ResolvedEnv env) {
-        return new DestroyProvisionedVmsAction(env, PveTarget.host(), StartProvisionedVMsAction.DEFAULT_CONCURRENCY,
+        return new DestroyProvisionedVmsAction(env, PveTarget.host(), StartVmsAction.DEFAULT_CONCURRENCY,
                 Duration.ofSeconds(300), false, false);
     }
 
@@ -79,7 +79,7 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
         if (tryAll) {
             return Pve.resolve(ctx, target, env.host()).flatMap(node -> teardown(ctx, node).flatMap(t -> summary(t, node)));
         }
-        List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.facts());
+        List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.run().vmIdOverrides());
         return Pve.resolve(ctx, target, env.host())
                 .flatMap(node -> resources(ctx, node, vms).flatMap(resources -> {
                     List<Action<String>> destroys = new ArrayList<>();
@@ -100,7 +100,7 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
     }
 
     private Either<ActionFailure, VmTeardown> teardown(ActionContext ctx, Pve.Node node) {
-        List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.facts());
+        List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.run().vmIdOverrides());
         Either<ActionFailure, List<ClusterResource>> listed = sameNameOnly ? Teardowns.listing(ctx, node) : resources(ctx, node, vms);
         return listed.flatMap(resources -> {
             List<ProvisionedVm> targets = new ArrayList<>();

@@ -34,7 +34,7 @@ public record DestroyVmsAction(List<ProvisionedVm> vms, PveTarget target, boolea
 
     /** Destroys {@code vms} on the host's node, 8 at once, 300 s per task, whatever their names. */
     public static DestroyVmsAction of(List<ProvisionedVm> vms) {
-        return new DestroyVmsAction(vms, PveTarget.host(), false, StartProvisionedVMsAction.DEFAULT_CONCURRENCY,
+        return new DestroyVmsAction(vms, PveTarget.host(), false, StartVmsAction.DEFAULT_CONCURRENCY,
                 Duration.ofSeconds(300));
     }
 

@@ -1,23 +1,19 @@
 package dev.homestak.actions;
 
-import dev.homestak.core.Facts;
 import dev.homestak.core.ResolvedVm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The VMs of an env with {@code vm_id_overrides} applied, as both provisioners see them. */
+/** The VMs of an env with the {@code --vm-id} overrides applied, as both provisioners see them. */
 final class NativeVms {
 
     private NativeVms() {
     }
 
-    /** {@code vms} with the ids of {@code vm_id_overrides} ({@code {vmname: vmid}}) put in. */
-    static List<ResolvedVm> withOverrides(List<ResolvedVm> vms, Facts facts) {
-        if (!(facts.raw(ActionKeys.VM_ID_OVERRIDES).orElse(null) instanceof Map<?, ?> overrides) || overrides.isEmpty()) {
-            return vms;
-        }
-        return vms.stream().map(vm -> overrides.get(vm.name()) instanceof Number id ? withVmid(vm, id.intValue()) : vm)
+    /** {@code vms} with the ids of {@code overrides} ({@code {vmname: vmid}}, {@link RunControl#vmIdOverrides()}) put in. */
+    static List<ResolvedVm> withOverrides(List<ResolvedVm> vms, Map<String, Integer> overrides) {
+        return vms.stream().map(vm -> overrides.containsKey(vm.name()) ? withVmid(vm, overrides.get(vm.name())) : vm)
                 .toList();
     }
 

@@ -6,7 +6,7 @@ import io.vavr.control.Either;
  * What runs instead of {@code ansible-playbook} for one playbook on a simulated host: a model of the
  * playbook's effect (the simulator's {@code pve-install} turns a VM into a PVE host). Registered with
  * {@link ActionContext.Builder#standIn(String, PlaybookStandIn)}; the Ansible actions and
- * {@link EnsurePVEAction} call it in place of the real play (SSH waits still happen).
+ * {@link EnsurePveAction} call it in place of the real play (SSH waits still happen).
  */
 @FunctionalInterface
 public interface PlaybookStandIn {

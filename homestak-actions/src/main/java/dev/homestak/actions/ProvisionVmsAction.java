@@ -30,7 +30,7 @@ import java.util.Set;
  * @param target         where the VMs go: the env's host ({@link PveTarget#host()}) or a nested PVE, whose node
  *                       is the one it lists
  * @param imageStorage   file storage with the cloud images ({@code local})
- * @param runTag         a tag naming the run ({@code run-<id>}), for {@link DiscoverVMsAction#withTag}
+ * @param runTag         a tag naming the run ({@code run-<id>}), for {@link DiscoverVmsAction#withTag}
  * @param maxConcurrency VMs created at once (8)
  * @param timeout        limit of each create and resize task (300 s, tofu apply's limit)
  */
@@ -56,7 +56,7 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
 
     /** Creates {@code env}'s VMs on its host's node from images in {@code local}, 8 at once, 300 s per task, no run tag. */
     public static ProvisionVmsAction of(ResolvedEnv env) {
-        return new ProvisionVmsAction(env, PveTarget.host(), "local", Optional.empty(), StartProvisionedVMsAction.DEFAULT_CONCURRENCY,
+        return new ProvisionVmsAction(env, PveTarget.host(), "local", Optional.empty(), StartVmsAction.DEFAULT_CONCURRENCY,
                 Duration.ofSeconds(300));
     }
 
@@ -82,7 +82,7 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.facts());
+        List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.run().vmIdOverrides());
         return Pve.resolve(ctx, target, env.host())
                 .flatMap(node -> assignIds(ctx, node, vms).flatMap(ids -> {
                     List<Action<ProvisionedVm>> creates = new ArrayList<>();

@@ -1,21 +1,23 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.RetryPolicy;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * {@link Action#retry}: attempts of {@code action} separated by the policy's backoff. With a deadline
  * each attempt is also limited to the time left, so the whole never runs past it.
  */
-record RetryAction<T>(Action<T> action, RetryPolicy policy) implements Action<T> {
+record RetryAction<T>(Action<T> action, RetryPolicy policy, Predicate<ActionFailure> retryOn) implements Action<T> {
 
     RetryAction {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(retryOn, "retryOn");
     }
 
     @Override
@@ -28,11 +30,11 @@ record RetryAction<T>(Action<T> action, RetryPolicy policy) implements Action<T>
             }
             Action<T> bounded = left.<Action<T>>map(l -> new TimeoutAction<>(action, l, TimeoutAction.DEFAULT_CLEANUP)).orElse(action);
             Either<ActionFailure, T> result = bounded.run(ctx);
-            if (result.isRight() || attempt >= policy.maxAttempts() || !policy.retryOn().test(result.getLeft())
+            if (result.isRight() || attempt >= policy.maxAttempts() || !retryOn.test(result.getLeft())
                     || ctx.cancellation().isCancelled()) {
                 return exhausted(result, attempt);
             }
-            Duration wait = policy.delayAfter(attempt, ThreadLocalRandom.current());
+            Duration wait = policy.delayAfter(attempt);
             Optional<Duration> remaining = deadline.map(d -> Duration.between(ctx.clock().instant(), d));
             if (remaining.isPresent() && remaining.get().compareTo(wait) <= 0) {
                 // no time for another attempt after the wait: stop now rather than sleep into the deadline
@@ -41,7 +43,7 @@ record RetryAction<T>(Action<T> action, RetryPolicy policy) implements Action<T>
             }
             ctx.progress("attempt " + attempt + " of " + policy.maxAttempts() + " failed (" + result.getLeft().message()
                     + "); retrying in " + Texts.duration(wait));
-            if (!ctx.sleeper().sleep(wait, ctx.cancellation())) {
+            if (!ctx.pause(wait)) {
                 return Either.left(new ActionFailure.Cancelled(action.describe(), ctx.cancellation().reason().orElse("")));
             }
         }

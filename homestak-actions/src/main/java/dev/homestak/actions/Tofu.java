@@ -25,7 +25,6 @@ final class Tofu {
     /** Name of the provisioned VM list fact ({@code [{name, vmid}]}). */
     static final String PROVISIONED_VMS = "provisioned_vms";
     /** Name of the {@code --vm-id NAME=VMID} overrides fact. */
-    static final String VM_ID_OVERRIDES = "vm_id_overrides";
 
     private Tofu() {
     }
@@ -80,11 +79,11 @@ final class Tofu {
     }
 
     /**
-     * The VMs of the tfvars ({@code vms[].name/vmid}) with {@code vm_id_overrides} applied, as the
-     * original does before writing the file.
+     * The VMs of the tfvars ({@code vms[].name/vmid}) with the {@code --vm-id} overrides
+     * ({@link RunControl#vmIdOverrides()}) applied, as the original does before writing the file.
      */
-    static Map<String, Object> withOverrides(Map<String, Object> tfvars, Facts facts) {
-        if (!(facts.raw(VM_ID_OVERRIDES).orElse(null) instanceof Map<?, ?> overrides) || overrides.isEmpty()) {
+    static Map<String, Object> withOverrides(Map<String, Object> tfvars, Map<String, Integer> overrides) {
+        if (overrides.isEmpty()) {
             return tfvars;
         }
         List<Object> vms = new ArrayList<>();

@@ -58,7 +58,7 @@ public record TofuApplyAction(String env, String node, Path tofuDir, Path stateR
         } catch (IOException e) {
             return Either.left(new ActionFailure.Precondition("cannot create tofu state directory " + state + ": " + e.getMessage()));
         }
-        Map<String, Object> vars = Tofu.withOverrides(tfvars, ctx.facts());
+        Map<String, Object> vars = Tofu.withOverrides(tfvars, ctx.run().vmIdOverrides());
         ctx.progress("tofu apply for " + env + " on " + node + " (state " + state + ")");
         return Tofu.withTfvars(env, node, vars, file -> Tofu.init(ctx, tofuDir, state.resolve("data"), initTimeout)
                 .flatMap(init -> Tofu.change(ctx, "apply", tofuDir, state, file, applyTimeout))

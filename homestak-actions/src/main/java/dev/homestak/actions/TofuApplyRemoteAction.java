@@ -65,7 +65,7 @@ public record TofuApplyRemoteAction(String env, String node, Key<String> hostKey
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        Map<String, Object> vars = Tofu.withOverrides(tfvars, ctx.facts());
+        Map<String, Object> vars = Tofu.withOverrides(tfvars, ctx.run().vmIdOverrides());
         return TofuRemote.run(ctx, hostKey, "apply", script(), vars, timeout)
                 .map(r -> ActionResult.of("Tofu apply completed for " + env + " on " + node + " (remote)", Tofu.vmFacts(vars)));
     }

@@ -53,7 +53,7 @@ public record TofuDestroyAction(String env, String node, Path tofuDir, Path stat
         if (!Files.isDirectory(tofuDir)) {
             return Either.left(new ActionFailure.Precondition("Tofu directory not found: " + tofuDir));
         }
-        return Tofu.withTfvars(env, node, Tofu.withOverrides(tfvars, ctx.facts()),
+        return Tofu.withTfvars(env, node, Tofu.withOverrides(tfvars, ctx.run().vmIdOverrides()),
                 file -> Tofu.change(ctx, "destroy", tofuDir, state, file, timeout)
                         .map(done -> ActionResult.of("Tofu destroy completed for " + env + " on " + node)));
     }

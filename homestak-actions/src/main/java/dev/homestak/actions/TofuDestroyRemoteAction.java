@@ -34,7 +34,7 @@ public record TofuDestroyRemoteAction(TofuApplyRemoteAction apply, Duration time
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         String what = apply.env() + "-" + apply.node();
-        return TofuRemote.run(ctx, apply.hostKey(), "destroy", script(), Tofu.withOverrides(apply.tfvars(), ctx.facts()), timeout)
+        return TofuRemote.run(ctx, apply.hostKey(), "destroy", script(), Tofu.withOverrides(apply.tfvars(), ctx.run().vmIdOverrides()), timeout)
                 .map(r -> r.stdout().contains(TofuRemote.NO_STATE)
                         ? ActionResult.of("No state file found for " + what + " on " + ctx.lookup(apply.hostKey()).orElse("?")
                                 + ", nothing to destroy")

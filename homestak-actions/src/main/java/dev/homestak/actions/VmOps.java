@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.proxmox.VmApi;
 import dev.homestak.proxmox.model.DeleteVmRequest;
 import dev.homestak.proxmox.model.VmStatus;
@@ -105,8 +106,8 @@ final class VmOps {
      */
     static Either<ActionFailure, Optional<VmStatus>> unlocked(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         Instant deadline = ctx.clock().instant().plus(timeout);
-        Backoff backoff = Backoff.upTo(Duration.ofSeconds(1));
-        while (true) {
+        RetryPolicy polls = RetryPolicy.polling(Duration.ofSeconds(1));
+        for (int poll = 1; ; poll++) {
             Either<ActionFailure, Optional<VmStatus>> state = status(ctx, node, vmid);
             Optional<String> lock = state.toJavaOptional().flatMap(s -> s.flatMap(VmStatus::lock));
             if (lock.isEmpty()) {
@@ -117,7 +118,7 @@ final class VmOps {
                         + Texts.duration(timeout) + ": wait for its task to end, then destroy it again"));
             }
             ctx.progress("VM " + vmid + " is locked (" + lock.get() + "): waiting for its task to end");
-            if (!ctx.sleeper().sleep(backoff.next(Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
+            if (!ctx.pause(AgentIp.shorter(polls.delayAfter(poll), Duration.between(ctx.clock().instant(), deadline)))) {
                 return Either.left(new ActionFailure.Cancelled("waiting for VM " + vmid + "'s lock", ctx.cancellation().reason().orElse("")));
             }
         }
@@ -146,8 +147,8 @@ final class VmOps {
         ctx.progress("VM " + vmid + ": the answer was lost; re-reading its state");
         Duration settle = timeout.compareTo(SETTLE) < 0 ? timeout : SETTLE;
         Instant deadline = ctx.clock().instant().plus(settle);
-        Backoff backoff = Backoff.upTo(Duration.ofSeconds(1));
-        while (true) {
+        RetryPolicy polls = RetryPolicy.polling(Duration.ofSeconds(1));
+        for (int poll = 1; ; poll++) {
             Either<ActionFailure, Optional<VmStatus>> state = status(ctx, node, vmid);
             if (state.isRight() && reached.test(state.get())) {
                 return state;
@@ -156,7 +157,7 @@ final class VmOps {
                 ctx.progress("VM " + vmid + ": the lost write had no effect; sending it again");
                 return write.get();
             }
-            if (!ctx.sleeper().sleep(backoff.next(Duration.between(ctx.clock().instant(), deadline)), ctx.cancellation())) {
+            if (!ctx.pause(AgentIp.shorter(polls.delayAfter(poll), Duration.between(ctx.clock().instant(), deadline)))) {
                 return Either.left(new ActionFailure.Cancelled("re-reading VM " + vmid, ctx.cancellation().reason().orElse("")));
             }
         }

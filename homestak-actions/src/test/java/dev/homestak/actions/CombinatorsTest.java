@@ -29,7 +29,7 @@ class CombinatorsTest {
         @Override
         public Either<ActionFailure, String> run(ActionContext c) {
             thread.set(Thread.currentThread());
-            boolean slept = c.sleeper().sleep(Duration.ofHours(1), c.cancellation());
+            boolean slept = c.pause(Duration.ofHours(1));
             sawCancel.set(!slept);
             return Either.left(new ActionFailure.Cancelled("blocking", c.cancellation().reason().orElse("")));
         }

@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +36,12 @@ final class ManualClock extends Clock {
 
     /** A sleeper that advances this clock instead of waiting. */
     Sleeper sleeper() {
-        return (duration, token) -> {
+        return duration -> {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
             sleeps.add(duration);
             advance(duration);
-            return !token.isCancelled();
         };
     }
 

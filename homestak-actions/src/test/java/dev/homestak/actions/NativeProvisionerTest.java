@@ -6,7 +6,7 @@ import dev.homestak.core.Facts;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
 import dev.homestak.core.Secret;
-import dev.homestak.proxmox.PveApiSchema;
+import dev.homestak.proxmox.internal.PveApiSchema;
 import dev.homestak.proxmox.model.DownloadUrlRequest;
 import dev.homestak.sim.FaultKind;
 import dev.homestak.sim.FaultRule;
@@ -136,10 +136,10 @@ class NativeProvisionerTest {
         }
 
         @Test
-        @DisplayName("vm_id_overrides replace the env's ids")
+        @DisplayName("the run's --vm-id overrides (RunControl) replace the env's ids")
         void overrides() {
-            Facts facts = Facts.empty().withRaw(ActionKeys.VM_ID_OVERRIDES, Map.of("web", 99950));
-            ActionResult r = ProvisionVmsAction.of(env).run(ctx(facts)).get();
+            ActionContext c = ctx(Facts.empty()).toBuilder().run(RunControl.none().withVmIdOverrides(Map.of("web", 99950))).build();
+            ActionResult r = ProvisionVmsAction.of(env).run(c).get();
             assertThat(r.facts().get(Facts.vmIdKey("web"))).contains(99950);
             assertThat(pve.sim.vm(99950)).isPresent();
         }
@@ -195,7 +195,7 @@ class NativeProvisionerTest {
     @DisplayName("provision, start, wait for IPs, destroy: the whole native round trip; destroy can be repeated")
     void roundTrip() {
         Facts facts = ProvisionVmsAction.of(env).run(ctx(Facts.empty())).get().facts();
-        ActionResult up = Actions.sequence(List.of(StartProvisionedVMsAction.of(), WaitForProvisionedVMsAction.of()))
+        ActionResult up = Actions.sequence(List.of(StartVmsAction.of(), WaitForVmIpsAction.of()))
                 .run(ctx(facts)).get();
         assertThat(up.facts().get(Facts.vmIpKey("web"))).contains(pve.vm(99910).address());
         int dbId = facts.get(Facts.vmIdKey("db")).orElseThrow();

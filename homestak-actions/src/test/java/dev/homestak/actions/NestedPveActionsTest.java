@@ -86,11 +86,11 @@ class NestedPveActionsTest {
         }
         facts = facts.with(ActionKeys.TEST_VM_ID, 100);
 
-        assertThat(StartVMAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).get().message())
+        assertThat(StartVmAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).get().message())
                 .isEqualTo("VM 100 started");
         ActionResult ip = WaitForGuestAgentAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).get();
         assertThat(ip.facts().get(Facts.TEST_IP)).contains(inner.vm(100).orElseThrow().address());
-        assertThat(DestroyVMAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).get().message())
+        assertThat(DestroyVmAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).get().message())
                 .isEqualTo("VM 100 destroyed");
         assertThat(inner.vm(100)).isEmpty();
         assertThat(pve.sim.vm(100)).isEmpty();
@@ -125,7 +125,7 @@ class NestedPveActionsTest {
     @DisplayName("a remote action without the nested PVE's token says which fact is missing")
     void missingToken() {
         Facts facts = innerIp().with(ActionKeys.TEST_VM_ID, 100);
-        assertThat(StartVMAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).getLeft().message())
+        assertThat(StartVmAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).getLeft().message())
                 .isEqualTo("No inner_api_token in context: create the nested PVE's API token first (CreateApiTokenAction)");
     }
 

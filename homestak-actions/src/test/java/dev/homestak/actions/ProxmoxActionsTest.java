@@ -46,14 +46,14 @@ class ProxmoxActionsTest {
     }
 
     @Nested
-    @DisplayName("StartVMAction")
+    @DisplayName("StartVmAction")
     class Start {
 
         @Test
         @DisplayName("starts the VM whose id is in the fact and awaits the start task")
         void starts() {
             pve.createVm(99900, "test");
-            ActionResult r = StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get();
+            ActionResult r = StartVmAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get();
             assertThat(r.message()).isEqualTo("VM 99900 started");
             assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.RUNNING);
         }
@@ -62,7 +62,7 @@ class ProxmoxActionsTest {
         @DisplayName("leaves a running VM as it is")
         void alreadyRunning() {
             pve.createRunningVm(99900, "test");
-            assertThat(StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message())
+            assertThat(StartVmAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message())
                     .isEqualTo("VM 99900 already running");
         }
 
@@ -72,13 +72,13 @@ class ProxmoxActionsTest {
             pve.createVm(99800, "nested-pve");
             ActionContext c = pve.ctx(Facts.empty())
                     .host(pve.host.toBuilder().siteDefaults(Map.of("inner_vm_id", 99800)).build()).build();
-            assertThat(StartVMAction.of(ActionKeys.INNER_VM_ID).run(c).get().message()).isEqualTo("VM 99800 started");
+            assertThat(StartVmAction.of(ActionKeys.INNER_VM_ID).run(c).get().message()).isEqualTo("VM 99800 started");
         }
 
         @Test
         @DisplayName("fails with PVE's reason when the VM does not exist")
         void missingVm() {
-            ActionFailure f = StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99999))).getLeft();
+            ActionFailure f = StartVmAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99999))).getLeft();
             assertThat(f).isInstanceOf(ActionFailure.Api.class);
             assertThat(((ActionFailure.Api) f).cause()).isInstanceOf(ProxmoxFailure.NotFound.class);
             assertThat(f.message()).contains("/qemu/99999/").contains("does not exist");
@@ -87,7 +87,7 @@ class ProxmoxActionsTest {
         @Test
         @DisplayName("fails with the original's message when the VM id is in neither facts nor host config")
         void missingFact() {
-            assertThat(StartVMAction.of(TEST_VM).run(ctx(Facts.empty())).getLeft().message())
+            assertThat(StartVmAction.of(TEST_VM).run(ctx(Facts.empty())).getLeft().message())
                     .isEqualTo("No test_vm_id in context");
         }
 
@@ -96,7 +96,7 @@ class ProxmoxActionsTest {
         void noToken() {
             ActionContext c = pve.ctx(Facts.empty().with(TEST_VM, 99900))
                     .host(pve.host.toBuilder().apiToken(java.util.Optional.empty()).build()).build();
-            assertThat(StartVMAction.of(TEST_VM).run(c).getLeft().message())
+            assertThat(StartVmAction.of(TEST_VM).run(c).getLeft().message())
                     .contains("'api_tokens.pve' is not set, but node 'pve' needs it").doesNotContain("\n");
         }
     }
@@ -155,7 +155,7 @@ class ProxmoxActionsTest {
     }
 
     @Nested
-    @DisplayName("StopVMAction and DestroyVMAction")
+    @DisplayName("StopVmAction and DestroyVmAction")
     class StopAndDestroy {
 
         @Test
@@ -163,10 +163,10 @@ class ProxmoxActionsTest {
         void stop() {
             pve.createRunningVm(99900, "test");
             Facts facts = Facts.empty().with(TEST_VM, 99900);
-            assertThat(StopVMAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 stopped");
+            assertThat(StopVmAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 stopped");
             assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.STOPPED);
-            assertThat(StopVMAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 already stopped");
-            assertThat(StopVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99977))).get().message())
+            assertThat(StopVmAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 already stopped");
+            assertThat(StopVmAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99977))).get().message())
                     .isEqualTo("VM 99977 does not exist");
         }
 
@@ -175,26 +175,26 @@ class ProxmoxActionsTest {
         void destroy() {
             pve.createRunningVm(99900, "test");
             Facts facts = Facts.empty().with(TEST_VM, 99900);
-            assertThat(DestroyVMAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 destroyed");
+            assertThat(DestroyVmAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 destroyed");
             assertThat(pve.sim.vm(99900)).isEmpty();
             assertThat(pve.sim.requests()).anySatisfy(req -> {
                 assertThat(req.method()).isEqualTo("DELETE");
                 assertThat(req.path()).endsWith("/qemu/99900");
                 assertThat(req.params()).containsEntry("purge", "1");
             });
-            assertThat(DestroyVMAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 does not exist");
+            assertThat(DestroyVmAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 does not exist");
         }
 
         @Test
         @DisplayName("the remote (best-effort) destroy succeeds, saying what it skipped, when there is no nested PVE")
         void remoteBestEffort() {
-            ActionResult r = DestroyVMAction.remote(ActionKeys.TEST_VM_ID).run(ctx(Facts.empty().with(ActionKeys.TEST_VM_ID, 100))).get();
+            ActionResult r = DestroyVmAction.remote(ActionKeys.TEST_VM_ID).run(ctx(Facts.empty().with(ActionKeys.TEST_VM_ID, 100))).get();
             assertThat(r.message()).isEqualTo("Skipped destroying test_vm_id: No inner_ip in context");
         }
     }
 
     @Nested
-    @DisplayName("DiscoverVMsAction and DestroyDiscoveredVMsAction")
+    @DisplayName("DiscoverVmsAction and DestroyDiscoveredVmsAction")
     class Discovery {
 
         @Test
@@ -205,18 +205,18 @@ class ProxmoxActionsTest {
             pve.createVm(99803, "test", "tags", "run-42");
             pve.createVm(200, "nested-pve-old", "tags", "run-42");
 
-            ActionResult all = DiscoverVMsAction.of().run(ctx(Facts.empty())).get();
+            ActionResult all = DiscoverVmsAction.of().run(ctx(Facts.empty())).get();
             assertThat(all.facts().raw(ActionKeys.DISCOVERED_VMS).get()).isEqualTo(List.of(
                     Map.of("vmid", 99801, "name", "nested-pve-1", "status", "running", "node", "pve",
                             "tags", List.of("homestak", "run-42")),
                     Map.of("vmid", 99802, "name", "nested-pve-2", "status", "stopped", "node", "pve",
                             "tags", List.of("homestak", "run-7"))));
 
-            ActionResult tagged = DiscoverVMsAction.of().withTag("run-42").run(ctx(Facts.empty())).get();
+            ActionResult tagged = DiscoverVmsAction.of().withTag("run-42").run(ctx(Facts.empty())).get();
             assertThat(tagged.message()).isEqualTo("Discovered 1 VMs matching 'nested-pve*' in 99800-99999 tagged run-42: "
                     + "[nested-pve-1 (99801)]");
 
-            ActionResult destroyed = DestroyDiscoveredVMsAction.of().run(ctx(tagged.facts())).get();
+            ActionResult destroyed = DestroyDiscoveredVmsAction.of().run(ctx(tagged.facts())).get();
             assertThat(destroyed.message()).isEqualTo("Destroyed 1 VMs: VM 99801 destroyed");
             assertThat(pve.sim.vms()).extracting(v -> v.vmid()).containsExactlyInAnyOrder(200, 99802, 99803);
         }
@@ -224,11 +224,11 @@ class ProxmoxActionsTest {
         @Test
         @DisplayName("fnmatch patterns: *, ? and [..] as in Python")
         void glob() {
-            assertThat(DiscoverVMsAction.glob("child-pve*").matcher("child-pve-3").matches()).isTrue();
-            assertThat(DiscoverVMsAction.glob("vm-?").matcher("vm-10").matches()).isFalse();
-            assertThat(DiscoverVMsAction.glob("vm-[12]").matcher("vm-2").matches()).isTrue();
-            assertThat(DiscoverVMsAction.glob("vm-[!12]").matcher("vm-2").matches()).isFalse();
-            assertThat(DiscoverVMsAction.glob("a.b").matcher("axb").matches()).isFalse();
+            assertThat(DiscoverVmsAction.glob("child-pve*").matcher("child-pve-3").matches()).isTrue();
+            assertThat(DiscoverVmsAction.glob("vm-?").matcher("vm-10").matches()).isFalse();
+            assertThat(DiscoverVmsAction.glob("vm-[12]").matcher("vm-2").matches()).isTrue();
+            assertThat(DiscoverVmsAction.glob("vm-[!12]").matcher("vm-2").matches()).isFalse();
+            assertThat(DiscoverVmsAction.glob("a.b").matcher("axb").matches()).isFalse();
         }
     }
 
@@ -242,7 +242,7 @@ class ProxmoxActionsTest {
             pve.createVm(99900, "test");
             pve.sim.inject(FaultRule.builder(FaultKind.TASK_FAILURE).method("POST").path("/status/start$")
                     .message("start failed: QEMU exited with code 1").build());
-            ActionFailure f = StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).getLeft();
+            ActionFailure f = StartVmAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).getLeft();
             assertThat(((ActionFailure.Api) f).cause()).isInstanceOf(ProxmoxFailure.TaskFailed.class);
             assertThat(f.message()).isEqualTo("task qmstart 99900 on pve failed: start failed: QEMU exited with code 1");
         }
@@ -252,7 +252,7 @@ class ProxmoxActionsTest {
         void transientRetried() {
             pve.createVm(99900, "test");
             pve.sim.inject(FaultRule.builder(FaultKind.HTTP_503).method("POST").path("/status/start$").nth(1).build());
-            assertThat(StartVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message())
+            assertThat(StartVmAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message())
                     .isEqualTo("VM 99900 started");
             assertThat(pve.sim.faultCount(FaultKind.HTTP_503)).isEqualTo(1);
         }
@@ -262,7 +262,7 @@ class ProxmoxActionsTest {
         void lostStopAnswerReread() {
             pve.createRunningVm(99900, "test");
             pve.sim.inject(FaultRule.builder(FaultKind.CONNECTION_RESET).method("POST").path("/status/stop$").nth(1).build());
-            StopVMAction stop = new StopVMAction(TEST_VM, PveTarget.host(), Duration.ofSeconds(2));
+            StopVmAction stop = new StopVmAction(TEST_VM, PveTarget.host(), Duration.ofSeconds(2));
 
             ActionResult r = stop.run(ctx(Facts.empty().with(TEST_VM, 99900))).get();
 
@@ -280,7 +280,7 @@ class ProxmoxActionsTest {
         void lostDestroyAnswer() {
             pve.createVm(99900, "test");
             pve.sim.inject(FaultRule.builder(FaultKind.CONNECTION_RESET).method("DELETE").vmid(99900).nth(1).build());
-            DestroyVMAction destroy = DestroyVMAction.of(TEST_VM);
+            DestroyVmAction destroy = DestroyVmAction.of(TEST_VM);
 
             assertThat(destroy.run(ctx(Facts.empty().with(TEST_VM, 99900))).get().message()).isEqualTo("VM 99900 destroyed");
             assertThat(pve.sim.vms()).isEmpty();
@@ -291,7 +291,7 @@ class ProxmoxActionsTest {
         void lockTimeout() {
             pve.createVm(99900, "test");
             pve.sim.inject(FaultRule.builder(FaultKind.LOCK_TIMEOUT).method("DELETE").vmid(99900).build());
-            ActionFailure f = DestroyVMAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).getLeft();
+            ActionFailure f = DestroyVmAction.of(TEST_VM).run(ctx(Facts.empty().with(TEST_VM, 99900))).getLeft();
             assertThat(((ActionFailure.Api) f).cause()).isInstanceOf(ProxmoxFailure.LockTimeout.class);
             assertThat(f.message()).contains("lock-99900.conf").contains("got timeout");
         }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("Actions on the nested PVE over SSH: EnsurePVEAction (simulator) and the remote tofu pair (real shell, fake tofu)")
+@DisplayName("Actions on the nested PVE over SSH: EnsurePveAction (simulator) and the remote tofu pair (real shell, fake tofu)")
 class RemoteActionsTest {
 
     @TempDir
@@ -39,7 +39,7 @@ class RemoteActionsTest {
     }
 
     @Nested
-    @DisplayName("EnsurePVEAction")
+    @DisplayName("EnsurePveAction")
     class EnsurePve {
 
         @Test
@@ -50,13 +50,13 @@ class RemoteActionsTest {
             pve.createRunningVm(99800, "nested-pve", "scsi0", "local-lvm:0,import-from=local:import/debian-13.qcow2");
             String address = pve.vm(99800).address();
             List<PlaybookStandIn.PlaybookRun> runs = new ArrayList<>();
-            ActionContext ctx = pve.ctx(Facts.empty().with(Facts.INNER_IP, address)).standIn(EnsurePVEAction.PLAYBOOK,
+            ActionContext ctx = pve.ctx(Facts.empty().with(Facts.INNER_IP, address)).standIn(EnsurePveAction.PLAYBOOK,
                     (run, c) -> {
                         runs.add(run);
                         return pve.sim.markPveInstalled(99800).<ActionFailure>mapLeft(f -> new ActionFailure.Precondition(f.message()))
                                 .map(vm -> ActionResult.of("simulated"));
                     }).build();
-            EnsurePVEAction ensure = EnsurePVEAction.of(tmp.resolve("ansible"));
+            EnsurePveAction ensure = EnsurePveAction.of(tmp.resolve("ansible"));
 
             assertThat(ensure.run(ctx).get().message()).isEqualTo("PVE installed on " + address);
             assertThat(runs).singleElement().satisfies(run -> {

@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;

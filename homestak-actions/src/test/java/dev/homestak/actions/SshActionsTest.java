@@ -104,7 +104,7 @@ class SshActionsTest {
     }
 
     @Nested
-    @DisplayName("SSHCommandAction")
+    @DisplayName("SshCommandAction")
     class Command {
 
         @Test
@@ -112,7 +112,7 @@ class SshActionsTest {
         void exec() throws IOException {
             TestSshServer vm = server("127.0.0.2", "vm.key");
             SshClient client = SshClient.create(settings().port("127.0.0.2", vm.port()).build());
-            SSHCommandAction action = SSHCommandAction.builder("cat /etc/hostname").outputTo("inner_hostname").build();
+            SshCommandAction action = SshCommandAction.builder("cat /etc/hostname").outputTo("inner_hostname").build();
             ActionResult r = action.run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.2"))).get();
             assertThat(r.message()).isEqualTo("Command completed: inner-pve");
             assertThat(r.facts().raw("inner_hostname")).contains("inner-pve");
@@ -124,7 +124,7 @@ class SshActionsTest {
         void nonZeroExit() throws IOException {
             TestSshServer vm = server("127.0.0.2", "vm.key");
             SshClient client = SshClient.create(settings().port("127.0.0.2", vm.port()).build());
-            Either<ActionFailure, ActionResult> r = SSHCommandAction.builder("false").build()
+            Either<ActionFailure, ActionResult> r = SshCommandAction.builder("false").build()
                     .run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.2")));
             assertThat(r.getLeft().message()).isEqualTo("'false' on root@127.0.0.2:" + vm.port() + " failed (exit 1): command failed on purpose");
         }
@@ -133,7 +133,7 @@ class SshActionsTest {
         @DisplayName("without the host fact it fails with the original's 'No inner_ip in context'")
         void missingFact() {
             SshClient client = SshClient.create(settings().build());
-            assertThat(SSHCommandAction.builder("true").build().run(ctx(client, Facts.empty())).getLeft().message())
+            assertThat(SshCommandAction.builder("true").build().run(ctx(client, Facts.empty())).getLeft().message())
                     .isEqualTo("No inner_ip in context");
         }
 
@@ -143,7 +143,7 @@ class SshActionsTest {
             TestSshServer vm = server("127.0.0.2", "vm.key");
             SshClient client = SshClient.create(settings().port("127.0.0.2", vm.port()).build());
             long start = System.nanoTime();
-            Either<ActionFailure, ActionResult> r = SSHCommandAction.builder("hang").timeout(Duration.ofMillis(700)).build()
+            Either<ActionFailure, ActionResult> r = SshCommandAction.builder("hang").timeout(Duration.ofMillis(700)).build()
                     .run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.2")));
             assertThat(r.getLeft()).isInstanceOf(ActionFailure.Timeout.class);
             assertThat(r.getLeft().message()).isEqualTo("Timeout running 'hang' on root@127.0.0.2:" + vm.port() + " after 700ms");
@@ -156,7 +156,7 @@ class SshActionsTest {
             TestSshServer vm = server("127.0.0.2", "vm.key");
             Path otherKey = writePrivateKey(newKey(), tmp.resolve("id_other"));
             SshClient client = SshClient.create(settings().identityFiles(List.of(otherKey)).port("127.0.0.2", vm.port()).build());
-            Either<ActionFailure, ActionResult> r = SSHCommandAction.builder("echo ready").build()
+            Either<ActionFailure, ActionResult> r = SshCommandAction.builder("echo ready").build()
                     .run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.2")));
             assertThat(r.getLeft()).isInstanceOfSatisfying(ActionFailure.Ssh.class,
                     f -> assertThat(f.reason()).isEqualTo(ActionFailure.Ssh.Reason.AUTH_REFUSED));
@@ -168,7 +168,7 @@ class SshActionsTest {
         @DisplayName("without any private key it says which files it looked for")
         void noKey(@org.junit.jupiter.api.io.TempDir Path emptyHome) {
             SshClient client = SshClient.create(settings().identityFiles(List.of()).environment(emptyHome, java.util.Map.of()).build());
-            assertThat(SSHCommandAction.builder("true").build().run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.2")))
+            assertThat(SshCommandAction.builder("true").build().run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.2")))
                     .getLeft().message()).startsWith("no SSH private key found to log in to root@127.0.0.2")
                     .contains("(looked for ~/.ssh/id_ed25519, id_ecdsa, id_rsa)");
         }
@@ -185,7 +185,7 @@ class SshActionsTest {
             int port = first.port();
             SshClient run = SshClient.create(settings().port("127.0.0.4", port).build());
             Facts facts = Facts.empty().with(Facts.INNER_IP, "127.0.0.4");
-            SSHCommandAction hello = SSHCommandAction.builder("echo ready").build();
+            SshCommandAction hello = SshCommandAction.builder("echo ready").build();
             assertThat(hello.run(ctx(run, facts)).isRight()).isTrue();
             first.close();
             servers.remove(first);
@@ -210,7 +210,7 @@ class SshActionsTest {
                     + "[127.0.0.6]:" + other.port() + " " + listed.hostKeyEntry() + "\n");
             SshClient client = SshClient.create(settings().knownHosts(knownHosts)
                     .port("127.0.0.5", listed.port()).port("127.0.0.6", other.port()).build());
-            SSHCommandAction hello = SSHCommandAction.builder("echo ready").build();
+            SshCommandAction hello = SshCommandAction.builder("echo ready").build();
             assertThat(hello.run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.5"))).isRight()).isTrue();
             Either<ActionFailure, ActionResult> r = hello.run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.6")));
             assertThat(r.getLeft().message()).contains("host key rejected").contains("does not match " + knownHosts)
@@ -224,13 +224,13 @@ class SshActionsTest {
     class Jump {
 
         @Test
-        @DisplayName("VerifySSHChainAction reaches the inner VM through a forwarded channel of the outer one")
+        @DisplayName("VerifySshChainAction reaches the inner VM through a forwarded channel of the outer one")
         void chain() throws IOException {
             TestSshServer outer = server("127.0.0.2", "outer.key");
             TestSshServer inner = server("127.0.0.3", "inner.key");
             SshClient client = SshClient.create(settings().port("127.0.0.2", outer.port()).port("127.0.0.3", inner.port()).build());
             Facts facts = Facts.empty().with(Facts.INNER_IP, "127.0.0.2").with(Facts.TEST_IP, "127.0.0.3");
-            ActionResult r = VerifySSHChainAction.of().run(ctx(client, facts)).get();
+            ActionResult r = VerifySshChainAction.of().run(ctx(client, facts)).get();
             assertThat(r.message()).isEqualTo("SSH chain verified: test-vm");
             assertThat(r.facts().get(Facts.TEST_HOSTNAME)).contains("test-vm");
             assertThat(r.facts().get(Facts.SSH_OUTPUT)).contains("test-vm\nLinux test-vm 6.1.0-28-amd64 #1 SMP x86_64 GNU/Linux");
@@ -243,13 +243,13 @@ class SshActionsTest {
         @DisplayName("needs both hosts in the facts, as the original")
         void missingFacts() {
             SshClient client = SshClient.create(settings().build());
-            assertThat(VerifySSHChainAction.of().run(ctx(client, Facts.empty().with(Facts.INNER_IP, "10.0.12.5"))).getLeft().message())
+            assertThat(VerifySshChainAction.of().run(ctx(client, Facts.empty().with(Facts.INNER_IP, "10.0.12.5"))).getLeft().message())
                     .isEqualTo("Missing context: test_ip=None, inner_ip=10.0.12.5");
         }
     }
 
     @Nested
-    @DisplayName("WaitForSSHAction")
+    @DisplayName("WaitForSshAction")
     class Wait {
 
         @Test
@@ -257,7 +257,7 @@ class SshActionsTest {
         void deadline() throws IOException {
             int port = freePort("127.0.0.7");
             SshClient client = SshClient.create(settings().port("127.0.0.7", port).build());
-            WaitForSSHAction wait = WaitForSSHAction.of(Facts.VM_IP).withTimeout(Duration.ofMillis(700)).withInterval(Duration.ofMillis(100));
+            WaitForSshAction wait = WaitForSshAction.of(Facts.VM_IP).withTimeout(Duration.ofMillis(700)).withInterval(Duration.ofMillis(100));
             long start = System.nanoTime();
             Either<ActionFailure, ActionResult> r = wait.run(ctx(client, Facts.empty().with(Facts.VM_IP, "127.0.0.7")));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -281,7 +281,7 @@ class SshActionsTest {
             ActionContext c = ActionContext.builder().ssh(client).events(events).facts(Facts.empty().with(Facts.VM_IP, "127.0.0.8")).build();
             AtomicReference<Either<ActionFailure, ActionResult>> result = new AtomicReference<>();
             Thread waiter = Thread.ofVirtual().start(() -> result.set(
-                    WaitForSSHAction.of(Facts.VM_IP).withTimeout(Duration.ofSeconds(30)).withInterval(Duration.ofMillis(100)).run(c)));
+                    WaitForSshAction.of(Facts.VM_IP).withTimeout(Duration.ofSeconds(30)).withInterval(Duration.ofMillis(100)).run(c)));
             assertThat(firstMiss.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             server("127.0.0.8", port, "late.key");
             waiter.join(Duration.ofSeconds(20));
@@ -297,7 +297,7 @@ class SshActionsTest {
             EventSink events = e -> token.cancel("user pressed Ctrl-C");
             ActionContext c = ActionContext.builder().ssh(client).events(events).cancellation(token)
                     .facts(Facts.empty().with(Facts.VM_IP, "127.0.0.9")).build();
-            Either<ActionFailure, ActionResult> r = WaitForSSHAction.of(Facts.VM_IP).withTimeout(Duration.ofMinutes(5)).run(c);
+            Either<ActionFailure, ActionResult> r = WaitForSshAction.of(Facts.VM_IP).withTimeout(Duration.ofMinutes(5)).run(c);
             assertThat(r.getLeft()).isEqualTo(new ActionFailure.Cancelled("waiting for SSH on 127.0.0.9", "user pressed Ctrl-C"));
         }
     }

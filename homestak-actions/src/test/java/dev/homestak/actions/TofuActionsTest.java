@@ -98,10 +98,11 @@ class TofuActionsTest {
         }
 
         @Test
-        @DisplayName("applies vm_id_overrides to the VMs before writing the tfvars")
+        @DisplayName("applies the run's --vm-id overrides (RunControl) to the VMs before writing the tfvars")
         void overrides() throws IOException {
-            Facts facts = Facts.empty().withRaw("vm_id_overrides", Map.of("test", 99950));
-            ActionResult r = apply().run(ctx("apply-ok", facts)).get();
+            ActionContext c = ctx("apply-ok", Facts.empty()).toBuilder()
+                    .run(RunControl.none().withVmIdOverrides(Map.of("test", 99950))).build();
+            ActionResult r = apply().run(c).get();
             assertThat(tofu.recorded(2, "tfvars.json")).contains("\"vmid\" : 99950");
             assertThat(r.facts().get(Facts.vmIdKey("test"))).contains(99950);
         }

@@ -77,7 +77,7 @@ final class ManifestSession {
         PrintWriter human = flags.jsonOutput ? commandLine.getErr() : commandLine.getOut();
         RunListener view = new PlainLog(human, flags.verbose, Clock.systemDefaultZone());
         ManifestRunner.Builder b = ManifestRunner.builder().hostConfig(target.host().orElseThrow()).site(target.site().orElseThrow())
-                .actionContext(RunSession.actionContext(target, clients)).redact(target.secrets()).stateStore(store())
+                .ports(RunSession.ports(target, clients)).redact(target.secrets()).stateStore(store())
                 .reportDir(env.workingDir().resolve(Optional.ofNullable(flags.reportDir).orElse(Path.of("reports"))));
         ManifestRunner runner = b.listener(view).build();
         if (what instanceof What.ShowPlan || (what instanceof What.Run r && flags.dryRun)) {

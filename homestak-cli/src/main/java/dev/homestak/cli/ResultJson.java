@@ -54,7 +54,7 @@ final class ResultJson {
         return json;
     }
 
-    /** The facts, without the private ones ({@code _...}), as the original did. */
+    /** The facts, without the private ones ({@code _...}), and the run id, as the original's context did. */
     private static Map<String, Object> context(RunReport report) {
         Map<String, Object> context = new LinkedHashMap<>();
         report.facts().asMap().forEach((k, v) -> {
@@ -62,6 +62,7 @@ final class ResultJson {
                 context.put(k, v);
             }
         });
+        context.put("run_id", report.runId());
         return context;
     }
 

@@ -1,6 +1,7 @@
 package dev.homestak.cli;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.core.Failure;
@@ -40,8 +41,7 @@ final class RunSession {
 
     /** The dry-run text ({@code --dry-run}): nothing is run or written. */
     static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options, ProxmoxClients clients) {
-        ScenarioRunner runner = ScenarioRunner.builder().host(target.name()).actionContext(actionContext(target, clients))
-                .noReports().redact(target.secrets()).build();
+        ScenarioRunner runner = runner(target, clients).noReports().redact(target.secrets()).build();
         return runner.preview(scenario, options).mapLeft(f -> f);
     }
 
@@ -51,8 +51,7 @@ final class RunSession {
      * context file.
      */
     Either<Failure, Boolean> check(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients) {
-        return ScenarioRunner.builder().host(target.name()).actionContext(actionContext(target, clients)).reportDir(reportDir())
-                .build().check(scenario, options).mapLeft(f -> f);
+        return runner(target, clients).reportDir(reportDir()).build().check(scenario, options).mapLeft(f -> f);
     }
 
     /**
@@ -69,9 +68,7 @@ final class RunSession {
                     boolean live, int width) {
         RunListener view = live ? new LiveView(human, env.terminal().color(), flags.verbose, width, Clock.systemDefaultZone())
                 : new PlainLog(human, flags.verbose, Clock.systemDefaultZone());
-        ScenarioRunner.Builder builder = ScenarioRunner.builder()
-                .host(target.name())
-                .actionContext(actionContext(target, clients))
+        ScenarioRunner.Builder builder = runner(target, clients)
                 .reportDir(reportDir())
                 .redact(target.secrets())
                 .runLocks(RunLocks.forUser(env.variables(), env.config().home()))
@@ -126,10 +123,23 @@ final class RunSession {
      * playbooks' stand-ins ({@link SimPlaybooks}).
      */
     static ActionContext actionContext(RunTarget target, ProxmoxClients clients) {
-        ActionContext.Builder b = ActionContext.builder().ssh(SshClient.create(target.ssh())).proxmox(clients);
+        ActionContext.Builder b = ports(target, clients).context(clients, SshClient.create(target.ssh()));
         target.host().ifPresent(b::host);
+        return b.build();
+    }
+
+    /** The ports of a run on {@code target}: its SSH settings, {@code clients}, the sim's playbook stand-ins. */
+    static Ports ports(RunTarget target, ProxmoxClients clients) {
+        Ports.Builder b = Ports.builder().ssh(SshClient.create(target.ssh())).proxmox(clients);
         target.sim().ifPresent(sim -> SimPlaybooks.all().forEach(b::standIn));
         return b.build();
+    }
+
+    /** A runner builder for {@code target}: its host config, its name as {@code --host} gave it, its ports. */
+    private static ScenarioRunner.Builder runner(RunTarget target, ProxmoxClients clients) {
+        ScenarioRunner.Builder b = ScenarioRunner.builder().ports(ports(target, clients));
+        target.host().ifPresent(b::hostConfig);
+        return b.host(target.name());
     }
 
     /** The run's Proxmox clients (closed after the run). */

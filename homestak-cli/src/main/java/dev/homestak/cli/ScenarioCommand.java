@@ -123,7 +123,6 @@ final class ScenarioCommand {
             if (known.isLeft()) {
                 return Either.left(known.getLeft());
             }
-            facts = facts.with(Facts.ENV_NAME, flags.env);
         }
         facts = with(facts, Facts.INNER_IP, flags.innerIp);
         facts = with(facts, Facts.VM_IP, flags.vmIp);
@@ -143,6 +142,7 @@ final class ScenarioCommand {
         Optional.ofNullable(flags.cleanup).ifPresent(b::cleanup);
         Optional.ofNullable(flags.contextFile).map(env.workingDir()::resolve).ifPresent(b::contextFile);
         flags.vmIds.forEach(v -> b.vmId(v.name(), v.vmid()));
+        Optional.ofNullable(flags.env).ifPresent(b::env);
         return b.build();
     }
 

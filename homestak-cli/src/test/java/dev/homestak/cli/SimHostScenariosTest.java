@@ -3,7 +3,7 @@ package dev.homestak.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.homestak.proxmox.PveApiSchema;
+import dev.homestak.proxmox.internal.PveApiSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,10 +6,10 @@ import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.Actions;
-import dev.homestak.actions.DiscoverVMsAction;
+import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.WaitForGuestAgentAction;
-import dev.homestak.actions.WaitForSSHAction;
+import dev.homestak.actions.WaitForSshAction;
 import dev.homestak.core.Key;
 import io.vavr.control.Either;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Looks at the deployment's VMs on the host, found by their tag ({@link DiscoverVMsAction}): status, then, for
+ * Looks at the deployment's VMs on the host, found by their tag ({@link DiscoverVmsAction}): status, then, for
  * those that run, the guest agent's address and (optionally) whether SSH answers, all VMs at once. A VM that does
  * not answer in time is reported without an address (or SSH): the plan replaces it.
  */
@@ -34,7 +34,7 @@ final class LiveNodes {
 
     /** The tagged VMs of the host's node by name; {@code probe} also asks each running one for its IP (and SSH). */
     static Either<ActionFailure, Map<String, LiveVm>> inspect(ActionContext ctx, String tag, boolean probe, boolean ssh) {
-        return new DiscoverVMsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(tag)).run(ctx)
+        return new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(tag)).run(ctx)
                 .flatMap(found -> ctx.requireHost().map(host -> entries(found, host.nodeName())))
                 .flatMap(vms -> probe ? probed(ctx, vms, ssh) : Either.right(index(vms.stream()
                         .map(vm -> new LiveVm(name(vm), vmid(vm), String.valueOf(vm.get("status")), Optional.empty(), false))
@@ -60,7 +60,7 @@ final class LiveNodes {
         ActionContext c = ctx.withFacts(ctx.facts().with(PROBE_ID, vmid(vm)));
         Optional<String> ip = new WaitForGuestAgentAction(PROBE_ID, PveTarget.host(), PROBE_IP, PROBE).run(c)
                 .toJavaOptional().flatMap(r -> r.facts().get(PROBE_IP));
-        boolean answers = ssh && ip.isPresent() && WaitForSSHAction.of(PROBE_IP).withTimeout(PROBE)
+        boolean answers = ssh && ip.isPresent() && WaitForSshAction.of(PROBE_IP).withTimeout(PROBE)
                 .run(c.withFacts(c.facts().with(PROBE_IP, ip.get()))).isRight();
         return new LiveVm(name(vm), vmid(vm), status, ip, answers);
     }

@@ -1,6 +1,7 @@
 package dev.homestak.manifests;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Secret;
 import dev.homestak.core.SiteConfig;
@@ -29,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * then {@link #plan}, {@link #run} / {@link #start} ({@code apply}, {@code destroy}, {@code test}), {@link #status}.
  * Each verb that changes something holds the deployment's lock and records every node transition in its state.
  */
-public final class ManifestRunner {
+public final class ManifestRunner implements AutoCloseable {
 
     private final ActionContext context;
     private final HostConfig host;
@@ -38,17 +39,23 @@ public final class ManifestRunner {
     private final ScenarioRunner runner;
     private final Clock clock;
 
-    private ManifestRunner(Builder b, ActionContext context) {
-        this.context = context;
-        this.host = b.host;
-        this.site = b.site;
+    private ManifestRunner(Builder b, HostConfig host, SiteConfig site) {
+        this.host = host;
+        this.site = site;
         this.store = b.store;
         this.clock = b.clock;
-        ScenarioRunner.Builder r = ScenarioRunner.builder().actionContext(context).hostConfig(b.host).redact(b.secrets)
+        ScenarioRunner.Builder r = ScenarioRunner.builder().ports(b.ports).hostConfig(host).redact(b.secrets)
                 .clock(b.clock).cancelGrace(b.cancelGrace);
         b.reportDir.ifPresentOrElse(r::reportDir, r::noReports);
         b.listeners.forEach(r::listener);
         this.runner = r.build();
+        this.context = runner.actionContext();
+    }
+
+    /** Releases the adapters the runner created for the ports not given ({@link Builder#ports}). */
+    @Override
+    public void close() {
+        runner.close();
     }
 
     /** A builder; {@link Builder#hostConfig} and {@link Builder#site} are required. */
@@ -142,7 +149,7 @@ public final class ManifestRunner {
 
     /** Builds a {@link ManifestRunner}; the only mutable type here. */
     public static final class Builder {
-        private ActionContext base = ActionContext.builder().build();
+        private Ports ports = Ports.defaults();
         private @org.jspecify.annotations.Nullable HostConfig host;
         private @org.jspecify.annotations.Nullable SiteConfig site;
         private StateStore store = StateStore.userDefault(System.getenv(), Path.of(System.getProperty("user.home")));
@@ -155,9 +162,9 @@ public final class ManifestRunner {
         private Builder() {
         }
 
-        /** The ports the steps run with (Proxmox clients, SSH, ...), as for {@link ScenarioRunner.Builder#actionContext}. */
-        public Builder actionContext(ActionContext value) {
-            base = Objects.requireNonNull(value, "actionContext");
+        /** The ports the steps run with (Proxmox clients, SSH, ...), as for {@link ScenarioRunner.Builder#ports}. */
+        public Builder ports(Ports value) {
+            ports = Objects.requireNonNull(value, "ports");
             return this;
         }
 
@@ -220,7 +227,7 @@ public final class ManifestRunner {
             if (host == null || site == null) {
                 throw new IllegalStateException("ManifestRunner needs hostConfig(...) and site(...)");
             }
-            return new ManifestRunner(this, base.toBuilder().host(host).build());
+            return new ManifestRunner(this, host, site);
         }
     }
 }

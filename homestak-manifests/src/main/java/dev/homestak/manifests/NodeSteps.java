@@ -11,9 +11,9 @@ import dev.homestak.actions.EnsureImageAction;
 import dev.homestak.actions.ProvisionVmsAction;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
-import dev.homestak.actions.StartVMAction;
+import dev.homestak.actions.StartVmAction;
 import dev.homestak.actions.WaitForGuestAgentAction;
-import dev.homestak.actions.WaitForSSHAction;
+import dev.homestak.actions.WaitForSshAction;
 import dev.homestak.core.Facts;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Provisioner;
@@ -79,7 +79,7 @@ final class NodeSteps {
     }
 
     static Action<ActionResult> start(String node) {
-        return new StartVMAction(Facts.vmIdKey(node), PveTarget.host(), START);
+        return new StartVmAction(Facts.vmIdKey(node), PveTarget.host(), START);
     }
 
     static Action<ActionResult> waitIp(String node) {
@@ -87,7 +87,7 @@ final class NodeSteps {
     }
 
     static Action<ActionResult> verifySsh(String node) {
-        return WaitForSSHAction.of(Facts.vmIpKey(node)).withTimeout(SSH);
+        return WaitForSshAction.of(Facts.vmIpKey(node)).withTimeout(SSH);
     }
 
     /** A node left as it is: its facts from the live VM. */

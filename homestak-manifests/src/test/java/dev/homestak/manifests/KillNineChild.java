@@ -1,6 +1,7 @@
 package dev.homestak.manifests;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
@@ -30,7 +31,7 @@ public final class KillNineChild {
                 .defaultPort(Integer.parseInt(args[4])).connectTimeout(Duration.ofSeconds(5)).build());
         try (ProxmoxClients clients = ProxmoxClients.builder().build()) {
             ManifestRunner runner = ManifestRunner.builder().hostConfig(host).site(site)
-                    .actionContext(ActionContext.builder().host(host).proxmox(clients).ssh(ssh).build())
+                    .ports(Ports.builder().proxmox(clients).ssh(ssh).build())
                     .stateStore(StateStore.at(Path.of(args[1]))).noReports().build();
             ManifestResult r = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).getOrElseThrow(f -> new IllegalStateException(f.message()));
             System.out.println("child finished: " + r.success());

@@ -1,6 +1,7 @@
 package dev.homestak.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.homestak.actions.Ports;
 
 import dev.homestak.actions.ActionContext;
 import dev.homestak.core.HostConfig;
@@ -38,13 +39,13 @@ class ReadmeExampleTest {
         sim = SimDeploy.start(dir);
         SiteConfig site = sim.site;
         HostConfig host = sim.host;
-        ActionContext ports = sim.context();
+        Ports ports = Ports.builder().proxmox(sim.clients).ssh(sim.ssh).build();
         StringWriter events = new StringWriter();
         // README: embedding
         ManifestRunner runner = ManifestRunner.builder()
                 .hostConfig(host)                                   // the target PVE host (-H)
                 .site(site)                                         // where the presets come from
-                .actionContext(ports)                               // Proxmox clients, SSH, ... (as ScenarioRunner)
+                .ports(ports)                                       // Proxmox clients, SSH, ... (as ScenarioRunner)
                 .stateStore(StateStore.at(dir.resolve("state")))    // default: $XDG_STATE_HOME/homestak/manifests
                 .reportDir(dir.resolve("reports"))                  // JSON, Markdown, JUnit XML
                 .listener(JsonLinesListener.to(events))             // the run's events as JSON lines

@@ -112,7 +112,7 @@ class ResumeAndLockTest {
     private void stopVm(int vmid) {
         var ctx = site.context();
         var key = dev.homestak.core.Key.integer("vm");
-        assertThat(dev.homestak.actions.StopVMAction.of(key).run(ctx.withFacts(ctx.facts().with(key, vmid))).isRight()).isTrue();
+        assertThat(dev.homestak.actions.StopVmAction.of(key).run(ctx.withFacts(ctx.facts().with(key, vmid))).isRight()).isTrue();
     }
 
     private void deleteVm(int vmid) {

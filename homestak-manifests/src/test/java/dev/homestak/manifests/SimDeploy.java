@@ -1,6 +1,7 @@
 package dev.homestak.manifests;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
@@ -94,7 +95,7 @@ final class SimDeploy implements AutoCloseable {
     }
 
     ManifestRunner.Builder builder(RunListener... listeners) {
-        ManifestRunner.Builder b = ManifestRunner.builder().actionContext(context()).hostConfig(host).site(site)
+        ManifestRunner.Builder b = ManifestRunner.builder().ports(Ports.builder().proxmox(clients).ssh(ssh).build()).hostConfig(host).site(site)
                 .stateStore(StateStore.at(root.resolve("state"))).reportDir(root.resolve("reports"))
                 .redact(List.of(sim.apiToken())).cancelGrace(Duration.ofSeconds(10));
         for (RunListener l : listeners) {

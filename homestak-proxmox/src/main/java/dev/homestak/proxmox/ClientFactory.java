@@ -24,7 +24,13 @@ final class ClientFactory {
         HttpUrl base = parsed.encodedPath().contains("/api2/json")
                 ? parsed
                 : parsed.newBuilder().encodedPath("/api2/json").build();
+        // calls are enqueued so that an interrupt ends them at once (Transport); the default dispatcher would
+        // hold back all but 5 parallel calls to one PVE, which parallel actions exceed
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
         OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.read())
                 .writeTimeout(timeouts.read())

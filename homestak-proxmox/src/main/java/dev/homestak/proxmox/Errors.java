@@ -55,6 +55,9 @@ final class Errors {
                 || (lower.contains("qmp command 'guest-") && lower.contains("got timeout"))) {
             return new ProxmoxFailure.AgentNotRunning(what, message);
         }
+        if (req.segments().contains("agent") && (lower.contains("got timeout") || lower.contains("not ready"))) {
+            return new ProxmoxFailure.AgentNotRunning(what, message); // the agent of a booting guest
+        }
         if (NOT_RUNNING.matcher(message).find()) {
             return new ProxmoxFailure.VmNotRunning(what, message);
         }

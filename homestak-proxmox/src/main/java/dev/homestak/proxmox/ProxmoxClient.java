@@ -2,14 +2,18 @@ package dev.homestak.proxmox;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.core.Secret;
+import dev.homestak.core.Sleeper;
 import dev.homestak.proxmox.model.NodeSummary;
 import dev.homestak.proxmox.model.VersionInfo;
 import io.vavr.control.Either;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -22,12 +26,22 @@ import okhttp3.OkHttpClient;
  */
 public final class ProxmoxClient implements AutoCloseable {
 
+    /**
+     * The client's retries unless {@link Builder#retry} says otherwise: 4 attempts, 200 ms doubling to 5 s with
+     * up to half of each pause removed at random, none starting 30 s after the first attempt.
+     */
+    public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder().maxAttempts(4)
+            .backoff(Duration.ofMillis(200), Duration.ofSeconds(5)).jitter(0.5).deadline(Duration.ofSeconds(30))
+            .build();
+
     private final Calls calls;
     private final URI baseUri;
+    private final boolean owner;
 
-    private ProxmoxClient(Calls calls, URI baseUri) {
+    private ProxmoxClient(Calls calls, URI baseUri, boolean owner) {
         this.calls = calls;
         this.baseUri = baseUri;
+        this.owner = owner;
     }
 
     /** A builder; {@code baseUri} and {@code auth} are required. */
@@ -64,6 +78,16 @@ public final class ProxmoxClient implements AutoCloseable {
         return calls.read(ApiRequest.get(List.of("nodes")), data -> Calls.list(data, Payloads::node));
     }
 
+    /**
+     * A view of this client whose retries are told to {@code listener} (instead of the builder's listener), for
+     * the calls of one piece of work: an action reports them as its events this way. The view shares this
+     * client's connection pool and settings; closing it does nothing, close the client you built.
+     */
+    public ProxmoxClient withRetryListener(Consumer<RetryNotice> listener) {
+        requireNonNull(listener, "listener");
+        return new ProxmoxClient(new Calls(calls.transport().withRetryListener(listener)), baseUri, false);
+    }
+
     /** A handle on one node. */
     public NodeApi node(String node) {
         return new NodeApi(calls, node);
@@ -84,9 +108,12 @@ public final class ProxmoxClient implements AutoCloseable {
         return new Task(calls, upid);
     }
 
-    /** Releases the connection pool and the dispatcher's threads. */
+    /** Releases the connection pool and the dispatcher's threads (a {@link #withRetryListener} view: nothing). */
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         OkHttpClient http = calls.transport().http();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
@@ -103,7 +130,8 @@ public final class ProxmoxClient implements AutoCloseable {
         private Optional<Auth> auth = Optional.empty();
         private TlsPolicy tls = TlsPolicy.systemTrust();
         private Timeouts timeouts = Timeouts.defaults();
-        private RetryPolicy retry = RetryPolicy.defaults();
+        private RetryPolicy retry = DEFAULT_RETRY;
+        private Consumer<RetryNotice> retryListener = notice -> { };
         private Polling polling = Polling.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -123,8 +151,18 @@ public final class ProxmoxClient implements AutoCloseable {
         /** HTTP timeouts; default {@link Timeouts#defaults()}. */
         public Builder timeouts(Timeouts value) { timeouts = requireNonNull(value, "timeouts"); return this; }
 
-        /** Retry policy; default {@link RetryPolicy#defaults()}. */
+        /**
+         * How transient failures are retried; default {@link #DEFAULT_RETRY}. Reads are retried on any transient
+         * failure; writes only when PVE certainly did not act (connection never made, 502/503/595,
+         * {@code got no worker upid}, a sync lock timeout). A write with an unknown outcome is never resent.
+         */
         public Builder retry(RetryPolicy value) { retry = requireNonNull(value, "retry"); return this; }
+
+        /** Told of every retry before its pause (default: nobody); see also {@link ProxmoxClient#withRetryListener}. */
+        public Builder retryListener(Consumer<RetryNotice> value) {
+            retryListener = requireNonNull(value, "retryListener");
+            return this;
+        }
 
         /** Task and wait polling; default {@link Polling#defaults()}. */
         public Builder polling(Polling value) { polling = requireNonNull(value, "polling"); return this; }
@@ -148,8 +186,9 @@ public final class ProxmoxClient implements AutoCloseable {
             }
             return ClientFactory.create(baseUri.get(), auth.get(), tls, timeouts, plainHttp, clock)
                     .map(parts -> new ProxmoxClient(
-                            new Calls(new Transport(parts.base(), parts.http(), retry, clock, sleeper, polling)),
-                            parts.base().uri()));
+                            new Calls(new Transport(parts.base(), parts.http(), retry, clock, sleeper, polling,
+                                    retryListener)),
+                            parts.base().uri(), true));
         }
     }
 

@@ -2,13 +2,12 @@ package dev.homestak.proxmox;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
- * A retry the client is about to make after a transient failure (see {@link RetryPolicy}). Code that wants to
- * show retries (a run's event stream) observes the calls it makes with {@link #observe}.
+ * A retry the client is about to make after a transient failure (see {@link dev.homestak.core.RetryPolicy}).
+ * The client tells it to the listener set with {@link ProxmoxClient.Builder#retryListener} or
+ * {@link ProxmoxClient#withRetryListener}, before its pause. The same value travels on unchanged as an action's
+ * event and a run's event ({@code ActionEvent.Retry}, {@code RunEvent.Retry}).
  *
  * @param request the call, as {@code METHOD /path} (no parameters, no credentials)
  * @param problem what failed, PVE's reason included
@@ -17,35 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record RetryNotice(String request, String problem, int attempt, Duration pause) {
 
-    private static final ThreadLocal<@Nullable Consumer<RetryNotice>> OBSERVER = new ThreadLocal<>();
-
     /** Validates components. */
     public RetryNotice {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(pause, "pause");
-    }
-
-    /**
-     * Runs {@code calls} (client calls made on this thread) with {@code observer} told of every retry they make,
-     * before its pause. Nested observation replaces the outer observer until it ends.
-     */
-    public static <T> T observe(Consumer<RetryNotice> observer, Supplier<T> calls) {
-        Consumer<RetryNotice> outer = OBSERVER.get();
-        OBSERVER.set(Objects.requireNonNull(observer, "observer"));
-        try {
-            return calls.get();
-        } finally {
-            OBSERVER.set(outer);
-        }
-    }
-
-    /** Tells the observer of this thread, if any. */
-    static void announce(RetryNotice notice) {
-        Consumer<RetryNotice> observer = OBSERVER.get();
-        if (observer != null) {
-            observer.accept(notice);
-        }
     }
 
     /** {@code GET /version: temporary failure (HTTP 503): ... (attempt 1); retrying in 0.20 s}. */

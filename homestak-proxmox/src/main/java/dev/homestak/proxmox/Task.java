@@ -111,8 +111,7 @@ public final class Task {
     }
 
     private static boolean isNotVisibleYet(ProxmoxFailure f) {
-        return f instanceof ProxmoxFailure.ParameterInvalid || f instanceof ProxmoxFailure.NotFound
-                || (f instanceof ProxmoxFailure.HttpStatus h && h.status() == 500 && h.reason().contains("no such task"));
+        return f instanceof ProxmoxFailure.ParameterInvalid || f instanceof ProxmoxFailure.NotFound; // "no such task"
     }
 
     private List<String> path() {

@@ -1,6 +1,8 @@
 package dev.homestak.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homestak.core.RetryPolicy;
+import dev.homestak.core.Sleeper;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,8 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -38,9 +44,12 @@ final class Transport {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Polling polling;
+    private final Consumer<RetryNotice> retryListener;
 
-    Transport(HttpUrl base, OkHttpClient http, RetryPolicy retry, Clock clock, Sleeper sleeper, Polling polling) {
+    Transport(HttpUrl base, OkHttpClient http, RetryPolicy retry, Clock clock, Sleeper sleeper, Polling polling,
+            Consumer<RetryNotice> retryListener) {
         this.polling = polling;
+        this.retryListener = retryListener;
         this.base = base;
         this.http = http;
         this.retry = retry;
@@ -54,6 +63,11 @@ final class Transport {
 
     Sleeper sleeper() {
         return sleeper;
+    }
+
+    /** This transport with its retries told to {@code listener} instead; it shares the connection pool. */
+    Transport withRetryListener(Consumer<RetryNotice> listener) {
+        return new Transport(base, http, retry, clock, sleeper, polling, listener);
     }
 
     Polling polling() {
@@ -71,18 +85,18 @@ final class Transport {
 
     /** The whole success envelope ({@code data} plus {@code total} and the like). */
     Either<ProxmoxFailure, JsonNode> callEnvelope(ApiRequest req) {
-        Instant deadline = clock.instant().plus(retry.deadline());
+        Instant deadline = retry.deadline().map(clock.instant()::plus).orElse(Instant.MAX);
         for (int attempt = 1; ; attempt++) {
             Either<ProxmoxFailure, JsonNode> result = once(req);
             if (result.isRight() || !retryable(req, result.getLeft()) || attempt >= retry.maxAttempts()) {
                 return result;
             }
-            Duration pause = jitter(retry.backoffCap(attempt));
+            Duration pause = retry.delayAfter(attempt);
             if (clock.instant().plus(pause).isAfter(deadline)) {
                 return result;
             }
             log.debug("{}: {}; retry {} in {} ms", req.describe(), result.getLeft().message(), attempt, pause.toMillis());
-            RetryNotice.announce(new RetryNotice(req.describe(), result.getLeft().message(), attempt, pause));
+            retryListener.accept(new RetryNotice(req.describe(), result.getLeft().message(), attempt, pause));
             try {
                 sleeper.sleep(pause);
             } catch (InterruptedException e) {
@@ -90,12 +104,6 @@ final class Transport {
                 return Either.left(new ProxmoxFailure.Cancelled("retrying " + req.describe()));
             }
         }
-    }
-
-    /** Full jitter: a uniform pause in [cap/2, cap], so parallel clients spread out. */
-    private static Duration jitter(Duration cap) {
-        long ms = cap.toMillis();
-        return ms <= 1 ? cap : Duration.ofMillis(ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1));
     }
 
     static boolean retryable(ApiRequest req, ProxmoxFailure f) {
@@ -109,7 +117,8 @@ final class Transport {
 
     private Either<ProxmoxFailure, JsonNode> once(ApiRequest req) {
         long started = System.nanoTime();
-        try (Response response = http.newCall(toHttp(req)).execute()) {
+        Call call = http.newCall(toHttp(req));
+        try (Response response = interruptibly(call)) {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             log.debug("{} -> {} ({} ms)", req.describe(), response.code(), (System.nanoTime() - started) / 1_000_000);
@@ -117,8 +126,44 @@ final class Transport {
                 return Either.left(Errors.classify(req, response.code(), response.message(), text));
             }
             return decode(req, text);
+        } catch (InterruptedException e) {
+            call.cancel(); // a blocked socket read ignores interrupts: cancelling the call closes the socket
+            Thread.currentThread().interrupt();
+            return Either.left(new ProxmoxFailure.Cancelled(req.describe()));
         } catch (IOException e) {
             return Either.left(ioFailure(req, e));
+        }
+    }
+
+    /**
+     * The call's response, awaited so that interrupting the calling thread ends the wait at once (OkHttp's
+     * {@code execute()} would sit in a socket read until the server answered or a timeout hit).
+     */
+    private static Response interruptibly(Call call) throws IOException, InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException();
+        }
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onResponse(Call c, Response response) {
+                if (!answer.complete(response)) {
+                    response.close();
+                }
+            }
+
+            @Override
+            public void onFailure(Call c, IOException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            answer.thenAccept(Response::close); // an answer arriving after all is released
+            throw e;
         }
     }
 

@@ -61,8 +61,6 @@ final class VmWaits {
             case ProxmoxFailure.AgentNotRunning a -> true;
             case ProxmoxFailure.VmNotRunning v -> true;
             case ProxmoxFailure.ParameterInvalid p -> true;
-            case ProxmoxFailure.HttpStatus h -> h.reason().toLowerCase(java.util.Locale.ROOT).contains("got timeout")
-                    || h.reason().toLowerCase(java.util.Locale.ROOT).contains("not ready");
             default -> f.isTransient();
         };
     }

@@ -163,7 +163,7 @@ class ClientErrorsTest {
         }
 
         @Test
-        @DisplayName("each retry is told, before its pause, to the observer of the calling thread")
+        @DisplayName("each retry is told, before its pause, to the listener of the client view the call was made on")
         void retriesObserved() {
             stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs(STARTED)
                     .willReturn(Pve.oldError(503, "Service Unavailable")).willSetStateTo("worker"));
@@ -172,7 +172,7 @@ class ClientErrorsTest {
             stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs("ok").willReturn(Pve.upid(Pve.UPID_START)));
             java.util.List<RetryNotice> notices = new java.util.ArrayList<>();
 
-            var started = RetryNotice.observe(notices::add, () -> pve.node("pve").qemu(100).status().start());
+            var started = pve.withRetryListener(notices::add).node("pve").qemu(100).status().start();
 
             assertThat(started.isRight()).isTrue();
             assertThat(notices).extracting(RetryNotice::request).containsOnly("POST /nodes/pve/qemu/100/status/start");
@@ -181,7 +181,7 @@ class ClientErrorsTest {
             assertThat(notices.get(1).problem()).contains("got no worker upid");
             assertThat(notices).extracting(RetryNotice::pause).containsExactlyElementsOf(time.sleeps);
             assertThat(notices.get(0).toString()).startsWith(notices.get(0).problem() + " (attempt 1); retrying in ");
-            pve.node("pve").qemu(100).status().start(); // outside observe: nobody is told
+            pve.node("pve").qemu(100).status().start(); // the client itself has no listener: nobody is told
             assertThat(notices).hasSize(2);
         }
 
@@ -192,7 +192,7 @@ class ClientErrorsTest {
             ProxmoxFailure f = pve.node("pve").qemu(100).status().current().getLeft();
             assertThat(f).isInstanceOf(ProxmoxFailure.Transient.class);
             assertThat(f.isTransient()).isTrue();
-            verify(RetryPolicy.defaults().maxAttempts(), getRequestedFor(urlPathEqualTo(CURRENT)));
+            verify(ProxmoxClient.DEFAULT_RETRY.maxAttempts(), getRequestedFor(urlPathEqualTo(CURRENT)));
         }
 
         @Test

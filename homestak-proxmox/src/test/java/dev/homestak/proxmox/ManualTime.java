@@ -1,5 +1,6 @@
 package dev.homestak.proxmox;
 
+import dev.homestak.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

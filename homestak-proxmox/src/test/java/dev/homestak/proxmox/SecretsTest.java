@@ -1,5 +1,7 @@
 package dev.homestak.proxmox;
 
+import dev.homestak.proxmox.suite.AllCalls;
+import dev.homestak.core.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -34,7 +36,7 @@ class SecretsTest {
                 .willReturn(Pve.data("{\"ticket\":\"PVE:root@pam:6991F9E1::sig\",\"CSRFPreventionToken\":\"6991F9E1:csrf\"}")));
         List<String> seen = new ArrayList<>();
         for (Auth auth : List.of(TestClients.TOKEN, Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)))) {
-            try (ProxmoxClient pve = TestClients.client(wm, new ManualTime(), auth, RetryPolicy.defaults())) {
+            try (ProxmoxClient pve = TestClients.client(wm, new ManualTime(), auth, ProxmoxClient.DEFAULT_RETRY)) {
                 seen.add(pve.toString());
                 seen.add(auth.toString());
                 for (Object result : AllCalls.exercise(pve)) {

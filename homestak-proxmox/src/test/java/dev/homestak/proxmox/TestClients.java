@@ -1,5 +1,6 @@
 package dev.homestak.proxmox;
 
+import dev.homestak.core.RetryPolicy;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.homestak.core.Secret;
 import java.net.URI;
@@ -15,7 +16,7 @@ final class TestClients {
     private TestClients() {}
 
     static ProxmoxClient client(WireMockRuntimeInfo wm, ManualTime time) {
-        return client(wm, time, TOKEN, RetryPolicy.defaults());
+        return client(wm, time, TOKEN, ProxmoxClient.DEFAULT_RETRY);
     }
 
     static ProxmoxClient client(WireMockRuntimeInfo wm, ManualTime time, Auth auth, RetryPolicy retry) {

@@ -35,7 +35,7 @@ class TicketAuthTest {
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
         time = new ManualTime();
-        pve = TestClients.client(wm, time, Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)), RetryPolicy.defaults());
+        pve = TestClients.client(wm, time, Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)), ProxmoxClient.DEFAULT_RETRY);
         stubFor(post(urlPathEqualTo(TICKET)).inScenario("login").whenScenarioStateIs(STARTED)
                 .willReturn(login(T1, "6991F9E1:csrf1")).willSetStateTo("second"));
         stubFor(post(urlPathEqualTo(TICKET)).inScenario("login").whenScenarioStateIs("second")

@@ -1,5 +1,6 @@
 package dev.homestak.proxmox;
 
+import dev.homestak.core.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
 
     private static RunOptions env(String name) {
-        return RunOptions.builder().initialFacts(Facts.empty().with(Facts.ENV_NAME, name)).build();
+        return RunOptions.builder().env(name).build();
     }
 
     @Test

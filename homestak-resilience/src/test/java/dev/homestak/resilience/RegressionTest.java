@@ -62,7 +62,7 @@ class RegressionTest {
         Path dir = Outputs.dir("known-bugs/image-race");
         try (SimSite site = SimSite.start(dir, b -> b.timing(dev.homestak.sim.Timing.realistic().withSpeedFactor(0.02)))) {
             var options = (java.util.function.Function<String, RunOptions>) env -> RunOptions.builder()
-                    .initialFacts(dev.homestak.core.Facts.empty().with(dev.homestak.core.Facts.ENV_NAME, env)).build();
+                    .env(env).build();
             var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("test"),
                     SimSite.scenario("simple-vm-roundtrip"), options.apply("test")));
             var b = java.util.concurrent.CompletableFuture.supplyAsync(() -> Runs.run(site, dir.resolve("other"),

@@ -1,13 +1,14 @@
 package dev.homestak.resilience;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Secret;
 import dev.homestak.core.SiteConfig;
-import dev.homestak.proxmox.RetryPolicy;
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.Scenario;
 import dev.homestak.scenarios.ScenarioRegistry;
@@ -47,7 +48,8 @@ final class SimSite implements AutoCloseable {
      * With faults injected on one request in ten, four attempts fail once in 10,000 requests (the suite makes
      * several thousand); six make that one in a million, and the short backoff keeps the suite within budget.
      */
-    static final RetryPolicy RETRY = new RetryPolicy(6, Duration.ofMillis(20), Duration.ofMillis(400), Duration.ofSeconds(30));
+    static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(6)
+            .backoff(Duration.ofMillis(20), Duration.ofMillis(400)).jitter(0.5).deadline(Duration.ofSeconds(30)).build();
 
     private SimSite(Simulator sim, Path root, Path keyFile) {
         this.sim = sim;
@@ -87,7 +89,7 @@ final class SimSite implements AutoCloseable {
 
     /** A runner writing reports to {@code reports}, masking every secret of the site. */
     ScenarioRunner runner(Path reports, RunListener... listeners) {
-        ScenarioRunner.Builder b = ScenarioRunner.builder().host("sim").actionContext(context()).reportDir(reports)
+        ScenarioRunner.Builder b = ScenarioRunner.builder().hostConfig(host).ports(Ports.builder().proxmox(clients).ssh(ssh).build()).reportDir(reports)
                 .redact(List.of(sim.apiToken(), Secret.of(VM_ROOT_HASH), Secret.of(SPARE_TOKEN)))
                 .cancelGrace(Duration.ofSeconds(10));
         for (RunListener l : listeners) {

@@ -1,7 +1,8 @@
 package dev.homestak.scenarios;
 
+import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.ActionKeys;
-import dev.homestak.actions.DiscoverVMsAction;
+import dev.homestak.actions.DiscoverVmsAction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,11 +79,11 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
      */
     private Either<ActionFailure, ResolvedEnv> ownVmsAfterFailure(ActionContext ctx, ResolvedEnv resolved) {
         Optional<String> runId = RunTags.runId(ctx);
-        boolean afterFailure = ctx.facts().raw(ScenarioRunner.CLEANUP_AFTER_FAILURE_FACT).map(Boolean.TRUE::equals).orElse(false);
+        boolean afterFailure = ctx.run().cleanupAfterFailure();
         if (!afterFailure || runId.isEmpty() || !(target instanceof PveTarget.Host)) {
             return Either.right(resolved);
         }
-        DiscoverVMsAction mine = new DiscoverVMsAction(target, "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.of(runId.get())));
+        DiscoverVmsAction mine = new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.of(runId.get())));
         return mine.run(ctx).map(found -> {
             List<?> vms = found.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance).map(l -> (List<?>) l)
                     .orElse(List.of());

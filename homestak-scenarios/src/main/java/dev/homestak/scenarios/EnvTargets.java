@@ -3,7 +3,7 @@ package dev.homestak.scenarios;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionKeys;
-import dev.homestak.actions.DiscoverVMsAction;
+import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.core.ResolvedEnv;
@@ -18,16 +18,16 @@ import java.util.Optional;
  * The existing VMs of an env on a PVE, for stop: each env VM by its id (fact, {@code --vm-id} or the env's) and its
  * name, or by name alone for a VM whose id PVE chose. A VM found at the id under another name is not the env's and
  * is left alone. (Destroy has this in {@code DestroyProvisionedVmsAction.withSameNameOnly()}; the actions have no
- * env-wide stop, so the stop phase selects the VMs here and stops each with {@code StopVMAction}.)
+ * env-wide stop, so the stop phase selects the VMs here and stops each with {@code StopVmAction}.)
  */
 final class EnvTargets {
 
     private EnvTargets() {
     }
 
-    /** The env's VMs that exist on {@code target} (every VM of the PVE listed with {@link DiscoverVMsAction}). */
+    /** The env's VMs that exist on {@code target} (every VM of the PVE listed with {@link DiscoverVmsAction}). */
     static Either<ActionFailure, List<ProvisionedVm>> existing(ActionContext ctx, PveTarget target, ResolvedEnv env) {
-        DiscoverVMsAction everyVm = new DiscoverVMsAction(target, "*", 0, Integer.MAX_VALUE, Optional.empty());
+        DiscoverVmsAction everyVm = new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.empty());
         Optional<String> node = target instanceof PveTarget.Host ? ctx.host().map(h -> h.nodeName()) : Optional.empty();
         return everyVm.run(ctx).map(r -> {
             List<Map<?, ?>> listed = r.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance)

@@ -7,7 +7,6 @@ import dev.homestak.core.Facts;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
 import io.vavr.control.Either;
-import java.util.Map;
 import java.util.Optional;
 
 /** What the provision and destroy adapters share: which env, resolved for which node, and each VM's id. */
@@ -24,7 +23,7 @@ final class EnvVms {
      * original; inside the nested PVE the scenario's env is used.
      */
     static String envName(ActionContext ctx, String defaultEnv, PveTarget where) {
-        return where instanceof PveTarget.Host ? ctx.lookup(Facts.ENV_NAME).filter(e -> !e.isBlank()).orElse(defaultEnv) : defaultEnv;
+        return where instanceof PveTarget.Host ? ctx.run().env().or(() -> ctx.lookup(Facts.ENV_NAME)).filter(e -> !e.isBlank()).orElse(defaultEnv) : defaultEnv;
     }
 
     /** The env resolved for the host's node, or for {@code nested-pve} (falling back to the host) inside the nested PVE. */
@@ -61,8 +60,6 @@ final class EnvVms {
 
     /** The {@code --vm-id} override of {@code name}, if any. */
     static Optional<Integer> override(ActionContext ctx, String name) {
-        return ctx.facts().raw(ScenarioRunner.VM_ID_OVERRIDES_FACT)
-                .filter(Map.class::isInstance).map(m -> ((Map<?, ?>) m).get(name))
-                .filter(Number.class::isInstance).map(n -> ((Number) n).intValue());
+        return ctx.run().vmIdOverride(name);
     }
 }

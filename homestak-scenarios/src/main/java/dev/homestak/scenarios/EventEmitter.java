@@ -1,6 +1,7 @@
 package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionEvent;
+import dev.homestak.proxmox.RetryNotice;
 import dev.homestak.actions.EventSink;
 import dev.homestak.scenarios.internal.Redactor;
 import java.time.Clock;
@@ -63,7 +64,7 @@ final class EventEmitter {
             switch (event) {
                 case ActionEvent.Progress p -> emit(n -> new RunEvent.Progress(runId, n, clock.instant(), phase, text));
                 case ActionEvent.Retry r -> emit(n -> new RunEvent.Retry(runId, n, clock.instant(), phase,
-                        r.notice().request(), redactor.redact(r.notice().problem()), r.notice().attempt(), r.notice().pause()));
+                        redacted(r.notice())));
                 case ActionEvent.Output o -> emit(n -> new RunEvent.ToolOutput(runId, n, clock.instant(), phase,
                         o.source(), o.stream().name().toLowerCase(Locale.ROOT), text));
             }
@@ -80,5 +81,12 @@ final class EventEmitter {
                 log.warn("run listener {} failed on {} event; ignored", l, event.getClass().getSimpleName(), e);
             }
         }
+    }
+
+    /** The notice with the run's secrets taken out of PVE's reason (the request names no secret). */
+    private RetryNotice redacted(RetryNotice notice) {
+        String problem = redactor.redact(notice.problem());
+        return problem.equals(notice.problem()) ? notice
+                : new RetryNotice(notice.request(), problem, notice.attempt(), notice.pause());
     }
 }

@@ -1,12 +1,13 @@
 package dev.homestak.scenarios;
 
+import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.DestroyVmsAction;
-import dev.homestak.actions.DiscoverVMsAction;
+import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.core.HostConfig;
@@ -85,10 +86,10 @@ public final class Leftovers {
         };
     }
 
-    /** The VMs tagged {@code homestak} on the host's node ({@link DiscoverVMsAction}), of one run or of all. */
+    /** The VMs tagged {@code homestak} on the host's node ({@link DiscoverVmsAction}), of one run or of all. */
     private static Either<ActionFailure, List<LeftoverVm>> find(ActionContext ctx, HostConfig host, Optional<String> runId) {
         Optional<String> wanted = runId.map(RunTags::normalized);
-        DiscoverVMsAction tagged = new DiscoverVMsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.HOMESTAK));
+        DiscoverVmsAction tagged = new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.HOMESTAK));
         return tagged.run(ctx).map(r -> r.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance)
                 .map(l -> ((List<?>) l).stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m).toList())
                 .orElse(List.of()).stream()

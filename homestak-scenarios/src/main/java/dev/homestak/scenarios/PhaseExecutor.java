@@ -2,6 +2,7 @@ package dev.homestak.scenarios;
 
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.RunControl;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.CancellationToken;
@@ -28,23 +29,30 @@ final class PhaseExecutor {
 
     private final RunnerSettings settings;
     private final EventEmitter events;
+    private final RunControl run;
 
-    PhaseExecutor(RunnerSettings settings, EventEmitter events) {
+    PhaseExecutor(RunnerSettings settings, EventEmitter events, RunControl run) {
         this.settings = settings;
         this.events = events;
+        this.run = run;
     }
+
+    /** Which path a phase is on: the main path, a cleanup, or a cleanup because the main path failed. */
+    enum Kind { MAIN, CLEANUP, CLEANUP_AFTER_FAILURE }
 
     /** The outcome of one phase: its result for the report, and the facts it produced if it passed. */
     record Outcome(PhaseResult result, Facts facts) {
     }
 
     /** Runs {@code phase} with {@code facts}, stopped by {@code token} or after {@code limit}. */
-    Outcome run(Phase phase, Facts facts, CancellationToken token, Optional<Duration> limit, boolean cleanup,
+    Outcome run(Phase phase, Facts facts, CancellationToken token, Optional<Duration> limit, Kind kind,
                 java.util.function.Function<ActionFailure, String> explain) {
+        boolean cleanup = kind != Kind.MAIN;
         events.phaseStarted(phase, cleanup);
         Instant started = settings.clock().instant();
         ActionContext ctx = settings.base().toBuilder().facts(facts).cancellation(token)
-                .events(events.sinkFor(phase.name())).build();
+                .events(events.sinkFor(phase.name()))
+                .run(kind == Kind.CLEANUP_AFTER_FAILURE ? run.afterFailure() : run).build();
         Action<ActionResult> action = limit.map(phase.action()::timeout).orElse(phase.action());
         Either<ActionFailure, ActionResult> result = await(phase, action, ctx, token);
         Instant finished = settings.clock().instant();

@@ -1,5 +1,6 @@
 package dev.homestak.scenarios;
 
+import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;

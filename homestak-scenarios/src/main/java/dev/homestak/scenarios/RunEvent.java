@@ -78,16 +78,12 @@ public sealed interface RunEvent {
      * The Proxmox client retried a call of the running phase after a transient failure (a 503, 596, reset
      * connection or lock timeout that then healed, or did not).
      *
-     * @param request {@code METHOD /path}
-     * @param problem what failed, PVE's reason included
-     * @param attempt the attempt that failed, from 1
-     * @param pause   the wait before the next attempt
+     * @param notice the client's notice, as the client gave it (its problem redacted of the run's secrets)
      */
-    record Retry(String runId, long seq, Instant at, String phase, String request, String problem, int attempt,
-                 Duration pause) implements RunEvent {
+    record Retry(String runId, long seq, Instant at, String phase, RetryNotice notice) implements RunEvent {
         /** As a line: {@code GET /version: temporary failure (HTTP 503): ... (attempt 1); retrying in 0.20 s}. */
         public String line() {
-            return new RetryNotice(request, problem, attempt, pause).toString();
+            return notice.toString();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.CancellationToken;
+import dev.homestak.actions.RunControl;
 import dev.homestak.core.Facts;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,15 +45,15 @@ final class RunExecution {
     private String notReached = "";
     private volatile Optional<String> interruptedBy = Optional.empty();
 
-    RunExecution(Scenario scenario, RunOptions options, RunnerSettings settings, String runId, Facts startFacts) {
+    RunExecution(Scenario scenario, RunOptions options, RunnerSettings settings, RunControl run, Facts startFacts) {
         this.scenario = scenario;
         this.options = options;
         this.settings = settings;
-        this.runId = runId;
+        this.runId = run.runId().orElseThrow();
         this.facts = startFacts;
         this.policy = options.cleanupFor(scenario);
         this.events = new EventEmitter(runId, settings.listeners(), settings.redactor(), settings.clock());
-        this.executor = new PhaseExecutor(settings, events);
+        this.executor = new PhaseExecutor(settings, events, run);
     }
 
     String runId() {
@@ -122,7 +123,7 @@ final class RunExecution {
                 fail(p, stopMessage() + " before phase " + p.name() + " started");
                 return false;
             } else {
-                PhaseExecutor.Outcome o = executor.run(p, facts, mainToken, p.timeout(), false, f -> explain(f, false));
+                PhaseExecutor.Outcome o = executor.run(p, facts, mainToken, p.timeout(), PhaseExecutor.Kind.MAIN, f -> explain(f, false));
                 results.put(p.name(), o.result());
                 if (o.result().status() != PhaseStatus.PASSED) {
                     notReached = mainToken.isCancelled() ? "not reached: " + stopReason() : "not reached: " + p.name() + " failed";
@@ -154,7 +155,7 @@ final class RunExecution {
             record(r);
             return r;
         }
-        PhaseExecutor.Outcome o = executor.run(p, facts, mainToken, p.timeout(), false, f -> explain(f, false));
+        PhaseExecutor.Outcome o = executor.run(p, facts, mainToken, p.timeout(), PhaseExecutor.Kind.MAIN, f -> explain(f, false));
         results.put(p.name(), o.result());
         mergeFacts(o.facts());
         return o.result();
@@ -214,8 +215,8 @@ final class RunExecution {
             record(PhaseResult.notRun(c.name(), c.description(), "cleanup aborted (interrupted twice)").asCleanup());
         } else {
             Duration budget = c.timeout().orElse(options.cleanupBudget());
-            Facts seen = afterFailure ? facts.withRaw(ScenarioRunner.CLEANUP_AFTER_FAILURE_FACT, true) : facts;
-            PhaseExecutor.Outcome o = executor.run(c, seen, cleanupToken, Optional.of(budget), true, f -> explain(f, true));
+            PhaseExecutor.Outcome o = executor.run(c, facts, cleanupToken, Optional.of(budget), afterFailure
+                    ? PhaseExecutor.Kind.CLEANUP_AFTER_FAILURE : PhaseExecutor.Kind.CLEANUP, f -> explain(f, true));
             results.put(c.name(), o.result());
             mergeFacts(o.facts());
         }

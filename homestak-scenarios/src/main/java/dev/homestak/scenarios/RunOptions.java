@@ -21,11 +21,12 @@ import java.util.Set;
  * @param cleanupBudget time limit of each cleanup phase that has none of its own
  * @param initialFacts facts to start from ({@code --inner-ip}, {@code --vm-ip}, ...); they win over the context file
  * @param contextFile read before the run if it exists, written after it, pass or fail ({@code --context-file})
- * @param vmIdOverrides VM name to VM id ({@code --vm-id NAME=VMID}), given to the provisioner as {@code vm_id_overrides}
+ * @param vmIdOverrides VM name to VM id ({@code --vm-id NAME=VMID}), given to actions as {@code ctx.run().vmIdOverrides()}
+ * @param env the env to deploy instead of the scenario's ({@code --env}), given to actions as {@code ctx.run().env()}
  */
 public record RunOptions(Set<String> skip, Optional<Duration> timeout, boolean dryRun, Optional<CleanupPolicy> cleanup,
                          Duration cleanupBudget, Facts initialFacts, Optional<Path> contextFile,
-                         Map<String, Integer> vmIdOverrides) {
+                         Map<String, Integer> vmIdOverrides, Optional<String> env) {
 
     /** Default time limit of one cleanup phase. */
     public static final Duration DEFAULT_CLEANUP_BUDGET = Duration.ofMinutes(10);
@@ -39,6 +40,7 @@ public record RunOptions(Set<String> skip, Optional<Duration> timeout, boolean d
         Objects.requireNonNull(initialFacts, "initialFacts");
         Objects.requireNonNull(contextFile, "contextFile");
         vmIdOverrides = Map.copyOf(vmIdOverrides);
+        Objects.requireNonNull(env, "env");
         timeout.ifPresent(t -> requirePositive(t, "timeout"));
         requirePositive(cleanupBudget, "cleanupBudget");
     }
@@ -74,8 +76,15 @@ public record RunOptions(Set<String> skip, Optional<Duration> timeout, boolean d
         private Facts initialFacts = Facts.empty();
         private Optional<Path> contextFile = Optional.empty();
         private final Map<String, Integer> vmIdOverrides = new LinkedHashMap<>();
+        private Optional<String> env = Optional.empty();
 
         private Builder() {
+        }
+
+        /** Deploys the env {@code value} instead of the scenario's ({@code --env}). */
+        public Builder env(String value) {
+            env = Optional.of(Objects.requireNonNull(value, "env"));
+            return this;
         }
 
         /** Adds phases to skip. */
@@ -130,7 +139,7 @@ public record RunOptions(Set<String> skip, Optional<Duration> timeout, boolean d
 
         /** The options. */
         public RunOptions build() {
-            return new RunOptions(skip, timeout, dryRun, cleanup, cleanupBudget, initialFacts, contextFile, vmIdOverrides);
+            return new RunOptions(skip, timeout, dryRun, cleanup, cleanupBudget, initialFacts, contextFile, vmIdOverrides, env);
         }
     }
 }

@@ -28,9 +28,9 @@ final class RunTags {
         return runId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+.-]", "-");
     }
 
-    /** The run id fact of {@code ctx}. */
+    /** The id of the run {@code ctx} belongs to. */
     static Optional<String> runId(ActionContext ctx) {
-        return ctx.facts().raw(ScenarioRunner.RUN_ID_FACT).filter(String.class::isInstance).map(String.class::cast);
+        return ctx.run().runId();
     }
 
     /** The tags of a {@code tags} option value (PVE separates them with {@code ;}, {@code ,} or spaces). */

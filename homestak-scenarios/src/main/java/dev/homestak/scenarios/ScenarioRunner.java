@@ -1,6 +1,11 @@
 package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
+import dev.homestak.actions.ProxmoxClients;
+import dev.homestak.actions.RunControl;
+import dev.homestak.actions.SshClient;
+import dev.homestak.actions.SshSettings;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Secret;
 import dev.homestak.scenarios.internal.ContextFiles;
@@ -16,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,35 +29,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs scenarios: the embedding API of homestak. Configure once with {@link #builder()} (host, ports,
+ * Runs scenarios: the embedding API of homestak. Configure once with {@link #builder()} (host, {@link Ports},
  * report directory, listeners, secrets to redact), then {@link #run} or {@link #start} any number of
- * scenarios, from any number of threads; the runner itself holds no per-run state.
+ * scenarios, from any number of threads; the runner itself holds no per-run state. The runner owns the adapters it
+ * creates for the ports not given (Proxmox clients, SSH client) and releases them on {@link #close()}; ports given
+ * in {@link Builder#ports} stay the caller's.
  *
  * <p>A run never throws for a failed phase: every outcome (passed, failed, interrupted, cleanup failed) is a
  * {@link RunReport}. Only options that do not fit the scenario are refused up front, as a {@link RunFailure}.
  */
-public final class ScenarioRunner {
+public final class ScenarioRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The fact under which actions find the run id (to tag the VMs they create). */
-    public static final String RUN_ID_FACT = "run_id";
+    private final RunnerSettings settings;
+    private final Optional<ProxmoxClients> ownClients;
+
+    private ScenarioRunner(RunnerSettings settings, Optional<ProxmoxClients> ownClients) {
+        this.settings = settings;
+        this.ownClients = ownClients;
+    }
 
     /**
-     * Set (to {@code true}) in the facts a cleanup phase sees when it runs because the main path failed or was
-     * cancelled: such a cleanup undoes only what this run created (VMs tagged with its run id), never what another
-     * run of the same env made. Never written to the context file.
+     * A context with this runner's ports and host, for an action run outside a scenario (e.g.
+     * {@link Leftovers#discover}); no facts, no run.
      */
-    public static final String CLEANUP_AFTER_FAILURE_FACT = "_cleanup_after_failure";
-    /** The fact holding the {@code --vm-id} overrides, a map of VM name to VM id. */
-    public static final String VM_ID_OVERRIDES_FACT = "vm_id_overrides";
+    public ActionContext actionContext() {
+        return settings.base();
+    }
 
-    private final RunnerSettings settings;
-
-    private ScenarioRunner(RunnerSettings settings) {
-        this.settings = settings;
+    /** Releases the adapters the runner created (its Proxmox clients); ports given to the builder are left open. */
+    @Override
+    public void close() {
+        ownClients.ifPresent(ProxmoxClients::close);
     }
 
     /** A builder with the defaults: real adapters, host {@code local}, reports in {@code reports/}. */
@@ -68,10 +80,10 @@ public final class ScenarioRunner {
     public Either<RunFailure, RunHandle> start(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startFacts(options))
-                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)).map(ok -> facts))
-                .flatMap(facts -> options.dryRun() ? Either.right(facts) : RunChecks.files(settings.reportDir(), options).map(ok -> facts))
-                .flatMap(facts -> launch(scenario, options, facts));
+        return validate(scenario, options).flatMap(ok -> startOf(options))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)).map(ok -> start))
+                .flatMap(start -> options.dryRun() ? Either.right(start) : RunChecks.files(settings.reportDir(), options).map(ok -> start))
+                .flatMap(start -> launch(scenario, options, start));
     }
 
     /**
@@ -82,8 +94,8 @@ public final class ScenarioRunner {
     public Either<RunFailure, Boolean> check(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startFacts(options))
-                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)))
+        return validate(scenario, options).flatMap(ok -> startOf(options))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)))
                 .flatMap(ok -> options.dryRun() ? Either.right(true) : RunChecks.files(settings.reportDir(), options));
     }
 
@@ -92,12 +104,18 @@ public final class ScenarioRunner {
      * the cleanup policy and the timeout. Pure: nothing is run or written.
      */
     public Either<RunFailure, String> preview(Scenario scenario, RunOptions options) {
-        return validate(scenario, options).flatMap(ok -> startFacts(options))
-                .flatMap(facts -> RunChecks.phases(scenario, options, settings.base().withFacts(facts)))
+        return validate(scenario, options).flatMap(ok -> startOf(options))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)))
                 .map(ok -> DryRunPreview.render(scenario, options, settings.host()));
     }
 
-    private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, Facts startFacts) {
+    /** The context the pre-run checks see: the start facts and overrides, no run id yet. */
+    private ActionContext checking(ContextFiles.Content start, RunOptions options) {
+        return settings.base().toBuilder().facts(start.facts())
+                .run(RunControl.none().withVmIdOverrides(start.vmIdOverrides()).withEnv(options.env())).build();
+    }
+
+    private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, ContextFiles.Content start) {
         String runId = newRunId();
         Optional<RunLocks.Held> lock = Optional.empty();
         if (settings.runLocks().isPresent() && !options.dryRun()) {
@@ -107,17 +125,18 @@ public final class ScenarioRunner {
             }
             lock = Optional.of(held.get());
         }
-        return Either.right(launch(scenario, options, startFacts, runId, lock));
+        return Either.right(launch(scenario, options, start, runId, lock));
     }
 
-    private RunHandle launch(Scenario scenario, RunOptions options, Facts startFacts, String runId, Optional<RunLocks.Held> lock) {
-        Facts facts = startFacts.withRaw(RUN_ID_FACT, runId);
-        RunExecution execution = new RunExecution(scenario, options, settings, runId, facts);
+    private RunHandle launch(Scenario scenario, RunOptions options, ContextFiles.Content start, String runId,
+                             Optional<RunLocks.Held> lock) {
+        RunExecution execution = new RunExecution(scenario, options, settings, RunControl.of(runId, start.vmIdOverrides()).withEnv(options.env()),
+                start.facts());
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         Thread.ofPlatform().name("homestak-run-" + runId).start(() -> {
             RunReport done;
             try {
-                done = finish(execution.execute(), options);
+                done = finish(execution.execute(), options, start.vmIdOverrides());
                 execution.announce(done);
             } catch (RuntimeException | Error bug) {
                 log.error("run {} of {} failed with a bug", runId, scenario.name(), bug);
@@ -133,14 +152,14 @@ public final class ScenarioRunner {
     }
 
     /** Writes the context file and the reports (not for a dry run) and adds what was written. */
-    private RunReport finish(RunReport report, RunOptions options) {
+    private RunReport finish(RunReport report, RunOptions options, Map<String, Integer> overrides) {
         if (options.dryRun()) {
             return report;
         }
         List<Path> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        options.contextFile().ifPresent(file -> ContextFiles.write(file, report.facts(), settings.redactor())
-                .peek(files::add).peekLeft(problem -> warnings.add(problem + factsSavedElsewhere(report).map(saved -> {
+        options.contextFile().ifPresent(file -> ContextFiles.write(file, ContextFiles.context(report.facts(), report.runId(), overrides), settings.redactor())
+                .peek(files::add).peekLeft(problem -> warnings.add(problem + factsSavedElsewhere(report, overrides).map(saved -> {
                     files.add(saved);
                     return "; the facts were written to " + saved + " instead";
                 }).orElse("; the facts could not be saved anywhere: see the report's facts"))));
@@ -154,7 +173,7 @@ public final class ScenarioRunner {
      * No fact is lost: when the context file cannot be written at the end (disk full, its directory removed), the
      * facts go to {@code <report dir>/<run stamp>.context.json} ({@code <run id>.context.json} if that is taken).
      */
-    private Optional<Path> factsSavedElsewhere(RunReport report) {
+    private Optional<Path> factsSavedElsewhere(RunReport report, Map<String, Integer> overrides) {
         String stamp = RUN_STAMP.format(LocalDateTime.ofInstant(report.startedAt(), settings.clock().getZone()));
         return settings.reportDir().flatMap(dir -> {
             try {
@@ -165,7 +184,7 @@ public final class ScenarioRunner {
             Path file = dir.resolve(stamp + ".context.json");
             // two runs started in the same second: the run id keeps them apart
             Path free = java.nio.file.Files.exists(file) ? dir.resolve(report.runId() + ".context.json") : file;
-            return ContextFiles.write(free, report.facts(), settings.redactor()).toJavaOptional();
+            return ContextFiles.write(free, ContextFiles.context(report.facts(), report.runId(), overrides), settings.redactor()).toJavaOptional();
         });
     }
 
@@ -179,14 +198,18 @@ public final class ScenarioRunner {
         return Either.right(true);
     }
 
-    /** Context file first, then the initial facts (explicit options win), then the VM id overrides. */
-    private static Either<RunFailure, Facts> startFacts(RunOptions options) {
-        Either<RunFailure, Facts> fromFile = options.contextFile()
+    /**
+     * Context file first, then the initial facts (explicit options win); the file's {@code vm_id_overrides}, then
+     * the options' ({@code --vm-id} wins).
+     */
+    private static Either<RunFailure, ContextFiles.Content> startOf(RunOptions options) {
+        Either<RunFailure, ContextFiles.Content> fromFile = options.contextFile()
                 .map(file -> ContextFiles.read(file).<RunFailure>mapLeft(p -> new RunFailure.ContextFile(file, p)))
-                .orElse(Either.right(Facts.empty()));
-        return fromFile.map(facts -> {
-            Facts all = facts.merge(options.initialFacts());
-            return options.vmIdOverrides().isEmpty() ? all : all.withRaw(VM_ID_OVERRIDES_FACT, options.vmIdOverrides());
+                .orElse(Either.right(ContextFiles.Content.EMPTY));
+        return fromFile.map(file -> {
+            Map<String, Integer> overrides = new java.util.LinkedHashMap<>(file.vmIdOverrides());
+            overrides.putAll(options.vmIdOverrides());
+            return new ContextFiles.Content(file.facts().merge(options.initialFacts()), overrides);
         });
     }
 
@@ -198,7 +221,7 @@ public final class ScenarioRunner {
 
     /** Builds a {@link ScenarioRunner}; the only mutable type here. */
     public static final class Builder {
-        private ActionContext base = ActionContext.builder().build();
+        private Ports ports = Ports.defaults();
         private String host = "local";
         private Optional<Path> reportDir = Optional.of(Path.of("reports"));
         private final List<RunListener> listeners = new ArrayList<>();
@@ -212,17 +235,19 @@ public final class ScenarioRunner {
         }
 
         /**
-         * The ports actions run with (process runner, SSH client, Proxmox client factory, sleeper...): an
-         * embedding program supplies its own here. The runner sets facts, cancellation and events per phase.
+         * The outside world actions reach (Proxmox clients, SSH, processes, clock, sleeper, playbook stand-ins):
+         * give only what you replace; the runner creates (and on {@link ScenarioRunner#close()} releases) the rest.
+         * Facts, cancellation, events and the run's {@link RunControl} are the runner's, per phase.
          */
-        public Builder actionContext(ActionContext value) {
-            base = Objects.requireNonNull(value, "actionContext");
+        public Builder ports(Ports value) {
+            ports = Objects.requireNonNull(value, "ports");
             return this;
         }
 
         /**
-         * The host config runs target ({@code --host}): given to the actions (API endpoint, token, TLS,
-         * provisioner, site defaults) whatever {@link #actionContext} says, and its name shown in the reports.
+         * The host config runs target ({@code --host}): given to the actions (API endpoint, token, TLS, provisioner,
+         * site defaults, the VMs' SSH port), its name shown in the reports, and its secrets (API token, root
+         * password) masked in every event, report and context file.
          */
         public Builder hostConfig(dev.homestak.core.HostConfig value) {
             hostConfig = Optional.of(Objects.requireNonNull(value, "hostConfig"));
@@ -230,7 +255,7 @@ public final class ScenarioRunner {
             return this;
         }
 
-        /** The name of the host (PVE node) runs target, as the reports show it. */
+        /** The name reports show for the host (default: the {@link #hostConfig}'s name, or {@code local}). */
         public Builder host(String value) {
             host = Objects.requireNonNull(value, "host");
             return this;
@@ -283,9 +308,18 @@ public final class ScenarioRunner {
 
         /** The runner. */
         public ScenarioRunner build() {
-            ActionContext context = hostConfig.map(h -> base.toBuilder().host(h).build()).orElse(base);
-            return new ScenarioRunner(new RunnerSettings(context, host, reportDir, listeners, Redactor.of(secrets),
-                    clock, cancelGrace, runLocks));
+            Optional<ProxmoxClients> own = ports.proxmox().isPresent() ? Optional.empty() : Optional.of(ProxmoxClients.create());
+            SshClient ssh = ports.ssh().orElseGet(() -> SshClient.create(hostConfig
+                    .map(h -> SshSettings.builder().defaultPort(h.vmSshPort()).build()).orElse(SshSettings.defaults())));
+            ActionContext.Builder context = ports.context(own.orElse(null), ssh);
+            hostConfig.ifPresent(context::host);
+            List<Secret> masked = new ArrayList<>(secrets);
+            hostConfig.ifPresent(h -> {
+                h.apiToken().ifPresent(masked::add);
+                h.rootPassword().ifPresent(masked::add);
+            });
+            return new ScenarioRunner(new RunnerSettings(context.build(), host, reportDir, listeners, Redactor.of(masked),
+                    clock, cancelGrace, runLocks), own);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.homestak.scenarios;
 
+import dev.homestak.actions.WaitForVmIpsAction;
+import dev.homestak.actions.StartVmsAction;
+import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.ActionContext;
@@ -9,8 +12,8 @@ import dev.homestak.actions.Actions;
 import dev.homestak.actions.AnsiblePlaybookAction;
 import dev.homestak.actions.CreateApiTokenAction;
 import dev.homestak.actions.PveTarget;
-import dev.homestak.actions.VerifySSHChainAction;
-import dev.homestak.actions.WaitForSSHAction;
+import dev.homestak.actions.VerifySshChainAction;
+import dev.homestak.actions.WaitForSshAction;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Key;
 import dev.homestak.core.SiteConfig;
@@ -82,17 +85,17 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> startVms() {
-        return new StartVmsAction(Optional.empty(), PveTarget.host(), START);
+        return new StartVmsAction(Optional.empty(), PveTarget.host(), VmSteps.ALL, START);
     }
 
     @Override
     public Action<ActionResult> waitForIps() {
-        return new WaitIpsAction(Optional.empty(), Facts.VM_IP, PveTarget.host(), WAIT_IP);
+        return new WaitForVmIpsAction(Optional.empty(), Facts.VM_IP, PveTarget.host(), VmSteps.ALL, WAIT_IP);
     }
 
     @Override
     public Action<ActionResult> verifySsh() {
-        return WaitForSSHAction.of(Facts.VM_IP).withTimeout(Duration.ofSeconds(60));
+        return WaitForSshAction.of(Facts.VM_IP).withTimeout(Duration.ofSeconds(60));
     }
 
     @Override
@@ -102,12 +105,12 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> startVm(String vmName) {
-        return new StartVmsAction(Optional.of(vmName), PveTarget.host(), START);
+        return new StartVmsAction(Optional.of(vmName), PveTarget.host(), VmSteps.ALL, START);
     }
 
     @Override
     public Action<ActionResult> waitForIp(String vmName, String ipFact) {
-        return new WaitIpsAction(Optional.of(vmName), Key.string(ipFact), PveTarget.host(), WAIT_IP);
+        return new WaitForVmIpsAction(Optional.of(vmName), Key.string(ipFact), PveTarget.host(), VmSteps.ALL, WAIT_IP);
     }
 
     @Override
@@ -156,18 +159,18 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> startOnInner() {
-        return new StartVmsAction(Optional.of(BuiltInScenarios.TEST_ENV), PveTarget.nested(), START);
+        return new StartVmsAction(Optional.of(BuiltInScenarios.TEST_ENV), PveTarget.nested(), VmSteps.ALL, START);
     }
 
     @Override
     public Action<ActionResult> waitOnInner() {
-        return new WaitIpsAction(Optional.of(BuiltInScenarios.TEST_ENV), Facts.TEST_IP, PveTarget.nested(), WAIT_IP);
+        return new WaitForVmIpsAction(Optional.of(BuiltInScenarios.TEST_ENV), Facts.TEST_IP, PveTarget.nested(), VmSteps.ALL, WAIT_IP);
     }
 
     @Override
     public Action<ActionResult> verifyChain() {
-        VerifySSHChainAction d = VerifySSHChainAction.of();
-        return new VerifySSHChainAction(d.targetHostKey(), d.jumpHostKey(), d.user(), Duration.ofSeconds(300), Duration.ofSeconds(10));
+        VerifySshChainAction d = VerifySshChainAction.of();
+        return new VerifySshChainAction(d.targetHostKey(), d.jumpHostKey(), d.user(), Duration.ofSeconds(300), Duration.ofSeconds(10));
     }
 
     @Override

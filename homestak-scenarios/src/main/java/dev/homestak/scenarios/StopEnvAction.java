@@ -1,18 +1,19 @@
 package dev.homestak.scenarios;
 
+import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.PveTarget;
-import dev.homestak.actions.StopVMAction;
+import dev.homestak.actions.StopVmAction;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Stops the VMs of an env on the host [StopVMAction] with {@link StopVMAction}, all at once: a VM already stopped
+ * Stops the VMs of an env on the host [StopVMAction] with {@link StopVmAction}, all at once: a VM already stopped
  * or gone is success. Only VMs of the env with its name are touched ({@link EnvTargets}).
  *
  * @param envs    where the env comes from
@@ -33,7 +34,7 @@ record StopEnvAction(EnvSource envs, String env, Duration timeout) implements Ac
         return EnvVms.resolve(envs, env, host, ctx).flatMap(resolved -> VmSteps.label(ctx, host)
                 .flatMap(label -> EnvTargets.existing(ctx, host, resolved).flatMap(vms -> {
                     List<Action<ActionResult>> stops = vms.stream().map(vm -> VmSteps.onVm("stopping", vm, label,
-                            key -> new StopVMAction(key, host, timeout))).toList();
+                            key -> new StopVmAction(key, host, timeout))).toList();
                     return VmSteps.all(stops).run(ctx).map(done -> ActionResult.of(done.isEmpty()
                             ? "No VM of env " + resolved.env() + " exists"
                             : String.join("; ", done.stream().map(ActionResult::message).toList())));

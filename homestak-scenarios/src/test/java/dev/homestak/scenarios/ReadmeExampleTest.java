@@ -2,7 +2,7 @@ package dev.homestak.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.core.Secret;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class ReadmeExampleTest {
         // README: embedding
         ScenarioRunner runner = ScenarioRunner.builder()
                 .host("pve")                                        // the PVE node, as reports show it
-                .actionContext(ActionContext.builder().build())     // ports: processes, SSH, clock, ...
+                .ports(Ports.defaults())                            // processes, SSH, clock, ...: yours or the runner's
                 .reportDir(dir.resolve("reports"))                  // JSON, Markdown, JUnit XML
                 .listener(event -> System.out.println(event))       // live events
                 .listener(JsonLinesListener.to(eventStream))        // versioned JSON lines ("v":1)

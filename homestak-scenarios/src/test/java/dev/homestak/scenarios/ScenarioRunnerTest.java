@@ -61,7 +61,48 @@ class ScenarioRunnerTest {
             assertThat(report.phases()).extracting(PhaseResult::name).containsExactly("provision", "start", "destroy");
             assertThat(report.phase("destroy").orElseThrow().message()).isEqualTo("vm_ip=10.0.0.5");
             assertThat(report.facts().get(Facts.VM_IP)).contains("10.0.0.5");
-            assertThat(report.facts().raw(ScenarioRunner.RUN_ID_FACT)).contains(report.runId());
+            assertThat(report.facts().contains("run_id")).as("the run id is run control, not a fact").isFalse();
+        }
+
+        @Test
+        @DisplayName("ports given to the builder reach the actions and stay the caller's: close() leaves them open")
+        void givenPortsStayOpen() {
+            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+            dev.homestak.actions.ProxmoxClients mine = new dev.homestak.actions.ProxmoxClients() {
+                @Override
+                public io.vavr.control.Either<dev.homestak.actions.ActionFailure, dev.homestak.proxmox.ProxmoxClient> forHost(
+                        dev.homestak.core.HostConfig host) {
+                    return Either.left(new dev.homestak.actions.ActionFailure.Precondition("mine"));
+                }
+
+                @Override
+                public io.vavr.control.Either<dev.homestak.actions.ActionFailure, dev.homestak.proxmox.ProxmoxClient> forNested(
+                        String address, dev.homestak.core.Secret token) {
+                    return Either.left(new dev.homestak.actions.ActionFailure.Precondition("mine"));
+                }
+
+                @Override
+                public void close() {
+                    closed.set(true);
+                }
+            };
+            ScenarioRunner runner = ScenarioRunner.builder().noReports()
+                    .ports(dev.homestak.actions.Ports.builder().proxmox(mine).build()).build();
+            Scenario s = Scenario.of("p", "d", List.of(Phase.of("p", "P", ctx -> Either.right(
+                    dev.homestak.actions.ActionResult.of(String.valueOf(ctx.proxmox() == mine))))));
+            assertThat(runner.run(s, RunOptions.defaults()).get().phase("p").orElseThrow().message()).isEqualTo("true");
+            runner.close();
+            assertThat(closed).isFalse();
+        }
+
+        @Test
+        @DisplayName("actions read the run id and the --vm-id overrides from ctx.run(), not from the facts")
+        void runControl() {
+            Scenario s = Scenario.of("ctl", "d", List.of(Phase.of("look", "Look", ctx -> Either.right(
+                    dev.homestak.actions.ActionResult.of(ctx.run().runId().orElse("none") + " " + ctx.run().vmIdOverrides()
+                            + " " + ctx.facts().contains("vm_id_overrides"))))));
+            RunReport report = run(s, RunOptions.builder().vmId("test", 99950).build());
+            assertThat(report.phase("look").orElseThrow().message()).isEqualTo(report.runId() + " {test=99950} false");
         }
 
         @Test

@@ -7,7 +7,7 @@ import dev.homestak.proxmox.Auth;
 import dev.homestak.proxmox.Polling;
 import dev.homestak.proxmox.ProxmoxClient;
 import dev.homestak.proxmox.ProxmoxFailure;
-import dev.homestak.proxmox.RetryPolicy;
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.proxmox.Timeouts;
 import dev.homestak.proxmox.TlsPolicy;
 import dev.homestak.proxmox.model.CreateVmRequest;
@@ -50,7 +50,8 @@ class ClientFaultsTest {
         Auth auth = Auth.parseToken(sim.apiToken()).getOrElseThrow(reason -> new AssertionError(reason));
         return ProxmoxClient.builder().baseUri(sim.baseUri()).auth(auth)
                 .tls(TlsPolicy.pinnedSha256(sim.fingerprintSha256()))
-                .retry(new RetryPolicy(attempts, Duration.ofMillis(1), Duration.ofMillis(5), WAIT))
+                .retry(RetryPolicy.builder().maxAttempts(attempts).backoff(Duration.ofMillis(1), Duration.ofMillis(5))
+                        .jitter(0.5).deadline(WAIT).build())
                 .polling(new Polling(Duration.ofMillis(20), Duration.ofMillis(50)))
                 .timeouts(timeouts).build().getOrElseThrow(f -> new AssertionError(f.message()));
     }

@@ -1,7 +1,6 @@
 package ${package};
 
-import dev.homestak.actions.ActionContext;
-import dev.homestak.actions.ProxmoxClients;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
 import dev.homestak.core.HostConfig;
@@ -17,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Runs a scenario (this site's or a built-in one) against a node of the site-config, embedding homestak's
@@ -57,21 +55,16 @@ public final class Main {
     }
 
     private static Either<String, RunReport> run(Options o, HostConfig host, Scenario scenario, PrintStream out) {
-        SshSettings.Builder ssh = SshSettings.builder().defaultPort(host.vmSshPort());
+        Ports.Builder ports = Ports.builder();   // only what differs from the runner's own adapters
         if (!o.identities().isEmpty()) {
-            ssh.identityFiles(o.identities());
+            ports.ssh(SshClient.create(SshSettings.builder().defaultPort(host.vmSshPort()).identityFiles(o.identities()).build()));
         }
-        try (ProxmoxClients clients = ProxmoxClients.create()) {
-            // the ports the actions run with: this node, its API clients, SSH to its VMs
-            ActionContext ports = ActionContext.builder().host(host).proxmox(clients)
-                    .ssh(SshClient.create(ssh.build())).build();
-            ScenarioRunner runner = ScenarioRunner.builder()
-                    .host(host.name())
-                    .actionContext(ports)
-                    .reportDir(o.reports())
-                    .listener(event -> print(event, out))
-                    .redact(Stream.concat(host.apiToken().stream(), host.rootPassword().stream()).toList())
-                    .build();
+        try (ScenarioRunner runner = ScenarioRunner.builder()
+                .hostConfig(host)                 // the node; its API token and root password are masked
+                .ports(ports.build())
+                .reportDir(o.reports())
+                .listener(event -> print(event, out))
+                .build()) {
             return runner.run(scenario, RunOptions.builder().timeout(Duration.ofMinutes(30)).build())
                     .mapLeft(f -> f.message())
                     .peek(r -> out.println(r.outcome() + " " + r.scenario() + " on " + r.host()

@@ -4,10 +4,12 @@ import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
+import dev.homestak.actions.Pve;
 import dev.homestak.core.Facts;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Key;
 import dev.homestak.proxmox.ProxmoxClient;
+import dev.homestak.proxmox.ProxmoxFailure;
 import dev.homestak.proxmox.model.NodeSummary;
 import io.vavr.control.Either;
 import java.util.List;
@@ -24,15 +26,17 @@ record PveApiCheckAction() implements Action<ActionResult> {
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        // the run's host config (--node) and its client; the run's ProxmoxClients owns and closes the client
-        return ctx.requireHost().flatMap(host -> ctx.proxmox().forHost(host).flatMap(pve -> check(ctx, host, pve)));
+        // the run's host config (--node) and its client (the run owns and closes it), called through Pve so that
+        // a cancelled run ends the call at once and the client's retries become events
+        return ctx.requireHost().flatMap(host -> Pve.host(ctx).flatMap(pve -> Pve.call(ctx, "checking the PVE API",
+                () -> check(ctx, pve.client()))).flatMap(answer -> online(host, answer)));
     }
 
-    private static Either<ActionFailure, ActionResult> check(ActionContext ctx, HostConfig host, ProxmoxClient pve) {
+    private static Either<ProxmoxFailure, Answer> check(ActionContext ctx, ProxmoxClient pve) {
         return pve.version().flatMap(version -> pve.nodes().map(nodes -> {
             ctx.progress("PVE " + version.version() + " at " + pve.baseUri());
             return new Answer(version.release(), nodes);
-        })).<ActionFailure>mapLeft(ActionFailure.Api::new).flatMap(answer -> online(host, answer));
+        }));
     }
 
     private static Either<ActionFailure, ActionResult> online(HostConfig host, Answer answer) {

@@ -51,10 +51,10 @@ public final class EventJson {
             }
             case RunEvent.Retry e -> {
                 m.put("phase", e.phase());
-                m.put("request", e.request());
-                m.put("problem", Text.stripAnsi(e.problem()));
-                m.put("attempt", e.attempt());
-                m.put("pause", ReportFormat.seconds(e.pause()));
+                m.put("request", e.notice().request());
+                m.put("problem", Text.stripAnsi(e.notice().problem()));
+                m.put("attempt", e.notice().attempt());
+                m.put("pause", ReportFormat.seconds(e.notice().pause()));
             }
             case RunEvent.RunFinished e -> {
                 m.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));

@@ -1,6 +1,7 @@
 package dev.homestak.scenarios.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.homestak.actions.Ports;
 
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ProxmoxClients;
@@ -39,21 +40,18 @@ class ReadmeSimExampleTest {
             // README: built-in
             SiteConfig site = SiteConfig.load(siteDir).get();
             HostConfig host = site.host("sim").get();
-            try (ProxmoxClients clients = ProxmoxClients.create()) {
-                ScenarioRunner runner = ScenarioRunner.builder()
-                        .hostConfig(host)                           // endpoint, token, TLS pin, provisioner: api
-                        .actionContext(ActionContext.builder()
-                                .proxmox(clients)                   // or your own client factory
-                                .ssh(SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
-                                        .defaultPort(sshPort).build()))
-                                .build())
-                        .redact(List.of(host.requireApiToken().get()))
-                        .reportDir(dir.resolve("reports"))
-                        .build();
+            try (ScenarioRunner runner = ScenarioRunner.builder()
+                    .hostConfig(host)                           // endpoint, token, TLS pin, provisioner: api; secrets masked
+                    .ports(Ports.builder()                      // only what you replace; the runner makes the rest
+                            .ssh(SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
+                                    .defaultPort(sshPort).build()))
+                            .build())
+                    .reportDir(dir.resolve("reports"))
+                    .build()) {                                 // closes the Proxmox clients it created
 
                 Scenario roundtrip = ScenarioRegistry.load().find("simple-vm-roundtrip").get();
                 RunReport report = runner.run(roundtrip, RunOptions.builder()
-                        .initialFacts(Facts.empty().with(Facts.ENV_NAME, "ansible-test"))   // --env
+                        .env("ansible-test")   // --env
                         .timeout(Duration.ofMinutes(10))
                         .build()).get();
                 // README: end

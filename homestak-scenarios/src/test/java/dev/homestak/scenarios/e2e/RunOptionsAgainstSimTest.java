@@ -47,7 +47,7 @@ class RunOptionsAgainstSimTest {
     void multiVmEnvInParallel() {
         List<RunEvent> events = new CopyOnWriteArrayList<>();
         RunReport report = site.runner(events::add).run(site.registered("simple-vm-roundtrip"), RunOptions.builder()
-                .initialFacts(Facts.empty().with(Facts.ENV_NAME, "ansible-test")).build()).get();
+                .env("ansible-test").build()).get();
 
         assertThat(report.phases()).allSatisfy(p -> assertThat(p.status()).as(p.name() + ": " + p.message())
                 .isEqualTo(PhaseStatus.PASSED));

@@ -1,6 +1,7 @@
 package dev.homestak.scenarios.e2e;
 
 import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
@@ -120,9 +121,16 @@ final class SimSite implements AutoCloseable {
         return b.build();
     }
 
+    /** The ports of a run on this site: its clients, SSH through the stand-ins, the playbooks' stand-ins. */
+    Ports ports() {
+        Ports.Builder b = Ports.builder().proxmox(clients).ssh(ssh);
+        standIns.playbooks().forEach(b::standIn);
+        return b.build();
+    }
+
     /** A runner on this site, writing reports to {@link #reports}. */
     ScenarioRunner runner(RunListener... listeners) {
-        ScenarioRunner.Builder b = ScenarioRunner.builder().host("sim").actionContext(context()).reportDir(reports)
+        ScenarioRunner.Builder b = ScenarioRunner.builder().hostConfig(host).ports(ports()).reportDir(reports)
                 .redact(secrets()).cancelGrace(Duration.ofSeconds(10));
         for (RunListener l : listeners) {
             b.listener(l);

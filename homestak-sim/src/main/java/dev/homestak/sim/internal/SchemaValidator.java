@@ -1,6 +1,6 @@
 package dev.homestak.sim.internal;
 
-import dev.homestak.proxmox.PveApiSchema;
+import dev.homestak.proxmox.internal.PveApiSchema;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
