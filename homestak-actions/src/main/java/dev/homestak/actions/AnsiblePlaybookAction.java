@@ -55,19 +55,17 @@ public record AnsiblePlaybookAction(Path ansibleDir, String playbook, String inv
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         return ctx.require(hostKey).flatMap(host -> waitForSsh(ctx, waitForSshBefore, sshTimeout)
                 .flatMap(before -> play(ctx, host))
-                .flatMap(facts -> waitForSsh(ctx, waitForSshAfter, sshTimeout.multipliedBy(2))
-                        .map(after -> ActionResult.of(playbook + " completed on " + host, facts))));
+                .flatMap(done -> waitForSsh(ctx, waitForSshAfter, sshTimeout.multipliedBy(2)).map(after -> done)));
     }
 
-    /** The real play, or the registered stand-in (a simulated host); the facts a stand-in reports. */
-    private Either<ActionFailure, dev.homestak.core.Facts> play(ActionContext ctx, String host) {
+    /** The real play, or the registered stand-in (a simulated host), whose message and facts are the result. */
+    private Either<ActionFailure, ActionResult> play(ActionContext ctx, String host) {
         Optional<PlaybookStandIn> standIn = ctx.standIn(playbook);
         if (standIn.isPresent()) {
-            return standIn.get().play(new PlaybookStandIn.PlaybookRun(playbook, Optional.of(host), extraVars), ctx)
-                    .map(ActionResult::facts);
+            return standIn.get().play(new PlaybookStandIn.PlaybookRun(playbook, Optional.of(host), extraVars), ctx);
         }
         return Ansible.play(ctx, ansibleDir, inventory, playbook, plainVars(host), extraVars, timeout)
-                .map(done -> dev.homestak.core.Facts.empty());
+                .map(done -> ActionResult.of(playbook + " completed on " + host));
     }
 
     private Map<String, String> plainVars(String host) {

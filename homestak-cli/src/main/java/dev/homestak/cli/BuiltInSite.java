@@ -15,8 +15,11 @@ import java.util.Optional;
 
 /**
  * The site-config the {@code sim} host uses when there is none (a fresh clone): the original's site
- * defaults and its {@code test} fixture (env {@code test}, {@code vmid_base 99900}, one VM {@code test}
- * from template {@code test}: image debian-12, preset {@code small}, 10 GB disk), plus the sim node.
+ * defaults and its fixture's envs the built-in scenarios use: {@code test} ({@code vmid_base 99900}, one VM
+ * {@code test} from template {@code test}: image debian-12, preset {@code small}, 10 GB disk; also the inner
+ * env of the nested scenarios) and {@code nested-pve} ({@code vmid_base 99800}, one VM {@code nested-pve}:
+ * debian-13, 2 cores, 8 GiB, 64 GB), plus the sim node. With a user's site-config the same envs fill in the
+ * ones it does not define ({@link #withMissingEnvs}).
  */
 final class BuiltInSite {
 
@@ -28,19 +31,56 @@ final class BuiltInSite {
 
     /** The built-in site with {@code sim} as its only node. */
     static SiteConfig withSim(HostConfig sim) {
-        Path vms = ROOT.resolve("vms");
-        return SiteConfig.builder(ROOT)
-                .siteDefaults(defaults())
-                .host(sim)
-                .env(new EnvConfig("test", ROOT.resolve("envs/test.yaml"), Optional.of(99900),
-                        List.of(new VmInstance("test", Optional.of("test"), Map.of("name", "test"), 1))))
-                .template(new VmDefinition("test", vms.resolve("test.yaml"), Optional.of("small"),
-                        ordered("image", "debian-12", "disk", 10)))
-                .preset(new VmDefinition("small", vms.resolve("presets/small.yaml"), Optional.empty(),
-                        ordered("cores", 2, "memory", 2048, "disk", 8)))
-                .secrets(new Secrets(ROOT.resolve("secrets.yaml"),
+        SiteConfig.Builder b = SiteConfig.builder(ROOT).siteDefaults(defaults()).host(sim);
+        envs().forEach(b::env);
+        templates().forEach(b::template);
+        presets().forEach(b::preset);
+        return b.secrets(new Secrets(ROOT.resolve("secrets.yaml"),
                         sim.apiToken().map(t -> Map.of(SimHost.NAME, t)).orElse(Map.of()), Map.of(), keys(sim)))
                 .build();
+    }
+
+    /**
+     * {@code site} plus the built-in envs it does not define (with the templates and presets they name that it
+     * lacks); the names added, empty when it has them all.
+     */
+    static SiteConfig withMissingEnvs(SiteConfig site, List<String> added) {
+        Map<String, EnvConfig> envs = new LinkedHashMap<>(site.envs());
+        Map<String, VmDefinition> templates = new LinkedHashMap<>(site.templates());
+        Map<String, VmDefinition> presets = new LinkedHashMap<>(site.presets());
+        for (EnvConfig env : envs()) {
+            if (envs.putIfAbsent(env.name(), env) == null) {
+                added.add(env.name());
+            }
+        }
+        if (added.isEmpty()) {
+            return site;
+        }
+        templates().forEach(t -> templates.putIfAbsent(t.name(), t));
+        presets().forEach(p -> presets.putIfAbsent(p.name(), p));
+        return new SiteConfig(site.root(), site.siteDefaults(), site.nodes(), site.hosts(), envs, templates, presets,
+                site.secrets(), site.catalog(), site.notices());
+    }
+
+    private static List<EnvConfig> envs() {
+        return List.of(
+                new EnvConfig("test", ROOT.resolve("envs/test.yaml"), Optional.of(99900),
+                        List.of(new VmInstance("test", Optional.of("test"), Map.of("name", "test"), 1))),
+                new EnvConfig("nested-pve", ROOT.resolve("envs/nested-pve.yaml"), Optional.of(99800),
+                        List.of(new VmInstance("nested-pve", Optional.of("nested-pve"), Map.of("name", "nested-pve"), 1))));
+    }
+
+    private static List<VmDefinition> templates() {
+        Path vms = ROOT.resolve("vms");
+        return List.of(
+                new VmDefinition("test", vms.resolve("test.yaml"), Optional.of("small"), ordered("image", "debian-12", "disk", 10)),
+                new VmDefinition("nested-pve", vms.resolve("nested-pve.yaml"), Optional.empty(),
+                        ordered("image", "debian-13", "cores", 2, "memory", 8192, "disk", 64)));
+    }
+
+    private static List<VmDefinition> presets() {
+        return List.of(new VmDefinition("small", ROOT.resolve("vms/presets/small.yaml"), Optional.empty(),
+                ordered("cores", 2, "memory", 2048, "disk", 8)));
     }
 
     /** {@code site.yaml} defaults of the original's fixture, with the simulator's VM-disk storage. */

@@ -63,7 +63,7 @@ final class RequestLog implements AutoCloseable {
         if (out.isEmpty()) {
             return;
         }
-        List<RecordedRequest> all = sim.requests();
+        List<RecordedRequest> all = sim.requestsIncludingNested();
         try {
             for (; written < all.size(); written++) {
                 out.get().write(line(all.get(written)));

@@ -95,6 +95,10 @@ final class RunFlags {
             description = "Write every API request the 'sim' host receives as JSON Lines (secrets masked).")
     @Nullable Path simRequestLog;
 
+    @Option(names = "--sim-connection", paramLabel = "FILE",
+            description = "Make --host sim a standalone 'homestak sim' (its --connection-file), kept across commands.")
+    @Nullable Path simConnection;
+
     /** The scenario name, if given. */
     Optional<String> scenarioName() {
         return Optional.ofNullable(scenario);

@@ -117,18 +117,20 @@ final class RunSession {
     /**
      * The ports of the run's actions: the host config (looked up after the facts), SSH with the target's
      * keys and port, Proxmox clients; for the sim host, clients that trust its nested PVEs and the
-     * {@code pve-install} stand-in.
+     * playbooks' stand-ins ({@link SimPlaybooks}).
      */
     static ActionContext actionContext(RunTarget target, ProxmoxClients clients) {
         ActionContext.Builder b = ActionContext.builder().ssh(SshClient.create(target.ssh())).proxmox(clients);
         target.host().ifPresent(b::host);
-        target.sim().ifPresent(sim -> b.standIn(SimWiring.pveInstallPlaybook(), SimWiring.pveInstall(sim.simulator())));
+        target.sim().ifPresent(sim -> SimPlaybooks.all().forEach(b::standIn));
         return b.build();
     }
 
     /** The run's Proxmox clients (closed after the run). */
     static ProxmoxClients clients(RunTarget target) {
-        return target.sim().map(sim -> SimWiring.clients(sim.simulator())).orElseGet(ProxmoxClients::create);
+        return target.sim().map(sim -> sim.simulator().map(SimWiring::clients)
+                        .orElseGet(() -> SimWiring.clients(target.host().orElseThrow())))
+                .orElseGet(ProxmoxClients::create);
     }
 
     private Path reportDir() {

@@ -46,6 +46,7 @@ final class ScenarioCommand {
             return fail(target.getLeft());
         }
         try (RunTarget t = target.get()) {
+            t.sim().ifPresent(sim -> sim.notes().forEach(human()::println));
             return withTarget(t, scenario.get().map(s -> BuiltIns.bind(s, t)));
         }
     }

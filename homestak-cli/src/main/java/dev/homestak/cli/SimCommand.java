@@ -43,6 +43,11 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Timing model, faults and seed (YAML).")
     @Nullable Path profile;
 
+    @Option(names = "--connection-file", paramLabel = "FILE",
+            description = "Write how to reach this simulator (endpoint, token, fingerprint, SSH port and key; mode 600) for "
+                    + "'--host sim --sim-connection FILE' runs; deleted when it stops.")
+    @Nullable Path connectionFile;
+
     @Option(names = "--request-log", paramLabel = "FILE",
             description = "Append every API request received as JSON Lines (method, path, parameters; secrets masked).")
     @Nullable Path requestLog;
@@ -57,15 +62,45 @@ final class SimCommand implements Callable<Integer> {
         if (started.isLeft()) {
             return Console.fail(spec, started.getLeft());
         }
+        Either<Failure, Optional<SshKeys>> keys = connectionFile == null ? Either.right(Optional.empty())
+                : SshKeys.generate().map(Optional::of);
+        if (keys.isLeft()) {
+            started.get().close();
+            return Console.fail(spec, keys.getLeft());
+        }
         try (Simulator sim = started.get();
              RequestLog log = RequestLog.open(sim, Optional.ofNullable(requestLog).map(env.workingDir()::resolve))) {
+            Optional<SimConnection> connection = Optional.empty();
+            if (keys.get().isPresent()) {
+                keys.get().get().publicKeys().forEach(sim::authorizeKey);
+                Either<Failure, SimConnection> written = SimConnection.of(env.workingDir().resolve(connectionFile), sim,
+                        keys.get().get()).write();
+                if (written.isLeft()) {
+                    keys.get().get().close();
+                    return Console.fail(spec, written.getLeft());
+                }
+                connection = written.toJavaOptional();
+            }
             print(sim, spec.commandLine().getOut());
+            connection.ifPresent(c -> spec.commandLine().getOut().println("  connection:   " + c.file()
+                    + " (use: homestak -H sim --sim-connection " + c.file() + " ...)"));
+            spec.commandLine().getOut().flush();
+            // the connection file and its key pair go when the simulator goes, also when the process is killed
+            Optional<SimConnection> written = connection;
+            Runnable forget = () -> {
+                written.ifPresent(SimConnection::delete);
+                keys.get().ifPresent(SshKeys::close);
+            };
+            Thread onExit = new Thread(forget, "sim-connection-cleanup");
+            Runtime.getRuntime().addShutdownHook(onExit);
             CountDownLatch stop = new CountDownLatch(1);
             try (Interrupts.Registration r = env.interrupts().onInterrupt(stop::countDown)) {
                 stop.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            Runtime.getRuntime().removeShutdownHook(onExit);
+            forget.run();
             spec.commandLine().getOut().println("homestak sim: stopped");
             return ExitCode.OK;
         }

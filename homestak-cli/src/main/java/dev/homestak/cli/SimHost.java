@@ -13,21 +13,31 @@ import java.util.Optional;
 
 /**
  * The built-in host {@code sim}: a simulated Proxmox VE started in this process for one command, with the
- * SSH keys its VMs accept (the user's, or a key pair made for this run) and what clients need to reach it.
+ * SSH keys its VMs accept (the user's, or a key pair made for this run) and what clients need to reach it; or
+ * a standalone {@code homestak sim} this command attaches to through its connection file.
  */
 final class SimHost implements AutoCloseable {
 
     /** The name of the built-in host on the command line. */
     static final String NAME = "sim";
 
-    private final Simulator simulator;
-    private final SshKeys keys;
-    private final RequestLog requestLog;
+    private final Optional<Simulator> simulator;
+    private final Optional<SshKeys> keys;
+    private final Optional<RequestLog> requestLog;
+    private final Optional<SimConnection> connection;
+    private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private SimHost(Simulator simulator, SshKeys keys, RequestLog requestLog) {
+    private SimHost(Optional<Simulator> simulator, Optional<SshKeys> keys, Optional<RequestLog> requestLog,
+                    Optional<SimConnection> connection) {
         this.simulator = simulator;
         this.keys = keys;
         this.requestLog = requestLog;
+        this.connection = connection;
+    }
+
+    /** A standalone {@code homestak sim}, reached through its connection file; closing leaves it running. */
+    static SimHost attached(SimConnection connection) {
+        return new SimHost(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(connection));
     }
 
     /**
@@ -51,30 +61,47 @@ final class SimHost implements AutoCloseable {
         return builder.authorizedKeys("generated run key", keys.get().publicKeys())
                 .authorizedKeysIfSupported(SshKeys.userPublicKeys(env.home())).start()
                 .<Failure>mapLeft(f -> f)
-                .map(sim -> new SimHost(sim, keys.get(), RequestLog.open(sim, requestLog.map(env.workingDir()::resolve))))
+                .map(sim -> new SimHost(Optional.of(sim), Optional.of(keys.get()),
+                        Optional.of(RequestLog.open(sim, requestLog.map(env.workingDir()::resolve))), Optional.empty()))
                 .peekLeft(f -> keys.get().close());
     }
 
-    /** The running simulator. */
-    Simulator simulator() {
+    /** Adds a line the command prints before the run (e.g. which built-in envs it uses). */
+    void note(String line) {
+        notes.add(line);
+    }
+
+    /** The lines to print before the run. */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** The simulator running in this process; empty when attached to a standalone one. */
+    Optional<Simulator> simulator() {
         return simulator;
+    }
+
+    /** The host config of the simulator, as a node of a site with these defaults. */
+    dev.homestak.core.HostConfig hostConfig(java.util.Map<String, Object> siteDefaults) {
+        return simulator.map(sim -> BuiltInSite.simHost(sim, siteDefaults))
+                .orElseGet(() -> connection.orElseThrow().hostConfig(NAME, siteDefaults));
     }
 
     /** The private keys that log in to the simulator's VMs. */
     List<Path> identityFiles() {
-        return keys.identityFiles();
+        return keys.map(SshKeys::identityFiles).orElseGet(() -> List.of(connection.orElseThrow().identityFile()));
     }
 
     /** The public keys the VMs accept (given to provisioners as the site's {@code ssh_keys}). */
     List<String> publicKeys() {
-        return keys.publicKeys();
+        return keys.map(SshKeys::publicKeys).orElseGet(() -> connection.orElseThrow().publicKeys());
     }
 
-    /** Stops the simulator and deletes a generated key pair. */
+    /** Stops an embedded simulator and deletes its generated key pair; an attached one keeps running. */
     @Override
     public void close() {
-        requestLog.close();
-        simulator.close();
-        keys.close();
+        requestLog.ifPresent(RequestLog::close);
+        simulator.ifPresent(Simulator::close);
+        keys.ifPresent(SshKeys::close);
     }
 }

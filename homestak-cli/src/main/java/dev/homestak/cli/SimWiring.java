@@ -1,20 +1,15 @@
 package dev.homestak.cli;
 
-import dev.homestak.actions.ActionFailure;
-import dev.homestak.actions.ActionResult;
-import dev.homestak.actions.EnsurePVEAction;
-import dev.homestak.actions.PlaybookStandIn;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.proxmox.TlsPolicy;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.VmView;
-import io.vavr.control.Either;
 import java.util.Optional;
 
 /**
  * What actions need to work against the embedded simulator besides its host config: clients that trust a
- * nested simulated PVE by its certificate's fingerprint and find it on the simulator's API port, and the
- * stand-in for the {@code pve-install} playbook (the simulator turns the VM into a nested PVE).
+ * nested simulated PVE by its certificate's fingerprint and find it on the simulator's API port (the
+ * playbooks' stand-ins are {@link SimPlaybooks}).
  */
 final class SimWiring {
 
@@ -31,23 +26,12 @@ final class SimWiring {
                 .build();
     }
 
-    /** The playbook whose effect the simulator models. */
-    static String pveInstallPlaybook() {
-        return EnsurePVEAction.PLAYBOOK;
-    }
-
-    /** {@code pve-install}: marks the VM at the play's target address as a PVE host. */
-    static PlaybookStandIn pveInstall(Simulator sim) {
-        return (run, ctx) -> {
-            Optional<VmView> vm = run.host().flatMap(address -> vmAt(sim, address));
-            if (vm.isEmpty()) {
-                return Either.left(new ActionFailure.Precondition("simulated " + run.playbook() + ": no VM at "
-                        + run.host().orElse("localhost")));
-            }
-            return sim.markPveInstalled(vm.get().vmid())
-                    .<ActionFailure>mapLeft(f -> new ActionFailure.Precondition(f.message()))
-                    .map(v -> ActionResult.of("simulated " + run.playbook() + " on VM " + v.vmid()));
-        };
+    /**
+     * Proxmox clients for a standalone simulator reached over its connection file: its nested PVEs serve on its
+     * API port; their certificates are not verified (as for a real host's nested PVE).
+     */
+    static ProxmoxClients clients(dev.homestak.core.HostConfig standalone) {
+        return ProxmoxClients.builder().nestedPort(standalone.apiEndpoint().map(java.net.URI::getPort).orElse(8006)).build();
     }
 
     private static Optional<VmView> vmAt(Simulator sim, String address) {

@@ -90,13 +90,36 @@ final class Targets {
         if (userSite.isLeft() && (siteOption.given() || !(userSite.getLeft() instanceof ConfigFailure.NotFound))) {
             return Either.left(userSite.getLeft());
         }
-        return SimHost.start(Optional.ofNullable(flags.simProfile), Optional.ofNullable(flags.simRequestLog), env.config()).map(sim -> {
+        Either<Failure, SimHost> started = flags.simConnection == null
+                ? SimHost.start(Optional.ofNullable(flags.simProfile), Optional.ofNullable(flags.simRequestLog), env.config())
+                : attach(flags);
+        return started.map(sim -> {
             Map<String, Object> defaults = userSite.map(SiteConfig::siteDefaults).getOrElse(BuiltInSite.defaults());
-            HostConfig host = BuiltInSite.simHost(sim.simulator(), defaults);
-            SiteConfig site = userSite.map(s -> s.withHost(host)).getOrElse(() -> BuiltInSite.withSim(host));
+            HostConfig host = sim.hostConfig(defaults);
+            SiteConfig site = userSite.map(s -> withBuiltInEnvs(s.withHost(host), sim)).getOrElse(() -> BuiltInSite.withSim(host));
             return new RunTarget(SimHost.NAME, Optional.of(host), Optional.of(site), Optional.of(sim),
                     ssh(sim.identityFiles(), host.vmSshPort()));
         });
+    }
+
+    /** {@code --sim-connection}: a standalone {@code homestak sim}, whose timing and request log are its own. */
+    private Either<Failure, SimHost> attach(RunFlags flags) {
+        if (flags.simProfile != null || flags.simRequestLog != null) {
+            return Either.left(new CliFailure("--sim-profile and --sim-request-log apply to the embedded simulator: "
+                    + "give them to 'homestak sim' (as --profile, --request-log) when using --sim-connection"));
+        }
+        return SimConnection.read(env.workingDir().resolve(flags.simConnection)).map(SimHost::attached);
+    }
+
+    /** A user's site with the built-in envs it lacks; the one line saying so goes to the run's notes. */
+    private static SiteConfig withBuiltInEnvs(SiteConfig site, SimHost sim) {
+        List<String> added = new ArrayList<>();
+        SiteConfig merged = BuiltInSite.withMissingEnvs(site, added);
+        if (!added.isEmpty()) {
+            sim.note("sim: using the built-in env" + (added.size() > 1 ? "s " : " ") + String.join(", ", added)
+                    + " (not in " + site.root() + "/envs)");
+        }
+        return merged;
     }
 
     /** SSH settings: the given identities (else the user's default keys), the host's VM SSH port. */

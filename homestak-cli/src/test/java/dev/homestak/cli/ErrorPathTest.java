@@ -137,7 +137,7 @@ class ErrorPathTest {
         @DisplayName("unknown --env: lists the site's envs")
         void unknownEnv() {
             assertOneLineError(CliRun.of("-S", "cli-vm-roundtrip", "-H", "sim", "-E", "prod"),
-                    "unknown env 'prod'", "available: test");
+                    "unknown env 'prod'", "available: nested-pve, test");
         }
     }
 

@@ -214,18 +214,28 @@ public final class PveApiSchema {
      * @param parameters parameter schemas by schema name (indexed ones as {@code net[n]}); path
      *     variables are listed here too, as PVE does
      * @param allowToken false for endpoints an API token may not call ({@code allowtoken: 0})
+     * @param returnsType the schema's {@code returns.type} ({@code array}, {@code object}, {@code string},
+     *     {@code null}, ...), empty when it names none
      */
     public record Endpoint(
             String method,
             String template,
             Map<String, String> pathVariables,
             Map<String, SchemaParam> parameters,
-            boolean allowToken) {
+            boolean allowToken,
+            String returnsType) {
+
+        /** An endpoint whose return type is not known. */
+        public Endpoint(String method, String template, Map<String, String> pathVariables,
+                        Map<String, SchemaParam> parameters, boolean allowToken) {
+            this(method, template, pathVariables, parameters, allowToken, "");
+        }
 
         /** Validates and copies. */
         public Endpoint {
             requireNonNull(method, "method");
             requireNonNull(template, "template");
+            requireNonNull(returnsType, "returnsType");
             pathVariables = Collections.unmodifiableMap(new LinkedHashMap<>(pathVariables));
             parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         }
@@ -240,7 +250,7 @@ public final class PveApiSchema {
 
         /** This endpoint with other path variable values. */
         public Endpoint withPathVariables(Map<String, String> values) {
-            return new Endpoint(method, template, values, parameters, allowToken);
+            return new Endpoint(method, template, values, parameters, allowToken, returnsType);
         }
 
         /**

@@ -43,7 +43,8 @@ final class SchemaReader {
         info.path("parameters").path("properties").properties()
                 .forEach(e -> params.put(e.getKey(), param(e.getKey(), e.getValue())));
         boolean allowToken = !info.has("allowtoken") || info.path("allowtoken").asInt(1) != 0;
-        return new PveApiSchema.Endpoint(method, path, Map.of(), params, allowToken);
+        return new PveApiSchema.Endpoint(method, path, Map.of(), params, allowToken,
+                info.path("returns").path("type").asText(""));
     }
 
     static SchemaParam param(String name, JsonNode s) {

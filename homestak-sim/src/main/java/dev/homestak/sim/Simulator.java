@@ -116,6 +116,14 @@ public final class Simulator implements AutoCloseable {
         return pve.tasks();
     }
 
+    /**
+     * Every request of the whole simulation, in arrival order: the root PVE's and those of every nested PVE
+     * served in its VMs (the path names the node; a nested one is named after its VM).
+     */
+    public List<RecordedRequest> requestsIncludingNested() {
+        return runtime.everyRequest();
+    }
+
     /** Every request received, oldest first. */
     public List<RecordedRequest> requests() {
         return pve.requests();

@@ -88,7 +88,7 @@ class SimulatorSshTest {
                 assertThat(exec(client, "test -f /etc/pve-packages-preinstalled").exit()).isEqualTo(1);
                 assertThat(exec(client, "true && echo yes").out()).isEqualTo("yes\n");
                 assertThat(exec(client, "false").exit()).isEqualTo(1);
-                assertThat(exec(client, "apt-get update").exit()).isEqualTo(127);
+                assertThat(exec(client, "make install").exit()).isEqualTo(127);
             }
         }
 

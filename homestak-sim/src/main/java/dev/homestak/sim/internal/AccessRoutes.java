@@ -17,6 +17,7 @@ final class AccessRoutes {
     void register(Router router) {
         router.add("GET", TOKENS, this::list)
                 .add("POST", TOKENS + "/{tokenid}", this::create)
+                .add("GET", TOKENS + "/{tokenid}", c -> info(pve.tokens().get(c.var("userid"), c.var("tokenid"))))
                 .add("DELETE", TOKENS + "/{tokenid}", c -> {
                     pve.tokens().remove(c.var("userid"), c.var("tokenid"));
                     return null;
@@ -34,6 +35,16 @@ final class AccessRoutes {
             }
             return entry;
         }).toList();
+    }
+
+    private static Map<String, Object> info(TokenStore.Token t) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("privsep", t.privsep() ? 1 : 0);
+        entry.put("expire", t.expire());
+        if (!t.comment().isEmpty()) {
+            entry.put("comment", t.comment());
+        }
+        return entry;
     }
 
     private Object create(Call call) {

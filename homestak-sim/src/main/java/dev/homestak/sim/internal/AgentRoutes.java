@@ -43,8 +43,12 @@ final class AgentRoutes {
 
     private Object interfaces(Vm vm) {
         String address = pve.plan().address(vm.vmid).getHostAddress();
-        String mac = String.format(java.util.Locale.ROOT, "bc:24:11:%02x:%02x:%02x", (vm.vmid >> 16) & 0xff,
-                (vm.vmid >> 8) & 0xff, vm.vmid & 0xff);
+        // the guest sees the MAC of its first network device (lower case, as the agent reports it)
+        String mac = vm.config.entrySet().stream().filter(e -> NetDevices.isNet(e.getKey())).findFirst()
+                .map(e -> NetDevices.mac(e.getKey(), e.getValue()).toLowerCase(java.util.Locale.ROOT))
+                .filter(m -> !m.isEmpty())
+                .orElse(String.format(java.util.Locale.ROOT, "bc:24:11:%02x:%02x:%02x", (vm.vmid >> 16) & 0xff,
+                        (vm.vmid >> 8) & 0xff, vm.vmid & 0xff));
         return Map.of("result", List.of(
                 nic("lo", "00:00:00:00:00:00", List.of(ip("127.0.0.1", "ipv4", 8), ip("::1", "ipv6", 128))),
                 nic("eth0", mac, List.of(ip(address, "ipv4", 8), ip("fe80::be24:11ff:fe00:" + Integer.toHexString(

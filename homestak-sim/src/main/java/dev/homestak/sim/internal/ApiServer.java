@@ -45,9 +45,34 @@ final class ApiServer {
         Map<String, String> params = RequestParser.single(multi);
         HttpResponse response = respond(request, segments, path, multi, params);
         if (recorded.size() < MAX_RECORDED) {
-            recorded.add(new RecordedRequest(request.method(), path, params, response.reset() ? 0 : response.status()));
+            RecordedRequest r = new RecordedRequest(request.method(), path, params, response.reset() ? 0 : response.status());
+            recorded.add(r);
+            instance.runtime().record(r);
         }
         return response;
+    }
+
+    /**
+     * A call from inside the node ({@code pvesh}): as {@code root@pam}, validated against the schema and
+     * routed like a request, without faults; the data, or the {@link PveError} PVE would raise.
+     */
+    @org.jspecify.annotations.Nullable Object internal(String method, String path, Map<String, String> params) {
+        List<String> segments = RequestParser.segments(RequestParser.PREFIX + path);
+        if (segments == null) {
+            throw PveError.status(400, "no such path '" + path + "'");
+        }
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        params.forEach((k, v) -> multi.put(k, List.of(v)));
+        Router.Match match = router.match(method, segments)
+                .orElseThrow(() -> PveError.status(501, "Method '" + method + " " + path + "' not implemented"));
+        Map<String, String> errors = instance.runtime().validator().validate(method, segments, multi);
+        if (!errors.isEmpty()) {
+            throw PveError.params(errors);
+        }
+        instance.cluster().advance();
+        Object data = match.handler().handle(new Call(method, "/" + String.join("/", segments), match.vars(), params,
+                multi, "root@pam", Optional.empty()));
+        return data instanceof Paged paged ? paged.data() : data;
     }
 
     List<RecordedRequest> recorded() {
@@ -78,8 +103,19 @@ final class ApiServer {
             return error(PveError.status(501, "Unexpected content for method 'DELETE'"));
         }
         Optional<Router.Match> match = router.match(method, segments);
-        if (match.isEmpty()) {
+        Optional<String> inSchema = instance.runtime().validator().returnsType(method, segments);
+        if (match.isEmpty() && inSchema.isEmpty()) {
             return error(PveError.status(501, "Method '" + method + " " + path + "' not implemented"));
+        }
+        if (segments.size() > 1 && segments.get(0).equals("nodes") && !segments.get(1).equals(instance.node())
+                && !segments.get(1).equals("localhost")) {
+            // PVE proxies a call for another node to that node's address, whose lookup fails
+            String n = segments.get(1);
+            return error(PveError.of("hostname lookup '" + n + "' failed - failed to get address info for: " + n
+                    + ": Name or service not known"));
+        }
+        if (match.isEmpty()) {
+            return Unmodelled.answer(method, path, inSchema.get());
         }
         try {
             Map<String, String> errors = instance.runtime().validator().validate(method, segments, multi);

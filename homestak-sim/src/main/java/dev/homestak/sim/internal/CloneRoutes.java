@@ -39,6 +39,8 @@ final class CloneRoutes {
                     String store = call.param("storage").orElse(value.substring(0, value.indexOf(':')));
                     value = Disks.allocate(cluster.storage, newid, e.getKey(),
                             store + ":" + Math.max(1, Disks.size(value) >> 30), copy.config);
+                } else if (NetDevices.isNet(e.getKey())) {
+                    value = NetDevices.withNewMac(e.getKey(), value);
                 }
                 copy.config.put(e.getKey(), value);
             }

@@ -52,6 +52,11 @@ final class Cluster {
         return task;
     }
 
+    /** Every task, oldest first. */
+    synchronized List<Task> allTasks() {
+        return List.copyOf(tasks.values());
+    }
+
     synchronized List<TaskView> taskViews() {
         return tasks.values().stream().map(Task::view).toList();
     }

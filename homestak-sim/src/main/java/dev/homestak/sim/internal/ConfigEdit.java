@@ -28,6 +28,11 @@ final class ConfigEdit {
             if (Disks.isDisk(e.getKey())) {
                 vm.pve |= Disks.importsPve(value);
                 value = Disks.allocate(storage, vm.vmid, e.getKey(), value, vm.config);
+            } else if (NetDevices.isNet(e.getKey())) {
+                value = NetDevices.normalize(e.getKey(), value, vm.config.get(e.getKey()));
+            } else if (e.getKey().equals("vmgenid") && value.equals("1")) {
+                // PVE generates the id when asked with 1 (0 disables it)
+                value = java.util.UUID.randomUUID().toString();
             }
             vm.config.put(e.getKey(), value);
         }

@@ -22,4 +22,13 @@ interface Guest {
 
     /** The output of {@code pveum} with these arguments, as {@code [exitCode, stdout, stderr]}. */
     Vm.Exec pveum(List<String> args);
+
+    /** Users, written files and installed software that commands change. */
+    GuestState state();
+
+    /** Installs the {@code proxmox-ve} package: the machine becomes a PVE host (already one: no change). */
+    void installPve();
+
+    /** The PVE API this machine serves, for {@code pvesh}; empty while it serves none. */
+    Optional<ApiServer> api();
 }

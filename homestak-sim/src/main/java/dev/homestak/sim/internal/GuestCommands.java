@@ -1,15 +1,21 @@
 package dev.homestak.sim.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The small command set a simulated guest understands, over SSH and through the guest agent:
  * {@code echo}, {@code hostname}, {@code uname [-a|-r|-n]}, {@code cloud-init status},
  * {@code systemctl is-active <unit>}, {@code test -f|-e|-d <path>}, {@code cat <path>},
- * {@code true}, {@code false}, {@code sudo <cmd>}, and on PVE guests {@code pveum user token add|remove}.
- * Commands may be chained with {@code &&}, {@code ||} and {@code ;}. Anything else exits 127.
+ * {@code true}, {@code false}, {@code sudo <cmd>}, {@code touch}, {@code id}, {@code useradd}, {@code grep},
+ * {@code curl} (only the homestak bootstrap installer), {@code bash}/{@code sh} (running the installer or
+ * {@code -c}), {@code homestak status}, {@code apt-get install} ({@code proxmox-ve} makes the guest a PVE),
+ * and on PVE guests {@code pveum user token add|remove} and {@code pvesh}. Commands may be chained with
+ * {@code &&}, {@code ||} and {@code ;}, piped with {@code |}, prefixed with {@code NAME=value}, and redirected
+ * with {@code >}, {@code >>}, {@code 2>/dev/null}. Anything else exits 127.
  */
 final class GuestCommands {
 
@@ -34,7 +40,7 @@ final class GuestCommands {
             if ((connector.equals("&&") && exit != 0) || (connector.equals("||") && exit == 0)) {
                 continue;
             }
-            Vm.Exec result = runOne(guest, words(part));
+            Vm.Exec result = pipeline(guest, part);
             out.append(result.out());
             err.append(result.err());
             exit = result.exitCode();
@@ -47,18 +53,70 @@ final class GuestCommands {
         if (argv.size() == 3 && argv.get(0).matches("(/usr)?(/bin/)?(ba)?sh") && argv.get(1).equals("-c")) {
             return run(guest, argv.get(2));
         }
-        return runOne(guest, argv);
+        return runOne(guest, argv, "");
     }
 
-    private static Vm.Exec runOne(Guest guest, List<String> argv) {
+    /** {@code a | b | c}: each stage reads the previous one's output; the last one's exit code counts. */
+    private static Vm.Exec pipeline(Guest guest, String part) {
+        String stdin = "";
+        StringBuilder err = new StringBuilder();
+        Vm.Exec result = new Vm.Exec(0, "", "");
+        for (String stage : part.split("(?<!\\|)\\|(?!\\|)")) {
+            result = redirected(guest, words(stage.trim()), stdin);
+            err.append(result.err());
+            stdin = result.out();
+        }
+        return new Vm.Exec(result.exitCode(), result.out(), err.toString());
+    }
+
+    /** Leading {@code NAME=value} words, {@code 2>/dev/null}, {@code >/dev/null}, {@code > file}, {@code >> file}. */
+    private static Vm.Exec redirected(Guest guest, List<String> words, String stdin) {
+        List<String> argv = new ArrayList<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        String target = null;
+        boolean append = false;
+        boolean quiet = false;
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (argv.isEmpty() && w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                env.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
+            } else if (w.equals("2>/dev/null") || w.equals("2>&1")) {
+                quiet |= w.equals("2>/dev/null");
+            } else if (w.equals(">") || w.equals(">>")) {
+                append = w.equals(">>");
+                target = i + 1 < words.size() ? words.get(++i) : null;
+            } else if (w.startsWith(">>") || w.startsWith(">")) {
+                append = w.startsWith(">>");
+                target = w.substring(append ? 2 : 1);
+            } else {
+                argv.add(w);
+            }
+        }
+        Vm.Exec result = runOne(guest, argv, env.isEmpty() ? stdin : envLine(env) + stdin);
+        String err = quiet ? "" : result.err();
+        if (target == null || target.equals("/dev/null")) {
+            return new Vm.Exec(result.exitCode(), target == null ? result.out() : "", err);
+        }
+        guest.state().write(target, result.out(), append);
+        return new Vm.Exec(result.exitCode(), "", err);
+    }
+
+    /** Environment assignments travel to the command on a first stdin line ({@code #env NAME=value ...}). */
+    private static String envLine(Map<String, String> env) {
+        StringBuilder line = new StringBuilder(GuestInstall.ENV_PREFIX);
+        env.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        return line.append('\n').toString();
+    }
+
+    private static Vm.Exec runOne(Guest guest, List<String> argv, String stdin) {
         if (argv.isEmpty()) {
             return ok("");
         }
         String cmd = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
         return switch (cmd) {
-            case "sudo" -> runOne(guest, args);
-            case "true" -> ok("");
+            case "sudo" -> runOne(guest, args, stdin);
+            case "true", "mkdir", "chmod", "chown", "ifreload" -> ok("");
             case "false" -> new Vm.Exec(1, "", "");
             case "echo" -> ok(String.join(" ", args) + "\n");
             case "hostname" -> ok(guest.hostname() + "\n");
@@ -67,9 +125,23 @@ final class GuestCommands {
             case "systemctl" -> systemctl(guest, args);
             case "test", "[" -> test(guest, args);
             case "cat" -> cat(guest, args);
+            case "touch" -> touch(guest, args);
+            case "id" -> GuestUsers.id(guest, args);
+            case "useradd" -> GuestUsers.useradd(guest, args);
+            case "grep" -> GuestUsers.grep(guest, args, stdin);
+            case "curl" -> GuestInstall.curl(args);
+            case "bash", "sh" -> GuestInstall.shell(guest, args, stdin);
+            case "homestak" -> GuestInstall.homestak(guest, args);
+            case "apt-get", "apt" -> GuestInstall.apt(guest, args);
+            case "pvesh" -> Pvesh.run(guest, args);
             case "pveum" -> guest.pve() ? guest.pveum(args) : notFound(cmd);
             default -> notFound(cmd);
         };
+    }
+
+    private static Vm.Exec touch(Guest guest, List<String> args) {
+        args.forEach(path -> guest.state().write(path, "", true));
+        return ok("");
     }
 
     private static Vm.Exec uname(Guest guest, List<String> args) {
@@ -126,11 +198,11 @@ final class GuestCommands {
         return ok(out.toString());
     }
 
-    private static Vm.Exec notFound(String cmd) {
+    static Vm.Exec notFound(String cmd) {
         return new Vm.Exec(127, "", "bash: line 1: " + cmd + ": command not found\n");
     }
 
-    private static Vm.Exec ok(String out) {
+    static Vm.Exec ok(String out) {
         return new Vm.Exec(0, out, "");
     }
 

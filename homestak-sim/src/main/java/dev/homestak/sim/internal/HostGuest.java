@@ -33,7 +33,26 @@ final class HostGuest implements Guest {
     }
 
     @Override
+    public GuestState state() {
+        return pve.hostState();
+    }
+
+    @Override
+    public void installPve() {
+        // already a PVE host
+    }
+
+    @Override
+    public Optional<ApiServer> api() {
+        return Optional.of(pve.apiServer());
+    }
+
+    @Override
     public Optional<String> file(String path) {
+        Optional<String> written = pve.hostState().file(path);
+        if (written.isPresent()) {
+            return written;
+        }
         return switch (path) {
             case "/etc/hostname" -> Optional.of(pve.node() + "\n");
             case "/etc/pve/.version", "/etc/pve-packages-preinstalled" -> Optional.of("");

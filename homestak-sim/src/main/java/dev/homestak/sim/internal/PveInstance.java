@@ -35,6 +35,8 @@ public final class PveInstance implements AutoCloseable {
     private final Cluster cluster;
     private final ApiServer api;
     private final Instant startedAt;
+    private final GuestState hostState = new GuestState();
+    private final Network network;
     private int port;
     private @Nullable HttpsServer http;
 
@@ -48,6 +50,10 @@ public final class PveInstance implements AutoCloseable {
         this.tokenValue = Secret.of(UUID.randomUUID().toString());
         tokens.put(TOKEN_USER, TOKEN_ID, tokenValue);
         this.cluster = new Cluster(node, runtime, new Guests(this));
+        // the root node was set up by PVE's installer (vmbr0 on its NIC); a nested one (PVE installed on Debian)
+        // has only its VM NIC until a playbook creates the bridge
+        boolean isRoot = runtime.root() == null;
+        this.network = new Network(isRoot ? "eno1" : "ens18", isRoot, address.getHostAddress() + "/24");
         Router router = new Router();
         new NodeRoutes(this).register(router);
         new QemuRoutes(this).register(router);
@@ -57,6 +63,9 @@ public final class PveInstance implements AutoCloseable {
         new AccessRoutes(this).register(router);
         new TaskRoutes(this).register(router);
         new SdnRoutes(this).register(router);
+        new NetworkRoutes(this).register(router);
+        new DatacenterRoutes(this).register(router);
+        new SnapshotRoutes(this).register(router);
         this.api = new ApiServer(this, router);
         this.startedAt = runtime.clock().instant();
     }
@@ -207,6 +216,18 @@ public final class PveInstance implements AutoCloseable {
 
     Cluster cluster() {
         return cluster;
+    }
+
+    ApiServer apiServer() {
+        return api;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    GuestState hostState() {
+        return hostState;
     }
 
     TokenStore tokens() {

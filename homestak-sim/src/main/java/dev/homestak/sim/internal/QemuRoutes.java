@@ -72,6 +72,9 @@ final class QemuRoutes {
             }
             Vm vm = new Vm(vmid);
             ConfigEdit.apply(cluster.storage, vm, call.params());
+            if (!vm.config.containsKey("boot") && !BootOrder.defaultFor(vm.config).isEmpty()) {
+                vm.config.put("boot", BootOrder.defaultFor(vm.config));
+            }
             vm.config.putIfAbsent("smbios1", "uuid=" + UUID.randomUUID());
             vm.config.putIfAbsent("vmgenid", UUID.randomUUID().toString());
             vm.config.put("meta", "creation-qemu=9.2.0,ctime=" + cluster.now().getEpochSecond());

@@ -15,4 +15,12 @@ public interface RequestValidator {
 
     /** The errors for this call, empty when valid; {@code segments} are the decoded path segments after {@code /api2/json}. */
     Map<String, String> validate(String method, List<String> segments, Map<String, List<String>> params);
+
+    /**
+     * The schema's {@code returns.type} of this method and path ({@code ""} when it names none), empty when the
+     * schema has no such endpoint (or this validator knows no schema).
+     */
+    default java.util.Optional<String> returnsType(String method, List<String> segments) {
+        return java.util.Optional.empty();
+    }
 }

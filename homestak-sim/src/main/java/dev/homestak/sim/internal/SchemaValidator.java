@@ -29,14 +29,32 @@ public final class SchemaValidator implements RequestValidator {
     public static RequestValidator bundledInBackground() {
         CompletableFuture<RequestValidator> loading = CompletableFuture.supplyAsync(SchemaValidator::bundled,
                 runnable -> Thread.ofPlatform().daemon().name("sim-schema").start(runnable));
-        return (method, segments, params) -> loading.join().validate(method, segments, params);
+        return new RequestValidator() {
+            @Override
+            public Map<String, String> validate(String method, List<String> segments, Map<String, List<String>> params) {
+                return loading.join().validate(method, segments, params);
+            }
+
+            @Override
+            public java.util.Optional<String> returnsType(String method, List<String> segments) {
+                return loading.join().returnsType(method, segments);
+            }
+        };
     }
 
     @Override
     public Map<String, String> validate(String method, List<String> segments, Map<String, List<String>> params) {
-        // the schema binds path variables from a percent-encoded path (volume ids contain '/')
-        String path = segments.stream().map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
+        return schema.endpoint(method, encoded(segments)).map(e -> schema.validate(e, params)).orElse(Map.of());
+    }
+
+    @Override
+    public java.util.Optional<String> returnsType(String method, List<String> segments) {
+        return schema.endpoint(method, encoded(segments)).map(PveApiSchema.Endpoint::returnsType);
+    }
+
+    /** The schema binds path variables from a percent-encoded path (volume ids contain '/'). */
+    private static String encoded(List<String> segments) {
+        return segments.stream().map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
                 .collect(Collectors.joining("/", "/", ""));
-        return schema.endpoint(method, path).map(e -> schema.validate(e, params)).orElse(Map.of());
     }
 }

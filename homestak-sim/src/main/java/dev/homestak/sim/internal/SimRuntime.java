@@ -92,6 +92,19 @@ public final class SimRuntime implements AutoCloseable {
         return plan.perVmAddresses();
     }
 
+    private final java.util.List<dev.homestak.sim.RecordedRequest> everyRequest = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every request any instance (the root and each nested PVE) received, in arrival order. */
+    public java.util.List<dev.homestak.sim.RecordedRequest> everyRequest() {
+        return java.util.List.copyOf(everyRequest);
+    }
+
+    void record(dev.homestak.sim.RecordedRequest request) {
+        if (everyRequest.size() < 100_000) {
+            everyRequest.add(request);
+        }
+    }
+
     RequestValidator validator() {
         return settings.validator();
     }

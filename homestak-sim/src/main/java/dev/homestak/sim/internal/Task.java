@@ -112,6 +112,29 @@ final class Task {
         return status;
     }
 
+    /** PVE's entry in {@code GET /nodes/{node}/tasks}: the status fields plus {@code endtime} once ended. */
+    java.util.Map<String, Object> listEntry(Instant now) {
+        java.util.Map<String, Object> entry = status();
+        entry.remove("exitstatus");
+        if (exitStatus != null) {
+            entry.put("endtime", Math.max(start.getEpochSecond(), Math.min(now.getEpochSecond(), dueAt.getEpochSecond())));
+            entry.put("status", exitStatus);
+        }
+        return entry;
+    }
+
+    String user() {
+        return user;
+    }
+
+    Instant start() {
+        return start;
+    }
+
+    boolean failed() {
+        return exitStatus != null && !exitStatus.equals("OK") && !exitStatus.startsWith("WARNINGS");
+    }
+
     /** The log lines so far. */
     List<String> logLines() {
         return List.copyOf(log);

@@ -42,6 +42,22 @@ final class TokenStore {
         }
     }
 
+    /** The users: {@code root@pam} and every owner of a token, sorted. */
+    synchronized java.util.SortedSet<String> users() {
+        java.util.SortedSet<String> users = new java.util.TreeSet<>(List.of("root@pam"));
+        tokens.values().forEach(t -> users.add(t.user()));
+        return users;
+    }
+
+    /** The token, or PVE's error. */
+    synchronized Token get(String user, String tokenId) {
+        Token token = tokens.get(user + "!" + tokenId);
+        if (token == null) {
+            throw PveError.of("no such token '" + tokenId + "' for user '" + user + "'");
+        }
+        return token;
+    }
+
     synchronized List<Token> of(String user) {
         return tokens.values().stream().filter(t -> t.user().equals(user)).toList();
     }

@@ -31,6 +31,10 @@ final class Vm {
     /** The nested PVE this VM serves, once it booted as a PVE host. */
     @Nullable PveInstance nested;
     final Map<Integer, Exec> execs = new HashMap<>();
+    /** Snapshots by name, oldest first: the config of their time plus {@code snaptime}, {@code description}. */
+    final Map<String, Map<String, String>> snapshots = new LinkedHashMap<>();
+    /** Users and files commands created inside the guest. */
+    final GuestState state = new GuestState();
     int nextPid = 1000;
 
     Vm(int vmid) {

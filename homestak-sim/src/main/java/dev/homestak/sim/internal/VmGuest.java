@@ -41,8 +41,32 @@ final class VmGuest implements Guest {
     }
 
     @Override
+    public GuestState state() {
+        return vm.state;
+    }
+
+    @Override
+    public void installPve() {
+        synchronized (cluster) {
+            vm.pve = true;
+            cluster.guests.poll(vm, cluster.now());
+        }
+    }
+
+    @Override
+    public Optional<ApiServer> api() {
+        synchronized (cluster) {
+            return Optional.ofNullable(vm.nested).filter(PveInstance::serving).map(PveInstance::apiServer);
+        }
+    }
+
+    @Override
     public Optional<String> file(String path) {
         boolean pve = pve();
+        Optional<String> written = vm.state.file(path);
+        if (written.isPresent()) {
+            return written;
+        }
         return switch (path) {
             case "/etc/hostname" -> Optional.of(hostname() + "\n");
             case "/etc/os-release" -> Optional.of("PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nNAME=\"Debian GNU/Linux\"\n"
