@@ -31,7 +31,14 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
             names.add(spec.name());
             Optional<NodeRecord> recorded = state.flatMap(s -> s.node(spec.name()));
             Optional<LiveVm> vm = Optional.ofNullable(live.get(spec.name()));
-            out.add(decide(spec, recorded, vm, verifySsh));
+            NodePlan decided = decide(spec, recorded, vm, verifySsh);
+            Optional<NodePlan> parent = spec.parent().flatMap(p -> out.stream().filter(o -> o.name().equals(p)).findFirst());
+            if (parent.isPresent() && parent.get().action() != NodeAction.KEEP && decided.action() != NodeAction.CREATE) {
+                // created inside a parent that is created or replaced: what ran in the old one went with it
+                decided = new NodePlan(spec.name(), spec.type(), NodeAction.REPLACE, "parent " + parent.get().name() + " "
+                        + parent.get().action().name().toLowerCase(java.util.Locale.ROOT) + "d", Optional.of(spec), Optional.empty());
+            }
+            out.add(decided);
         }
         List<String> gone = new ArrayList<>();
         state.ifPresent(s -> s.nodes().keySet().stream().filter(n -> !names.contains(n)).forEach(gone::add));

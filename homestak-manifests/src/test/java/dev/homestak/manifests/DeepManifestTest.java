@@ -1,0 +1,96 @@
+package dev.homestak.manifests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homestak.scenarios.PhaseResult;
+import dev.homestak.scenarios.PhaseStatus;
+import dev.homestak.sim.Simulator;
+import dev.homestak.sim.VmView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("manifests N levels deep: pve nodes driven from the controller through SSH forwarding")
+class DeepManifestTest {
+
+    @TempDir
+    Path dir;
+    SimDeploy site;
+
+    @AfterEach
+    void stop() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    private SimDeploy start() {
+        site = SimDeploy.start(dir, b -> b.innerNonRoutable(true));
+        return site;
+    }
+
+    @Test
+    @DisplayName("n2-push: edge is created inside root-pve through its API (reachable only via SSH forwarding); destroy leaves 0 VMs")
+    void n2Push() throws Exception {
+        start();
+        ManifestRunner runner = site.runner();
+        var manifest = site.manifest("n2-push");
+
+        ManifestResult applied = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+
+        assertPassed(applied);
+        assertThat(names(applied)).contains("root-pve/prepare", "root-pve/image/debian-12", "edge/provision", "edge/verify_ssh");
+        Simulator rootPve = site.sim.nested(99011).orElseThrow();
+        VmView edge = rootPve.vm(99021).orElseThrow();
+        assertThat(edge.config().get("tags")).contains("homestak-deploy-n2-push");
+        assertThat(site.sim.vm(99021)).as("edge is not on the target host").isEmpty();
+        assertThat(rootPve.requests()).anyMatch(r -> r.method().equals("POST") && r.path().contains("/qemu"));
+        String state = Files.readString(dir.resolve("state/sim/n2-push.json"));
+        assertThat(state).contains("\"edge\"").doesNotContain("homestak-n2-push=");
+
+        ManifestResult again = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+        assertThat(again.plan().summary()).isEqualTo("No changes: deployment n2-push on sim is up to date (2 nodes kept)");
+
+        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success()).as(destroyed.report().failureSummary().orElse("")).isTrue();
+        assertThat(allVms(site.sim)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("n3-deep passes manifest test: three levels, each inner API through the tunnel, 0 VMs left")
+    void n3DeepTest() {
+        start();
+        ManifestResult tested = site.runner().run(Verb.TEST, site.manifest("n3-deep"), ManifestOptions.defaults()).get();
+
+        assertPassed(tested);
+        assertThat(names(tested)).contains("leaf-pve/prepare", "edge/verify", "edge/destroy", "leaf-pve/destroy", "root-pve/destroy");
+        assertThat(allVms(site.sim)).isEmpty();
+    }
+
+    private static void assertPassed(ManifestResult result) {
+        assertThat(result.report().phases()).allSatisfy(p -> assertThat(p.status()).as(p.name() + ": " + p.message())
+                .isEqualTo(PhaseStatus.PASSED));
+        assertThat(result.success()).isTrue();
+    }
+
+    static List<String> names(ManifestResult result) {
+        return result.report().phases().stream().map(PhaseResult::name).toList();
+    }
+
+    /** Every VM at every level of the simulator. */
+    static List<String> allVms(Simulator sim) {
+        List<String> out = new ArrayList<>();
+        for (VmView vm : sim.vms()) {
+            out.add(sim.node() + "/" + vm.vmid());
+            Optional<Simulator> nested = sim.nested(vm.vmid());
+            nested.ifPresent(n -> out.addAll(allVms(n)));
+        }
+        return out;
+    }
+}
