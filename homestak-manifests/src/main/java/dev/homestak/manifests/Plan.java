@@ -126,9 +126,10 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
     public String render() {
         StringBuilder b = new StringBuilder();
         b.append("Plan for ").append(deployment.manifest()).append(" on ").append(deployment.host()).append(":\n");
-        int width = nodes.stream().mapToInt(n -> n.name().length()).max().orElse(4);
+        NodeTree tree = NodeTree.of(this);
+        int width = nodes.stream().mapToInt(n -> tree.path(n.name()).length()).max().orElse(4);
         for (NodePlan n : nodes) {
-            b.append("  ").append(String.format("%-" + width + "s", n.name())).append("  ").append(String.format("%-4s", n.type()))
+            b.append("  ").append(String.format("%-" + width + "s", tree.path(n.name()))).append("  ").append(String.format("%-4s", n.type()))
                     .append("  ").append(n.label()).append('\n');
         }
         return b.append(summary()).append('\n').toString();

@@ -73,6 +73,73 @@ class DeepManifestTest {
         assertThat(allVms(site.sim)).isEmpty();
     }
 
+    @Test
+    @DisplayName("a 4-level manifest (three nested PVEs, two leaves in the deepest) applies, re-plans as up to date, destroys to 0 VMs")
+    void fourLevels() {
+        start();
+        Path file = dir.resolve("n4-deep.yaml");
+        SimDeploy.write(file, """
+                schema_version: 2
+                name: n4-deep
+                description: "4-level"
+                pattern: tiered
+                nodes:
+                  - {name: l1, type: pve, spec: pve, preset: vm-large, image: pve-9, vmid: 99101}
+                  - {name: l2, type: pve, spec: pve, preset: vm-medium, image: pve-9, vmid: 99201, parent: l1}
+                  - {name: l3, type: pve, spec: pve, preset: vm-medium, image: pve-9, vmid: 99301, parent: l2}
+                  - {name: a, type: vm, spec: base, preset: vm-small, image: debian-12, vmid: 99401, parent: l3}
+                  - {name: b, type: vm, spec: base, preset: vm-small, image: debian-12, vmid: 99402, parent: l3}
+                """);
+        var manifest = site.manifest(file.toString());
+        ManifestRunner runner = site.runner();
+
+        assertPassed(runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get());
+        Simulator l3 = site.sim.nested(99101).orElseThrow().nested(99201).orElseThrow().nested(99301).orElseThrow();
+        assertThat(l3.vms()).extracting(VmView::vmid).containsExactlyInAnyOrder(99401, 99402);
+        assertThat(runner.plan(manifest).get().upToDate()).isTrue();
+
+        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success()).as(destroyed.report().failureSummary().orElse("")).isTrue();
+        assertThat(allVms(site.sim)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a child missing inside a kept pve node is re-created (resume at depth 2); a gone pve parent takes its children with it")
+    void resumeAtDepthAndGoneParent() {
+        site = SimDeploy.start(dir); // inner APIs routable here only so that the test itself can delete VMs inside
+
+        ManifestRunner runner = site.runner();
+        var manifest = site.manifest("n3-deep");
+        assertPassed(runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get());
+        Simulator leaf = site.sim.nested(99011).orElseThrow().nested(99021).orElseThrow();
+        deleteVm(leaf, "edge", 99031);
+
+        Plan plan = runner.plan(manifest).get();
+        assertThat(plan.node("root-pve").orElseThrow().action()).isEqualTo(NodeAction.KEEP);
+        assertThat(plan.node("leaf-pve").orElseThrow().action()).isEqualTo(NodeAction.KEEP);
+        assertThat(plan.node("edge").orElseThrow().label()).isEqualTo("replace (missing)");
+        assertThat(plan.render()).contains("root-pve › leaf-pve › edge").contains("root-pve › leaf-pve ");
+        assertThat(runner.status(manifest).get().render(java.time.Instant.now())).contains("root-pve › leaf-pve ")
+                .contains("root-pve › leaf-pve › edge");
+        ManifestResult resumed = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+        assertPassed(resumed);
+        assertThat(site.sim.nested(99011).orElseThrow().nested(99021).orElseThrow().vm(99031)).isPresent();
+
+        deleteVm(site.sim, "root-pve", 99011); // root-pve gone, with everything inside it
+        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success()).as(destroyed.report().failureSummary().orElse("")).isTrue();
+        assertThat(destroyed.report().phases()).filteredOn(p -> p.name().equals("edge/destroy")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("Gone with its pve parent root-pve › leaf-pve"));
+        assertThat(allVms(site.sim)).isEmpty();
+        assertThat(dir.resolve("state/sim/n3-deep.json")).doesNotExist();
+    }
+
+    private void deleteVm(Simulator pve, String name, int vmid) {
+        var ctx = site.context().toBuilder().host(pve.hostConfig("pve-" + vmid)).build();
+        var vm = new dev.homestak.actions.ProvisionedVm(name, vmid);
+        assertThat(dev.homestak.actions.DestroyVmsAction.of(List.of(vm)).run(ctx).get().ok()).isTrue();
+    }
+
     private static void assertPassed(ManifestResult result) {
         assertThat(result.report().phases()).allSatisfy(p -> assertThat(p.status()).as(p.name() + ": " + p.message())
                 .isEqualTo(PhaseStatus.PASSED));
