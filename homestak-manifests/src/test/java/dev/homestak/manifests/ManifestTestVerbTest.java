@@ -80,6 +80,23 @@ class ManifestTestVerbTest {
         assertThat(maxRunning(events)).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("a failed apply inside test is cleaned up (cleanup_on_failure): nothing left, reports named .failed")
+    void failedTestCleansUp() {
+        site = SimDeploy.start(dir, b -> b.fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.TASK_FAILURE)
+                .method("POST").path("/qemu/99001/status/start$").message("start failed: no KVM").build()));
+        ManifestResult result = site.runner().run(Verb.TEST, site.manifest("n1-push"), ManifestOptions.defaults()).get();
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.node("edge").orElseThrow().status()).isEqualTo("failed");
+        assertThat(result.node("edge").orElseThrow().error().orElseThrow()).contains("start failed: no KVM");
+        assertThat(result.report().phase("edge/destroy").orElseThrow().status()).isEqualTo(PhaseStatus.PASSED);
+        assertThat(result.report().phase("edge/verify").orElseThrow().status()).isEqualTo(PhaseStatus.NOT_RUN);
+        assertThat(site.sim.vms()).isEmpty();
+        assertThat(result.report().files()).extracting(p -> p.getFileName().toString())
+                .allMatch(n -> n.contains(".manifest-test-n1-push.failed."));
+    }
+
     /** The most phases that were started and not yet ended at one time, from the event stream. */
     static int maxRunning(List<RunEvent> events) {
         int running = 0;
