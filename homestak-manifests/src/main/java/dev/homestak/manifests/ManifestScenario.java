@@ -225,7 +225,12 @@ final class ManifestScenario {
      * node went with it: recorded as destroyed, never an error.
      */
     private Action<ActionResult> destroyOrGone(String node) {
-        Action<ActionResult> destroy = NodeSteps.destroy(node, plan.deployment().tag());
+        Action<ActionResult> remove = NodeSteps.destroy(node, plan.deployment().tag());
+        // a pve node's own forward is closed first: its SSH server goes away with the VM
+        Action<ActionResult> destroy = !tree.isPve(node) ? remove : NodeSteps.described(remove.describe(), ctx -> {
+            inner.forget(node);
+            return remove.run(ctx);
+        });
         Optional<String> pve = tree.pveParent(node);
         if (pve.isEmpty()) {
             return destroy;

@@ -103,7 +103,7 @@ public final class SshjClient implements SshClient {
         if (knownHosts.isLeft()) {
             return Either.left(new ActionFailure.Precondition(knownHosts.getLeft()));
         }
-        return SshjForwarder.open(config, knownHosts.get(), settings, chain, host, port);
+        return SshjForwarder.open(knownHosts.get(), settings, chain, host, port);
     }
 
     @Override

@@ -33,11 +33,38 @@ final class SshjForwarder {
 
     private static final Logger log = LoggerFactory.getLogger(SshjForwarder.class);
 
+    /**
+     * The forwards' own sshj configuration: when a forward is closed (or its host goes away) while connections run
+     * through it, sshj's stream copiers and transport log the broken pipes as errors; here they are not errors.
+     */
+    private static final class Quiet {
+        static final Config CONFIG = quiet();
+
+        private static Config quiet() {
+            net.schmizz.sshj.DefaultConfig config = new net.schmizz.sshj.DefaultConfig();
+            config.setLoggerFactory(new net.schmizz.sshj.common.LoggerFactory() {
+                @Override
+                public Logger getLogger(String name) {
+                    return name.startsWith("net.schmizz.sshj.common") || name.startsWith("net.schmizz.concurrent")
+                            || name.startsWith("net.schmizz.sshj.transport") || name.startsWith("net.schmizz.sshj.connection")
+                            ? org.slf4j.helpers.NOPLogger.NOP_LOGGER : LoggerFactory.getLogger(name);
+                }
+
+                @Override
+                public Logger getLogger(Class<?> type) {
+                    return getLogger(type.getName());
+                }
+            });
+            return config;
+        }
+    }
+
     private SshjForwarder() {
     }
 
-    static Either<ActionFailure, PortForward> open(Config config, HostKeyVerifier hostKeys, SshSettings settings,
+    static Either<ActionFailure, PortForward> open(HostKeyVerifier hostKeys, SshSettings settings,
             List<SshEndpoint> chain, String host, int port) {
+        Config config = Quiet.CONFIG;
         if (chain.isEmpty()) {
             return Either.left(new ActionFailure.Precondition("no SSH host to forward " + host + ":" + port + " through"));
         }
