@@ -71,6 +71,9 @@ class DeepManifestTest {
         assertPassed(tested);
         assertThat(names(tested)).contains("leaf-pve/prepare", "edge/verify", "edge/destroy", "leaf-pve/destroy", "root-pve/destroy");
         assertThat(allVms(site.sim)).isEmpty();
+        // the simulator validates every request against the PVE 9.1 schema (400 otherwise), at every level
+        assertThat(site.sim.requestsIncludingNested()).hasSizeGreaterThan(site.sim.requests().size())
+                .allSatisfy(r -> assertThat(r.status()).as(r.method() + " " + r.path() + " " + r.params()).isLessThan(400));
     }
 
     @Test
