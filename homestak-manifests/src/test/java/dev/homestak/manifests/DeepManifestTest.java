@@ -137,6 +137,51 @@ class DeepManifestTest {
         assertThat(dir.resolve("state/sim/n3-deep.json")).doesNotExist();
     }
 
+    @Test
+    @DisplayName("kill -9 while leaf-pve (depth 2, inside root-pve) is half-built: apply completes it, destroy leaves 0 VMs at every level")
+    void killNineAtDepthTwo() throws Exception {
+        site = SimDeploy.start(dir, b -> b.innerNonRoutable(true).fault(dev.homestak.sim.FaultRule.builder(
+                dev.homestak.sim.FaultKind.SLOW_RESPONSE).method("POST").path("/qemu/99021/status/start$")
+                .delay(java.time.Duration.ofSeconds(30)).build()));
+        Path state = dir.resolve("state");
+        Path stateFile = state.resolve("sim/n3-deep.json");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), KillNineChild.class.getName(),
+                site.siteDir.toString(), state.toString(), "n3-deep", site.keyFile.toString(),
+                String.valueOf(site.sim.sshPort()), String.valueOf(site.sim.port())).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            KillNineTest.awaitTrue(() -> read(stateFile).matches("(?s).*\"leaf-pve\" : \\{[^}]*\"vm_id\" : 99021.*"));
+            assertThat(child.toHandle().destroyForcibly()).isTrue(); // SIGKILL: kill -9
+            assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isEqualTo(137);
+        } finally {
+            child.destroyForcibly();
+        }
+        site.sim.clearFaults();
+
+        ManifestRunner runner = site.runner();
+        var manifest = site.manifest("n3-deep");
+        assertThat(runner.plan(manifest).get().node("root-pve").orElseThrow().action()).isEqualTo(NodeAction.KEEP);
+        ManifestResult resumed = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+        assertPassed(resumed);
+        assertThat(allVms(site.sim)).hasSize(3);
+        assertThat(runner.plan(manifest).get().upToDate()).isTrue();
+
+        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success()).as(destroyed.report().failureSummary().orElse("")).isTrue();
+        assertThat(allVms(site.sim)).isEmpty();
+        assertThat(stateFile).doesNotExist();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     private void deleteVm(Simulator pve, String name, int vmid) {
         var ctx = site.context().toBuilder().host(pve.hostConfig("pve-" + vmid)).build();
         var vm = new dev.homestak.actions.ProvisionedVm(name, vmid);
