@@ -174,6 +174,24 @@ class DeepManifestTest {
         assertThat(stateFile).doesNotExist();
     }
 
+    @Test
+    @DisplayName("transient faults at inner levels (503, 596, connection reset inside root-pve and leaf-pve) are retried: n3-deep passes test, 0 VMs")
+    void transientFaultsAtInnerLevels() {
+        site = SimDeploy.start(dir, b -> b.innerNonRoutable(true)
+                .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.HTTP_503).method("GET")
+                        .path("/qemu/99021/status/current$").nth(1).build())
+                .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.CONNECTION_RESET).method("GET")
+                        .path("/qemu/99031/agent/network-get-interfaces$").nth(1).build())
+                .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.HTTP_596).method("GET")
+                        .path("/nodes/[^/]+/storage/local/content$").nth(2).build()));
+
+        ManifestResult tested = site.runner().run(Verb.TEST, site.manifest("n3-deep"), ManifestOptions.defaults()).get();
+
+        assertPassed(tested);
+        assertThat(site.sim.faults()).as("faults fired").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(allVms(site.sim)).isEmpty();
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
