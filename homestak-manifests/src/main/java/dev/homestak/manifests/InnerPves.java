@@ -35,8 +35,14 @@ final class InnerPves implements AutoCloseable {
     private final String tokenId;
     private final Map<String, InnerPve> ready = new ConcurrentHashMap<>();
 
+    /** For the verbs that change something (they hold the deployment's lock): token {@code homestak-<manifest>}. */
     InnerPves(String manifest) {
-        this.tokenId = "homestak-" + manifest.replaceAll("[^A-Za-z0-9.\\-_]", "-");
+        this(manifest, "");
+    }
+
+    /** {@code suffix} tells a reader's token ({@code plan}, {@code status}) from the one a running verb holds. */
+    InnerPves(String manifest, String suffix) {
+        this.tokenId = "homestak-" + manifest.replaceAll("[^A-Za-z0-9.\\-_]", "-") + suffix;
     }
 
     /** The prepared PVE of node {@code name}, if it is ready in this run. */

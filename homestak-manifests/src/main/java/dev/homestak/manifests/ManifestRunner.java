@@ -66,7 +66,7 @@ public final class ManifestRunner {
     /** Manifest × state × live VMs: what {@code apply} would do. Reads only; takes no lock. */
     public Either<ManifestFailure, Plan> plan(Manifest manifest) {
         Deployment d = deployment(manifest);
-        try (InnerPves inner = new InnerPves(manifest.name())) {
+        try (InnerPves inner = new InnerPves(manifest.name(), "-read")) {
             return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, specs, true,
                     manifest.settings().verifySsh(), inner).map(vms -> Plan.of(d, specs, state, vms, manifest.settings().verifySsh()))));
         }
@@ -80,7 +80,7 @@ public final class ManifestRunner {
     /** The live table of the deployment (nodes of the manifest, and VMs tagged for it that it no longer has). */
     public Either<ManifestFailure, DeploymentStatus> status(Manifest manifest) {
         Deployment d = deployment(manifest);
-        try (InnerPves inner = new InnerPves(manifest.name())) {
+        try (InnerPves inner = new InnerPves(manifest.name(), "-read")) {
             return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, specs, true, false, inner)
                     .map(vms -> DeploymentStatus.of(d, specs, state, vms))));
         }
