@@ -71,6 +71,7 @@ public final class SimulatorBuilder {
         profile.timing().ifPresent(this::timing);
         faults.addAll(profile.faults());
         profile.seed().ifPresent(this::seed);
+        profile.innerNonRoutable().ifPresent(this::innerNonRoutable);
         return this;
     }
 
