@@ -37,6 +37,11 @@ public interface ProxmoxClients extends AutoCloseable {
     /** The client for the PVE API a VM serves at {@code address} (port 8006 unless configured), with its token. */
     Either<ActionFailure, ProxmoxClient> forNested(String address, Secret token);
 
+    /** The API port of nested PVEs ({@code 8006} unless configured). */
+    default int nestedPort() {
+        return 8006;
+    }
+
     /** Closes every client handed out. */
     @Override
     void close();

@@ -40,6 +40,15 @@ public interface SshClient {
         return true;
     }
 
+    /**
+     * Opens a local port forwarded to {@code host:port} as seen from the last endpoint of {@code chain}: the first
+     * endpoint is connected directly, each next one through a {@code direct-tcpip} channel of the previous (jump
+     * hosts), and the last one forwards. Failures are those of {@link #exec} (unreachable, host key, auth).
+     */
+    default Either<ActionFailure, PortForward> forward(java.util.List<SshEndpoint> chain, String host, int port) {
+        return Either.left(new ActionFailure.Precondition("this SSH client cannot forward ports"));
+    }
+
     /** Where to log in to {@code host} as {@code user}: port 22 unless this client is configured otherwise. */
     default SshEndpoint endpoint(String user, String host) {
         return SshEndpoint.of(user, host);

@@ -42,6 +42,14 @@ final class ManifestFlags {
             description = "With -H sim: the simulator's timing and faults (timing: {speed: 0} for instant).")
     @Nullable Path simProfile;
 
+    @Option(names = "--sim-request-log", paramLabel = "FILE",
+            description = "With -H sim: write every API request (every level) as JSON Lines (secrets masked).")
+    @Nullable Path simRequestLog;
+
+    @Option(names = "--sim-connection", paramLabel = "FILE",
+            description = "With -H sim: use the standalone 'homestak sim --connection-file FILE'.")
+    @Nullable Path simConnection;
+
     @Option(names = "--skip-preflight", description = "Accepted for upstream compatibility; manifests run no pre-flight checks.")
     boolean skipPreflight;
 

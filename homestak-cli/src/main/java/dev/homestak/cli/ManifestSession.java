@@ -59,6 +59,8 @@ final class ManifestSession {
     int run(What what, ManifestSource source) {
         RunFlags targetFlags = new RunFlags();
         targetFlags.simProfile = flags.simProfile;
+        targetFlags.simRequestLog = flags.simRequestLog;
+        targetFlags.simConnection = flags.simConnection;
         Either<Failure, RunTarget> target = new Targets(env, siteConfig).resolve(Optional.of(flags.host), targetFlags,
                 "manifest", true);
         if (target.isLeft()) {

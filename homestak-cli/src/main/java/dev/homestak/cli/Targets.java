@@ -123,7 +123,6 @@ final class Targets {
         return merged;
     }
 
-
     /** SSH settings: the given identities (else the user's default keys), the host's VM SSH port. */
     private static SshSettings ssh(List<Path> identities, int port) {
         SshSettings.Builder b = SshSettings.builder().defaultPort(port);

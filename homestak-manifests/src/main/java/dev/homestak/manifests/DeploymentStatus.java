@@ -34,9 +34,10 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
      * @param status  the VM's live status, or {@code missing}
      * @param ip      its address, if it answers
      * @param created when its create completed (from the state)
+     * @param parent  the node it is created in, if any
      */
     public record Row(String name, String type, Optional<Integer> vmid, String status, Optional<String> ip,
-                      Optional<Instant> created) {
+                      Optional<Instant> created, Optional<String> parent) {
     }
 
     static DeploymentStatus of(Deployment d, List<NodeSpec> specs, Optional<DeploymentState> state, Map<String, LiveVm> live) {
@@ -52,9 +53,27 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
                     .or(() -> r.map(NodeRecord::type)).orElse("vm");
             Optional<Integer> planned = specs.stream().filter(s -> s.name().equals(name)).findFirst().flatMap(NodeSpec::vmid);
             rows.add(new Row(name, type, vm.map(LiveVm::vmid).or(() -> r.flatMap(NodeRecord::vmId)).or(() -> planned),
-                    vm.map(LiveVm::status).orElse("missing"), vm.flatMap(LiveVm::ip), r.flatMap(NodeRecord::createdAt)));
+                    vm.map(LiveVm::status).orElse("missing"), vm.flatMap(LiveVm::ip), r.flatMap(NodeRecord::createdAt),
+                    specs.stream().filter(s -> s.name().equals(name)).findFirst().flatMap(NodeSpec::parent)));
         }
         return new DeploymentStatus(d, rows);
+    }
+
+    /** {@code root-pve › leaf-pve › edge}: the node's path through the {@code pve} nodes it lives in. */
+    public String path(String name) {
+        Map<String, String> parents = new java.util.HashMap<>();
+        Set<String> pves = new java.util.HashSet<>();
+        rows.forEach(r -> {
+            r.parent().ifPresent(p -> parents.put(r.name(), p));
+            if (r.type().equals("pve")) {
+                pves.add(r.name());
+            }
+        });
+        java.util.LinkedList<String> names = new java.util.LinkedList<>();
+        for (String n = name; n != null && names.size() <= rows.size(); n = pves.contains(parents.get(n)) ? parents.get(n) : null) {
+            names.addFirst(n);
+        }
+        return String.join(NodeTree.SEPARATOR, names);
     }
 
     /** The table, ages relative to {@code now}. */
@@ -62,7 +81,7 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"NAME", "TYPE", "VMID", "STATUS", "IP", "CREATED", "AGE"});
         for (Row r : rows) {
-            lines.add(new String[] {r.name(), r.type(), r.vmid().map(String::valueOf).orElse("-"), r.status(),
+            lines.add(new String[] {path(r.name()), r.type(), r.vmid().map(String::valueOf).orElse("-"), r.status(),
                     r.ip().orElse("-"), r.created().map(Instant::toString).orElse("-"),
                     r.created().map(c -> age(Duration.between(c, now))).orElse("-")});
         }

@@ -32,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ManifestRunner implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ManifestRunner.class);
+
     private final ActionContext context;
     private final HostConfig host;
     private final SiteConfig site;
@@ -71,8 +73,10 @@ public final class ManifestRunner implements AutoCloseable {
     /** Manifest × state × live VMs: what {@code apply} would do. Reads only; takes no lock. */
     public Either<ManifestFailure, Plan> plan(Manifest manifest) {
         Deployment d = deployment(manifest);
-        return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, true,
-                manifest.settings().verifySsh()).map(vms -> Plan.of(d, specs, state, vms, manifest.settings().verifySsh()))));
+        try (InnerPves inner = new InnerPves(manifest.name(), "-read")) {
+            return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, specs, true,
+                    manifest.settings().verifySsh(), inner).map(vms -> Plan.of(d, specs, state, vms, manifest.settings().verifySsh()))));
+        }
     }
 
     /** Upstream's {@code --dry-run} text for {@code verb}, with the plan's action per node. Reads only. */
@@ -83,8 +87,10 @@ public final class ManifestRunner implements AutoCloseable {
     /** The live table of the deployment (nodes of the manifest, and VMs tagged for it that it no longer has). */
     public Either<ManifestFailure, DeploymentStatus> status(Manifest manifest) {
         Deployment d = deployment(manifest);
-        return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, true, false)
-                .map(vms -> DeploymentStatus.of(d, specs, state, vms))));
+        try (InnerPves inner = new InnerPves(manifest.name(), "-read")) {
+            return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, specs, true, false, inner)
+                    .map(vms -> DeploymentStatus.of(d, specs, state, vms))));
+        }
     }
 
     /** Runs {@code verb} and waits for its result; interrupting the waiting thread cancels it. */
@@ -111,19 +117,22 @@ public final class ManifestRunner implements AutoCloseable {
         StateLock lock = locked.get();
         RunSettings settings = new RunSettings(manifest.settings().verifySsh(), manifest.settings().cleanupOnFailure(),
                 options.onError().orElse(manifest.settings().onError()), options.parallel());
-        Either<ManifestFailure, ManifestHandle> started = lock.load().flatMap(state -> live(d, verb != Verb.DESTROY,
-                settings.verifySsh()).map(vms -> verb == Verb.DESTROY ? Plan.destroying(d, specs.get(), state, vms)
+        InnerPves inner = new InnerPves(manifest.name());
+        Either<ManifestFailure, ManifestHandle> started = lock.load().flatMap(state -> live(d, specs.get(), true,
+                settings.verifySsh(), inner).map(vms -> verb == Verb.DESTROY ? Plan.destroying(d, specs.get(), state, vms)
                         : Plan.of(d, specs.get(), state, vms, settings.verifySsh())))
-                .map(plan -> launch(verb, plan, settings, lock, options));
+                .map(plan -> launch(verb, plan, settings, lock, options, inner));
         if (started.isLeft()) {
+            inner.close();
             lock.close();
         }
         return started;
     }
 
-    private ManifestHandle launch(Verb verb, Plan plan, RunSettings settings, StateLock lock, ManifestOptions options) {
+    private ManifestHandle launch(Verb verb, Plan plan, RunSettings settings, StateLock lock, ManifestOptions options,
+            InnerPves inner) {
         Journal journal = new Journal(lock, clock);
-        Scenario scenario = ManifestScenario.of(verb, plan, settings, Optional.of(journal));
+        Scenario scenario = ManifestScenario.of(verb, plan, settings, Optional.of(journal), inner);
         RunOptions.Builder o = RunOptions.builder();
         options.timeout().ifPresent(o::timeout);
         RunHandle handle = runner.start(scenario, o.build()).getOrElseThrow(f -> new IllegalStateException(f.message()));
@@ -137,14 +146,42 @@ public final class ManifestRunner implements AutoCloseable {
                 }
                 return ManifestResult.of(verb, plan, report, settings.onError());
             } finally {
+                inner.close();
                 lock.close();
             }
         });
         return new ManifestHandle(handle, result);
     }
 
-    private Either<ManifestFailure, Map<String, LiveVm>> live(Deployment d, boolean probe, boolean ssh) {
-        return LiveNodes.inspect(context, d.tag(), probe, ssh).mapLeft(f -> new ManifestFailure.Live(host.name(), f));
+    /**
+     * The deployment's live VMs at every level: tagged VMs on the target host, then, parents first, those inside each
+     * running {@code pve} node, which is prepared ({@link InnerPves#connect}) to look. A {@code pve} node that cannot
+     * be reached counts as holding nothing (its children are planned as missing, destroyed as gone with it).
+     */
+    private Either<ManifestFailure, Map<String, LiveVm>> live(Deployment d, List<NodeSpec> specs, boolean probe, boolean ssh,
+            InnerPves inner) {
+        return LiveNodes.inspect(context, d.tag(), probe, ssh).mapLeft(f -> (ManifestFailure) new ManifestFailure.Live(host.name(), f))
+                .map(outer -> {
+                    Map<String, LiveVm> all = new java.util.LinkedHashMap<>(outer);
+                    NodeTree tree = NodeTree.of(specs);
+                    for (NodeSpec spec : specs) {
+                        LiveVm vm = all.get(spec.name());
+                        if (!tree.isPve(spec.name()) || vm == null || !vm.running() || vm.ip().isEmpty()) {
+                            continue;
+                        }
+                        Optional<String> parent = tree.pveParent(spec.name());
+                        Optional<InnerPve> parentPve = parent.flatMap(inner::get);
+                        if (parent.isPresent() && parentPve.isEmpty()) {
+                            continue;
+                        }
+                        ActionContext at = parentPve.map(p -> context.toBuilder().host(p.host()).build()).orElse(context);
+                        inner.connect(at, spec.name(), vm.ip().get(), parentPve)
+                                .flatMap(pve -> LiveNodes.inspect(context.toBuilder().host(pve.host()).build(), d.tag(), probe, ssh))
+                                .peek(found -> found.forEach(all::putIfAbsent))
+                                .peekLeft(f -> log.info("{}: cannot look inside: {}", tree.path(spec.name()), f.message()));
+                    }
+                    return all;
+                });
     }
 
     /** Builds a {@link ManifestRunner}; the only mutable type here. */

@@ -19,13 +19,9 @@ final class NodeSpecs {
     static Either<ManifestFailure, List<NodeSpec>> of(Manifest manifest, SiteConfig site) {
         List<NodeSpec> out = new ArrayList<>();
         for (ManifestNode node : ordered(manifest)) {
-            if (node.type() == NodeType.PVE && node.parent().isPresent()) {
-                return Either.left(new ManifestFailure.Invalid(manifest.name(), node.name(), "nodes inside a pve node are "
-                        + "not supported yet; create them on the target host (no parent)"));
-            }
-            if (node.parent().flatMap(manifest::node).map(p -> p.type() == NodeType.PVE).orElse(false)) {
-                return Either.left(new ManifestFailure.Invalid(manifest.name(), node.name(), "children of a pve node ("
-                        + node.parent().get() + ") are not supported yet; give it no parent to create it on the target host"));
+            if (node.parent().flatMap(manifest::node).map(p -> p.type() != NodeType.PVE).orElse(false)) {
+                return Either.left(new ManifestFailure.Invalid(manifest.name(), node.name(), "its parent "
+                        + node.parent().get() + " is a vm: only a pve node can hold other nodes"));
             }
             if (node.preset().isEmpty() || node.image().isEmpty()) {
                 return Either.left(new ManifestFailure.Invalid(manifest.name(), node.name(), "needs a preset and an image"

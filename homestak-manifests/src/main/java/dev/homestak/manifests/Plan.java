@@ -31,7 +31,14 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
             names.add(spec.name());
             Optional<NodeRecord> recorded = state.flatMap(s -> s.node(spec.name()));
             Optional<LiveVm> vm = Optional.ofNullable(live.get(spec.name()));
-            out.add(decide(spec, recorded, vm, verifySsh));
+            NodePlan decided = decide(spec, recorded, vm, verifySsh);
+            Optional<NodePlan> parent = spec.parent().flatMap(p -> out.stream().filter(o -> o.name().equals(p)).findFirst());
+            if (parent.isPresent() && parent.get().action() != NodeAction.KEEP && decided.action() != NodeAction.CREATE) {
+                // created inside a parent that is created or replaced: what ran in the old one went with it
+                decided = new NodePlan(spec.name(), spec.type(), NodeAction.REPLACE, "parent " + parent.get().name() + " "
+                        + parent.get().action().name().toLowerCase(java.util.Locale.ROOT) + "d", Optional.of(spec), Optional.empty());
+            }
+            out.add(decided);
         }
         List<String> gone = new ArrayList<>();
         state.ifPresent(s -> s.nodes().keySet().stream().filter(n -> !names.contains(n)).forEach(gone::add));
@@ -119,9 +126,10 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
     public String render() {
         StringBuilder b = new StringBuilder();
         b.append("Plan for ").append(deployment.manifest()).append(" on ").append(deployment.host()).append(":\n");
-        int width = nodes.stream().mapToInt(n -> n.name().length()).max().orElse(4);
+        NodeTree tree = NodeTree.of(this);
+        int width = nodes.stream().mapToInt(n -> tree.path(n.name()).length()).max().orElse(4);
         for (NodePlan n : nodes) {
-            b.append("  ").append(String.format("%-" + width + "s", n.name())).append("  ").append(String.format("%-4s", n.type()))
+            b.append("  ").append(String.format("%-" + width + "s", tree.path(n.name()))).append("  ").append(String.format("%-4s", n.type()))
                     .append("  ").append(n.label()).append('\n');
         }
         return b.append(summary()).append('\n').toString();

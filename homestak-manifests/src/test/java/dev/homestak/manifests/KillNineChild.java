@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The process {@link KillNineTest} kills: applies a manifest on the site's host {@code sim} (a simulator in the
- * test's process). Arguments: site-config dir, state dir, manifest file, SSH key, SSH port.
+ * test's process). Arguments: site-config dir, state dir, manifest file, SSH key, SSH port[, nested API port].
  */
 public final class KillNineChild {
 
@@ -29,7 +29,9 @@ public final class KillNineChild {
         Manifest manifest = Manifests.load(ManifestSource.ofFlag(args[2]), site).getOrElseThrow(f -> new IllegalStateException(f.message()));
         SshClient ssh = SshClient.create(SshSettings.builder().identityFiles(List.of(Path.of(args[3])))
                 .defaultPort(Integer.parseInt(args[4])).connectTimeout(Duration.ofSeconds(5)).build());
-        try (ProxmoxClients clients = ProxmoxClients.builder().build()) {
+        // optional 6th argument: the nested PVEs' API port (the simulator's)
+        try (ProxmoxClients clients = args.length > 5 ? ProxmoxClients.builder().nestedPort(Integer.parseInt(args[5])).build()
+                : ProxmoxClients.builder().build()) {
             ManifestRunner runner = ManifestRunner.builder().hostConfig(host).site(site)
                     .ports(Ports.builder().proxmox(clients).ssh(ssh).build())
                     .stateStore(StateStore.at(Path.of(args[1]))).noReports().build();

@@ -25,7 +25,7 @@ final class ProfileReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
-    private static final Set<String> TOP = Set.of("seed", "timing", "faults");
+    private static final Set<String> TOP = Set.of("seed", "timing", "faults", "inner_non_routable");
     private static final Set<String> TIMING = Set.of("speed", "boot", "agent_ready", "ssh_ready", "lock_timeout",
             "default_task", "tasks");
     private static final Set<String> FAULT = Set.of("kind", "method", "path", "vmid", "nth", "rate", "delay", "message");
@@ -72,7 +72,12 @@ final class ProfileReader {
             for (int i = 0; i < list.size(); i++) {
                 faults.add(fault(list.get(i), "faults[" + i + "]"));
             }
-            return Either.right(new SimProfile(timing, faults, seed));
+            JsonNode inner = root.path("inner_non_routable");
+            if (!inner.isMissingNode() && !inner.isBoolean()) {
+                throw new Bad("inner_non_routable", "must be true or false");
+            }
+            return Either.right(new SimProfile(timing, faults, seed,
+                    inner.isMissingNode() ? Optional.empty() : Optional.of(inner.asBoolean())));
         } catch (Bad e) {
             return Either.left(new SimFailure.Invalid(source, e.getMessage()));
         }

@@ -14,14 +14,21 @@ import java.util.OptionalLong;
  * @param timing  the timing model, when the file has a {@code timing:} section
  * @param faults  fault rules from the {@code faults:} list
  * @param seed    the {@code seed:} of rate-based faults
+ * @param innerNonRoutable {@code inner_non_routable:}, see {@link SimulatorBuilder#innerNonRoutable}
  */
-public record SimProfile(Optional<Timing> timing, List<FaultRule> faults, OptionalLong seed) {
+public record SimProfile(Optional<Timing> timing, List<FaultRule> faults, OptionalLong seed, Optional<Boolean> innerNonRoutable) {
 
     /** Validates and copies. */
     public SimProfile {
         Objects.requireNonNull(timing, "timing");
         faults = List.copyOf(faults);
         Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(innerNonRoutable, "innerNonRoutable");
+    }
+
+    /** A profile that leaves {@code inner_non_routable} as the builder has it. */
+    public SimProfile(Optional<Timing> timing, List<FaultRule> faults, OptionalLong seed) {
+        this(timing, faults, seed, Optional.empty());
     }
 
     /** Reads a profile file; a one-line failure names the file and the key at fault. */

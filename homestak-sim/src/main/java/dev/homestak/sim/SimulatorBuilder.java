@@ -29,6 +29,7 @@ public final class SimulatorBuilder {
     private int apiPort;
     private int sshPort;
     private Optional<Boolean> perVmAddresses = Optional.empty();
+    private boolean innerNonRoutable;
 
     SimulatorBuilder() {}
 
@@ -70,6 +71,7 @@ public final class SimulatorBuilder {
         profile.timing().ifPresent(this::timing);
         faults.addAll(profile.faults());
         profile.seed().ifPresent(this::seed);
+        profile.innerNonRoutable().ifPresent(this::innerNonRoutable);
         return this;
     }
 
@@ -121,6 +123,16 @@ public final class SimulatorBuilder {
         return this;
     }
 
+    /**
+     * Models non-routable inner networks: a nested PVE's API then accepts only connections that the simulator's
+     * SSH server forwards ({@code direct-tcpip}, i.e. {@code ssh -L} or a jump through a parent); a direct
+     * connection is closed at once. Off by default (the root API is always reachable).
+     */
+    public SimulatorBuilder innerNonRoutable(boolean value) {
+        innerNonRoutable = value;
+        return this;
+    }
+
     /** Starts the simulator: API, SSH server and (unless timing is instant) its ticker. */
     public Either<SimFailure, Simulator> start() {
         Either<String, List<PublicKey>> keys = AuthorizedKeys.parse(keySource, keyLines)
@@ -129,7 +141,7 @@ public final class SimulatorBuilder {
             return Either.left(new SimFailure.Invalid("authorized keys", keys.getLeft()));
         }
         Settings settings = new Settings(node, clock, timing, faults, seed, validator(), keys.get(), apiPort, sshPort,
-                perVmAddresses);
+                perVmAddresses, innerNonRoutable);
         try {
             SimRuntime runtime = SimRuntime.start(settings);
             for (Secret token : extraTokens) {

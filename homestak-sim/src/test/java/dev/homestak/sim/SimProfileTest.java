@@ -51,6 +51,15 @@ class SimProfileTest {
         void empty() {
             assertThat(SimProfile.parse("empty.yaml", "").get().faults()).isEmpty();
         }
+
+        @Test
+        @DisplayName("inner_non_routable: true makes nested APIs reachable only through SSH forwarding")
+        void innerNonRoutable() {
+            assertThat(SimProfile.parse("p.yaml", "inner_non_routable: true").get().innerNonRoutable()).hasValue(true);
+            assertThat(SimProfile.parse("p.yaml", "seed: 1").get().innerNonRoutable()).isEmpty();
+            assertThat(SimProfile.parse("p.yaml", "inner_non_routable: 3").getLeft().message())
+                    .isEqualTo("p.yaml: inner_non_routable: must be true or false");
+        }
     }
 
     @Nested

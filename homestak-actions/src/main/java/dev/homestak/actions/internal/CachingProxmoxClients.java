@@ -38,6 +38,11 @@ public final class CachingProxmoxClients implements ProxmoxClients {
     }
 
     @Override
+    public int nestedPort() {
+        return nestedPort;
+    }
+
+    @Override
     public Either<ActionFailure, ProxmoxClient> forHost(HostConfig host) {
         if (host.apiEndpoint().isEmpty()) {
             return Either.left(new ActionFailure.Precondition("host '" + host.name() + "' has no api_endpoint ("

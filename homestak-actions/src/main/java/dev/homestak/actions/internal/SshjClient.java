@@ -117,6 +117,14 @@ public final class SshjClient implements SshClient {
     }
 
     @Override
+    public Either<ActionFailure, dev.homestak.actions.PortForward> forward(List<SshEndpoint> chain, String host, int port) {
+        if (knownHosts.isLeft()) {
+            return Either.left(new ActionFailure.Precondition(knownHosts.getLeft()));
+        }
+        return SshjForwarder.open(knownHosts.get(), settings, chain, host, port);
+    }
+
+    @Override
     public SshEndpoint endpoint(String user, String host) {
         return new SshEndpoint(user, host, settings.portFor(host));
     }

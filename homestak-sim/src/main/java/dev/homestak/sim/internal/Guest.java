@@ -23,6 +23,11 @@ interface Guest {
     /** The output of {@code pveum} with these arguments, as {@code [exitCode, stdout, stderr]}. */
     Vm.Exec pveum(List<String> args);
 
+    /** The certificate fingerprint ({@code AA:BB:...}) this guest's PVE API presents, when it serves one. */
+    default java.util.Optional<String> apiFingerprint() {
+        return java.util.Optional.empty();
+    }
+
     /** Users, written files and installed software that commands change. */
     GuestState state();
 

@@ -135,6 +135,7 @@ final class GuestCommands {
             case "apt-get", "apt" -> GuestInstall.apt(guest, args);
             case "pvesh" -> Pvesh.run(guest, args);
             case "pveum" -> guest.pve() ? guest.pveum(args) : notFound(cmd);
+            case "pvenode" -> guest.pve() ? Pvenode.run(guest, args) : notFound(cmd);
             default -> notFound(cmd);
         };
     }

@@ -61,6 +61,11 @@ final class HostGuest implements Guest {
     }
 
     @Override
+    public java.util.Optional<String> apiFingerprint() {
+        return java.util.Optional.of(pve.fingerprint());
+    }
+
+    @Override
     public Vm.Exec pveum(List<String> args) {
         return Pveum.run(pve.tokens(), args);
     }

@@ -41,6 +41,8 @@ final class HttpsServer implements AutoCloseable {
     private final Function<HttpRequest, HttpResponse> handler;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
+    private java.util.function.Predicate<Socket> admit = connection -> true;
+
     private HttpsServer(ServerSocket socket, ExecutorService threads, Function<HttpRequest, HttpResponse> handler) {
         this.socket = socket;
         this.threads = threads;
@@ -62,6 +64,12 @@ final class HttpsServer implements AutoCloseable {
         HttpsServer server = new HttpsServer(socket, threads, handler);
         threads.execute(server::acceptLoop);
         return server;
+    }
+
+    /** Serves only connections {@code value} admits; others are closed before the TLS handshake. */
+    HttpsServer admitting(java.util.function.Predicate<Socket> value) {
+        admit = value;
+        return this;
     }
 
     /** The bound port. */
@@ -99,6 +107,12 @@ final class HttpsServer implements AutoCloseable {
     }
 
     private void serve(Socket connection) {
+        if (!admit.test(connection)) {
+            log.debug("refused {}: not forwarded through SSH (non-routable inner network)", connection.getRemoteSocketAddress());
+            connections.remove(connection);
+            closeQuietly(connection);
+            return;
+        }
         try (connection) {
             connection.setSoTimeout(IDLE_TIMEOUT_MS);
             connection.setTcpNoDelay(true);

@@ -85,6 +85,10 @@ public final class PveInstance implements AutoCloseable {
             http = HttpsServer.start(new InetSocketAddress(address, 0), tls.serverContext(), "sim-" + node, api::handle);
         }
         port = http.port();
+        if (runtime.root() != this && runtime.settings().innerNonRoutable()) {
+            SshService ssh = runtime.ssh();
+            http.admitting(connection -> ssh.forwarded(connection.getRemoteSocketAddress(), 2000));
+        }
     }
 
     /** Stops serving and stops every VM (the host went down). */

@@ -21,9 +21,12 @@ import java.util.Optional;
  * @param apiPort         port of the root API ({@code 0}: any free port)
  * @param sshPort         port of every SSH server ({@code 0}: one free port chosen at start)
  * @param perVmAddresses  force per-VM addresses on or off; empty detects
+ * @param innerNonRoutable nested PVE APIs accept only connections forwarded by the simulator's SSH server
+ *                        ({@code direct-tcpip} through a parent), as on a non-routable inner network
  */
 public record Settings(String node, Clock clock, Timing timing, List<FaultRule> faults, long seed,
-        RequestValidator validator, List<PublicKey> keys, int apiPort, int sshPort, Optional<Boolean> perVmAddresses) {
+        RequestValidator validator, List<PublicKey> keys, int apiPort, int sshPort, Optional<Boolean> perVmAddresses,
+        boolean innerNonRoutable) {
 
     /** Validates and copies. */
     public Settings {

@@ -80,6 +80,11 @@ public final class SimRuntime implements AutoCloseable {
         return faults;
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The SSH server shared by the host and every VM. */
     public SshService ssh() {
         if (ssh == null) {
             throw new IllegalStateException("SSH server not started");

@@ -59,6 +59,7 @@ public final class SshService implements AutoCloseable {
     private final List<PublicKey> authorized = new CopyOnWriteArrayList<>();
     private final Map<String, KeyPair> hostKeys = new ConcurrentHashMap<>();
     private final Map<SocketAddress, Guest> guests = new ConcurrentHashMap<>();
+    private final Set<SocketAddress> forwardedSources = ConcurrentHashMap.newKeySet();
 
     private SshService(List<PublicKey> keys) {
         authorized.addAll(keys);
@@ -77,11 +78,45 @@ public final class SshService implements AutoCloseable {
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        server.setIoServiceEventListener(new org.apache.sshd.common.io.IoServiceEventListener() {
+            @Override
+            public void connectionEstablished(org.apache.sshd.common.io.IoConnector connector, SocketAddress local,
+                    org.apache.sshd.common.AttributeRepository context, SocketAddress remote) {
+                synchronized (service.forwardedSources) {
+                    service.forwardedSources.add(local); // a direct-tcpip channel's outgoing connection
+                    service.forwardedSources.notifyAll();
+                }
+            }
+        });
         server.setCommandFactory((channel, command) -> new GuestCommand(service.guestOf(channel.getSession()), command));
         server.start();
         InetSocketAddress bound = (InetSocketAddress) server.acceptor().getBoundAddresses().iterator().next();
         service.guests.put(bound, hostGuest);
         return service;
+    }
+
+    /**
+     * Whether {@code peer} (the remote end of a connection some simulated server accepted) is a connection this
+     * SSH server opened for a forwarding channel. Waits up to {@code waitMillis} for the connector to report it
+     * (the accepting side may see the connection first).
+     */
+    public boolean forwarded(SocketAddress peer, long waitMillis) {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        synchronized (forwardedSources) {
+            while (!forwardedSources.remove(peer)) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    forwardedSources.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The port the PVE host's SSH listens on (and every VM's, where VMs have their own address). */

@@ -79,6 +79,13 @@ final class VmGuest implements Guest {
     }
 
     @Override
+    public java.util.Optional<String> apiFingerprint() {
+        synchronized (cluster) {
+            return java.util.Optional.ofNullable(vm.nested).map(PveInstance::fingerprint);
+        }
+    }
+
+    @Override
     public Vm.Exec pveum(List<String> args) {
         PveInstance nested;
         synchronized (cluster) {
