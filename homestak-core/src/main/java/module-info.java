@@ -18,8 +18,11 @@ module dev.homestak.core {
     exports dev.homestak.core;
     exports dev.homestak.core.manifest;
     // the one JSON writer of the original's formats, for the reports and events (not an API)
-    exports dev.homestak.core.internal to dev.homestak.scenarios;
+    exports dev.homestak.core.internal to
+            dev.homestak.scenarios;
 
-    opens dev.homestak.core to com.fasterxml.jackson.databind;
-    opens dev.homestak.core.manifest to com.fasterxml.jackson.databind;
+    opens dev.homestak.core to
+            com.fasterxml.jackson.databind;
+    opens dev.homestak.core.manifest to
+            com.fasterxml.jackson.databind;
 }

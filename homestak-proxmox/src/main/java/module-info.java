@@ -12,7 +12,9 @@ module dev.homestak.proxmox {
 
     exports dev.homestak.proxmox;
     exports dev.homestak.proxmox.model;
-    exports dev.homestak.proxmox.internal to dev.homestak.sim;
+    exports dev.homestak.proxmox.internal to
+            dev.homestak.sim;
 
-    opens dev.homestak.proxmox.model to com.fasterxml.jackson.databind;
+    opens dev.homestak.proxmox.model to
+            com.fasterxml.jackson.databind;
 }

@@ -15,6 +15,7 @@ module dev.homestak.scenarios {
     exports dev.homestak.scenarios.spi;
 
     uses dev.homestak.scenarios.spi.ScenarioProvider;
-    provides dev.homestak.scenarios.spi.ScenarioProvider
-            with dev.homestak.scenarios.internal.BuiltInScenarioProvider;
+
+    provides dev.homestak.scenarios.spi.ScenarioProvider with
+            dev.homestak.scenarios.internal.BuiltInScenarioProvider;
 }

@@ -19,8 +19,7 @@ import java.util.Map;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
@@ -33,17 +32,24 @@ public final class BenchMain {
         Path out = Files.createDirectories(options.out());
         List<Row> rows = new ArrayList<>();
         if (options.launcher().isPresent()) {
-            rows.addAll(Startup.run(options.launcher().get(), options.smoke() ? 1 : 21,
+            rows.addAll(Startup.run(
+                    options.launcher().get(),
+                    options.smoke() ? 1 : 21,
                     List.of(List.of("--list-scenarios"), List.of("--help"))));
         }
         rows.addAll(EngineOverhead.run(out.resolve("engine"), options.smoke() ? 2 : 21));
         rows.addAll(WaitLatency.run(out.resolve("wait"), options.smoke() ? 3 : 60, 20260103L));
-        Map<Integer, Double> fan = FanOut.measure(out.resolve("fanout"), options.smoke() ? List.of(1, 2) : List.of(1, 8, 32, 64),
+        Map<Integer, Double> fan = FanOut.measure(
+                out.resolve("fanout"),
+                options.smoke() ? List.of(1, 2) : List.of(1, 8, 32, 64),
                 options.smoke() ? 0.01 : FanOut.SPEED);
         rows.addAll(FanOut.rows(fan));
-        rows.addAll(ManifestBench.run(out.resolve("manifests"), options.smoke() ? 1 : 7, options.smoke() ? 2 : 32,
-                options.launcher()));
-        rows.addAll(Throughput.run(out.resolve("throughput"), Duration.ofSeconds(options.smoke() ? 1 : 5), 8,
+        rows.addAll(ManifestBench.run(
+                out.resolve("manifests"), options.smoke() ? 1 : 7, options.smoke() ? 2 : 32, options.launcher()));
+        rows.addAll(Throughput.run(
+                out.resolve("throughput"),
+                Duration.ofSeconds(options.smoke() ? 1 : 5),
+                8,
                 options.smoke() ? 100 : 1000));
         String header = machine();
         Files.writeString(out.resolve("results.md"), header + "\n\n" + Table.markdown(rows));
@@ -59,7 +65,9 @@ public final class BenchMain {
         } catch (IOException | RuntimeException e) {
             // not Linux: no load figure
         }
-        return ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).substring(0, 16) + ", "
+        return ZonedDateTime.now()
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .substring(0, 16) + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, load " + load + " at the end, "
                 + ManagementFactory.getRuntimeMXBean().getVmName() + " " + Runtime.version();
     }

@@ -40,11 +40,15 @@ final class BenchSite implements AutoCloseable {
     private BenchSite(Simulator sim, Path dir, Path keyFile) {
         this.sim = sim;
         this.keyFile = keyFile;
-        SiteConfig site = SiteConfig.load(dir.resolve("site-config")).getOrElseThrow(f -> new IllegalStateException(f.message()));
+        SiteConfig site =
+                SiteConfig.load(dir.resolve("site-config")).getOrElseThrow(f -> new IllegalStateException(f.message()));
         this.host = site.host("sim").getOrElseThrow(f -> new IllegalStateException(f.message()));
         this.clients = ProxmoxClients.create();
-        SshClient real = SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
-                .defaultPort(sim.sshPort()).connectTimeout(Duration.ofSeconds(5)).build());
+        SshClient real = SshClient.create(SshSettings.builder()
+                .identityFiles(List.of(keyFile))
+                .defaultPort(sim.sshPort())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
         this.ssh = new CountingSsh(real, sshConnections);
     }
 
@@ -59,7 +63,10 @@ final class BenchSite implements AutoCloseable {
                 OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "bench@homestak", null, out);
             }
             String line = PublicKeyEntry.toString(key.getPublic()) + " bench@homestak";
-            Simulator sim = Simulator.builder().timing(timing).authorizedKeys("bench", List.of(line)).start()
+            Simulator sim = Simulator.builder()
+                    .timing(timing)
+                    .authorizedKeys("bench", List.of(line))
+                    .start()
                     .getOrElseThrow(f -> new IllegalStateException(f.message()));
             writeSiteConfig(dir.resolve("site-config"), sim, line, vms);
             return new BenchSite(sim, dir, keyFile);
@@ -77,7 +84,11 @@ final class BenchSite implements AutoCloseable {
 
     /** A runner writing reports under {@code reports}. */
     ScenarioRunner runner(Path reports) {
-        return ScenarioRunner.builder().hostConfig(host).ports(ports()).reportDir(reports).build();
+        return ScenarioRunner.builder()
+                .hostConfig(host)
+                .ports(ports())
+                .reportDir(reports)
+                .build();
     }
 
     /** The ports of a run on this site: its clients and the counting SSH client. */
@@ -113,17 +124,24 @@ final class BenchSite implements AutoCloseable {
         Files.createDirectories(dir.resolve("presets"));
         Files.writeString(dir.resolve("presets/vm-small.yaml"), "cores: 2\nmemory: 2048\ndisk: 10\n");
         Files.writeString(dir.resolve("site.yaml"), "defaults:\n  datastore: local-lvm\n  ssh_user: root\n");
-        Files.writeString(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
-                + "passwords:\n  vm_root: \"$6$bench$hash\"\nssh_keys:\n  bench@homestak: \"" + keyLine + "\"\n");
-        Files.writeString(dir.resolve("nodes/sim.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\nprovisioner: api\ntls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n"
-                + "vm_ssh_port: " + sim.sshPort() + "\n");
+        Files.writeString(
+                dir.resolve("secrets.yaml"),
+                "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
+                        + "passwords:\n  vm_root: \"$6$bench$hash\"\nssh_keys:\n  bench@homestak: \"" + keyLine
+                        + "\"\n");
+        Files.writeString(
+                dir.resolve("nodes/sim.yaml"),
+                "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
+                        + "node: " + sim.node() + "\nprovisioner: api\ntls_fingerprint: \"" + sim.fingerprintSha256()
+                        + "\"\n"
+                        + "vm_ssh_port: " + sim.sshPort() + "\n");
         Files.writeString(dir.resolve("vms/test.yaml"), "image: debian-12\ncores: 1\nmemory: 1024\ndisk: 8\n");
         StringBuilder env = new StringBuilder("vmid_base: 99900\nvms:\n");
         for (int i = 0; i < vms; i++) {
             env.append("  - name: vm").append(i).append("\n    template: test\n");
         }
         Files.writeString(dir.resolve("envs/bench.yaml"), env.toString());
-        Files.writeString(dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
+        Files.writeString(
+                dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
     }
 }

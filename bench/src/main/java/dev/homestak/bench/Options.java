@@ -25,8 +25,9 @@ public record Options(boolean smoke, Optional<Path> launcher, Path out, Optional
                 case "--launcher" -> launcher = Optional.of(Path.of(value(args, ++i)));
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--svg" -> svg = Optional.of(Path.of(value(args, ++i)));
-                default -> throw new IllegalArgumentException("unknown option '" + args[i]
-                        + "' (use --smoke, --launcher PATH, --out DIR, --svg FILE)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option '" + args[i] + "' (use --smoke, --launcher PATH, --out DIR, --svg FILE)");
             }
         }
         return new Options(smoke, launcher, out, svg);

@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class Startup {
 
-    private Startup() {
-    }
+    private Startup() {}
 
-    static List<Row> run(Path launcher, int runs, List<List<String>> commands) throws IOException, InterruptedException {
+    static List<Row> run(Path launcher, int runs, List<List<String>> commands)
+            throws IOException, InterruptedException {
         List<Row> rows = new ArrayList<>();
         boolean time = Files.isExecutable(Path.of("/usr/bin/time"));
         for (List<String> args : commands) {
-            once(launcher, args, time);   // builds and trains the start-up cache outside the measurement
+            once(launcher, args, time); // builds and trains the start-up cache outside the measurement
             List<Double> ms = new ArrayList<>();
             long rssKb = 0;
             for (int i = 0; i < runs; i++) {
@@ -32,8 +32,15 @@ final class Startup {
             Stats s = Stats.of(ms);
             String label = "homestak " + String.join(" ", args);
             rows.add(Row.target("CLI start-up", label + ", wall", s.describe("ms"), "<= 150 ms", s.p50() <= 150));
-            rows.add(time ? Row.target("CLI start-up", label + ", peak RSS", rssKb / 1024 + " MB", "<= 128 MB", rssKb / 1024 <= 128)
-                    : Row.info("CLI start-up", label + ", peak RSS", "n/a (no /usr/bin/time)"));
+            rows.add(
+                    time
+                            ? Row.target(
+                                    "CLI start-up",
+                                    label + ", peak RSS",
+                                    rssKb / 1024 + " MB",
+                                    "<= 128 MB",
+                                    rssKb / 1024 <= 128)
+                            : Row.info("CLI start-up", label + ", peak RSS", "n/a (no /usr/bin/time)"));
         }
         return rows;
     }
@@ -41,12 +48,14 @@ final class Startup {
     /** One run; the peak RSS in KB (0 without /usr/bin/time). */
     private static long once(Path launcher, List<String> args, boolean time) throws IOException, InterruptedException {
         Path rss = Files.createTempFile("homestak-rss-", ".txt");
-        List<String> command = new ArrayList<>(time ? List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()) : List.of());
+        List<String> command =
+                new ArrayList<>(time ? List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()) : List.of());
         command.add(launcher.toString());
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().remove("HOMESTAK_REBUILD");   // would rebuild on every measured start
+        pb.environment().remove("HOMESTAK_REBUILD"); // would rebuild on every measured start
         Process p = pb.start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -54,6 +63,8 @@ final class Startup {
         }
         String text = Files.readString(rss).trim();
         Files.deleteIfExists(rss);
-        return text.isEmpty() ? 0 : Long.parseLong(text.lines().reduce((a, b) -> b).orElse("0").trim());
+        return text.isEmpty()
+                ? 0
+                : Long.parseLong(text.lines().reduce((a, b) -> b).orElse("0").trim());
     }
 }

@@ -11,7 +11,13 @@ record Stats(double min, double p50, double p95, double max, double mean, int n)
             throw new IllegalArgumentException("no values");
         }
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Stats(v[0], percentile(v, 50), percentile(v, 95), v[v.length - 1], Arrays.stream(v).average().orElse(0), v.length);
+        return new Stats(
+                v[0],
+                percentile(v, 50),
+                percentile(v, 95),
+                v[v.length - 1],
+                Arrays.stream(v).average().orElse(0),
+                v.length);
     }
 
     /** Nearest-rank percentile. */

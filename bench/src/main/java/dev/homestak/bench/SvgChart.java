@@ -16,8 +16,7 @@ final class SvgChart {
     private static final int TOP = 40;
     private static final int RIGHT = 30;
 
-    private SvgChart() {
-    }
+    private SvgChart() {}
 
     /** The chart for {@code seconds} (N to wall seconds); the y axis is capped at 3 x the largest measurement. */
     static String fanOut(Map<Integer, Double> seconds, String caption) {
@@ -26,26 +25,44 @@ final class SvgChart {
         double maxMeasured = seconds.values().stream().max(Double::compare).orElse(1.0);
         double maxY = Math.max(maxMeasured * 3, t1 * 2);
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", W, H, W, H));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                W,
+                H,
+                W,
+                H));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append(text(W / 2, 20, "middle", "simple-vm-constructor wall time vs. VMs in the env (guest boot 2 s)", 14));
+        svg.append(
+                text(W / 2, 20, "middle", "simple-vm-constructor wall time vs. VMs in the env (guest boot 2 s)", 14));
         axes(svg, maxN, maxY);
         StringBuilder measured = new StringBuilder();
         StringBuilder original = new StringBuilder();
         for (var e : seconds.entrySet()) {
             measured.append(point(e.getKey(), e.getValue(), maxN, maxY)).append(' ');
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#1f6feb\"/>%n",
-                    x(e.getKey(), maxN), y(e.getValue(), maxY)));
-            svg.append(text(x(e.getKey(), maxN), y(e.getValue(), maxY) - 8, "middle",
-                    String.format(Locale.ROOT, "%.1f s", e.getValue()), 11));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#1f6feb\"/>%n",
+                    x(e.getKey(), maxN),
+                    y(e.getValue(), maxY)));
+            svg.append(text(
+                    x(e.getKey(), maxN),
+                    y(e.getValue(), maxY) - 8,
+                    "middle",
+                    String.format(Locale.ROOT, "%.1f s", e.getValue()),
+                    11));
         }
         int lastOnChart = (int) Math.min(maxN, Math.floor(maxY / t1));
         original.append(point(1, t1, maxN, maxY)).append(' ').append(point(lastOnChart, lastOnChart * t1, maxN, maxY));
-        svg.append("<polyline fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"2\" points=\"").append(measured.toString().trim()).append("\"/>\n");
+        svg.append("<polyline fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"2\" points=\"")
+                .append(measured.toString().trim())
+                .append("\"/>\n");
         svg.append("<polyline fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"6 4\" points=\"")
-                .append(original.toString().trim()).append("\"/>\n");
-        svg.append(text(LEFT + 10, TOP + 14, "start", "homestak (measured)", 12).replace("<text", "<text fill=\"#1f6feb\""));
+                .append(original.toString().trim())
+                .append("\"/>\n");
+        svg.append(text(LEFT + 10, TOP + 14, "start", "homestak (measured)", 12)
+                .replace("<text", "<text fill=\"#1f6feb\""));
         svg.append(text(LEFT + 10, TOP + 30, "start", "one after another, N x T(1) (the original's design)", 12)
                 .replace("<text", "<text fill=\"#cf222e\""));
         svg.append(text(W / 2, H - 8, "middle", caption, 10));
@@ -54,10 +71,20 @@ final class SvgChart {
     }
 
     private static void axes(StringBuilder svg, int maxN, double maxY) {
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
-                LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM));
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
-                LEFT, TOP, LEFT, H - BOTTOM));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+                LEFT,
+                H - BOTTOM,
+                W - RIGHT,
+                H - BOTTOM));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+                LEFT,
+                TOP,
+                LEFT,
+                H - BOTTOM));
         for (int i = 0; i <= 4; i++) {
             int n = (int) Math.round(maxN * i / 4.0);
             svg.append(text(x(n, maxN), H - BOTTOM + 16, "middle", Integer.toString(n), 11));
@@ -80,7 +107,13 @@ final class SvgChart {
     }
 
     private static String text(double x, double y, String anchor, String value, int size) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
-                x, y, anchor, size, value.replace("&", "&amp;").replace("<", "&lt;"));
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+                x,
+                y,
+                anchor,
+                size,
+                value.replace("&", "&amp;").replace("<", "&lt;"));
     }
 }

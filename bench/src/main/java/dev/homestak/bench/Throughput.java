@@ -19,21 +19,31 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The client against the simulator: read requests per second, and heap per 1,000 tasks awaited at once. */
 final class Throughput {
 
-    private Throughput() {
-    }
+    private Throughput() {}
 
     static List<Row> run(Path dir, Duration duration, int threads, int awaits) throws Exception {
-        Timing timing = new Timing(Map.of("qmcreate", Duration.ofSeconds(30)), Duration.ZERO, Duration.ZERO,
-                Duration.ZERO, Duration.ZERO, Duration.ofSeconds(10), 1.0);
+        Timing timing = new Timing(
+                Map.of("qmcreate", Duration.ofSeconds(30)),
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ofSeconds(10),
+                1.0);
         try (BenchSite site = BenchSite.start(dir, timing, 1);
-             ProxmoxClient pve = ProxmoxClient.forHost(site.sim.baseUri(), site.sim.apiToken(),
-                     Optional.of(site.sim.fingerprintSha256())).getOrElseThrow(f -> new IllegalStateException(f.message()))) {
+                ProxmoxClient pve = ProxmoxClient.forHost(
+                                site.sim.baseUri(), site.sim.apiToken(), Optional.of(site.sim.fingerprintSha256()))
+                        .getOrElseThrow(f -> new IllegalStateException(f.message()))) {
             double rps = requestsPerSecond(pve, duration, threads);
             double heapKb = heapPerAwaits(pve, site.sim.node(), awaits);
             return List.of(
-                    Row.info("client throughput", "GET /nodes/{node}/status, " + threads + " threads, one client",
+                    Row.info(
+                            "client throughput",
+                            "GET /nodes/{node}/status, " + threads + " threads, one client",
                             String.format("%.0f requests/s", rps)),
-                    Row.info("client throughput", "heap per 1,000 tasks awaited at once",
+                    Row.info(
+                            "client throughput",
+                            "heap per 1,000 tasks awaited at once",
                             String.format("%.0f KB (%d awaits on virtual threads)", heapKb * 1000 / awaits, awaits)));
         }
     }
@@ -62,8 +72,13 @@ final class Throughput {
     private static double heapPerAwaits(ProxmoxClient pve, String node, int awaits) throws Exception {
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            tasks.add(pve.node(node).qemu().create(CreateVmRequest.builder(5000 + i).name("t" + i)
-                    .option("scsi0", "local-lvm:1").build()).getOrElseThrow(f -> new IllegalStateException(f.message())));
+            tasks.add(pve.node(node)
+                    .qemu()
+                    .create(CreateVmRequest.builder(5000 + i)
+                            .name("t" + i)
+                            .option("scsi0", "local-lvm:1")
+                            .build())
+                    .getOrElseThrow(f -> new IllegalStateException(f.message())));
         }
         long baseline = usedHeapAfterGc();
         CountDownLatch started = new CountDownLatch(awaits);
@@ -72,7 +87,7 @@ final class Throughput {
                 Task task = tasks.get(i % tasks.size());
                 pool.submit(() -> {
                     started.countDown();
-                    return task.await(Duration.ofSeconds(2));   // times out: the measurement is taken meanwhile
+                    return task.await(Duration.ofSeconds(2)); // times out: the measurement is taken meanwhile
                 });
             }
             started.await();

@@ -21,11 +21,18 @@ class BenchSmokeTest {
     void smoke() throws Exception {
         List<Row> rows = BenchMain.run(Options.parse("--smoke", "--out", dir.toString()));
 
-        assertThat(rows).extracting(Row::benchmark).contains("engine overhead", "wait detection", "fan-out", "client throughput");
-        assertThat(rows).filteredOn(r -> r.metric().startsWith("API requests per roundtrip"))
-                .singleElement().satisfies(r -> assertThat(Integer.parseInt(r.value())).isPositive());
+        assertThat(rows)
+                .extracting(Row::benchmark)
+                .contains("engine overhead", "wait detection", "fan-out", "client throughput");
+        assertThat(rows)
+                .filteredOn(r -> r.metric().startsWith("API requests per roundtrip"))
+                .singleElement()
+                .satisfies(r -> assertThat(Integer.parseInt(r.value())).isPositive());
         assertThat(Files.readString(dir.resolve("results.md"))).contains("| fan-out | T(2) / T(1) |");
-        assertThat(Files.readString(dir.resolve("fanout.svg"))).startsWith("<svg").contains("polyline").endsWith("</svg>\n");
+        assertThat(Files.readString(dir.resolve("fanout.svg")))
+                .startsWith("<svg")
+                .contains("polyline")
+                .endsWith("</svg>\n");
     }
 
     @Test

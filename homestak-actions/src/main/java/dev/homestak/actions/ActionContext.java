@@ -108,14 +108,16 @@ public final class ActionContext {
 
     /** The value of {@code key}, or the original's failure {@code No <key> in context}. */
     public <T> Either<ActionFailure, T> require(Key<T> key) {
-        return lookup(key).<Either<ActionFailure, T>>map(Either::right)
+        return lookup(key)
+                .<Either<ActionFailure, T>>map(Either::right)
                 .orElseGet(() -> Either.left(new ActionFailure.Precondition("No " + key.name() + " in context")));
     }
 
     /** The host config, or the failure an action that needs one reports. */
     public Either<ActionFailure, HostConfig> requireHost() {
-        return host.<Either<ActionFailure, HostConfig>>map(Either::right).orElseGet(() -> Either.left(
-                new ActionFailure.Precondition("No host config: run with --host <node> (a nodes/<node>.yaml of the site-config)")));
+        return host.<Either<ActionFailure, HostConfig>>map(Either::right)
+                .orElseGet(() -> Either.left(new ActionFailure.Precondition(
+                        "No host config: run with --host <node> (a nodes/<node>.yaml of the site-config)")));
     }
 
     /** The Proxmox client factory of this run. */
@@ -245,8 +247,7 @@ public final class ActionContext {
         private String scope = "";
         private RunControl run = RunControl.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The run the actions are part of (default: {@link RunControl#none()}). */
         public Builder run(RunControl value) {

@@ -11,16 +11,23 @@ import java.util.Objects;
  * {@link #message()} a user can act on. Lower-layer failures are wrapped, never flattened.
  */
 public sealed interface ActionFailure extends Failure
-        permits ActionFailure.Timeout, ActionFailure.ProcessExit, ActionFailure.Ssh, ActionFailure.Api,
-        ActionFailure.Precondition, ActionFailure.Cancelled, ActionFailure.Config, StepFailure {
+        permits ActionFailure.Timeout,
+                ActionFailure.ProcessExit,
+                ActionFailure.Ssh,
+                ActionFailure.Api,
+                ActionFailure.Precondition,
+                ActionFailure.Cancelled,
+                ActionFailure.Config,
+                StepFailure {
 
     /**
      * The failures {@link Action#retry(dev.homestak.core.RetryPolicy)} tries again: all but cancellation, bad
      * input, config problems and rejected host keys.
      */
     java.util.function.Predicate<ActionFailure> TRANSIENT = f -> !(f instanceof Cancelled
-            || f instanceof Precondition || f instanceof Config || f instanceof Ssh ssh && ssh.permanent());
-
+            || f instanceof Precondition
+            || f instanceof Config
+            || f instanceof Ssh ssh && ssh.permanent());
 
     /** Work that did not finish within its limit; it was stopped (process signalled, connection closed). */
     record Timeout(String what, Duration limit, String detail) implements ActionFailure {

@@ -27,6 +27,5 @@ public final class ActionKeys {
     /** The original's default VM id attribute of the test VM (inside the nested PVE). */
     public static final Key<Integer> TEST_VM_ID = Key.integer("test_vm_id");
 
-    private ActionKeys() {
-    }
+    private ActionKeys() {}
 }

@@ -35,6 +35,7 @@ public record ActionResult(String message, Facts facts) {
         for (ActionResult r : results) {
             facts = facts.merge(r.facts());
         }
-        return new ActionResult(String.join("; ", results.stream().map(ActionResult::message).toList()), facts);
+        return new ActionResult(
+                String.join("; ", results.stream().map(ActionResult::message).toList()), facts);
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Factories of actions that do not belong to one tool: constants, sequences and parallel groups. */
 public final class Actions {
 
-    private Actions() {
-    }
+    private Actions() {}
 
     /** An action that succeeds with {@code value} without doing anything. */
     public static <T> Action<T> succeed(T value) {

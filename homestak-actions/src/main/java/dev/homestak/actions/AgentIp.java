@@ -24,8 +24,7 @@ final class AgentIp {
      */
     static final Duration WAIT_CAP = Duration.ofMillis(250);
 
-    private AgentIp() {
-    }
+    private AgentIp() {}
 
     /** The address, or a {@link ActionFailure.Timeout} naming the VM and what was seen last. */
     static Either<ActionFailure, String> await(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
@@ -33,8 +32,8 @@ final class AgentIp {
         Instant deadline = ctx.clock().instant().plus(timeout);
         RetryPolicy polls = RetryPolicy.polling(WAIT_CAP);
         for (int poll = 1; ; poll++) {
-            Either<ActionFailure, List<NetworkInterface>> answer = Pve.call(ctx, what,
-                    () -> node.api().qemu(vmid).agent().networkGetInterfaces());
+            Either<ActionFailure, List<NetworkInterface>> answer =
+                    Pve.call(ctx, what, () -> node.api().qemu(vmid).agent().networkGetInterfaces());
             String seen;
             if (answer.isRight()) {
                 Optional<String> ip = NetworkInterface.reachableIpv4(answer.get());
@@ -42,7 +41,8 @@ final class AgentIp {
                     return Either.right(ip.get());
                 }
                 seen = answer.get().isEmpty() ? "no interfaces" : "no IPv4 address yet";
-            } else if (answer.getLeft() instanceof ActionFailure.Api api && api.cause() instanceof ProxmoxFailure pf
+            } else if (answer.getLeft() instanceof ActionFailure.Api api
+                    && api.cause() instanceof ProxmoxFailure pf
                     && notReady(pf)) {
                 seen = reason(pf);
             } else {
@@ -53,7 +53,8 @@ final class AgentIp {
                 return Either.left(new ActionFailure.Timeout(what, timeout, "last seen: " + seen));
             }
             if (!ctx.pause(shorter(polls.delayAfter(poll), left))) {
-                return Either.left(new ActionFailure.Cancelled(what, ctx.cancellation().reason().orElse("")));
+                return Either.left(new ActionFailure.Cancelled(
+                        what, ctx.cancellation().reason().orElse("")));
             }
         }
     }

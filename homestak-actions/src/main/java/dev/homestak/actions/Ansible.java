@@ -18,8 +18,7 @@ import java.util.Map;
  */
 final class Ansible {
 
-    private Ansible() {
-    }
+    private Ansible() {}
 
     /**
      * Runs the playbook. {@code plainVars} are passed as {@code -e k=v} (the original's form, for
@@ -27,9 +26,14 @@ final class Ansible {
      * numbers, booleans, lists and maps keep their types; extra vars holding a secret go through a
      * private {@code -e @file} instead, so the secret is not on the command line.
      */
-    static Either<ActionFailure, ProcessResult> play(ActionContext ctx, Path dir, String inventory, String playbook,
-                                                    Map<String, String> plainVars, Map<String, Object> extraVars,
-                                                    Duration timeout) {
+    static Either<ActionFailure, ProcessResult> play(
+            ActionContext ctx,
+            Path dir,
+            String inventory,
+            String playbook,
+            Map<String, String> plainVars,
+            Map<String, Object> extraVars,
+            Duration timeout) {
         if (!Files.isDirectory(dir)) {
             return Either.left(new ActionFailure.Precondition("Ansible directory not found: " + dir));
         }
@@ -51,21 +55,30 @@ final class Ansible {
         }
     }
 
-    private static Either<ActionFailure, ProcessResult> run(ActionContext ctx, Path dir, List<String> argv, String playbook,
-                                                           Duration timeout) {
+    private static Either<ActionFailure, ProcessResult> run(
+            ActionContext ctx, Path dir, List<String> argv, String playbook, Duration timeout) {
         // the default callback without colours is what AnsibleOutput reads, whatever the user's ansible.cfg says
-        ProcessCommand cmd = ProcessCommand.builder(argv).directory(dir).timeout(timeout)
-                .env("ANSIBLE_STDOUT_CALLBACK", "default").env("ANSIBLE_NOCOLOR", "1").env("ANSIBLE_FORCE_COLOR", "0")
-                .env("ANSIBLE_RETRY_FILES_ENABLED", "0").env("PYTHONUNBUFFERED", "1").build();
+        ProcessCommand cmd = ProcessCommand.builder(argv)
+                .directory(dir)
+                .timeout(timeout)
+                .env("ANSIBLE_STDOUT_CALLBACK", "default")
+                .env("ANSIBLE_NOCOLOR", "1")
+                .env("ANSIBLE_FORCE_COLOR", "0")
+                .env("ANSIBLE_RETRY_FILES_ENABLED", "0")
+                .env("PYTHONUNBUFFERED", "1")
+                .build();
         AnsibleOutput output = new AnsibleOutput(ctx::progress);
-        return ctx.processes().run(cmd, ctx.cancellation(), output.andThen(ctx.outputEvents())).flatMap(r -> {
-            if (r.succeeded()) {
-                return Either.right(r);
-            }
-            String detail = output.failureDetail();
-            // the original's fallback: the end of stderr (or stdout), 500 characters
-            return Either.left(new ActionFailure.ProcessExit(playbook, r.exitCode(), detail.isEmpty() ? r.tail(500) : detail));
-        });
+        return ctx.processes()
+                .run(cmd, ctx.cancellation(), output.andThen(ctx.outputEvents()))
+                .flatMap(r -> {
+                    if (r.succeeded()) {
+                        return Either.right(r);
+                    }
+                    String detail = output.failureDetail();
+                    // the original's fallback: the end of stderr (or stdout), 500 characters
+                    return Either.left(new ActionFailure.ProcessExit(
+                            playbook, r.exitCode(), detail.isEmpty() ? r.tail(500) : detail));
+                });
     }
 
     private static void deleteQuietly(@org.jspecify.annotations.Nullable Path file) {

@@ -20,8 +20,9 @@ import java.util.Objects;
  * @param extraVars  extra variables; types are kept (JSON)
  * @param timeout    limit of the play (600 s)
  */
-public record AnsibleLocalPlaybookAction(Path ansibleDir, String playbook, String inventory, Map<String, Object> extraVars,
-                                         Duration timeout) implements Action<ActionResult> {
+public record AnsibleLocalPlaybookAction(
+        Path ansibleDir, String playbook, String inventory, Map<String, Object> extraVars, Duration timeout)
+        implements Action<ActionResult> {
 
     /** Validates components and copies the extra vars. */
     public AnsibleLocalPlaybookAction {
@@ -34,15 +35,16 @@ public record AnsibleLocalPlaybookAction(Path ansibleDir, String playbook, Strin
 
     /** {@code playbook} with the local inventory, {@code extraVars} and the 600 s limit. */
     public static AnsibleLocalPlaybookAction of(Path ansibleDir, String playbook, Map<String, ?> extraVars) {
-        return new AnsibleLocalPlaybookAction(ansibleDir, playbook, "inventory/local.yml", new LinkedHashMap<>(extraVars),
-                Duration.ofSeconds(600));
+        return new AnsibleLocalPlaybookAction(
+                ansibleDir, playbook, "inventory/local.yml", new LinkedHashMap<>(extraVars), Duration.ofSeconds(600));
     }
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         if (ctx.standIn(playbook).isPresent()) {
-            return ctx.standIn(playbook).get().play(new PlaybookStandIn.PlaybookRun(playbook, java.util.Optional.empty(),
-                    extraVars), ctx);
+            return ctx.standIn(playbook)
+                    .get()
+                    .play(new PlaybookStandIn.PlaybookRun(playbook, java.util.Optional.empty(), extraVars), ctx);
         }
         return Ansible.play(ctx, ansibleDir, inventory, playbook, Map.of(), extraVars, timeout)
                 .map(done -> ActionResult.of(playbook + " completed locally"));
@@ -56,7 +58,7 @@ public record AnsibleLocalPlaybookAction(Path ansibleDir, String playbook, Strin
     /** Shows the names of the extra vars only: their values may hold secrets. */
     @Override
     public String toString() {
-        return "AnsibleLocalPlaybookAction[ansibleDir=" + ansibleDir + ", playbook=" + playbook + ", inventory=" + inventory
-                + ", extraVars=" + extraVars.keySet() + ", timeout=" + timeout + "]";
+        return "AnsibleLocalPlaybookAction[ansibleDir=" + ansibleDir + ", playbook=" + playbook + ", inventory="
+                + inventory + ", extraVars=" + extraVars.keySet() + ", timeout=" + timeout + "]";
     }
 }

@@ -29,9 +29,17 @@ import java.util.Optional;
  * @param sshTimeout       SSH wait limit (60 s)
  * @param timeout          limit of the play (600 s)
  */
-public record AnsiblePlaybookAction(Path ansibleDir, String playbook, String inventory, Map<String, Object> extraVars,
-                                    Key<String> hostKey, Optional<String> user, boolean waitForSshBefore,
-                                    boolean waitForSshAfter, Duration sshTimeout, Duration timeout)
+public record AnsiblePlaybookAction(
+        Path ansibleDir,
+        String playbook,
+        String inventory,
+        Map<String, Object> extraVars,
+        Key<String> hostKey,
+        Optional<String> user,
+        boolean waitForSshBefore,
+        boolean waitForSshAfter,
+        Duration sshTimeout,
+        Duration timeout)
         implements Action<ActionResult> {
 
     /** Validates components and copies the extra vars (keeping their order). */
@@ -53,9 +61,11 @@ public record AnsiblePlaybookAction(Path ansibleDir, String playbook, String inv
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return ctx.require(hostKey).flatMap(host -> waitForSsh(ctx, waitForSshBefore, sshTimeout)
-                .flatMap(before -> play(ctx, host))
-                .flatMap(done -> waitForSsh(ctx, waitForSshAfter, sshTimeout.multipliedBy(2)).map(after -> done)));
+        return ctx.require(hostKey)
+                .flatMap(host -> waitForSsh(ctx, waitForSshBefore, sshTimeout)
+                        .flatMap(before -> play(ctx, host))
+                        .flatMap(done -> waitForSsh(ctx, waitForSshAfter, sshTimeout.multipliedBy(2))
+                                .map(after -> done)));
     }
 
     /** The real play, or the registered stand-in (a simulated host), whose message and facts are the result. */
@@ -79,7 +89,10 @@ public record AnsiblePlaybookAction(Path ansibleDir, String playbook, String inv
         if (!wanted) {
             return Either.right(ActionResult.of("skipped"));
         }
-        return WaitForSshAction.of(hostKey).withUser(user.orElse("root")).withTimeout(limit).run(ctx);
+        return WaitForSshAction.of(hostKey)
+                .withUser(user.orElse("root"))
+                .withTimeout(limit)
+                .run(ctx);
     }
 
     @Override
@@ -159,8 +172,17 @@ public record AnsiblePlaybookAction(Path ansibleDir, String playbook, String inv
 
         /** The action. */
         public AnsiblePlaybookAction build() {
-            return new AnsiblePlaybookAction(ansibleDir, playbook, inventory, extraVars, hostKey, user, waitForSshBefore,
-                    waitForSshAfter, sshTimeout, timeout);
+            return new AnsiblePlaybookAction(
+                    ansibleDir,
+                    playbook,
+                    inventory,
+                    extraVars,
+                    hostKey,
+                    user,
+                    waitForSshBefore,
+                    waitForSshAfter,
+                    sshTimeout,
+                    timeout);
         }
     }
 }

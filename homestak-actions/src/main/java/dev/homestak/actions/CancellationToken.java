@@ -26,7 +26,9 @@ public final class CancellationToken implements AutoCloseable {
     private final @Nullable Registration parentLink;
 
     private CancellationToken(@Nullable CancellationToken parent) {
-        this.parentLink = parent == null ? null : parent.onCancel(() -> cancel(parent.reason().orElse("")));
+        this.parentLink = parent == null
+                ? null
+                : parent.onCancel(() -> cancel(parent.reason().orElse("")));
     }
 
     /** A fresh token that is not cancelled. */

@@ -18,7 +18,8 @@ public record Checksum(String algorithm, String value) {
         Objects.requireNonNull(value, "value");
         algorithm = algorithm.toLowerCase(Locale.ROOT);
         if (!algorithm.matches("md5|sha1|sha224|sha256|sha384|sha512")) {
-            throw new IllegalArgumentException("unknown checksum algorithm '" + algorithm + "' (md5, sha1, sha224, sha256, sha384, sha512)");
+            throw new IllegalArgumentException(
+                    "unknown checksum algorithm '" + algorithm + "' (md5, sha1, sha224, sha256, sha384, sha512)");
         }
         if (!value.matches("[0-9a-fA-F]+")) {
             throw new IllegalArgumentException("a " + algorithm + " checksum is hex digits");

@@ -25,8 +25,9 @@ import java.util.Objects;
  * @param tokenKey  fact to write the token to ({@code inner_api_token})
  * @param timeout   limit of the SSH command (120 s)
  */
-public record CreateApiTokenAction(Key<String> hostKey, String sshUser, String tokenUser, String tokenId,
-                                   Key<Secret> tokenKey, Duration timeout) implements Action<ActionResult> {
+public record CreateApiTokenAction(
+        Key<String> hostKey, String sshUser, String tokenUser, String tokenId, Key<Secret> tokenKey, Duration timeout)
+        implements Action<ActionResult> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,8 +46,8 @@ public record CreateApiTokenAction(Key<String> hostKey, String sshUser, String t
 
     /** {@code root@pam!tofu} on {@code inner_ip}, written to {@code inner_api_token}. */
     public static CreateApiTokenAction of() {
-        return new CreateApiTokenAction(Facts.INNER_IP, "root", "root@pam", "tofu", ActionKeys.INNER_API_TOKEN,
-                Duration.ofSeconds(120));
+        return new CreateApiTokenAction(
+                Facts.INNER_IP, "root", "root@pam", "tofu", ActionKeys.INNER_API_TOKEN, Duration.ofSeconds(120));
     }
 
     /** The command line sent over SSH. */
@@ -57,35 +58,46 @@ public record CreateApiTokenAction(Key<String> hostKey, String sshUser, String t
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return SshTargets.endpoint(ctx, sshUser, hostKey).flatMap(target -> ctx.ssh(SshRequest.of(target, command(), timeout))
-                .flatMap(r -> r.succeeded() ? parse(r.stdout(), target)
-                        : Either.left(new ActionFailure.ProcessExit("pveum user token add on " + target, r.exitCode(),
-                                Texts.tail(r.stderr().lines().toList(), 300))))
-                .flatMap(token -> verify(ctx, target.host(), token)
-                        .map(ok -> ActionResult.of("API token " + tokenUser + "!" + tokenId + " created on " + target.host(),
-                                Facts.empty().with(tokenKey, token)))));
+        return SshTargets.endpoint(ctx, sshUser, hostKey)
+                .flatMap(target -> ctx.ssh(SshRequest.of(target, command(), timeout))
+                        .flatMap(r -> r.succeeded()
+                                ? parse(r.stdout(), target)
+                                : Either.left(new ActionFailure.ProcessExit(
+                                        "pveum user token add on " + target,
+                                        r.exitCode(),
+                                        Texts.tail(r.stderr().lines().toList(), 300))))
+                        .flatMap(token -> verify(ctx, target.host(), token)
+                                .map(ok -> ActionResult.of(
+                                        "API token " + tokenUser + "!" + tokenId + " created on " + target.host(),
+                                        Facts.empty().with(tokenKey, token)))));
     }
 
     /** The token from pveum's JSON; the output holds the secret, so a failure never quotes it. */
     private Either<ActionFailure, Secret> parse(String stdout, SshEndpoint target) {
-        String json = stdout.lines().filter(l -> l.strip().startsWith("{")).reduce((a, b) -> b).orElse("");
+        String json = stdout.lines()
+                .filter(l -> l.strip().startsWith("{"))
+                .reduce((a, b) -> b)
+                .orElse("");
         try {
             JsonNode node = JSON.readTree(json);
             String full = node == null ? "" : node.path("full-tokenid").asText("");
             String value = node == null ? "" : node.path("value").asText("");
             if (full.isEmpty() || value.isEmpty()) {
-                return Either.left(new ActionFailure.Precondition("pveum on " + target
-                        + " printed no full-tokenid and value (is this a PVE host?)"));
+                return Either.left(new ActionFailure.Precondition(
+                        "pveum on " + target + " printed no full-tokenid and value (is this a PVE host?)"));
             }
             return Either.right(Secret.of(full + "=" + value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Either.left(new ActionFailure.Precondition("pveum on " + target + " printed no JSON token (is this a PVE host?)"));
+            return Either.left(new ActionFailure.Precondition(
+                    "pveum on " + target + " printed no JSON token (is this a PVE host?)"));
         }
     }
 
     private Either<ActionFailure, String> verify(ActionContext ctx, String address, Secret token) {
-        return ctx.proxmox().forNested(address, token).flatMap(client -> Pve.call(ctx,
-                "checking the new API token against " + address, client::version)).map(v -> "ok");
+        return ctx.proxmox()
+                .forNested(address, token)
+                .flatMap(client -> Pve.call(ctx, "checking the new API token against " + address, client::version))
+                .map(v -> "ok");
     }
 
     @Override

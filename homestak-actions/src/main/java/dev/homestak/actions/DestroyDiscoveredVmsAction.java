@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param stopTimeout    limit of each stop and delete task (30 s)
  * @param maxConcurrency VMs handled at once (8)
  */
-public record DestroyDiscoveredVmsAction(PveTarget target, String factName, boolean forceStop, Duration stopTimeout,
-                                         int maxConcurrency) implements Action<ActionResult> {
+public record DestroyDiscoveredVmsAction(
+        PveTarget target, String factName, boolean forceStop, Duration stopTimeout, int maxConcurrency)
+        implements Action<ActionResult> {
 
     /** Validates components. */
     public DestroyDiscoveredVmsAction {
@@ -34,7 +35,11 @@ public record DestroyDiscoveredVmsAction(PveTarget target, String factName, bool
 
     /** The original's defaults: {@code discovered_vms} on the host's node, force stop, 30 s. */
     public static DestroyDiscoveredVmsAction of() {
-        return new DestroyDiscoveredVmsAction(PveTarget.host(), ActionKeys.DISCOVERED_VMS, true, Duration.ofSeconds(30),
+        return new DestroyDiscoveredVmsAction(
+                PveTarget.host(),
+                ActionKeys.DISCOVERED_VMS,
+                true,
+                Duration.ofSeconds(30),
                 StartVmsAction.DEFAULT_CONCURRENCY);
     }
 
@@ -50,12 +55,14 @@ public record DestroyDiscoveredVmsAction(PveTarget target, String factName, bool
             List<Action<String>> destroys = new ArrayList<>();
             for (Object entry : entries) {
                 if (!(entry instanceof Map<?, ?> m) || !(m.get("vmid") instanceof Number id)) {
-                    return Either.left(new ActionFailure.Precondition(factName + " has an entry without a vmid: " + entry));
+                    return Either.left(
+                            new ActionFailure.Precondition(factName + " has an entry without a vmid: " + entry));
                 }
                 String onNode = m.get("node") instanceof String n && !n.isEmpty() ? n : node.node();
                 destroys.add(c -> destroy(c, new Pve.Node(node.client(), onNode, node.label()), id.intValue()));
             }
-            return Actions.parallel(maxConcurrency, destroys).run(ctx)
+            return Actions.parallel(maxConcurrency, destroys)
+                    .run(ctx)
                     .map(done -> ActionResult.of("Destroyed " + done.size() + " VMs: " + String.join("; ", done)));
         });
     }
@@ -64,9 +71,10 @@ public record DestroyDiscoveredVmsAction(PveTarget target, String factName, bool
         if (forceStop) {
             return VmOps.destroy(ctx, node, vmid, stopTimeout);
         }
-        return VmOps.status(ctx, node, vmid).flatMap(status -> status.isPresent() && status.get().running()
-                ? Either.left(new ActionFailure.Precondition("VM " + vmid + " is running and forceStop is off"))
-                : VmOps.destroy(ctx, node, vmid, stopTimeout));
+        return VmOps.status(ctx, node, vmid)
+                .flatMap(status -> status.isPresent() && status.get().running()
+                        ? Either.left(new ActionFailure.Precondition("VM " + vmid + " is running and forceStop is off"))
+                        : VmOps.destroy(ctx, node, vmid, stopTimeout));
     }
 
     @Override

@@ -30,8 +30,9 @@ import java.util.Optional;
  * @param sameNameOnly   leave alone a VM whose name is not the env's
  * @param tryAll         try every VM and report every failure, rather than stop at the first
  */
-public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int maxConcurrency, Duration timeout,
-                                          boolean sameNameOnly, boolean tryAll) implements Action<ActionResult> {
+public record DestroyProvisionedVmsAction(
+        ResolvedEnv env, PveTarget target, int maxConcurrency, Duration timeout, boolean sameNameOnly, boolean tryAll)
+        implements Action<ActionResult> {
 
     /** Validates components. */
     public DestroyProvisionedVmsAction {
@@ -45,8 +46,8 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
 
     /** Destroys {@code env}'s VMs on its host's node, 8 at once, 300 s per task, stopping at the first failure. */
     public static DestroyProvisionedVmsAction of(ResolvedEnv env) {
-        return new DestroyProvisionedVmsAction(env, PveTarget.host(), StartVmsAction.DEFAULT_CONCURRENCY,
-                Duration.ofSeconds(300), false, false);
+        return new DestroyProvisionedVmsAction(
+                env, PveTarget.host(), StartVmsAction.DEFAULT_CONCURRENCY, Duration.ofSeconds(300), false, false);
     }
 
     /** A copy that destroys on {@code value} ({@link PveTarget#nested()}: inside the nested PVE). */
@@ -77,7 +78,8 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         if (tryAll) {
-            return Pve.resolve(ctx, target, env.host()).flatMap(node -> teardown(ctx, node).flatMap(t -> summary(t, node)));
+            return Pve.resolve(ctx, target, env.host())
+                    .flatMap(node -> teardown(ctx, node).flatMap(t -> summary(t, node)));
         }
         List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.run().vmIdOverrides());
         return Pve.resolve(ctx, target, env.host())
@@ -85,12 +87,14 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
                     List<Action<String>> destroys = new ArrayList<>();
                     for (ResolvedVm vm : vms) {
                         Optional<Integer> vmid = idOf(ctx.facts(), vm, resources, node.node());
-                        destroys.add(c -> vmid.isEmpty() ? Either.right(vm.name() + " not found")
+                        destroys.add(c -> vmid.isEmpty()
+                                ? Either.right(vm.name() + " not found")
                                 : VmOps.destroy(c, node, vmid.get(), timeout));
                     }
-                    return Actions.parallel(maxConcurrency, destroys).run(ctx)
-                            .map(done -> ActionResult.of("Destroyed " + env.env() + " on " + node.node() + ": "
-                                    + String.join("; ", done)));
+                    return Actions.parallel(maxConcurrency, destroys)
+                            .run(ctx)
+                            .map(done -> ActionResult.of(
+                                    "Destroyed " + env.env() + " on " + node.node() + ": " + String.join("; ", done)));
                 }));
     }
 
@@ -101,30 +105,43 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
 
     private Either<ActionFailure, VmTeardown> teardown(ActionContext ctx, Pve.Node node) {
         List<ResolvedVm> vms = NativeVms.withOverrides(env.vms(), ctx.run().vmIdOverrides());
-        Either<ActionFailure, List<ClusterResource>> listed = sameNameOnly ? Teardowns.listing(ctx, node) : resources(ctx, node, vms);
+        Either<ActionFailure, List<ClusterResource>> listed =
+                sameNameOnly ? Teardowns.listing(ctx, node) : resources(ctx, node, vms);
         return listed.flatMap(resources -> {
             List<ProvisionedVm> targets = new ArrayList<>();
             for (ResolvedVm vm : vms) {
-                idOf(ctx.facts(), vm, resources, node.node()).ifPresent(id -> targets.add(new ProvisionedVm(vm.name(), id)));
+                idOf(ctx.facts(), vm, resources, node.node())
+                        .ifPresent(id -> targets.add(new ProvisionedVm(vm.name(), id)));
             }
-            return Teardowns.run(ctx, node, targets, sameNameOnly ? Optional.of(resources) : Optional.empty(),
-                    maxConcurrency, timeout);
+            return Teardowns.run(
+                    ctx,
+                    node,
+                    targets,
+                    sameNameOnly ? Optional.of(resources) : Optional.empty(),
+                    maxConcurrency,
+                    timeout);
         });
     }
 
     private Either<ActionFailure, ActionResult> summary(VmTeardown t, Pve.Node node) {
         String destroyed = String.join(", ", t.destroyedLabels());
         if (!t.ok()) {
-            return Either.left(new ActionFailure.Precondition(String.join("; ", t.failed().stream().map(VmFailure::message).toList())
+            return Either.left(new ActionFailure.Precondition(String.join(
+                            "; ", t.failed().stream().map(VmFailure::message).toList())
                     + (destroyed.isEmpty() ? "" : " (destroyed " + destroyed + ")")));
         }
-        return Either.right(ActionResult.of(destroyed.isEmpty() ? "No VM of env " + env.env() + " left on " + node.node()
-                : "Destroyed " + destroyed + " on " + node.node()));
+        return Either.right(ActionResult.of(
+                destroyed.isEmpty()
+                        ? "No VM of env " + env.env() + " left on " + node.node()
+                        : "Destroyed " + destroyed + " on " + node.node()));
     }
 
     /** The node's VMs, needed only when some VM has no known id. */
-    private Either<ActionFailure, List<ClusterResource>> resources(ActionContext ctx, Pve.Node node, List<ResolvedVm> vms) {
-        boolean allKnown = vms.stream().allMatch(vm -> ctx.facts().contains(Facts.vmIdKey(vm.name()).name()) || vm.vmid().isPresent());
+    private Either<ActionFailure, List<ClusterResource>> resources(
+            ActionContext ctx, Pve.Node node, List<ResolvedVm> vms) {
+        boolean allKnown = vms.stream()
+                .allMatch(vm -> ctx.facts().contains(Facts.vmIdKey(vm.name()).name())
+                        || vm.vmid().isPresent());
         return allKnown ? Either.right(List.of()) : Teardowns.listing(ctx, node);
     }
 
@@ -142,13 +159,16 @@ public record DestroyProvisionedVmsAction(ResolvedEnv env, PveTarget target, int
             return vm.vmid();
         }
         List<Integer> byName = resources.stream()
-                .filter(r -> r.name().orElse("").equals(vm.name()) && r.node().orElse(node).equals(node))
-                .flatMap(r -> r.vmid().stream()).toList();
+                .filter(r -> r.name().orElse("").equals(vm.name())
+                        && r.node().orElse(node).equals(node))
+                .flatMap(r -> r.vmid().stream())
+                .toList();
         return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
     }
 
     @Override
     public String describe() {
-        return "destroy " + env.env() + " on " + (target instanceof PveTarget.Nested ? "the nested PVE" : env.node()) + " (API)";
+        return "destroy " + env.env() + " on " + (target instanceof PveTarget.Nested ? "the nested PVE" : env.node())
+                + " (API)";
     }
 }

@@ -39,11 +39,13 @@ public record DestroyVmAction(Key<Integer> vmIdKey, PveTarget target, Duration t
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        Either<ActionFailure, ActionResult> result = ctx.require(vmIdKey).flatMap(vmid -> Pve.resolve(ctx, target)
-                .flatMap(node -> VmOps.destroy(ctx, node, vmid, timeout))
-                .map(ActionResult::of));
+        Either<ActionFailure, ActionResult> result = ctx.require(vmIdKey)
+                .flatMap(vmid -> Pve.resolve(ctx, target)
+                        .flatMap(node -> VmOps.destroy(ctx, node, vmid, timeout))
+                        .map(ActionResult::of));
         if (result.isLeft() && bestEffort && !(result.getLeft() instanceof ActionFailure.Cancelled)) {
-            return Either.right(ActionResult.of("Skipped destroying " + vmIdKey.name() + ": " + result.getLeft().message()));
+            return Either.right(ActionResult.of("Skipped destroying " + vmIdKey.name() + ": "
+                    + result.getLeft().message()));
         }
         return result;
     }

@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param maxConcurrency VMs destroyed at once (8)
  * @param timeout        limit of each stop and delete task (300 s)
  */
-public record DestroyVmsAction(List<ProvisionedVm> vms, PveTarget target, boolean sameNameOnly, int maxConcurrency,
-                               Duration timeout) implements Action<VmTeardown> {
+public record DestroyVmsAction(
+        List<ProvisionedVm> vms, PveTarget target, boolean sameNameOnly, int maxConcurrency, Duration timeout)
+        implements Action<VmTeardown> {
 
     /** Validates components and copies {@code vms}. */
     public DestroyVmsAction {
@@ -34,8 +35,8 @@ public record DestroyVmsAction(List<ProvisionedVm> vms, PveTarget target, boolea
 
     /** Destroys {@code vms} on the host's node, 8 at once, 300 s per task, whatever their names. */
     public static DestroyVmsAction of(List<ProvisionedVm> vms) {
-        return new DestroyVmsAction(vms, PveTarget.host(), false, StartVmsAction.DEFAULT_CONCURRENCY,
-                Duration.ofSeconds(300));
+        return new DestroyVmsAction(
+                vms, PveTarget.host(), false, StartVmsAction.DEFAULT_CONCURRENCY, Duration.ofSeconds(300));
     }
 
     /** A copy that destroys on {@code value}. */
@@ -63,8 +64,9 @@ public record DestroyVmsAction(List<ProvisionedVm> vms, PveTarget target, boolea
         if (vms.isEmpty()) {
             return Either.right(new VmTeardown(List.of(), List.of(), List.of()));
         }
-        return Pve.resolve(ctx, target).flatMap(node -> Teardowns.listingIf(sameNameOnly, ctx, node)
-                .flatMap(listing -> Teardowns.run(ctx, node, vms, listing, maxConcurrency, timeout)));
+        return Pve.resolve(ctx, target)
+                .flatMap(node -> Teardowns.listingIf(sameNameOnly, ctx, node)
+                        .flatMap(listing -> Teardowns.run(ctx, node, vms, listing, maxConcurrency, timeout)));
     }
 
     @Override

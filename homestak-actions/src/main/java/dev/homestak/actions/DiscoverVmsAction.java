@@ -49,28 +49,49 @@ public record DiscoverVmsAction(PveTarget target, String namePattern, int minVmi
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         Pattern names = glob(namePattern);
-        return Pve.resolve(ctx, target).flatMap(node -> Pve.call(ctx, "listing the VMs",
-                () -> node.client().cluster().resources(Optional.of("vm")))).map(resources -> {
+        return Pve.resolve(ctx, target)
+                .flatMap(node -> Pve.call(
+                        ctx, "listing the VMs", () -> node.client().cluster().resources(Optional.of("vm"))))
+                .map(resources -> {
                     List<Map<String, Object>> found = resources.stream()
                             .filter(r -> r.type().equals("qemu") && r.vmid().isPresent() && !r.template())
                             .filter(r -> r.vmid().get() >= minVmid && r.vmid().get() <= maxVmid)
                             .filter(r -> names.matcher(r.name().orElse("")).matches())
                             .filter(r -> tag.map(t -> tags(r).contains(t)).orElse(true))
-                            .map(DiscoverVmsAction::entry).toList();
-                    return ActionResult.of("Discovered " + found.size() + " VMs matching '" + namePattern + "' in "
-                            + minVmid + "-" + maxVmid + tag.map(t -> " tagged " + t).orElse("")
-                            + (found.isEmpty() ? "" : ": " + found.stream().map(e -> e.get("name") + " (" + e.get("vmid") + ")").toList()),
+                            .map(DiscoverVmsAction::entry)
+                            .toList();
+                    return ActionResult.of(
+                            "Discovered " + found.size() + " VMs matching '" + namePattern + "' in "
+                                    + minVmid + "-" + maxVmid
+                                    + tag.map(t -> " tagged " + t).orElse("")
+                                    + (found.isEmpty()
+                                            ? ""
+                                            : ": "
+                                                    + found.stream()
+                                                            .map(e -> e.get("name") + " (" + e.get("vmid") + ")")
+                                                            .toList()),
                             dev.homestak.core.Facts.empty().withRaw(ActionKeys.DISCOVERED_VMS, found));
                 });
     }
 
     private static Map<String, Object> entry(ClusterResource r) {
-        return Map.of("vmid", r.vmid().orElseThrow(), "name", r.name().orElse(""), "status", r.status().orElse("unknown"),
-                "node", r.node().orElse(""), "tags", tags(r));
+        return Map.of(
+                "vmid",
+                r.vmid().orElseThrow(),
+                "name",
+                r.name().orElse(""),
+                "status",
+                r.status().orElse("unknown"),
+                "node",
+                r.node().orElse(""),
+                "tags",
+                tags(r));
     }
 
     private static List<String> tags(ClusterResource r) {
-        return Arrays.stream(r.fields().getOrDefault("tags", "").split("[;, ]+")).filter(t -> !t.isEmpty()).toList();
+        return Arrays.stream(r.fields().getOrDefault("tags", "").split("[;, ]+"))
+                .filter(t -> !t.isEmpty())
+                .toList();
     }
 
     /** fnmatch: {@code *} any run, {@code ?} one character, {@code [...]} a set; everything else literal. */
@@ -86,8 +107,11 @@ public record DiscoverVmsAction(PveTarget target, String namePattern, int minVmi
             } else if (close > 0) {
                 String set = pattern.substring(i + 1, close);
                 boolean negated = set.startsWith("!");
-                String members = (negated ? set.substring(1) : set).replace("\\", "\\\\").replace("[", "\\[")
-                        .replace("^", "\\^").replace("&", "\\&");
+                String members = (negated ? set.substring(1) : set)
+                        .replace("\\", "\\\\")
+                        .replace("[", "\\[")
+                        .replace("^", "\\^")
+                        .replace("&", "\\&");
                 regex.append(negated ? "[^" : "[").append(members).append(']');
                 i = close;
             } else {

@@ -22,8 +22,16 @@ import java.util.Optional;
  * @param timeout     limit of the download (300 s)
  * @param sshFallback try SSH + curl when the API path fails
  */
-public record DownloadFileAction(String url, String filename, String storage, String content, Optional<Checksum> checksum,
-                                 PveTarget target, Duration timeout, boolean sshFallback) implements Action<ActionResult> {
+public record DownloadFileAction(
+        String url,
+        String filename,
+        String storage,
+        String content,
+        Optional<Checksum> checksum,
+        PveTarget target,
+        Duration timeout,
+        boolean sshFallback)
+        implements Action<ActionResult> {
 
     /** Validates components. */
     public DownloadFileAction {
@@ -44,8 +52,8 @@ public record DownloadFileAction(String url, String filename, String storage, St
 
     /** {@code url} into {@code local:import/<filename>} on the host's node, 300 s, no checksum, no SSH fallback. */
     public static DownloadFileAction of(String url, String filename) {
-        return new DownloadFileAction(url, filename, "local", "import", Optional.empty(), PveTarget.host(),
-                Duration.ofSeconds(300), false);
+        return new DownloadFileAction(
+                url, filename, "local", "import", Optional.empty(), PveTarget.host(), Duration.ofSeconds(300), false);
     }
 
     /** A copy verifying {@code sum}. */
@@ -70,17 +78,21 @@ public record DownloadFileAction(String url, String filename, String storage, St
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        Either<ActionFailure, ActionResult> api = Pve.resolve(ctx, target).flatMap(node ->
-                Images.exists(ctx, node, storage, content, filename).flatMap(present -> present && checksum.isEmpty()
-                        ? Either.right(ActionResult.of(Images.volid(storage, content, filename) + " already exists",
-                                Images.placed(Images.volid(storage, content, filename))))
-                        : Images.download(ctx, node, url, storage, content, filename, checksum, timeout)
-                                .map(volid -> ActionResult.of("Downloaded " + filename + " to " + volid, Images.placed(volid)))));
+        Either<ActionFailure, ActionResult> api = Pve.resolve(ctx, target)
+                .flatMap(node -> Images.exists(ctx, node, storage, content, filename)
+                        .flatMap(present -> present && checksum.isEmpty()
+                                ? Either.right(ActionResult.of(
+                                        Images.volid(storage, content, filename) + " already exists",
+                                        Images.placed(Images.volid(storage, content, filename))))
+                                : Images.download(ctx, node, url, storage, content, filename, checksum, timeout)
+                                        .map(volid -> ActionResult.of(
+                                                "Downloaded " + filename + " to " + volid, Images.placed(volid)))));
         if (api.isRight() || !sshFallback || api.getLeft() instanceof ActionFailure.Cancelled) {
             return api;
         }
         ctx.progress("download-url failed (" + api.getLeft().message() + "); trying curl over SSH");
-        return Images.sshHost(ctx, target).flatMap(host -> Images.curl(ctx, host, url, content, filename, checksum, timeout))
+        return Images.sshHost(ctx, target)
+                .flatMap(host -> Images.curl(ctx, host, url, content, filename, checksum, timeout))
                 .map(path -> ActionResult.of("Downloaded " + filename + " to " + path + " (SSH)", Images.placed(path)));
     }
 

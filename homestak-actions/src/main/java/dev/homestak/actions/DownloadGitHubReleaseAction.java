@@ -21,8 +21,13 @@ import java.util.Optional;
  * @param filename    the name to store it as (the asset name by default)
  * @param download    storage, content, checksum, target, timeout and fallback of the download
  */
-public record DownloadGitHubReleaseAction(String asset, Optional<String> repo, Optional<String> tag, Optional<String> filename,
-                                          DownloadFileAction download) implements Action<ActionResult> {
+public record DownloadGitHubReleaseAction(
+        String asset,
+        Optional<String> repo,
+        Optional<String> tag,
+        Optional<String> filename,
+        DownloadFileAction download)
+        implements Action<ActionResult> {
 
     /** The site default naming the repository of the images. */
     public static final Key<String> REPO_KEY = Key.string("packer_release_repo");
@@ -56,13 +61,18 @@ public record DownloadGitHubReleaseAction(String asset, Optional<String> repo, O
 
     /** {@code asset} from the site's packer release into {@code local:import/}, on the host's node. */
     public static DownloadGitHubReleaseAction of(String asset) {
-        return new DownloadGitHubReleaseAction(asset, Optional.empty(), Optional.empty(), Optional.empty(),
+        return new DownloadGitHubReleaseAction(
+                asset,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 DownloadFileAction.of("https://github.com/", asset));
     }
 
     /** A copy with an explicit repository and tag. */
     public DownloadGitHubReleaseAction from(String ownerAndName, String releaseTag) {
-        return new DownloadGitHubReleaseAction(asset, Optional.of(ownerAndName), Optional.of(releaseTag), filename, download);
+        return new DownloadGitHubReleaseAction(
+                asset, Optional.of(ownerAndName), Optional.of(releaseTag), filename, download);
     }
 
     /** A copy with other download settings (storage, content, checksum, target, fallback); its URL is replaced. */
@@ -72,15 +82,26 @@ public record DownloadGitHubReleaseAction(String asset, Optional<String> repo, O
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        Either<ActionFailure, String> r = repo.<Either<ActionFailure, String>>map(Either::right).orElseGet(() -> ctx.require(REPO_KEY));
-        Either<ActionFailure, String> t = tag.<Either<ActionFailure, String>>map(Either::right).orElseGet(() -> ctx.require(TAG_KEY));
+        Either<ActionFailure, String> r =
+                repo.<Either<ActionFailure, String>>map(Either::right).orElseGet(() -> ctx.require(REPO_KEY));
+        Either<ActionFailure, String> t =
+                tag.<Either<ActionFailure, String>>map(Either::right).orElseGet(() -> ctx.require(TAG_KEY));
         String name = filename.orElse(asset);
         return r.flatMap(owner -> t.flatMap(release -> {
-            String url = "https://github.com/" + owner + "/releases/download/" + release + "/" + asset;
-            DownloadFileAction d = download;
-            return new DownloadFileAction(url, name, d.storage(), d.content(), d.checksum(), d.target(), d.timeout(),
-                    d.sshFallback()).run(ctx);
-        })).map(done -> ActionResult.of(done.message(), done.facts().with(ActionKeys.PACKER_IMAGE, name)));
+                    String url = "https://github.com/" + owner + "/releases/download/" + release + "/" + asset;
+                    DownloadFileAction d = download;
+                    return new DownloadFileAction(
+                                    url,
+                                    name,
+                                    d.storage(),
+                                    d.content(),
+                                    d.checksum(),
+                                    d.target(),
+                                    d.timeout(),
+                                    d.sshFallback())
+                            .run(ctx);
+                }))
+                .map(done -> ActionResult.of(done.message(), done.facts().with(ActionKeys.PACKER_IMAGE, name)));
     }
 
     @Override

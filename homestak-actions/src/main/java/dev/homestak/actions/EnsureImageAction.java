@@ -21,8 +21,15 @@ import java.util.Optional;
  * @param timeout     limit of the download (300 s)
  * @param sshFallback fall back to SSH + curl when the API path fails
  */
-public record EnsureImageAction(String image, Optional<String> url, Optional<Checksum> checksum, String storage,
-                                PveTarget target, Duration timeout, boolean sshFallback) implements Action<ActionResult> {
+public record EnsureImageAction(
+        String image,
+        Optional<String> url,
+        Optional<Checksum> checksum,
+        String storage,
+        PveTarget target,
+        Duration timeout,
+        boolean sshFallback)
+        implements Action<ActionResult> {
 
     /** Validates components. */
     public EnsureImageAction {
@@ -36,8 +43,8 @@ public record EnsureImageAction(String image, Optional<String> url, Optional<Che
 
     /** {@code image} from the site's packer release into {@code local}, on the host's node. */
     public static EnsureImageAction of(String image) {
-        return new EnsureImageAction(image, Optional.empty(), Optional.empty(), "local", PveTarget.host(),
-                Duration.ofSeconds(300), false);
+        return new EnsureImageAction(
+                image, Optional.empty(), Optional.empty(), "local", PveTarget.host(), Duration.ofSeconds(300), false);
     }
 
     /** A copy fetching from {@code source}, verified with {@code sum} when given. */
@@ -54,30 +61,47 @@ public record EnsureImageAction(String image, Optional<String> url, Optional<Che
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         String file = image + ".qcow2";
         String volid = Images.volid(storage, "import", file);
-        return Pve.resolve(ctx, target).flatMap(node -> Images.exists(ctx, node, storage, "import", file).flatMap(present -> {
-            if (present) {
-                return Either.right(ActionResult.of("Image " + volid + " already exists", Images.placed(volid)));
-            }
-            DownloadFileAction download = new DownloadFileAction(url.orElse("https://github.com/"), file, storage, "import",
-                    checksum, target, timeout, sshFallback);
-            Either<ActionFailure, ActionResult> downloaded =
-                    url.isPresent() ? download.run(ctx) : DownloadGitHubReleaseAction.of(file).with(download).run(ctx);
-            return downloaded.isRight() ? downloaded : presentAfterAll(ctx, node, file, volid, downloaded);
-        }));
+        return Pve.resolve(ctx, target)
+                .flatMap(node -> Images.exists(ctx, node, storage, "import", file)
+                        .flatMap(present -> {
+                            if (present) {
+                                return Either.right(
+                                        ActionResult.of("Image " + volid + " already exists", Images.placed(volid)));
+                            }
+                            DownloadFileAction download = new DownloadFileAction(
+                                    url.orElse("https://github.com/"),
+                                    file,
+                                    storage,
+                                    "import",
+                                    checksum,
+                                    target,
+                                    timeout,
+                                    sshFallback);
+                            Either<ActionFailure, ActionResult> downloaded = url.isPresent()
+                                    ? download.run(ctx)
+                                    : DownloadGitHubReleaseAction.of(file)
+                                            .with(download)
+                                            .run(ctx);
+                            return downloaded.isRight()
+                                    ? downloaded
+                                    : presentAfterAll(ctx, node, file, volid, downloaded);
+                        }));
     }
 
     /**
      * Two runs that need the same image may both find it missing; PVE then refuses the second download
      * ("refusing to override existing file"). An image that appeared meanwhile is what this action ensures.
      */
-    private Either<ActionFailure, ActionResult> presentAfterAll(ActionContext ctx, Pve.Node node, String file, String volid,
-            Either<ActionFailure, ActionResult> failed) {
-        return Images.exists(ctx, node, storage, "import", file).fold(
-                recheckFailed -> failed,
-                present -> present
-                        ? Either.right(ActionResult.of("Image " + volid + " already exists (placed meanwhile by another run)",
-                                Images.placed(volid)))
-                        : failed);
+    private Either<ActionFailure, ActionResult> presentAfterAll(
+            ActionContext ctx, Pve.Node node, String file, String volid, Either<ActionFailure, ActionResult> failed) {
+        return Images.exists(ctx, node, storage, "import", file)
+                .fold(
+                        recheckFailed -> failed,
+                        present -> present
+                                ? Either.right(ActionResult.of(
+                                        "Image " + volid + " already exists (placed meanwhile by another run)",
+                                        Images.placed(volid)))
+                                : failed);
     }
 
     @Override

@@ -21,8 +21,9 @@ import java.util.Objects;
  * @param sshTimeout  SSH wait before the install (120 s; doubled after it)
  * @param timeout     limit of the install (1200 s)
  */
-public record EnsurePveAction(Key<String> hostKey, String pveHostname, Path ansibleDir, Duration sshTimeout,
-                              Duration timeout) implements Action<ActionResult> {
+public record EnsurePveAction(
+        Key<String> hostKey, String pveHostname, Path ansibleDir, Duration sshTimeout, Duration timeout)
+        implements Action<ActionResult> {
 
     /** The playbook that installs PVE on Debian. */
     public static final String PLAYBOOK = "playbooks/pve-install.yml";
@@ -38,21 +39,28 @@ public record EnsurePveAction(Key<String> hostKey, String pveHostname, Path ansi
 
     /** PVE on {@code inner_ip} named {@code nested-pve}, with the original's limits. */
     public static EnsurePveAction of(Path ansibleDir) {
-        return new EnsurePveAction(Facts.INNER_IP, "nested-pve", ansibleDir, Duration.ofSeconds(120), Duration.ofSeconds(1200));
+        return new EnsurePveAction(
+                Facts.INNER_IP, "nested-pve", ansibleDir, Duration.ofSeconds(120), Duration.ofSeconds(1200));
     }
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return WaitForSshAction.of(hostKey).withTimeout(sshTimeout).run(ctx)
+        return WaitForSshAction.of(hostKey)
+                .withTimeout(sshTimeout)
+                .run(ctx)
                 .flatMap(up -> SshTargets.endpoint(ctx, "root", hostKey))
-                .flatMap(target -> check(ctx, target, "test -f /etc/pve-packages-preinstalled").flatMap(preinstalled -> {
-                    if (preinstalled.succeeded()) {
-                        return Either.right(ActionResult.of("PVE pre-installed (debian-13-pve image) - skipped installation"));
-                    }
-                    return check(ctx, target, "systemctl is-active pveproxy").flatMap(active -> active.stdout().strip().equals("active")
-                            ? Either.right(ActionResult.of("PVE already installed (pveproxy active) - skipped installation"))
-                            : install(ctx, target.host()));
-                }));
+                .flatMap(target -> check(ctx, target, "test -f /etc/pve-packages-preinstalled")
+                        .flatMap(preinstalled -> {
+                            if (preinstalled.succeeded()) {
+                                return Either.right(ActionResult.of(
+                                        "PVE pre-installed (debian-13-pve image) - skipped installation"));
+                            }
+                            return check(ctx, target, "systemctl is-active pveproxy")
+                                    .flatMap(active -> active.stdout().strip().equals("active")
+                                            ? Either.right(ActionResult.of(
+                                                    "PVE already installed (pveproxy active) - skipped installation"))
+                                            : install(ctx, target.host()));
+                        }));
     }
 
     private static Either<ActionFailure, SshResult> check(ActionContext ctx, SshEndpoint target, String command) {
@@ -61,9 +69,15 @@ public record EnsurePveAction(Key<String> hostKey, String pveHostname, Path ansi
 
     private Either<ActionFailure, ActionResult> install(ActionContext ctx, String host) {
         ctx.progress("Installing PVE on " + host + " (" + PLAYBOOK + ")");
-        return AnsiblePlaybookAction.builder(ansibleDir, PLAYBOOK).host(hostKey).user("root")
-                .extraVars(Map.of("pve_hostname", pveHostname)).waitForSsh(false, true).sshTimeout(sshTimeout)
-                .timeout(timeout).build().run(ctx)
+        return AnsiblePlaybookAction.builder(ansibleDir, PLAYBOOK)
+                .host(hostKey)
+                .user("root")
+                .extraVars(Map.of("pve_hostname", pveHostname))
+                .waitForSsh(false, true)
+                .sshTimeout(sshTimeout)
+                .timeout(timeout)
+                .build()
+                .run(ctx)
                 .map(done -> ActionResult.of("PVE installed on " + host, done.facts()));
     }
 

@@ -8,7 +8,7 @@ package dev.homestak.actions;
 public interface EventSink {
 
     /** A sink that drops every event. */
-    EventSink NONE = event -> { };
+    EventSink NONE = event -> {};
 
     /** Receives one event. */
     void accept(ActionEvent event);

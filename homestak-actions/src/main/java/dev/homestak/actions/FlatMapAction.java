@@ -16,7 +16,8 @@ record FlatMapAction<T, U>(Action<T> first, Function<? super T, ? extends Action
     public Either<ActionFailure, U> run(ActionContext ctx) {
         return first.run(ctx).flatMap(value -> {
             // a step's facts are visible to the next step, as they would be between phases
-            ActionContext after = value instanceof ActionResult r ? ctx.withFacts(ctx.facts().merge(r.facts())) : ctx;
+            ActionContext after =
+                    value instanceof ActionResult r ? ctx.withFacts(ctx.facts().merge(r.facts())) : ctx;
             return next.apply(value).run(after);
         });
     }

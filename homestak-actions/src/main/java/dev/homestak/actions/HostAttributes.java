@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class HostAttributes {
 
-    private HostAttributes() {
-    }
+    private HostAttributes() {}
 
     /** The host's value for {@code key}, converted to its type; empty when absent or of another type. */
     static <T> Optional<T> lookup(HostConfig host, Key<T> key) {

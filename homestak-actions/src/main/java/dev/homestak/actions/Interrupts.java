@@ -9,8 +9,7 @@ import java.util.function.Supplier;
  */
 final class Interrupts {
 
-    private Interrupts() {
-    }
+    private Interrupts() {}
 
     /** Runs {@code body} on this thread, interrupted if {@code token} is cancelled meanwhile. */
     static <T> T onCancel(CancellationToken token, Supplier<T> body) {

@@ -15,8 +15,7 @@ final class NativeVm {
     /** Tag every VM the native provisioner creates carries. */
     static final String TAG = "homestak";
 
-    private NativeVm() {
-    }
+    private NativeVm() {}
 
     /**
      * The create request for {@code vm} as {@code vmid}.
@@ -24,12 +23,20 @@ final class NativeVm {
      * @param imageStorage file storage holding the cloud images as {@code import/<image>.qcow2}
      * @param runTag       a tag naming the run, so that cleanup can find exactly its VMs
      */
-    static CreateVmRequest request(ResolvedEnv env, ResolvedVm vm, int vmid, String imageStorage, Optional<String> runTag) {
+    static CreateVmRequest request(
+            ResolvedEnv env, ResolvedVm vm, int vmid, String imageStorage, Optional<String> runTag) {
         String datastore = env.datastore();
-        CreateVmRequest.Builder b = CreateVmRequest.builder(vmid).name(vm.name()).agent(true).ciuser(env.sshUser())
+        CreateVmRequest.Builder b = CreateVmRequest.builder(vmid)
+                .name(vm.name())
+                .agent(true)
+                .ciuser(env.sshUser())
                 .option("scsihw", "virtio-scsi-single")
-                .option("scsi0", vm.image().map(image -> datastore + ":0,import-from=" + imageVolume(imageStorage, image)
-                        + ",discard=on,iothread=1").orElse(datastore + ":" + vm.disk().orElse(8) + ",discard=on,iothread=1"))
+                .option(
+                        "scsi0",
+                        vm.image()
+                                .map(image -> datastore + ":0,import-from=" + imageVolume(imageStorage, image)
+                                        + ",discard=on,iothread=1")
+                                .orElse(datastore + ":" + vm.disk().orElse(8) + ",discard=on,iothread=1"))
                 .option("ide2", datastore + ":cloudinit")
                 .option("boot", "order=scsi0")
                 .option("net0", "virtio,bridge=" + vm.bridge())

@@ -8,12 +8,12 @@ import java.util.Map;
 /** The VMs of an env with the {@code --vm-id} overrides applied, as both provisioners see them. */
 final class NativeVms {
 
-    private NativeVms() {
-    }
+    private NativeVms() {}
 
     /** {@code vms} with the ids of {@code overrides} ({@code {vmname: vmid}}, {@link RunControl#vmIdOverrides()}) put in. */
     static List<ResolvedVm> withOverrides(List<ResolvedVm> vms, Map<String, Integer> overrides) {
-        return vms.stream().map(vm -> overrides.containsKey(vm.name()) ? withVmid(vm, overrides.get(vm.name())) : vm)
+        return vms.stream()
+                .map(vm -> overrides.containsKey(vm.name()) ? withVmid(vm, overrides.get(vm.name())) : vm)
                 .toList();
     }
 

@@ -5,7 +5,7 @@ package dev.homestak.actions;
 public interface OutputListener {
 
     /** Ignores every line. */
-    OutputListener NONE = (stream, line) -> { };
+    OutputListener NONE = (stream, line) -> {};
 
     /** One line, without its line terminator. */
     void line(StreamKind stream, String line);

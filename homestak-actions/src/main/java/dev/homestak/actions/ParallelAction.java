@@ -33,7 +33,9 @@ record ParallelAction<T>(int maxConcurrency, List<Action<T>> actions) implements
             for (int w = 0; w < Math.min(maxConcurrency, actions.size()); w++) {
                 // a fixed set of workers pulling the next index bounds the concurrency without a semaphore
                 workers.add(Thread.ofVirtual().name("parallel-" + w).start(() -> {
-                    for (int i = next.getAndIncrement(); i < actions.size() && !group.isCancelled(); i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement();
+                            i < actions.size() && !group.isCancelled();
+                            i = next.getAndIncrement()) {
                         Either<ActionFailure, T> r = actions.get(i).run(shared);
                         synchronized (results) {
                             results.set(i, r);
@@ -51,7 +53,8 @@ record ParallelAction<T>(int maxConcurrency, List<Action<T>> actions) implements
             return Either.left(failure);
         }
         if (ctx.cancellation().isCancelled()) {
-            return Either.left(new ActionFailure.Cancelled(describe(), ctx.cancellation().reason().orElse("")));
+            return Either.left(new ActionFailure.Cancelled(
+                    describe(), ctx.cancellation().reason().orElse("")));
         }
         List<T> values = new ArrayList<>();
         synchronized (results) {

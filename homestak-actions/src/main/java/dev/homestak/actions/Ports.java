@@ -20,8 +20,13 @@ import java.util.Optional;
  * @param sleeper   the sleeper used between polls and retries
  * @param standIns  playbook path to its stand-in (a simulated host models the playbook's effect)
  */
-public record Ports(Optional<ProxmoxClients> proxmox, Optional<SshClient> ssh, Optional<ProcessRunner> processes,
-                    Clock clock, Sleeper sleeper, Map<String, PlaybookStandIn> standIns) {
+public record Ports(
+        Optional<ProxmoxClients> proxmox,
+        Optional<SshClient> ssh,
+        Optional<ProcessRunner> processes,
+        Clock clock,
+        Sleeper sleeper,
+        Map<String, PlaybookStandIn> standIns) {
 
     /** Validates and copies components. */
     public Ports {
@@ -59,8 +64,10 @@ public record Ports(Optional<ProxmoxClients> proxmox, Optional<SshClient> ssh, O
      * An action context builder with these ports; the Proxmox clients and SSH client left empty are
      * {@code ownProxmox} and {@code ownSsh} (the runner's).
      */
-    public ActionContext.Builder context(@org.jspecify.annotations.Nullable ProxmoxClients ownProxmox, SshClient ownSsh) {
-        ActionContext.Builder b = ActionContext.builder().ssh(ssh.orElse(ownSsh)).clock(clock).sleeper(sleeper);
+    public ActionContext.Builder context(
+            @org.jspecify.annotations.Nullable ProxmoxClients ownProxmox, SshClient ownSsh) {
+        ActionContext.Builder b =
+                ActionContext.builder().ssh(ssh.orElse(ownSsh)).clock(clock).sleeper(sleeper);
         proxmox.or(() -> Optional.ofNullable(ownProxmox)).ifPresent(b::proxmox);
         processes.ifPresent(b::processes);
         standIns.forEach(b::standIn);
@@ -76,8 +83,7 @@ public record Ports(Optional<ProxmoxClients> proxmox, Optional<SshClient> ssh, O
         private Sleeper sleeper = Sleeper.system();
         private final Map<String, PlaybookStandIn> standIns = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The Proxmox client factory (yours to close). */
         public Builder proxmox(ProxmoxClients value) {

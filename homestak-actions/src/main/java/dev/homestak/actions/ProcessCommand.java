@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param timeout   deadline for the whole command
  * @param grace     how long to wait after SIGINT before killing the process tree
  */
-public record ProcessCommand(List<String> argv, Optional<Path> directory, Map<String, String> env,
-                             Duration timeout, Duration grace) {
+public record ProcessCommand(
+        List<String> argv, Optional<Path> directory, Map<String, String> env, Duration timeout, Duration grace) {
 
     /** Default deadline, as the original's {@code run_command}. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
@@ -57,8 +57,9 @@ public record ProcessCommand(List<String> argv, Optional<Path> directory, Map<St
     /** Like the record's, but shows only the names of the environment variables. */
     @Override
     public String toString() {
-        return "ProcessCommand[argv=" + argv + ", directory=" + directory.map(Path::toString).orElse("-")
-                + ", env=" + env.keySet() + ", timeout=" + timeout + ", grace=" + grace + "]";
+        return "ProcessCommand[argv=" + argv + ", directory="
+                + directory.map(Path::toString).orElse("-") + ", env=" + env.keySet() + ", timeout=" + timeout
+                + ", grace=" + grace + "]";
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param stdoutTail the last lines of standard output
  * @param stderrTail the last lines of standard error
  */
-public record ProcessResult(String command, int exitCode, Duration duration, List<String> stdoutTail,
-                            List<String> stderrTail) {
+public record ProcessResult(
+        String command, int exitCode, Duration duration, List<String> stdoutTail, List<String> stderrTail) {
 
     /** Validates and copies components. */
     public ProcessResult {

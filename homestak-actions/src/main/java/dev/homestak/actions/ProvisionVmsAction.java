@@ -34,8 +34,14 @@ import java.util.Set;
  * @param maxConcurrency VMs created at once (8)
  * @param timeout        limit of each create and resize task (300 s, tofu apply's limit)
  */
-public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String imageStorage, Optional<String> runTag, int maxConcurrency,
-                                 Duration timeout) implements Action<ActionResult> {
+public record ProvisionVmsAction(
+        ResolvedEnv env,
+        PveTarget target,
+        String imageStorage,
+        Optional<String> runTag,
+        int maxConcurrency,
+        Duration timeout)
+        implements Action<ActionResult> {
 
     /** Validates components. */
     public ProvisionVmsAction {
@@ -56,7 +62,12 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
 
     /** Creates {@code env}'s VMs on its host's node from images in {@code local}, 8 at once, 300 s per task, no run tag. */
     public static ProvisionVmsAction of(ResolvedEnv env) {
-        return new ProvisionVmsAction(env, PveTarget.host(), "local", Optional.empty(), StartVmsAction.DEFAULT_CONCURRENCY,
+        return new ProvisionVmsAction(
+                env,
+                PveTarget.host(),
+                "local",
+                Optional.empty(),
+                StartVmsAction.DEFAULT_CONCURRENCY,
                 Duration.ofSeconds(300));
     }
 
@@ -91,8 +102,10 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
                         int vmid = ids.get(i);
                         creates.add(c -> create(c, node, vm, vmid));
                     }
-                    return Actions.parallel(maxConcurrency, creates).run(ctx)
-                            .map(created -> ActionResult.of("API provisioning completed for " + env.env() + " on " + node.node(),
+                    return Actions.parallel(maxConcurrency, creates)
+                            .run(ctx)
+                            .map(created -> ActionResult.of(
+                                    "API provisioning completed for " + env.env() + " on " + node.node(),
                                     ProvisionedVm.facts(created)));
                 }));
     }
@@ -102,42 +115,53 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
         if (vms.stream().allMatch(vm -> vm.vmid().isPresent())) {
             return Either.right(vms.stream().map(vm -> vm.vmid().orElseThrow()).toList());
         }
-        return Pve.call(ctx, "finding free VM ids", () -> node.client().cluster().nextId().flatMap(next ->
-                node.client().cluster().resources(Optional.of("vm")).map(resources -> {
-                    Set<Integer> taken = new HashSet<>();
-                    resources.forEach(r -> r.vmid().ifPresent(taken::add));
-                    vms.forEach(vm -> vm.vmid().ifPresent(taken::add));
-                    List<Integer> ids = new ArrayList<>();
-                    int candidate = next;
-                    for (ResolvedVm vm : vms) {
-                        if (vm.vmid().isPresent()) {
-                            ids.add(vm.vmid().get());
-                            continue;
-                        }
-                        while (taken.contains(candidate)) {
-                            candidate++;
-                        }
-                        taken.add(candidate);
-                        ids.add(candidate);
-                    }
-                    return ids;
-                })));
+        return Pve.call(
+                ctx,
+                "finding free VM ids",
+                () -> node.client()
+                        .cluster()
+                        .nextId()
+                        .flatMap(next -> node.client()
+                                .cluster()
+                                .resources(Optional.of("vm"))
+                                .map(resources -> {
+                                    Set<Integer> taken = new HashSet<>();
+                                    resources.forEach(r -> r.vmid().ifPresent(taken::add));
+                                    vms.forEach(vm -> vm.vmid().ifPresent(taken::add));
+                                    List<Integer> ids = new ArrayList<>();
+                                    int candidate = next;
+                                    for (ResolvedVm vm : vms) {
+                                        if (vm.vmid().isPresent()) {
+                                            ids.add(vm.vmid().get());
+                                            continue;
+                                        }
+                                        while (taken.contains(candidate)) {
+                                            candidate++;
+                                        }
+                                        taken.add(candidate);
+                                        ids.add(candidate);
+                                    }
+                                    return ids;
+                                })));
     }
 
     private Either<ActionFailure, ProvisionedVm> create(ActionContext ctx, Pve.Node node, ResolvedVm vm, int vmid) {
         CreateVmRequest request = NativeVm.request(env, vm, vmid, imageStorage, runTag);
         String what = "creating VM " + vm.name() + " (" + vmid + ")";
-        Either<ActionFailure, String> created = Pve.call(ctx, what, () -> node.api().qemu().create(request))
+        Either<ActionFailure, String> created = Pve.call(
+                        ctx, what, () -> node.api().qemu().create(request))
                 .flatMap(task -> awaitOwn(ctx, what, task))
                 .map(done -> "created");
-        if (created.isLeft() && created.getLeft() instanceof ActionFailure.Api api
+        if (created.isLeft()
+                && created.getLeft() instanceof ActionFailure.Api api
                 && api.cause() instanceof ProxmoxFailure.AlreadyExists) {
             created = sameName(ctx, node, vm, vmid);
         }
         return created.flatMap(how -> {
-            ctx.progress("VM " + vm.name() + " (" + vmid + ") " + how);
-            return how.equals("created") ? grow(ctx, node, vm, vmid) : Either.right("kept");
-        }).map(done -> new ProvisionedVm(vm.name(), vmid));
+                    ctx.progress("VM " + vm.name() + " (" + vmid + ") " + how);
+                    return how.equals("created") ? grow(ctx, node, vm, vmid) : Either.right("kept");
+                })
+                .map(done -> new ProvisionedVm(vm.name(), vmid));
     }
 
     /**
@@ -145,7 +169,8 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
      * goes on and holds the VM's lock: it is still awaited to its end (within the task timeout, however cancelled),
      * so the cleanup that follows finds a finished VM it can destroy instead of one locked by this run's own task.
      */
-    private Either<ActionFailure, dev.homestak.proxmox.TaskResult> awaitOwn(ActionContext ctx, String what, dev.homestak.proxmox.Task task) {
+    private Either<ActionFailure, dev.homestak.proxmox.TaskResult> awaitOwn(
+            ActionContext ctx, String what, dev.homestak.proxmox.Task task) {
         Either<ActionFailure, dev.homestak.proxmox.TaskResult> done = Pve.await(ctx, what, task, timeout);
         if (done.isLeft() && done.getLeft() instanceof ActionFailure.Cancelled) {
             ctx.progress(what + ": cancelled; waiting for PVE's create task to end before cleanup");
@@ -155,16 +180,21 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
     }
 
     private Either<ActionFailure, String> sameName(ActionContext ctx, Pve.Node node, ResolvedVm vm, int vmid) {
-        return Pve.call(ctx, "reading VM " + vmid, () -> node.api().qemu(vmid).config()).flatMap(config ->
-                otherRun(config.option("tags").orElse("")).isPresent()
-                        ? Either.left(new ActionFailure.Precondition("VM " + vmid + " (" + vm.name() + ") already exists on "
-                                + node.node() + " and belongs to run " + otherRun(config.option("tags").orElse("")).get()
+        return Pve.call(ctx, "reading VM " + vmid, () -> node.api().qemu(vmid).config())
+                .flatMap(config -> otherRun(config.option("tags").orElse("")).isPresent()
+                        ? Either.left(new ActionFailure.Precondition("VM " + vmid + " (" + vm.name()
+                                + ") already exists on "
+                                + node.node() + " and belongs to run "
+                                + otherRun(config.option("tags").orElse("")).get()
                                 + ": it is in use by that run, or was left behind by it; destroy it first "
                                 + "(simple-vm-destructor or the leftovers cleanup), or pick another vmid"))
-                : config.name().orElse("").equals(vm.name()) ? Either.right("already exists")
-                        : Either.left(new ActionFailure.Precondition("VM " + vmid + " already exists on " + node.node()
-                                + " as '" + config.name().orElse("") + "', not '" + vm.name() + "': pick another vmid for "
-                                + vm.name() + " (envs/" + env.env() + ".yaml or vm_id_overrides)")));
+                        : config.name().orElse("").equals(vm.name())
+                                ? Either.right("already exists")
+                                : Either.left(new ActionFailure.Precondition(
+                                        "VM " + vmid + " already exists on " + node.node()
+                                                + " as '" + config.name().orElse("") + "', not '" + vm.name()
+                                                + "': pick another vmid for "
+                                                + vm.name() + " (envs/" + env.env() + ".yaml or vm_id_overrides)")));
     }
 
     /**
@@ -188,19 +218,29 @@ public record ProvisionVmsAction(ResolvedEnv env, PveTarget target, String image
             return Either.right("no resize");
         }
         long wanted = (long) vm.disk().get() << 30;
-        return Pve.call(ctx, "reading VM " + vmid, () -> node.api().qemu(vmid).config()).flatMap(config -> {
-            long current = dev.homestak.proxmox.model.DiskSize.bytes(config.option("scsi0").orElse(""));
-            if (current >= wanted) {
-                return Either.right("big enough");
-            }
-            String what = "growing the disk of VM " + vmid + " to " + vm.disk().get() + "G";
-            return Pve.call(ctx, what, () -> node.api().qemu(vmid).resize("scsi0", vm.disk().get() + "G"))
-                    .flatMap(task -> Pve.await(ctx, what, task, timeout)).map(done -> "resized");
-        });
+        return Pve.call(ctx, "reading VM " + vmid, () -> node.api().qemu(vmid).config())
+                .flatMap(config -> {
+                    long current = dev.homestak.proxmox.model.DiskSize.bytes(
+                            config.option("scsi0").orElse(""));
+                    if (current >= wanted) {
+                        return Either.right("big enough");
+                    }
+                    String what = "growing the disk of VM " + vmid + " to "
+                            + vm.disk().get() + "G";
+                    return Pve.call(
+                                    ctx,
+                                    what,
+                                    () -> node.api()
+                                            .qemu(vmid)
+                                            .resize("scsi0", vm.disk().get() + "G"))
+                            .flatMap(task -> Pve.await(ctx, what, task, timeout))
+                            .map(done -> "resized");
+                });
     }
 
     @Override
     public String describe() {
-        return "provision " + env.env() + " on " + (target instanceof PveTarget.Nested ? "the nested PVE" : env.node()) + " (API)";
+        return "provision " + env.env() + " on " + (target instanceof PveTarget.Nested ? "the nested PVE" : env.node())
+                + " (API)";
     }
 }

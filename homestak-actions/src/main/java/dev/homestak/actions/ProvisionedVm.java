@@ -40,9 +40,11 @@ public record ProvisionedVm(String name, int vmid) {
         }
         List<ProvisionedVm> vms = new ArrayList<>();
         for (Object entry : list) {
-            if (!(entry instanceof Map<?, ?> m) || !(m.get("name") instanceof String name) || !(m.get("vmid") instanceof Number id)) {
-                return Either.left(new ActionFailure.Precondition(ActionKeys.PROVISIONED_VMS
-                        + " has an entry without a name and a numeric vmid: " + entry));
+            if (!(entry instanceof Map<?, ?> m)
+                    || !(m.get("name") instanceof String name)
+                    || !(m.get("vmid") instanceof Number id)) {
+                return Either.left(new ActionFailure.Precondition(
+                        ActionKeys.PROVISIONED_VMS + " has an entry without a name and a numeric vmid: " + entry));
             }
             vms.add(new ProvisionedVm(name, id.intValue()));
         }
@@ -55,6 +57,8 @@ public record ProvisionedVm(String name, int vmid) {
         for (ProvisionedVm vm : vms) {
             facts = facts.with(Facts.vmIdKey(vm.name()), vm.vmid());
         }
-        return facts.withRaw(ActionKeys.PROVISIONED_VMS, vms.stream().map(ProvisionedVm::asMap).toList());
+        return facts.withRaw(
+                ActionKeys.PROVISIONED_VMS,
+                vms.stream().map(ProvisionedVm::asMap).toList());
     }
 }

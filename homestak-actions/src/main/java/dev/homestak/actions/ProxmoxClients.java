@@ -52,8 +52,7 @@ public interface ProxmoxClients extends AutoCloseable {
         private Function<String, TlsPolicy> nestedTls = address -> TlsPolicy.insecure();
         private int nestedPort = 8006;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Applied to every client builder after endpoint, auth and TLS are set (polling, retry, timeouts, clock). */
         public Builder tuning(UnaryOperator<ProxmoxClient.Builder> value) {

@@ -33,8 +33,7 @@ import java.util.function.Supplier;
  */
 public final class Pve {
 
-    private Pve() {
-    }
+    private Pve() {}
 
     /**
      * A PVE node to call: its client (whose retries are reported as events of the context that resolved it) and
@@ -62,8 +61,8 @@ public final class Pve {
          * {@code body} applied to this node's API, as {@link Pve#call}: ended at once by the run's cancellation,
          * its failure named after {@code what} ("reading datastore local").
          */
-        public <T> Either<ActionFailure, T> call(ActionContext ctx, String what,
-                Function<NodeApi, Either<ProxmoxFailure, T>> body) {
+        public <T> Either<ActionFailure, T> call(
+                ActionContext ctx, String what, Function<NodeApi, Either<ProxmoxFailure, T>> body) {
             return Pve.call(ctx, what, () -> body.apply(api()));
         }
     }
@@ -75,7 +74,9 @@ public final class Pve {
 
     /** The client and node of {@code target}; {@link PveTarget.Host} is the run's host config. */
     public static Either<ActionFailure, Node> resolve(ActionContext ctx, PveTarget target) {
-        return target instanceof PveTarget.Nested n ? nested(ctx, n) : ctx.requireHost().flatMap(host -> onHost(ctx, host));
+        return target instanceof PveTarget.Nested n
+                ? nested(ctx, n)
+                : ctx.requireHost().flatMap(host -> onHost(ctx, host));
     }
 
     /** The client and node of {@code target}; {@link PveTarget.Host} is {@code host} (an env's host config). */
@@ -84,19 +85,28 @@ public final class Pve {
     }
 
     private static Either<ActionFailure, Node> onHost(ActionContext ctx, HostConfig host) {
-        return ctx.proxmox().forHost(host).map(client -> new Node(reporting(ctx, client), host.nodeName(), host.name()));
+        return ctx.proxmox()
+                .forHost(host)
+                .map(client -> new Node(reporting(ctx, client), host.nodeName(), host.name()));
     }
 
     private static Either<ActionFailure, Node> nested(ActionContext ctx, PveTarget.Nested n) {
-        return ctx.require(n.addressKey()).flatMap(address -> ctx.lookup(n.tokenKey())
-                .<Either<ActionFailure, dev.homestak.core.Secret>>map(Either::right)
-                .orElseGet(() -> Either.left(new ActionFailure.Precondition("No " + n.tokenKey().name()
-                        + " in context: create the nested PVE's API token first (CreateApiTokenAction)")))
-                .flatMap(token -> ctx.proxmox().forNested(address, token).map(client -> reporting(ctx, client)))
-                .flatMap(client -> call(ctx, "listing the nodes of the PVE at " + address, client::nodes)
-                        .flatMap(nodes -> nodes.isEmpty()
-                                ? Either.left(new ActionFailure.Precondition("the PVE at " + address + " lists no node"))
-                                : Either.right(new Node(client, nodes.get(0).node(), address)))));
+        return ctx.require(n.addressKey())
+                .flatMap(address -> ctx.lookup(n.tokenKey())
+                        .<Either<ActionFailure, dev.homestak.core.Secret>>map(Either::right)
+                        .orElseGet(
+                                () -> Either.left(
+                                        new ActionFailure.Precondition(
+                                                "No " + n.tokenKey().name()
+                                                        + " in context: create the nested PVE's API token first (CreateApiTokenAction)")))
+                        .flatMap(
+                                token -> ctx.proxmox().forNested(address, token).map(client -> reporting(ctx, client)))
+                        .flatMap(client -> call(ctx, "listing the nodes of the PVE at " + address, client::nodes)
+                                .flatMap(nodes -> nodes.isEmpty()
+                                        ? Either.left(new ActionFailure.Precondition(
+                                                "the PVE at " + address + " lists no node"))
+                                        : Either.right(
+                                                new Node(client, nodes.get(0).node(), address)))));
     }
 
     /** {@code client} with its retries reported as the events of {@code ctx}. */
@@ -114,8 +124,8 @@ public final class Pve {
      * call, poll or retry pause at once with {@link ProxmoxFailure.Cancelled}); maps the failure. Make the call on
      * a {@link Node}'s client so that its retries are reported as events.
      */
-    public static <T> Either<ActionFailure, T> call(ActionContext ctx, String what,
-            Supplier<Either<ProxmoxFailure, T>> body) {
+    public static <T> Either<ActionFailure, T> call(
+            ActionContext ctx, String what, Supplier<Either<ProxmoxFailure, T>> body) {
         CancellationToken token = ctx.cancellation();
         if (token.isCancelled()) {
             return Either.left(new ActionFailure.Cancelled(what, token.reason().orElse("")));
@@ -130,10 +140,10 @@ public final class Pve {
     /** Proxmox failures as action failures: waits that ran out become timeouts, the rest is wrapped as is. */
     public static ActionFailure failure(String what, ProxmoxFailure f) {
         return switch (f) {
-            case ProxmoxFailure.WaitTimeout w -> new ActionFailure.Timeout("waiting for " + w.what(), w.waited(),
-                    "last seen: " + w.lastSeen());
-            case ProxmoxFailure.TaskTimeout t -> new ActionFailure.Timeout(what, t.waited(),
-                    "task " + t.upid().value() + " is still running");
+            case ProxmoxFailure.WaitTimeout w ->
+                new ActionFailure.Timeout("waiting for " + w.what(), w.waited(), "last seen: " + w.lastSeen());
+            case ProxmoxFailure.TaskTimeout t ->
+                new ActionFailure.Timeout(what, t.waited(), "task " + t.upid().value() + " is still running");
             case ProxmoxFailure.Cancelled c -> new ActionFailure.Cancelled(what, "interrupted");
             default -> new ActionFailure.Api(f);
         };

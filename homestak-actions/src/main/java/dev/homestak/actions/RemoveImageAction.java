@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param target        the host's node, or the nested PVE
  * @param failIfMissing an absent file is a failure (false)
  */
-public record RemoveImageAction(String filename, String storage, String content, PveTarget target, boolean failIfMissing)
+public record RemoveImageAction(
+        String filename, String storage, String content, PveTarget target, boolean failIfMissing)
         implements Action<ActionResult> {
 
     private static final Duration TASK_LIMIT = Duration.ofSeconds(60);
@@ -36,17 +37,26 @@ public record RemoveImageAction(String filename, String storage, String content,
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         String volid = Images.volid(storage, content, filename);
-        return Pve.resolve(ctx, target).flatMap(node -> Images.exists(ctx, node, storage, content, filename).flatMap(present -> {
-            if (!present) {
-                return failIfMissing ? Either.left(new ActionFailure.Precondition(volid + " does not exist on " + node.node()))
-                        : Either.right(ActionResult.of(volid + " not present"));
-            }
-            String what = "removing " + volid;
-            Either<ActionFailure, String> removed = Pve.call(ctx, what, () -> node.api().storage(storage).deleteContent(volid))
-                    .flatMap(task -> task.isEmpty() ? Either.right("done")
-                            : Pve.await(ctx, what, task.get(), TASK_LIMIT).map(done -> "done"));
-            return removed.map(done -> ActionResult.of("Removed " + volid));
-        }));
+        return Pve.resolve(ctx, target)
+                .flatMap(node -> Images.exists(ctx, node, storage, content, filename)
+                        .flatMap(present -> {
+                            if (!present) {
+                                return failIfMissing
+                                        ? Either.left(new ActionFailure.Precondition(
+                                                volid + " does not exist on " + node.node()))
+                                        : Either.right(ActionResult.of(volid + " not present"));
+                            }
+                            String what = "removing " + volid;
+                            Either<ActionFailure, String> removed = Pve.call(
+                                            ctx,
+                                            what,
+                                            () -> node.api().storage(storage).deleteContent(volid))
+                                    .flatMap(task -> task.isEmpty()
+                                            ? Either.right("done")
+                                            : Pve.await(ctx, what, task.get(), TASK_LIMIT)
+                                                    .map(done -> "done"));
+                            return removed.map(done -> ActionResult.of("Removed " + volid));
+                        }));
     }
 
     @Override

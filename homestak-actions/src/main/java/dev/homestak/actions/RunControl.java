@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param cleanupAfterFailure a cleanup phase that runs because the main path failed: it undoes only this run's work
  * @param env                 the env the run deploys instead of the scenario's ({@code --env}), if any
  */
-public record RunControl(Optional<String> runId, Map<String, Integer> vmIdOverrides, boolean cleanupAfterFailure,
-                         Optional<String> env) {
+public record RunControl(
+        Optional<String> runId, Map<String, Integer> vmIdOverrides, boolean cleanupAfterFailure, Optional<String> env) {
 
     private static final RunControl NONE = new RunControl(Optional.empty(), Map.of(), false, Optional.empty());
 

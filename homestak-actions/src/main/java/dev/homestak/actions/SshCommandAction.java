@@ -20,8 +20,14 @@ import java.util.Optional;
  * @param timeout     limit for connecting and running (60 s)
  * @param outputKey   fact to store stdout in, if any
  */
-public record SshCommandAction(String command, Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user,
-                               Duration timeout, Optional<String> outputKey) implements Action<ActionResult> {
+public record SshCommandAction(
+        String command,
+        Key<String> hostKey,
+        Optional<Key<String>> jumpHostKey,
+        String user,
+        Duration timeout,
+        Optional<String> outputKey)
+        implements Action<ActionResult> {
 
     /** Validates components. */
     public SshCommandAction {
@@ -40,15 +46,25 @@ public record SshCommandAction(String command, Key<String> hostKey, Optional<Key
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return SshTargets.endpoint(ctx, user, hostKey).flatMap(target -> SshTargets.jump(ctx, user, jumpHostKey)
-                .flatMap(jump -> ctx.ssh(SshRequest.of(target, command, timeout).via(jump)))
-                .flatMap(r -> r.succeeded() ? Either.right(result(r))
-                        : Either.left(new ActionFailure.ProcessExit("'" + Texts.preview(command, 60) + "' on " + target,
-                                r.exitCode(), Texts.tail(r.stderr().isBlank() ? r.stdout().lines().toList() : r.stderr().lines().toList(), 500)))));
+        return SshTargets.endpoint(ctx, user, hostKey)
+                .flatMap(target -> SshTargets.jump(ctx, user, jumpHostKey)
+                        .flatMap(jump ->
+                                ctx.ssh(SshRequest.of(target, command, timeout).via(jump)))
+                        .flatMap(r -> r.succeeded()
+                                ? Either.right(result(r))
+                                : Either.left(new ActionFailure.ProcessExit(
+                                        "'" + Texts.preview(command, 60) + "' on " + target,
+                                        r.exitCode(),
+                                        Texts.tail(
+                                                r.stderr().isBlank()
+                                                        ? r.stdout().lines().toList()
+                                                        : r.stderr().lines().toList(),
+                                                500)))));
     }
 
     private ActionResult result(SshResult r) {
-        Facts facts = outputKey.map(k -> Facts.empty().withRaw(k, r.stdout().strip())).orElse(Facts.empty());
+        Facts facts =
+                outputKey.map(k -> Facts.empty().withRaw(k, r.stdout().strip())).orElse(Facts.empty());
         return ActionResult.of("Command completed: " + Texts.preview(r.stdout(), 100), facts);
     }
 

@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param strictHostKeyChecking {@code StrictHostKeyChecking} ({@code yes}, {@code accept-new}, {@code no}, {@code ask})
  * @param matched        where the values came from, one {@code file:line Host patterns} per matching block
  */
-public record SshHostSettings(String alias, String hostName, Optional<String> user, Optional<Integer> port,
-                              List<Path> identityFiles, boolean identitiesOnly, List<String> proxyJump,
-                              List<Path> knownHostsFiles, Optional<String> strictHostKeyChecking, List<String> matched) {
+public record SshHostSettings(
+        String alias,
+        String hostName,
+        Optional<String> user,
+        Optional<Integer> port,
+        List<Path> identityFiles,
+        boolean identitiesOnly,
+        List<String> proxyJump,
+        List<Path> knownHostsFiles,
+        Optional<String> strictHostKeyChecking,
+        List<String> matched) {
 
     /** Validates and copies components. */
     public SshHostSettings {

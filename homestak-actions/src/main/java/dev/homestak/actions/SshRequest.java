@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param input   text written to the command's standard input, which is then closed (e.g. a tfvars file,
  *                kept off the command line); a {@code Secret} so that it never shows
  */
-public record SshRequest(SshEndpoint target, Optional<SshEndpoint> jump, String command, Duration timeout,
-                         Optional<dev.homestak.core.Secret> input) {
+public record SshRequest(
+        SshEndpoint target,
+        Optional<SshEndpoint> jump,
+        String command,
+        Duration timeout,
+        Optional<dev.homestak.core.Secret> input) {
 
     /** Validates components. */
     public SshRequest {

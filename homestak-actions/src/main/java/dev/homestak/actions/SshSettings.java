@@ -32,9 +32,17 @@ import java.util.Set;
  *                       {@code ~/.ssh/known_hosts}, not accepted as new VMs are
  * @param passphrases    asks for the passphrase of a protected key file
  */
-public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, Duration connectTimeout,
-                          Map<String, Integer> ports, int defaultPort, Path home, Optional<Path> agentSocket,
-                          Optional<Path> sshConfig, Set<String> operatorHosts, PassphrasePrompt passphrases) {
+public record SshSettings(
+        List<Path> identityFiles,
+        Optional<Path> knownHosts,
+        Duration connectTimeout,
+        Map<String, Integer> ports,
+        int defaultPort,
+        Path home,
+        Optional<Path> agentSocket,
+        Optional<Path> sshConfig,
+        Set<String> operatorHosts,
+        PassphrasePrompt passphrases) {
 
     /** The default key files, in the order OpenSSH tries them. */
     public static final List<String> DEFAULT_IDENTITIES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
@@ -57,7 +65,9 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
 
     /** As {@code ssh} would: this process's home, {@code SSH_AUTH_SOCK} and {@code ~/.ssh/config}. */
     public static SshSettings defaults() {
-        return builder().environment(Path.of(System.getProperty("user.home")), System.getenv()).build();
+        return builder()
+                .environment(Path.of(System.getProperty("user.home")), System.getenv())
+                .build();
     }
 
     /**
@@ -75,7 +85,10 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
 
     /** The default key files of {@link #home} that exist. */
     public List<Path> defaultIdentities() {
-        return DEFAULT_IDENTITIES.stream().map(n -> home.resolve(".ssh").resolve(n)).filter(Files::isRegularFile).toList();
+        return DEFAULT_IDENTITIES.stream()
+                .map(n -> home.resolve(".ssh").resolve(n))
+                .filter(Files::isRegularFile)
+                .toList();
     }
 
     /**
@@ -84,7 +97,8 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
      */
     public io.vavr.control.Either<String, SshHostSettings> hostSettings(String host, String user) {
         try {
-            OpenSshConfig config = sshConfig.isPresent() ? OpenSshConfig.read(sshConfig.get(), home) : OpenSshConfig.empty(home);
+            OpenSshConfig config =
+                    sshConfig.isPresent() ? OpenSshConfig.read(sshConfig.get(), home) : OpenSshConfig.empty(home);
             return io.vavr.control.Either.right(config.resolve(host, user));
         } catch (IOException e) {
             return io.vavr.control.Either.left("cannot read " + sshConfig.orElseThrow() + ": " + e.getMessage());
@@ -110,9 +124,12 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
             return "(none: SSH_AUTH_SOCK is not set)";
         }
         try {
-            List<String> keys = new dev.homestak.actions.internal.SshAgent(agentSocket.get()).identities().stream()
-                    .map(i -> i.type() + " " + i.comment()).toList();
-            return agentSocket.get() + " (" + keys.size() + " key(s)" + (keys.isEmpty() ? "" : ": " + String.join(", ", keys)) + ")";
+            List<String> keys = new dev.homestak.actions.internal.SshAgent(agentSocket.get())
+                    .identities().stream()
+                            .map(i -> i.type() + " " + i.comment())
+                            .toList();
+            return agentSocket.get() + " (" + keys.size() + " key(s)"
+                    + (keys.isEmpty() ? "" : ": " + String.join(", ", keys)) + ")";
         } catch (IOException e) {
             return agentSocket.get() + " (not usable: " + e.getMessage() + ")";
         }
@@ -131,8 +148,7 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
         private Set<String> operatorHosts = Set.of();
         private PassphrasePrompt passphrases = PassphrasePrompt.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The operator's setup: {@code home} (default keys, {@code ~/.ssh/config}, {@code ~/.ssh/known_hosts}) and
@@ -141,7 +157,9 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
         public Builder environment(Path home, Map<String, String> environment) {
             this.home = home;
             this.sshConfig = Optional.of(home.resolve(".ssh").resolve("config"));
-            this.agentSocket = Optional.ofNullable(environment.get("SSH_AUTH_SOCK")).filter(s -> !s.isBlank()).map(Path::of);
+            this.agentSocket = Optional.ofNullable(environment.get("SSH_AUTH_SOCK"))
+                    .filter(s -> !s.isBlank())
+                    .map(Path::of);
             return this;
         }
 
@@ -189,16 +207,25 @@ public record SshSettings(List<Path> identityFiles, Optional<Path> knownHosts, D
 
         /** The settings. */
         public SshSettings build() {
-            return new SshSettings(identityFiles, knownHosts, connectTimeout, ports, defaultPort, home, agentSocket,
-                    sshConfig, operatorHosts, passphrases);
+            return new SshSettings(
+                    identityFiles,
+                    knownHosts,
+                    connectTimeout,
+                    ports,
+                    defaultPort,
+                    home,
+                    agentSocket,
+                    sshConfig,
+                    operatorHosts,
+                    passphrases);
         }
     }
 
     /** For messages: never the passphrases, only where keys come from. */
     @Override
     public String toString() {
-        return "SshSettings[identityFiles=" + identityFiles + ", agent=" + agentSocket.map(Path::toString).orElse("none")
-                + ", config=" + sshConfig.map(Path::toString).orElse("none") + ", operatorHosts=" + operatorHosts + "]";
+        return "SshSettings[identityFiles=" + identityFiles + ", agent="
+                + agentSocket.map(Path::toString).orElse("none") + ", config="
+                + sshConfig.map(Path::toString).orElse("none") + ", operatorHosts=" + operatorHosts + "]";
     }
-
 }

@@ -38,9 +38,10 @@ public record StartVmAction(Key<Integer> vmIdKey, PveTarget target, Duration tim
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return ctx.require(vmIdKey).flatMap(vmid -> Pve.resolve(ctx, target)
-                .flatMap(node -> VmOps.start(ctx, node, vmid, timeout))
-                .map(ActionResult::of));
+        return ctx.require(vmIdKey)
+                .flatMap(vmid -> Pve.resolve(ctx, target)
+                        .flatMap(node -> VmOps.start(ctx, node, vmid, timeout))
+                        .map(ActionResult::of));
     }
 
     @Override

@@ -36,12 +36,14 @@ public record StartVmsAction(Optional<String> vmName, PveTarget target, int maxC
 
     /** Every provisioned VM on the host's node, 8 at once, 60 s each. */
     public static StartVmsAction of() {
-        return new StartVmsAction(Optional.empty(), PveTarget.host(), DEFAULT_CONCURRENCY, StartVmAction.DEFAULT_TIMEOUT);
+        return new StartVmsAction(
+                Optional.empty(), PveTarget.host(), DEFAULT_CONCURRENCY, StartVmAction.DEFAULT_TIMEOUT);
     }
 
     /** The VM {@code vmName} ({@code <vm>_vm_id}) on the host's node, 60 s. */
     public static StartVmsAction vm(String vmName) {
-        return new StartVmsAction(Optional.of(vmName), PveTarget.host(), DEFAULT_CONCURRENCY, StartVmAction.DEFAULT_TIMEOUT);
+        return new StartVmsAction(
+                Optional.of(vmName), PveTarget.host(), DEFAULT_CONCURRENCY, StartVmAction.DEFAULT_TIMEOUT);
     }
 
     /** A copy on {@code other}. */
@@ -56,16 +58,28 @@ public record StartVmsAction(Optional<String> vmName, PveTarget target, int maxC
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return VmSteps.select(ctx, vmName).flatMap(vms -> VmSteps.label(ctx, target).flatMap(label -> {
-            List<Action<ActionResult>> starts = vms.stream().map(vm -> VmSteps.onVm("starting", vm, label,
-                    key -> new StartVmAction(key, target, timeout))).toList();
-            return VmSteps.all(maxConcurrency, starts).run(ctx).map(done -> vms.size() == 1 ? done.get(0)
-                    : ActionResult.of("Started " + vms.size() + " VMs: " + String.join(", ", vms.stream().map(ProvisionedVm::name).toList())));
-        }));
+        return VmSteps.select(ctx, vmName)
+                .flatMap(vms -> VmSteps.label(ctx, target).flatMap(label -> {
+                    List<Action<ActionResult>> starts = vms.stream()
+                            .map(vm ->
+                                    VmSteps.onVm("starting", vm, label, key -> new StartVmAction(key, target, timeout)))
+                            .toList();
+                    return VmSteps.all(maxConcurrency, starts)
+                            .run(ctx)
+                            .map(done -> vms.size() == 1
+                                    ? done.get(0)
+                                    : ActionResult.of("Started " + vms.size() + " VMs: "
+                                            + String.join(
+                                                    ", ",
+                                                    vms.stream()
+                                                            .map(ProvisionedVm::name)
+                                                            .toList())));
+                }));
     }
 
     @Override
     public String describe() {
-        return "start " + vmName.map(n -> "VM " + n).orElse("provisioned VMs") + (target instanceof PveTarget.Nested ? " on the nested PVE" : "");
+        return "start " + vmName.map(n -> "VM " + n).orElse("provisioned VMs")
+                + (target instanceof PveTarget.Nested ? " on the nested PVE" : "");
     }
 }

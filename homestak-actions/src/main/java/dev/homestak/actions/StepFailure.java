@@ -24,7 +24,8 @@ public record StepFailure(String what, ActionFailure cause) implements ActionFai
      */
     public static ActionFailure wrap(String what, ActionFailure failure) {
         return failure instanceof ActionFailure.Cancelled || failure instanceof ActionFailure.Timeout
-                ? failure : new StepFailure(what, failure);
+                ? failure
+                : new StepFailure(what, failure);
     }
 
     @Override

@@ -30,9 +30,10 @@ public record StopVmAction(Key<Integer> vmIdKey, PveTarget target, Duration time
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return ctx.require(vmIdKey).flatMap(vmid -> Pve.resolve(ctx, target)
-                .flatMap(node -> VmOps.stop(ctx, node, vmid, timeout))
-                .map(ActionResult::of));
+        return ctx.require(vmIdKey)
+                .flatMap(vmid -> Pve.resolve(ctx, target)
+                        .flatMap(node -> VmOps.stop(ctx, node, vmid, timeout))
+                        .map(ActionResult::of));
     }
 
     @Override

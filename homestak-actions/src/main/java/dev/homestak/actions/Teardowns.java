@@ -13,17 +13,25 @@ import java.util.Optional;
  */
 final class Teardowns {
 
-    private enum Outcome { DESTROYED, REFUSED, ABSENT }
-
-    private Teardowns() {
+    private enum Outcome {
+        DESTROYED,
+        REFUSED,
+        ABSENT
     }
+
+    private Teardowns() {}
 
     /**
      * Destroys {@code vms} on {@code node}, {@code maxConcurrency} at once. With a {@code listing} of the node's
      * VMs, a VM whose id is not listed is skipped and one listed under another name is refused (left alone).
      */
-    static Either<ActionFailure, VmTeardown> run(ActionContext ctx, Pve.Node node, List<ProvisionedVm> vms,
-            Optional<List<ClusterResource>> listing, int maxConcurrency, Duration timeout) {
+    static Either<ActionFailure, VmTeardown> run(
+            ActionContext ctx,
+            Pve.Node node,
+            List<ProvisionedVm> vms,
+            Optional<List<ClusterResource>> listing,
+            int maxConcurrency,
+            Duration timeout) {
         List<Action<Either<ActionFailure, Outcome>>> destroys = new ArrayList<>();
         for (ProvisionedVm vm : vms) {
             // each VM's failure is kept as a value, so that it does not cancel the others
@@ -39,7 +47,7 @@ final class Teardowns {
                     switch (outcome) {
                         case DESTROYED -> destroyed.add(vm);
                         case REFUSED -> refused.add(vm);
-                        case ABSENT -> { }
+                        case ABSENT -> {}
                     }
                 });
             }
@@ -47,17 +55,23 @@ final class Teardowns {
         });
     }
 
-    private static Either<ActionFailure, Outcome> one(ActionContext ctx, Pve.Node node, ProvisionedVm vm,
-            Optional<List<ClusterResource>> listing, Duration timeout) {
+    private static Either<ActionFailure, Outcome> one(
+            ActionContext ctx,
+            Pve.Node node,
+            ProvisionedVm vm,
+            Optional<List<ClusterResource>> listing,
+            Duration timeout) {
         if (listing.isPresent()) {
-            Optional<ClusterResource> there = listing.get().stream().filter(r -> r.vmid().equals(Optional.of(vm.vmid())))
-                    .filter(r -> r.node().orElse(node.node()).equals(node.node())).findFirst();
+            Optional<ClusterResource> there = listing.get().stream()
+                    .filter(r -> r.vmid().equals(Optional.of(vm.vmid())))
+                    .filter(r -> r.node().orElse(node.node()).equals(node.node()))
+                    .findFirst();
             if (there.isEmpty()) {
                 return Either.right(Outcome.ABSENT);
             }
             if (!there.get().name().orElse("").equals(vm.name())) {
-                ctx.progress("VM " + vm.vmid() + " on " + node.label() + " is '" + there.get().name().orElse("")
-                        + "', not '" + vm.name() + "': left alone");
+                ctx.progress("VM " + vm.vmid() + " on " + node.label() + " is '"
+                        + there.get().name().orElse("") + "', not '" + vm.name() + "': left alone");
                 return Either.right(Outcome.REFUSED);
             }
         }
@@ -65,7 +79,8 @@ final class Teardowns {
     }
 
     /** The node's VMs when {@code wanted}, else empty without asking. */
-    static Either<ActionFailure, Optional<List<ClusterResource>>> listingIf(boolean wanted, ActionContext ctx, Pve.Node node) {
+    static Either<ActionFailure, Optional<List<ClusterResource>>> listingIf(
+            boolean wanted, ActionContext ctx, Pve.Node node) {
         return wanted ? listing(ctx, node).map(Optional::of) : Either.right(Optional.empty());
     }
 

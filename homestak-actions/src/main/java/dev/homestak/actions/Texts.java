@@ -10,8 +10,7 @@ final class Texts {
     // CSI sequences (colours, cursor moves) and the two-byte escapes tools emit
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** {@code 250ms}, {@code 5s}, {@code 1.5s}, {@code 2m30s}. */
     static String duration(Duration d) {
@@ -20,7 +19,9 @@ final class Texts {
             return millis + "ms";
         }
         if (millis < 60_000) {
-            return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+            return millis % 1000 == 0
+                    ? millis / 1000 + "s"
+                    : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
         }
         long seconds = d.toSeconds();
         return seconds % 60 == 0 ? seconds / 60 + "m" : seconds / 60 + "m" + seconds % 60 + "s";
@@ -33,8 +34,13 @@ final class Texts {
 
     /** The last non-blank lines joined with " | ", without ANSI codes, at most {@code max} characters. */
     static String tail(List<String> lines, int max) {
-        String joined = String.join(" | ", lines.stream().map(Texts::stripAnsi).map(String::strip)
-                .filter(l -> !l.isEmpty()).toList());
+        String joined = String.join(
+                " | ",
+                lines.stream()
+                        .map(Texts::stripAnsi)
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .toList());
         return joined.length() <= max ? joined : "..." + joined.substring(joined.length() - max);
     }
 

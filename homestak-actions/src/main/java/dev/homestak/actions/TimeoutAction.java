@@ -35,13 +35,15 @@ record TimeoutAction<T>(Action<T> action, Duration limit, Duration cleanup) impl
     public Either<ActionFailure, T> run(ActionContext ctx) {
         try (CancellationToken token = ctx.cancellation().child()) {
             CompletableFuture<Either<ActionFailure, T>> result = new CompletableFuture<>();
-            Thread worker = Thread.ofVirtual().name("timeout-" + action.describe()).start(() -> {
-                try {
-                    result.complete(action.run(ctx.withCancellation(token)));
-                } catch (Throwable bug) {
-                    result.completeExceptionally(bug);
-                }
-            });
+            Thread worker = Thread.ofVirtual()
+                    .name("timeout-" + action.describe())
+                    .start(() -> {
+                        try {
+                            result.complete(action.run(ctx.withCancellation(token)));
+                        } catch (Throwable bug) {
+                            result.completeExceptionally(bug);
+                        }
+                    });
             try {
                 return result.get(limit.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
@@ -54,7 +56,8 @@ record TimeoutAction<T>(Action<T> action, Duration limit, Duration cleanup) impl
                 Thread.currentThread().interrupt();
                 return Either.left(new ActionFailure.Cancelled(action.describe(), "interrupted"));
             } catch (ExecutionException e) {
-                throw new IllegalStateException(action.describe() + " threw instead of returning a failure", e.getCause());
+                throw new IllegalStateException(
+                        action.describe() + " threw instead of returning a failure", e.getCause());
             }
         }
     }

@@ -25,9 +25,7 @@ final class Tofu {
     /** Name of the provisioned VM list fact ({@code [{name, vmid}]}). */
     static final String PROVISIONED_VMS = "provisioned_vms";
     /** Name of the {@code --vm-id NAME=VMID} overrides fact. */
-
-    private Tofu() {
-    }
+    private Tofu() {}
 
     /** The state directory of one env on one node. */
     static Path stateDir(Path stateRoot, String env, String node) {
@@ -35,8 +33,8 @@ final class Tofu {
     }
 
     /** Runs {@code body} with the tfvars written to a private temp file, deleted afterwards. */
-    static <T> Either<ActionFailure, T> withTfvars(String env, String node, Map<String, Object> tfvars,
-                                                   Function<Path, Either<ActionFailure, T>> body) {
+    static <T> Either<ActionFailure, T> withTfvars(
+            String env, String node, Map<String, Object> tfvars, Function<Path, Either<ActionFailure, T>> body) {
         Path file;
         try {
             file = TfvarsFile.write("tfvars-" + env + "-" + node + "-", tfvars);
@@ -56,26 +54,45 @@ final class Tofu {
 
     /** {@code tofu init} in {@code dir}: plain output, as the original runs it. */
     static Either<ActionFailure, ProcessResult> init(ActionContext ctx, Path dir, Path dataDir, Duration timeout) {
-        ProcessCommand cmd = ProcessCommand.builder(List.of("tofu", "init")).directory(dir)
-                .env("TF_DATA_DIR", dataDir.toString()).timeout(timeout).build();
-        return ctx.run(cmd).flatMap(r -> r.succeeded() ? Either.right(r)
-                : Either.left(new ActionFailure.ProcessExit("tofu init", r.exitCode(),
-                        TofuJsonStream.boxless(r.stderrTail().isEmpty() ? r.stdoutTail() : r.stderrTail()))));
+        ProcessCommand cmd = ProcessCommand.builder(List.of("tofu", "init"))
+                .directory(dir)
+                .env("TF_DATA_DIR", dataDir.toString())
+                .timeout(timeout)
+                .build();
+        return ctx.run(cmd)
+                .flatMap(r -> r.succeeded()
+                        ? Either.right(r)
+                        : Either.left(new ActionFailure.ProcessExit(
+                                "tofu init",
+                                r.exitCode(),
+                                TofuJsonStream.boxless(r.stderrTail().isEmpty() ? r.stdoutTail() : r.stderrTail()))));
     }
 
     /** {@code tofu <apply|destroy> -auto-approve -json -state=... -var-file=...} with its stream parsed. */
-    static Either<ActionFailure, ProcessResult> change(ActionContext ctx, String verb, Path dir, Path stateDir, Path varFile,
-                                                      Duration timeout) {
-        ProcessCommand cmd = ProcessCommand.builder(List.of("tofu", verb, "-auto-approve", "-json",
-                        "-state=" + stateDir.resolve("terraform.tfstate"), "-var-file=" + varFile))
-                .directory(dir).env("TF_DATA_DIR", stateDir.resolve("data").toString()).timeout(timeout).build();
+    static Either<ActionFailure, ProcessResult> change(
+            ActionContext ctx, String verb, Path dir, Path stateDir, Path varFile, Duration timeout) {
+        ProcessCommand cmd = ProcessCommand.builder(List.of(
+                        "tofu",
+                        verb,
+                        "-auto-approve",
+                        "-json",
+                        "-state=" + stateDir.resolve("terraform.tfstate"),
+                        "-var-file=" + varFile))
+                .directory(dir)
+                .env("TF_DATA_DIR", stateDir.resolve("data").toString())
+                .timeout(timeout)
+                .build();
         TofuJsonStream stream = new TofuJsonStream(ctx::progress);
-        return ctx.processes().run(cmd, ctx.cancellation(), stream.andThen((kind, line) -> {
-            if (kind == StreamKind.STDERR) {
-                ctx.output(kind, line);
-            }
-        })).flatMap(r -> r.succeeded() ? Either.right(r)
-                : Either.left(new ActionFailure.ProcessExit("tofu " + verb, r.exitCode(), stream.failureDetail())));
+        return ctx.processes()
+                .run(cmd, ctx.cancellation(), stream.andThen((kind, line) -> {
+                    if (kind == StreamKind.STDERR) {
+                        ctx.output(kind, line);
+                    }
+                }))
+                .flatMap(r -> r.succeeded()
+                        ? Either.right(r)
+                        : Either.left(
+                                new ActionFailure.ProcessExit("tofu " + verb, r.exitCode(), stream.failureDetail())));
     }
 
     /**

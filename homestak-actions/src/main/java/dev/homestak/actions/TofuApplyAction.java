@@ -28,8 +28,15 @@ import java.util.Objects;
  * @param initTimeout  limit of {@code tofu init} (120 s)
  * @param applyTimeout limit of {@code tofu apply} (300 s)
  */
-public record TofuApplyAction(String env, String node, Path tofuDir, Path stateRoot, Map<String, Object> tfvars,
-                              Duration initTimeout, Duration applyTimeout) implements Action<ActionResult> {
+public record TofuApplyAction(
+        String env,
+        String node,
+        Path tofuDir,
+        Path stateRoot,
+        Map<String, Object> tfvars,
+        Duration initTimeout,
+        Duration applyTimeout)
+        implements Action<ActionResult> {
 
     /** Validates components and copies the tfvars (keeping their order). */
     public TofuApplyAction {
@@ -56,13 +63,19 @@ public record TofuApplyAction(String env, String node, Path tofuDir, Path stateR
         try {
             Files.createDirectories(state.resolve("data"));
         } catch (IOException e) {
-            return Either.left(new ActionFailure.Precondition("cannot create tofu state directory " + state + ": " + e.getMessage()));
+            return Either.left(new ActionFailure.Precondition(
+                    "cannot create tofu state directory " + state + ": " + e.getMessage()));
         }
         Map<String, Object> vars = Tofu.withOverrides(tfvars, ctx.run().vmIdOverrides());
         ctx.progress("tofu apply for " + env + " on " + node + " (state " + state + ")");
-        return Tofu.withTfvars(env, node, vars, file -> Tofu.init(ctx, tofuDir, state.resolve("data"), initTimeout)
-                .flatMap(init -> Tofu.change(ctx, "apply", tofuDir, state, file, applyTimeout))
-                .map(done -> ActionResult.of("Tofu apply completed for " + env + " on " + node, Tofu.vmFacts(vars))));
+        return Tofu.withTfvars(
+                env,
+                node,
+                vars,
+                file -> Tofu.init(ctx, tofuDir, state.resolve("data"), initTimeout)
+                        .flatMap(init -> Tofu.change(ctx, "apply", tofuDir, state, file, applyTimeout))
+                        .map(done -> ActionResult.of(
+                                "Tofu apply completed for " + env + " on " + node, Tofu.vmFacts(vars))));
     }
 
     @Override
@@ -74,7 +87,8 @@ public record TofuApplyAction(String env, String node, Path tofuDir, Path stateR
     @Override
     public String toString() {
         return "TofuApplyAction[env=" + env + ", node=" + node + ", tofuDir=" + tofuDir + ", stateRoot=" + stateRoot
-                + ", tfvars=" + tfvars.keySet() + ", initTimeout=" + initTimeout + ", applyTimeout=" + applyTimeout + "]";
+                + ", tfvars=" + tfvars.keySet() + ", initTimeout=" + initTimeout + ", applyTimeout=" + applyTimeout
+                + "]";
     }
 
     /** Builds a {@link TofuApplyAction}. */
@@ -87,8 +101,7 @@ public record TofuApplyAction(String env, String node, Path tofuDir, Path stateR
         private Duration initTimeout = Duration.ofSeconds(120);
         private Duration applyTimeout = Duration.ofSeconds(300);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Env and node: the state directory is {@code <stateRoot>/<env>-<node>}. */
         public Builder env(String envName, String nodeName) {

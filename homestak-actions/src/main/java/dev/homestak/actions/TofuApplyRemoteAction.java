@@ -27,8 +27,16 @@ import java.util.Objects;
  * @param stateRoot state root on the host ({@code /opt/homestak/iac-driver/.states})
  * @param timeout   limit of init and apply together (420 s: the original's 120 + 300)
  */
-public record TofuApplyRemoteAction(String env, String node, Key<String> hostKey, Map<String, Object> tfvars, String tofu,
-                                    String tofuDir, String stateRoot, Duration timeout) implements Action<ActionResult> {
+public record TofuApplyRemoteAction(
+        String env,
+        String node,
+        Key<String> hostKey,
+        Map<String, Object> tfvars,
+        String tofu,
+        String tofuDir,
+        String stateRoot,
+        Duration timeout)
+        implements Action<ActionResult> {
 
     /** Validates components and copies the tfvars. */
     public TofuApplyRemoteAction {
@@ -49,8 +57,15 @@ public record TofuApplyRemoteAction(String env, String node, Key<String> hostKey
 
     /** {@code env} on {@code nested-pve} at {@code inner_ip}, with the original's remote paths. */
     public static TofuApplyRemoteAction of(String env, Map<String, Object> tfvars) {
-        return new TofuApplyRemoteAction(env, "nested-pve", Facts.INNER_IP, tfvars, "tofu", "/opt/homestak/tofu/envs/generic",
-                "/opt/homestak/iac-driver/.states", Duration.ofSeconds(420));
+        return new TofuApplyRemoteAction(
+                env,
+                "nested-pve",
+                Facts.INNER_IP,
+                tfvars,
+                "tofu",
+                "/opt/homestak/tofu/envs/generic",
+                "/opt/homestak/iac-driver/.states",
+                Duration.ofSeconds(420));
     }
 
     /** A copy with other remote paths and tofu command. */
@@ -67,7 +82,8 @@ public record TofuApplyRemoteAction(String env, String node, Key<String> hostKey
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         Map<String, Object> vars = Tofu.withOverrides(tfvars, ctx.run().vmIdOverrides());
         return TofuRemote.run(ctx, hostKey, "apply", script(), vars, timeout)
-                .map(r -> ActionResult.of("Tofu apply completed for " + env + " on " + node + " (remote)", Tofu.vmFacts(vars)));
+                .map(r -> ActionResult.of(
+                        "Tofu apply completed for " + env + " on " + node + " (remote)", Tofu.vmFacts(vars)));
     }
 
     @Override
@@ -79,6 +95,7 @@ public record TofuApplyRemoteAction(String env, String node, Key<String> hostKey
     @Override
     public String toString() {
         return "TofuApplyRemoteAction[env=" + env + ", node=" + node + ", hostKey=" + hostKey.name() + ", tfvars="
-                + tfvars.keySet() + ", tofu=" + tofu + ", tofuDir=" + tofuDir + ", stateRoot=" + stateRoot + ", timeout=" + timeout + "]";
+                + tfvars.keySet() + ", tofu=" + tofu + ", tofuDir=" + tofuDir + ", stateRoot=" + stateRoot
+                + ", timeout=" + timeout + "]";
     }
 }

@@ -23,8 +23,9 @@ import java.util.Objects;
  * @param tfvars    the resolved inputs, as for apply
  * @param timeout   limit of {@code tofu destroy} (300 s)
  */
-public record TofuDestroyAction(String env, String node, Path tofuDir, Path stateRoot, Map<String, Object> tfvars,
-                                Duration timeout) implements Action<ActionResult> {
+public record TofuDestroyAction(
+        String env, String node, Path tofuDir, Path stateRoot, Map<String, Object> tfvars, Duration timeout)
+        implements Action<ActionResult> {
 
     /** Validates components and copies the tfvars. */
     public TofuDestroyAction {
@@ -38,8 +39,8 @@ public record TofuDestroyAction(String env, String node, Path tofuDir, Path stat
 
     /** The destroy counterpart of an apply (same env, node, directories and tfvars; 300 s). */
     public static TofuDestroyAction of(TofuApplyAction apply) {
-        return new TofuDestroyAction(apply.env(), apply.node(), apply.tofuDir(), apply.stateRoot(), apply.tfvars(),
-                Duration.ofSeconds(300));
+        return new TofuDestroyAction(
+                apply.env(), apply.node(), apply.tofuDir(), apply.stateRoot(), apply.tfvars(), Duration.ofSeconds(300));
     }
 
     @Override
@@ -47,13 +48,16 @@ public record TofuDestroyAction(String env, String node, Path tofuDir, Path stat
         Path state = Tofu.stateDir(stateRoot, env, node);
         Path stateFile = state.resolve("terraform.tfstate");
         if (!Files.isRegularFile(stateFile)) {
-            return Either.right(ActionResult.of("No state file found for " + env + "-" + node + " at " + stateFile
-                    + ", nothing to destroy"));
+            return Either.right(ActionResult.of(
+                    "No state file found for " + env + "-" + node + " at " + stateFile + ", nothing to destroy"));
         }
         if (!Files.isDirectory(tofuDir)) {
             return Either.left(new ActionFailure.Precondition("Tofu directory not found: " + tofuDir));
         }
-        return Tofu.withTfvars(env, node, Tofu.withOverrides(tfvars, ctx.run().vmIdOverrides()),
+        return Tofu.withTfvars(
+                env,
+                node,
+                Tofu.withOverrides(tfvars, ctx.run().vmIdOverrides()),
                 file -> Tofu.change(ctx, "destroy", tofuDir, state, file, timeout)
                         .map(done -> ActionResult.of("Tofu destroy completed for " + env + " on " + node)));
     }

@@ -28,17 +28,25 @@ public record TofuDestroyRemoteAction(TofuApplyRemoteAction apply, Duration time
 
     /** The script sent over SSH. */
     String script() {
-        return TofuRemote.script("destroy", apply.tofu(), apply.tofuDir(), apply.stateRoot(), apply.env(), apply.node());
+        return TofuRemote.script(
+                "destroy", apply.tofu(), apply.tofuDir(), apply.stateRoot(), apply.env(), apply.node());
     }
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         String what = apply.env() + "-" + apply.node();
-        return TofuRemote.run(ctx, apply.hostKey(), "destroy", script(), Tofu.withOverrides(apply.tfvars(), ctx.run().vmIdOverrides()), timeout)
+        return TofuRemote.run(
+                        ctx,
+                        apply.hostKey(),
+                        "destroy",
+                        script(),
+                        Tofu.withOverrides(apply.tfvars(), ctx.run().vmIdOverrides()),
+                        timeout)
                 .map(r -> r.stdout().contains(TofuRemote.NO_STATE)
-                        ? ActionResult.of("No state file found for " + what + " on " + ctx.lookup(apply.hostKey()).orElse("?")
-                                + ", nothing to destroy")
-                        : ActionResult.of("Tofu destroy completed for " + apply.env() + " on " + apply.node() + " (remote)"));
+                        ? ActionResult.of("No state file found for " + what + " on "
+                                + ctx.lookup(apply.hostKey()).orElse("?") + ", nothing to destroy")
+                        : ActionResult.of(
+                                "Tofu destroy completed for " + apply.env() + " on " + apply.node() + " (remote)"));
     }
 
     @Override

@@ -21,8 +21,9 @@ import java.util.Optional;
  * @param timeout       deadline of the wait (60 s; scenarios pass 300 s)
  * @param interval      pause between probes (5 s)
  */
-public record VerifySshChainAction(Key<String> targetHostKey, Key<String> jumpHostKey, String user, Duration timeout,
-                                   Duration interval) implements Action<ActionResult> {
+public record VerifySshChainAction(
+        Key<String> targetHostKey, Key<String> jumpHostKey, String user, Duration timeout, Duration interval)
+        implements Action<ActionResult> {
 
     /** Limit of the final {@code hostname && uname -a}. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -38,7 +39,8 @@ public record VerifySshChainAction(Key<String> targetHostKey, Key<String> jumpHo
 
     /** {@code test_ip} through {@code inner_ip} as root, 60 s, probing every 5 s. */
     public static VerifySshChainAction of() {
-        return new VerifySshChainAction(Facts.TEST_IP, Facts.INNER_IP, "root", Duration.ofSeconds(60), Duration.ofSeconds(5));
+        return new VerifySshChainAction(
+                Facts.TEST_IP, Facts.INNER_IP, "root", Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 
     @Override
@@ -51,19 +53,28 @@ public record VerifySshChainAction(Key<String> targetHostKey, Key<String> jumpHo
         }
         Instant start = ctx.clock().instant();
         WaitForSshAction wait = new WaitForSshAction(targetHostKey, Optional.of(jumpHostKey), user, timeout, interval);
-        return wait.run(ctx).flatMap(ready -> {
-            SshEndpoint inner = ctx.ssh().endpoint(user, target.get());
-            SshEndpoint outer = ctx.ssh().endpoint(user, jump.get());
-            return ctx.ssh(SshRequest.of(inner, "hostname && uname -a", COMMAND_TIMEOUT).via(outer));
-        }).flatMap(r -> r.succeeded() ? Either.right(verified(r))
-                : Either.left(new ActionFailure.ProcessExit("'hostname && uname -a' on " + target.get(), r.exitCode(), r.stderr().strip())))
-                .peek(ok -> ctx.progress("chain verified in " + Texts.duration(Duration.between(start, ctx.clock().instant()))));
+        return wait.run(ctx)
+                .flatMap(ready -> {
+                    SshEndpoint inner = ctx.ssh().endpoint(user, target.get());
+                    SshEndpoint outer = ctx.ssh().endpoint(user, jump.get());
+                    return ctx.ssh(SshRequest.of(inner, "hostname && uname -a", COMMAND_TIMEOUT)
+                            .via(outer));
+                })
+                .flatMap(r -> r.succeeded()
+                        ? Either.right(verified(r))
+                        : Either.left(new ActionFailure.ProcessExit(
+                                "'hostname && uname -a' on " + target.get(),
+                                r.exitCode(),
+                                r.stderr().strip())))
+                .peek(ok -> ctx.progress("chain verified in "
+                        + Texts.duration(Duration.between(start, ctx.clock().instant()))));
     }
 
     private static ActionResult verified(SshResult r) {
         String output = r.stdout().strip();
         String hostname = output.lines().findFirst().orElse("").strip();
-        return ActionResult.of("SSH chain verified: " + hostname,
+        return ActionResult.of(
+                "SSH chain verified: " + hostname,
                 Facts.empty().with(Facts.TEST_HOSTNAME, hostname).with(Facts.SSH_OUTPUT, output));
     }
 

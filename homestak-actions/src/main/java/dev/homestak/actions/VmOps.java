@@ -1,10 +1,10 @@
 package dev.homestak.actions;
 
 import dev.homestak.core.RetryPolicy;
+import dev.homestak.proxmox.ProxmoxFailure;
 import dev.homestak.proxmox.VmApi;
 import dev.homestak.proxmox.model.DeleteVmRequest;
 import dev.homestak.proxmox.model.VmStatus;
-import dev.homestak.proxmox.ProxmoxFailure;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,15 +21,16 @@ final class VmOps {
 
     /** How long a lost write may take to show its effect before re-reading concludes it had none. */
     private static final Duration SETTLE = Duration.ofSeconds(15);
+
     private static final int RESTARTED_ATTEMPTS = 3;
 
-    private VmOps() {
-    }
+    private VmOps() {}
 
     /** The VM's status, or empty when it does not exist. */
     static Either<ActionFailure, Optional<VmStatus>> status(ActionContext ctx, Pve.Node node, int vmid) {
         VmApi vm = node.api().qemu(vmid);
-        Either<ActionFailure, VmStatus> current = Pve.call(ctx, "reading the status of VM " + vmid, vm.status()::current);
+        Either<ActionFailure, VmStatus> current =
+                Pve.call(ctx, "reading the status of VM " + vmid, vm.status()::current);
         if (current.isLeft() && Pve.missing(current.getLeft())) {
             return Either.right(Optional.empty());
         }
@@ -39,15 +40,21 @@ final class VmOps {
     /** Starts the VM and awaits its start task; a running VM is left as it is. */
     static Either<ActionFailure, String> start(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         VmApi vm = node.api().qemu(vmid);
-        return Pve.call(ctx, "reading the status of VM " + vmid, vm.status()::current).flatMap(status -> {
-            if (status.running()) {
-                return Either.right("VM " + vmid + " already running");
-            }
-            return converge(ctx, node, vmid, timeout, st -> st.isPresent() && st.get().running(),
-                    () -> Pve.call(ctx, "starting VM " + vmid, vm.status()::start)
-                            .flatMap(task -> Pve.await(ctx, "starting VM " + vmid, task, timeout)))
-                    .map(done -> "VM " + vmid + " started");
-        });
+        return Pve.call(ctx, "reading the status of VM " + vmid, vm.status()::current)
+                .flatMap(status -> {
+                    if (status.running()) {
+                        return Either.right("VM " + vmid + " already running");
+                    }
+                    return converge(
+                                    ctx,
+                                    node,
+                                    vmid,
+                                    timeout,
+                                    st -> st.isPresent() && st.get().running(),
+                                    () -> Pve.call(ctx, "starting VM " + vmid, vm.status()::start)
+                                            .flatMap(task -> Pve.await(ctx, "starting VM " + vmid, task, timeout)))
+                            .map(done -> "VM " + vmid + " started");
+                });
     }
 
     /** Stops the VM (hard stop, as {@code qm stop}); already stopped or missing is a success. */
@@ -70,7 +77,11 @@ final class VmOps {
      */
     static Either<ActionFailure, String> destroy(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         Either<ActionFailure, String> result = destroyOnce(ctx, node, vmid, timeout);
-        for (int again = 0; again < RESTARTED_ATTEMPTS && result.isLeft() && !ctx.cancellation().isCancelled(); again++) {
+        for (int again = 0;
+                again < RESTARTED_ATTEMPTS
+                        && result.isLeft()
+                        && !ctx.cancellation().isCancelled();
+                again++) {
             Either<ActionFailure, Optional<VmStatus>> now = unlocked(ctx, node, vmid, timeout);
             if (now.isRight() && now.get().isEmpty()) {
                 return Either.right("VM " + vmid + " destroyed");
@@ -78,21 +89,28 @@ final class VmOps {
             if (now.isLeft() || !now.get().get().running()) {
                 return result;
             }
-            ctx.progress("VM " + vmid + " is running again (a start was still in flight): stopping it, then destroying");
+            ctx.progress(
+                    "VM " + vmid + " is running again (a start was still in flight): stopping it, then destroying");
             result = destroyOnce(ctx, node, vmid, timeout);
         }
         return result;
     }
 
-    private static Either<ActionFailure, String> destroyOnce(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
+    private static Either<ActionFailure, String> destroyOnce(
+            ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         return unlocked(ctx, node, vmid, timeout).flatMap(status -> {
             if (status.isEmpty()) {
                 return Either.right("VM " + vmid + " does not exist");
             }
-            Either<ActionFailure, String> stopped = status.get().running()
-                    ? halt(ctx, node, vmid, timeout) : Either.right("stopped");
+            Either<ActionFailure, String> stopped =
+                    status.get().running() ? halt(ctx, node, vmid, timeout) : Either.right("stopped");
             VmApi vm = node.api().qemu(vmid);
-            return stopped.flatMap(s -> converge(ctx, node, vmid, timeout, Optional::isEmpty,
+            return stopped.flatMap(s -> converge(
+                            ctx,
+                            node,
+                            vmid,
+                            timeout,
+                            Optional::isEmpty,
                             () -> Pve.call(ctx, "destroying VM " + vmid, () -> vm.delete(DeleteVmRequest.thorough()))
                                     .flatMap(task -> Pve.await(ctx, "destroying VM " + vmid, task, timeout))))
                     .map(done -> "VM " + vmid + " destroyed");
@@ -104,7 +122,8 @@ final class VmOps {
      * waited for, within {@code timeout} and cancellable, because PVE refuses to destroy it meanwhile ("VM is
      * locked (create)"). Empty when it does not exist.
      */
-    static Either<ActionFailure, Optional<VmStatus>> unlocked(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
+    static Either<ActionFailure, Optional<VmStatus>> unlocked(
+            ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         Instant deadline = ctx.clock().instant().plus(timeout);
         RetryPolicy polls = RetryPolicy.polling(Duration.ofSeconds(1));
         for (int poll = 1; ; poll++) {
@@ -114,21 +133,29 @@ final class VmOps {
                 return state;
             }
             if (!ctx.clock().instant().isBefore(deadline)) {
-                return Either.left(new ActionFailure.Precondition("VM " + vmid + " is still locked (" + lock.get() + ") after "
-                        + Texts.duration(timeout) + ": wait for its task to end, then destroy it again"));
+                return Either.left(new ActionFailure.Precondition("VM " + vmid + " is still locked (" + lock.get()
+                        + ") after " + Texts.duration(timeout) + ": wait for its task to end, then destroy it again"));
             }
             ctx.progress("VM " + vmid + " is locked (" + lock.get() + "): waiting for its task to end");
-            if (!ctx.pause(AgentIp.shorter(polls.delayAfter(poll), Duration.between(ctx.clock().instant(), deadline)))) {
-                return Either.left(new ActionFailure.Cancelled("waiting for VM " + vmid + "'s lock", ctx.cancellation().reason().orElse("")));
+            if (!ctx.pause(AgentIp.shorter(
+                    polls.delayAfter(poll), Duration.between(ctx.clock().instant(), deadline)))) {
+                return Either.left(new ActionFailure.Cancelled(
+                        "waiting for VM " + vmid + "'s lock",
+                        ctx.cancellation().reason().orElse("")));
             }
         }
     }
 
     private static Either<ActionFailure, String> halt(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         VmApi vm = node.api().qemu(vmid);
-        return converge(ctx, node, vmid, timeout, st -> st.isEmpty() || !st.get().running(),
-                () -> Pve.call(ctx, "stopping VM " + vmid, vm.status()::stop)
-                        .flatMap(task -> Pve.await(ctx, "stopping VM " + vmid, task, timeout)))
+        return converge(
+                        ctx,
+                        node,
+                        vmid,
+                        timeout,
+                        st -> st.isEmpty() || !st.get().running(),
+                        () -> Pve.call(ctx, "stopping VM " + vmid, vm.status()::stop)
+                                .flatMap(task -> Pve.await(ctx, "stopping VM " + vmid, task, timeout)))
                 .map(done -> "stopped");
     }
 
@@ -138,8 +165,13 @@ final class VmOps {
      * effect ({@code reached}), which also covers a task PVE started but whose UPID never arrived.
      * Only when re-reading shows no effect within the settle time is the write sent once more.
      */
-    private static <T> Either<ActionFailure, ?> converge(ActionContext ctx, Pve.Node node, int vmid, Duration timeout,
-            Predicate<Optional<VmStatus>> reached, Supplier<Either<ActionFailure, T>> write) {
+    private static <T> Either<ActionFailure, ?> converge(
+            ActionContext ctx,
+            Pve.Node node,
+            int vmid,
+            Duration timeout,
+            Predicate<Optional<VmStatus>> reached,
+            Supplier<Either<ActionFailure, T>> write) {
         Either<ActionFailure, T> first = write.get();
         if (first.isRight() || !outcomeUnknown(first.getLeft())) {
             return first;
@@ -157,8 +189,10 @@ final class VmOps {
                 ctx.progress("VM " + vmid + ": the lost write had no effect; sending it again");
                 return write.get();
             }
-            if (!ctx.pause(AgentIp.shorter(polls.delayAfter(poll), Duration.between(ctx.clock().instant(), deadline)))) {
-                return Either.left(new ActionFailure.Cancelled("re-reading VM " + vmid, ctx.cancellation().reason().orElse("")));
+            if (!ctx.pause(AgentIp.shorter(
+                    polls.delayAfter(poll), Duration.between(ctx.clock().instant(), deadline)))) {
+                return Either.left(new ActionFailure.Cancelled(
+                        "re-reading VM " + vmid, ctx.cancellation().reason().orElse("")));
             }
         }
     }

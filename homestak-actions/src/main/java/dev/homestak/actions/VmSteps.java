@@ -22,8 +22,7 @@ public final class VmSteps {
     /** A concurrency limit meaning "every VM at once". */
     public static final int ALL = Integer.MAX_VALUE;
 
-    private VmSteps() {
-    }
+    private VmSteps() {}
 
     /** For messages: the host's name, or {@code nested PVE <inner_ip>}. */
     public static Either<ActionFailure, String> label(ActionContext ctx, PveTarget target) {
@@ -36,10 +35,12 @@ public final class VmSteps {
      * {@code step} (built for the id fact {@link #VM_ID}) on {@code vm}; its failure reads {@code <verb> VM <id>
      * (<name>) on <label>: <reason>}.
      */
-    public static Action<ActionResult> onVm(String verb, ProvisionedVm vm, String label, Function<Key<Integer>, Action<ActionResult>> step) {
+    public static Action<ActionResult> onVm(
+            String verb, ProvisionedVm vm, String label, Function<Key<Integer>, Action<ActionResult>> step) {
         String what = verb + " VM " + vm.vmid() + " (" + vm.name() + ") on " + label;
         Action<ActionResult> action = step.apply(VM_ID);
-        return ctx -> action.run(ctx.withFacts(ctx.facts().with(VM_ID, vm.vmid()))).mapLeft(f -> StepFailure.wrap(what, f));
+        return ctx ->
+                action.run(ctx.withFacts(ctx.facts().with(VM_ID, vm.vmid()))).mapLeft(f -> StepFailure.wrap(what, f));
     }
 
     /** {@code steps} at once; the first failure cancels the others ({@link Actions#parallel}). */
@@ -62,6 +63,8 @@ public final class VmSteps {
     /** Each failure of {@code teardown} as {@code destroying VM <id> (<name>) on <label>: <reason>}. */
     public static List<String> failures(VmTeardown teardown, String label) {
         return teardown.failed().stream()
-                .map(f -> StepFailure.wrap("destroying " + f.vm().label() + " on " + label, f.cause()).message()).toList();
+                .map(f -> StepFailure.wrap("destroying " + f.vm().label() + " on " + label, f.cause())
+                        .message())
+                .toList();
     }
 }

@@ -48,9 +48,11 @@ public record WaitForGuestAgentAction(Key<Integer> vmIdKey, PveTarget target, Ke
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return ctx.require(vmIdKey).flatMap(vmid -> Pve.resolve(ctx, target)
-                .flatMap(node -> AgentIp.await(ctx, node, vmid, timeout))
-                .map(ip -> ActionResult.of("VM " + vmid + " has IP: " + ip, Facts.empty().with(ipKey, ip))));
+        return ctx.require(vmIdKey)
+                .flatMap(vmid -> Pve.resolve(ctx, target)
+                        .flatMap(node -> AgentIp.await(ctx, node, vmid, timeout))
+                        .map(ip -> ActionResult.of(
+                                "VM " + vmid + " has IP: " + ip, Facts.empty().with(ipKey, ip))));
     }
 
     @Override

@@ -24,8 +24,9 @@ import java.util.Optional;
  * @param timeout     overall deadline (60 s)
  * @param interval    longest pause between probes (250 ms)
  */
-public record WaitForSshAction(Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user, Duration timeout,
-                               Duration interval) implements Action<ActionResult> {
+public record WaitForSshAction(
+        Key<String> hostKey, Optional<Key<String>> jumpHostKey, String user, Duration timeout, Duration interval)
+        implements Action<ActionResult> {
 
     /** How often a closed SSH port is checked again (a TCP connect, not a login; no jump host). */
     static final Duration PORT_CHECK_INTERVAL = Duration.ofMillis(50);
@@ -72,11 +73,12 @@ public record WaitForSshAction(Key<String> hostKey, Optional<Key<String>> jumpHo
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return SshTargets.endpoint(ctx, user, hostKey).flatMap(target -> SshTargets.jump(ctx, user, jumpHostKey)
-                .flatMap(jump -> poll(ctx, target, jump)));
+        return SshTargets.endpoint(ctx, user, hostKey)
+                .flatMap(target -> SshTargets.jump(ctx, user, jumpHostKey).flatMap(jump -> poll(ctx, target, jump)));
     }
 
-    private Either<ActionFailure, ActionResult> poll(ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump) {
+    private Either<ActionFailure, ActionResult> poll(
+            ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump) {
         Instant deadline = ctx.clock().instant().plus(timeout);
         String last = "no attempt";
         RetryPolicy logins = RetryPolicy.polling(interval);
@@ -91,11 +93,13 @@ public record WaitForSshAction(Key<String> hostKey, Optional<Key<String>> jumpHo
             Duration pause;
             if (jump.isEmpty() && !ctx.ssh().accepting(target, probe)) {
                 // the port is closed: check again soon, at the cost of a TCP connect rather than an SSH login
-                last = new ActionFailure.Ssh(target.toString(), ActionFailure.Ssh.Reason.UNREACHABLE, "port closed").message();
+                last = new ActionFailure.Ssh(target.toString(), ActionFailure.Ssh.Reason.UNREACHABLE, "port closed")
+                        .message();
                 report = attempt % PORT_CHECKS_PER_REPORT == 1;
                 pause = PORT_CHECK_INTERVAL;
             } else {
-                Either<ActionFailure, SshResult> r = ctx.ssh(SshRequest.of(target, "echo ready", probe).via(jump));
+                Either<ActionFailure, SshResult> r =
+                        ctx.ssh(SshRequest.of(target, "echo ready", probe).via(jump));
                 if (r.isRight() && r.get().succeeded() && r.get().stdout().contains("ready")) {
                     return Either.right(ActionResult.of("SSH available on " + target.host()));
                 }
@@ -111,14 +115,16 @@ public record WaitForSshAction(Key<String> hostKey, Optional<Key<String>> jumpHo
             }
             Duration remaining = Duration.between(ctx.clock().instant(), deadline);
             if (!ctx.pause(AgentIp.shorter(pause, remaining))) {
-                return Either.left(new ActionFailure.Cancelled("waiting for SSH on " + target.host(),
+                return Either.left(new ActionFailure.Cancelled(
+                        "waiting for SSH on " + target.host(),
                         ctx.cancellation().reason().orElse("")));
             }
         }
     }
 
     private static boolean stopsWaiting(ActionFailure failure) {
-        return failure instanceof ActionFailure.Cancelled || failure instanceof ActionFailure.Precondition
+        return failure instanceof ActionFailure.Cancelled
+                || failure instanceof ActionFailure.Precondition
                 || failure instanceof ActionFailure.Ssh ssh && ssh.permanent();
     }
 

@@ -22,8 +22,9 @@ import java.util.Optional;
  * @param maxConcurrency VMs waited for at once ({@link VmSteps#ALL} for all)
  * @param timeout limit of each wait
  */
-public record WaitForVmIpsAction(Optional<String> vmName, Key<String> ipFact, PveTarget target, int maxConcurrency,
-        Duration timeout) implements Action<ActionResult> {
+public record WaitForVmIpsAction(
+        Optional<String> vmName, Key<String> ipFact, PveTarget target, int maxConcurrency, Duration timeout)
+        implements Action<ActionResult> {
 
     /** Validates components. */
     public WaitForVmIpsAction {
@@ -38,13 +39,21 @@ public record WaitForVmIpsAction(Optional<String> vmName, Key<String> ipFact, Pv
 
     /** Every provisioned VM on the host's node into {@code vm_ip}, 8 at once, 300 s each. */
     public static WaitForVmIpsAction of() {
-        return new WaitForVmIpsAction(Optional.empty(), Facts.VM_IP, PveTarget.host(), StartVmsAction.DEFAULT_CONCURRENCY,
+        return new WaitForVmIpsAction(
+                Optional.empty(),
+                Facts.VM_IP,
+                PveTarget.host(),
+                StartVmsAction.DEFAULT_CONCURRENCY,
                 WaitForGuestAgentAction.DEFAULT_TIMEOUT);
     }
 
     /** The VM {@code vmName} ({@code <vm>_vm_id}) on the host's node into {@code ipFact}, 300 s. */
     public static WaitForVmIpsAction vm(String vmName, Key<String> ipFact) {
-        return new WaitForVmIpsAction(Optional.of(vmName), ipFact, PveTarget.host(), StartVmsAction.DEFAULT_CONCURRENCY,
+        return new WaitForVmIpsAction(
+                Optional.of(vmName),
+                ipFact,
+                PveTarget.host(),
+                StartVmsAction.DEFAULT_CONCURRENCY,
                 WaitForGuestAgentAction.DEFAULT_TIMEOUT);
     }
 
@@ -60,11 +69,20 @@ public record WaitForVmIpsAction(Optional<String> vmName, Key<String> ipFact, Pv
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return VmSteps.select(ctx, vmName).flatMap(vms -> VmSteps.label(ctx, target).flatMap(label -> {
-            List<Action<ActionResult>> waits = vms.stream().map(vm -> VmSteps.onVm("waiting for the IP of", vm, label,
-                    key -> progress(vm, new WaitForGuestAgentAction(key, target, Facts.vmIpKey(vm.name()), timeout)))).toList();
-            return VmSteps.all(maxConcurrency, waits).run(ctx).map(done -> result(vms, done));
-        }));
+        return VmSteps.select(ctx, vmName)
+                .flatMap(vms -> VmSteps.label(ctx, target).flatMap(label -> {
+                    List<Action<ActionResult>> waits = vms.stream()
+                            .map(vm -> VmSteps.onVm(
+                                    "waiting for the IP of",
+                                    vm,
+                                    label,
+                                    key -> progress(
+                                            vm,
+                                            new WaitForGuestAgentAction(
+                                                    key, target, Facts.vmIpKey(vm.name()), timeout))))
+                            .toList();
+                    return VmSteps.all(maxConcurrency, waits).run(ctx).map(done -> result(vms, done));
+                }));
     }
 
     private static Action<ActionResult> progress(ProvisionedVm vm, Action<ActionResult> wait) {
@@ -79,17 +97,22 @@ public record WaitForVmIpsAction(Optional<String> vmName, Key<String> ipFact, Pv
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < vms.size(); i++) {
             facts = facts.merge(done.get(i).facts());
-            lines.add(vms.get(i).name() + "=" + done.get(i).facts().get(Facts.vmIpKey(vms.get(i).name())).orElse(""));
+            lines.add(vms.get(i).name() + "="
+                    + done.get(i).facts().get(Facts.vmIpKey(vms.get(i).name())).orElse(""));
         }
         if (!vms.isEmpty()) {
-            facts = facts.with(ipFact, done.get(0).facts().get(Facts.vmIpKey(vms.get(0).name())).orElse(""));
+            facts = facts.with(
+                    ipFact,
+                    done.get(0).facts().get(Facts.vmIpKey(vms.get(0).name())).orElse(""));
         }
-        return vms.size() == 1 ? ActionResult.of(done.get(0).message(), facts)
+        return vms.size() == 1
+                ? ActionResult.of(done.get(0).message(), facts)
                 : ActionResult.of("All " + vms.size() + " VMs have IPs: " + String.join(", ", lines), facts);
     }
 
     @Override
     public String describe() {
-        return "wait for the IP of " + vmName.map(n -> "VM " + n).orElse("the provisioned VMs") + " into " + ipFact.name();
+        return "wait for the IP of " + vmName.map(n -> "VM " + n).orElse("the provisioned VMs") + " into "
+                + ipFact.name();
     }
 }

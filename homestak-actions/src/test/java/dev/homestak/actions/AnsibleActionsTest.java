@@ -36,7 +36,10 @@ class AnsibleActionsTest {
 
     @BeforeEach
     void copyAnsibleDir() throws IOException, URISyntaxException {
-        Path source = Path.of(Objects.requireNonNull(getClass().getResource("/ansible/inventory/local.yml")).toURI()).getParent().getParent();
+        Path source = Path.of(Objects.requireNonNull(getClass().getResource("/ansible/inventory/local.yml"))
+                        .toURI())
+                .getParent()
+                .getParent();
         ansibleDir = tmp.resolve("ansible");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : files.toList()) {
@@ -52,11 +55,25 @@ class AnsibleActionsTest {
     }
 
     private ActionContext ctx(Facts facts) {
-        return ActionContext.builder().processes(runner).events(sink).facts(facts).build();
+        return ActionContext.builder()
+                .processes(runner)
+                .events(sink)
+                .facts(facts)
+                .build();
     }
 
     private Map<String, Object> vars() {
-        return Map.of("out", out.toString(), "greeting", "hello world", "count", 41, "enabled", true, "packages", List.of("vim", "htop"));
+        return Map.of(
+                "out",
+                out.toString(),
+                "greeting",
+                "hello world",
+                "count",
+                41,
+                "enabled",
+                true,
+                "packages",
+                List.of("vim", "htop"));
     }
 
     @Nested
@@ -64,21 +81,35 @@ class AnsibleActionsTest {
     class Remote {
 
         private AnsiblePlaybookAction.Builder playbook(String name) {
-            return AnsiblePlaybookAction.builder(ansibleDir, "playbooks/" + name).waitForSsh(false, false);
+            return AnsiblePlaybookAction.builder(ansibleDir, "playbooks/" + name)
+                    .waitForSsh(false, false);
         }
 
         @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("runs the original's command line in the ansible dir; extra vars reach the play with their types")
         void success() throws IOException {
-            ActionResult r = playbook("write-vars.yml").extraVars(vars()).build()
-                    .run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1"))).get();
+            ActionResult r = playbook("write-vars.yml")
+                    .extraVars(vars())
+                    .build()
+                    .run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")))
+                    .get();
             assertThat(r.message()).isEqualTo("playbooks/write-vars.yml completed on 127.0.0.1");
             assertThat(Files.readString(out)).isEqualTo("127.0.0.1|hello world|42|bool|vim,htop\n");
             ProcessCommand cmd = runner.commands().getFirst();
-            assertThat(cmd.argv()).startsWith("ansible-playbook", "-i", "inventory/remote-dev.yml", "playbooks/write-vars.yml",
-                    "-e", "ansible_host=127.0.0.1", "-e").hasSize(8);
-            assertThat(cmd.argv().get(7)).startsWith("{").contains("\"count\":41", "\"enabled\":true", "\"packages\":[\"vim\",\"htop\"]");
+            assertThat(cmd.argv())
+                    .startsWith(
+                            "ansible-playbook",
+                            "-i",
+                            "inventory/remote-dev.yml",
+                            "playbooks/write-vars.yml",
+                            "-e",
+                            "ansible_host=127.0.0.1",
+                            "-e")
+                    .hasSize(8);
+            assertThat(cmd.argv().get(7))
+                    .startsWith("{")
+                    .contains("\"count\":41", "\"enabled\":true", "\"packages\":[\"vim\",\"htop\"]");
             assertThat(cmd.directory()).contains(ansibleDir);
             assertThat(sink.progress()).contains("task: write vars");
         }
@@ -87,27 +118,35 @@ class AnsibleActionsTest {
         @Test
         @DisplayName("a failing task becomes a failure naming the task, the host and ansible's reason")
         void failingTask() {
-            Either<ActionFailure, ActionResult> r = playbook("fail.yml").build().run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")));
+            Either<ActionFailure, ActionResult> r =
+                    playbook("fail.yml").build().run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")));
             assertThat(r.getLeft()).isInstanceOf(ActionFailure.ProcessExit.class);
-            assertThat(r.getLeft().message()).isEqualTo(
-                    "playbooks/fail.yml failed (exit 2): task 'break on purpose' failed on target: boom: disk full on target");
+            assertThat(r.getLeft().message())
+                    .isEqualTo(
+                            "playbooks/fail.yml failed (exit 2): task 'break on purpose' failed on target: boom: disk full on target");
         }
 
         @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("a failing command is reported with the end of its stderr")
         void failingCommand() {
-            Either<ActionFailure, ActionResult> r = playbook("command-fails.yml").build()
-                    .run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")));
-            assertThat(r.getLeft().message()).isEqualTo("playbooks/command-fails.yml failed (exit 2): task 'run a broken command' "
-                    + "failed on target: non-zero return code: E: Unable to locate package nosuchpkg");
+            Either<ActionFailure, ActionResult> r =
+                    playbook("command-fails.yml").build().run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")));
+            assertThat(r.getLeft().message())
+                    .isEqualTo("playbooks/command-fails.yml failed (exit 2): task 'run a broken command' "
+                            + "failed on target: non-zero return code: E: Unable to locate package nosuchpkg");
         }
 
         @Test
         @DisplayName("passes ansible_user when set")
         void user() {
-            playbook("write-vars.yml").extraVars(vars()).user("homestak").build().run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")));
-            assertThat(runner.commands().getFirst().argv()).containsSequence("-e", "ansible_host=127.0.0.1", "-e", "ansible_user=homestak");
+            playbook("write-vars.yml")
+                    .extraVars(vars())
+                    .user("homestak")
+                    .build()
+                    .run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")));
+            assertThat(runner.commands().getFirst().argv())
+                    .containsSequence("-e", "ansible_host=127.0.0.1", "-e", "ansible_user=homestak");
         }
 
         @RequiresTool("ansible-playbook")
@@ -117,7 +156,10 @@ class AnsibleActionsTest {
             String token = "root@pam!tofu=9b1c-secret";
             Map<String, Object> withSecret = new java.util.HashMap<>(vars());
             withSecret.put("greeting", Secret.of(token));
-            playbook("write-vars.yml").extraVars(withSecret).build().run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")));
+            playbook("write-vars.yml")
+                    .extraVars(withSecret)
+                    .build()
+                    .run(ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.1")));
             assertThat(Files.readString(out)).contains("|" + token + "|");
             List<String> argv = runner.commands().getFirst().argv();
             assertThat(String.join(" ", argv)).doesNotContain(token);
@@ -129,7 +171,12 @@ class AnsibleActionsTest {
         @Test
         @DisplayName("without the host fact it fails with 'No inner_ip in context' and runs nothing")
         void missingHost() {
-            assertThat(playbook("fail.yml").build().run(ctx(Facts.empty())).getLeft().message()).isEqualTo("No inner_ip in context");
+            assertThat(playbook("fail.yml")
+                            .build()
+                            .run(ctx(Facts.empty()))
+                            .getLeft()
+                            .message())
+                    .isEqualTo("No inner_ip in context");
             assertThat(runner.commands()).isEmpty();
         }
 
@@ -140,11 +187,17 @@ class AnsibleActionsTest {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.10"))) {
                 port = socket.getLocalPort();
             }
-            SshClient ssh = SshClient.create(SshSettings.builder().identityFiles(List.of(tmp.resolve("no-key-needed")))
-                    .port("127.0.0.10", port).build());
-            ActionContext c = ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.10")).toBuilder().ssh(ssh).build();
+            SshClient ssh = SshClient.create(SshSettings.builder()
+                    .identityFiles(List.of(tmp.resolve("no-key-needed")))
+                    .port("127.0.0.10", port)
+                    .build());
+            ActionContext c = ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.10")).toBuilder()
+                    .ssh(ssh)
+                    .build();
             Either<ActionFailure, ActionResult> r = AnsiblePlaybookAction.builder(ansibleDir, "playbooks/fail.yml")
-                    .sshTimeout(Duration.ofMillis(300)).build().run(c);
+                    .sshTimeout(Duration.ofMillis(300))
+                    .build()
+                    .run(c);
             assertThat(r.getLeft().message()).startsWith("Timeout waiting for SSH on 127.0.0.10 after 300ms");
             assertThat(runner.commands()).isEmpty();
         }
@@ -158,34 +211,47 @@ class AnsibleActionsTest {
         @Test
         @DisplayName("runs with the local inventory; extra vars reach the play")
         void success() throws IOException {
-            ActionResult r = AnsibleLocalPlaybookAction.of(ansibleDir, "playbooks/write-vars.yml", vars()).run(ctx(Facts.empty())).get();
+            ActionResult r = AnsibleLocalPlaybookAction.of(ansibleDir, "playbooks/write-vars.yml", vars())
+                    .run(ctx(Facts.empty()))
+                    .get();
             assertThat(r.message()).isEqualTo("playbooks/write-vars.yml completed locally");
             assertThat(Files.readString(out)).isEqualTo("localhost|hello world|42|bool|vim,htop\n");
-            assertThat(runner.commands().getFirst().argv()).startsWith("ansible-playbook", "-i", "inventory/local.yml",
-                    "playbooks/write-vars.yml", "-e");
+            assertThat(runner.commands().getFirst().argv())
+                    .startsWith("ansible-playbook", "-i", "inventory/local.yml", "playbooks/write-vars.yml", "-e");
         }
 
         @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("a failing task names the task and localhost")
         void failingTask() {
-            assertThat(AnsibleLocalPlaybookAction.of(ansibleDir, "playbooks/fail.yml", Map.of()).run(ctx(Facts.empty())).getLeft().message())
-                    .isEqualTo("playbooks/fail.yml failed (exit 2): task 'break on purpose' failed on localhost: boom: disk full on localhost");
+            assertThat(AnsibleLocalPlaybookAction.of(ansibleDir, "playbooks/fail.yml", Map.of())
+                            .run(ctx(Facts.empty()))
+                            .getLeft()
+                            .message())
+                    .isEqualTo(
+                            "playbooks/fail.yml failed (exit 2): task 'break on purpose' failed on localhost: boom: disk full on localhost");
         }
 
         @Test
         @DisplayName("a missing ansible directory is a precondition failure naming it")
         void missingDir() {
-            assertThat(AnsibleLocalPlaybookAction.of(tmp.resolve("nope"), "playbooks/x.yml", Map.of()).run(ctx(Facts.empty())).getLeft()
-                    .message()).isEqualTo("Ansible directory not found: " + tmp.resolve("nope"));
+            assertThat(AnsibleLocalPlaybookAction.of(tmp.resolve("nope"), "playbooks/x.yml", Map.of())
+                            .run(ctx(Facts.empty()))
+                            .getLeft()
+                            .message())
+                    .isEqualTo("Ansible directory not found: " + tmp.resolve("nope"));
         }
 
         @RequiresTool("ansible-playbook")
         @Test
         @DisplayName("a playbook that does not exist reports ansible's ERROR line")
         void missingPlaybook() {
-            assertThat(AnsibleLocalPlaybookAction.of(ansibleDir, "playbooks/nope.yml", Map.of()).run(ctx(Facts.empty())).getLeft().message())
-                    .startsWith("playbooks/nope.yml failed (exit 1): ERROR! the playbook: playbooks/nope.yml could not be found");
+            assertThat(AnsibleLocalPlaybookAction.of(ansibleDir, "playbooks/nope.yml", Map.of())
+                            .run(ctx(Facts.empty()))
+                            .getLeft()
+                            .message())
+                    .startsWith(
+                            "playbooks/nope.yml failed (exit 1): ERROR! the playbook: playbooks/nope.yml could not be found");
         }
     }
 }

@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition with a deadline (never a fixed sleep). */
 final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     /** True as soon as the condition holds; false when the deadline passed first. */
     static boolean until(BooleanSupplier condition, Duration deadline) {

@@ -8,7 +8,6 @@ import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -31,7 +30,8 @@ class CombinatorsTest {
             thread.set(Thread.currentThread());
             boolean slept = c.pause(Duration.ofHours(1));
             sawCancel.set(!slept);
-            return Either.left(new ActionFailure.Cancelled("blocking", c.cancellation().reason().orElse("")));
+            return Either.left(new ActionFailure.Cancelled(
+                    "blocking", c.cancellation().reason().orElse("")));
         }
 
         @Override
@@ -49,13 +49,15 @@ class CombinatorsTest {
         void map() {
             assertThat(Actions.succeed(20).map(n -> n + 1).run(ctx).get()).isEqualTo(21);
             ActionFailure boom = new ActionFailure.Precondition("boom");
-            assertThat(Actions.<Integer>fail(boom).map(n -> n + 1).run(ctx).getLeft()).isSameAs(boom);
+            assertThat(Actions.<Integer>fail(boom).map(n -> n + 1).run(ctx).getLeft())
+                    .isSameAs(boom);
         }
 
         @Test
         @DisplayName("andThen runs the next step with the facts of the previous one")
         void andThenSeesFacts() {
-            Action<ActionResult> first = Actions.succeed(ActionResult.of("one", Facts.empty().with(GREETING, "hi")));
+            Action<ActionResult> first =
+                    Actions.succeed(ActionResult.of("one", Facts.empty().with(GREETING, "hi")));
             Action<String> second = c -> Either.right(c.lookup(GREETING).orElse("none"));
             assertThat(first.andThen(second).run(ctx).get()).isEqualTo("hi");
         }
@@ -67,7 +69,10 @@ class CombinatorsTest {
             Action<String> chained = Actions.succeed(3).flatMap(n -> Actions.succeed("x".repeat(n)));
             assertThat(chained.run(ctx).get()).isEqualTo("xxx");
             Action<String> stopped = Actions.<Integer>fail(new ActionFailure.Precondition("no"))
-                    .flatMap(n -> c -> { ran.set(true); return Either.right("ran"); });
+                    .flatMap(n -> c -> {
+                        ran.set(true);
+                        return Either.right("ran");
+                    });
             assertThat(stopped.run(ctx).getLeft().message()).isEqualTo("no");
             assertThat(ran).isFalse();
         }
@@ -83,8 +88,10 @@ class CombinatorsTest {
         @Test
         @DisplayName("sequence merges the facts and messages of its steps in order")
         void sequence() {
-            Action<ActionResult> a = Actions.succeed(ActionResult.of("a", Facts.empty().with(GREETING, "hi")));
-            Action<ActionResult> b = c -> Either.right(ActionResult.of("b saw " + c.lookup(GREETING).orElseThrow()));
+            Action<ActionResult> a =
+                    Actions.succeed(ActionResult.of("a", Facts.empty().with(GREETING, "hi")));
+            Action<ActionResult> b = c ->
+                    Either.right(ActionResult.of("b saw " + c.lookup(GREETING).orElseThrow()));
             ActionResult r = Actions.sequence(List.of(a, b)).run(ctx).get();
             assertThat(r.message()).isEqualTo("a; b saw hi");
             assertThat(r.facts().get(GREETING)).contains("hi");
@@ -93,7 +100,10 @@ class CombinatorsTest {
         @Test
         @DisplayName("named describes the action and scopes its events")
         void named() {
-            Action<String> step = c -> { c.progress("working"); return Either.right("ok"); };
+            Action<String> step = c -> {
+                c.progress("working");
+                return Either.right("ok");
+            };
             Action<String> named = step.named("provision");
             assertThat(named.describe()).isEqualTo("provision");
             named.named("outer").run(ctx);
@@ -110,7 +120,8 @@ class CombinatorsTest {
         void cancelsAndLeavesNoThread() {
             Blocking blocking = new Blocking();
             long start = System.nanoTime();
-            Either<ActionFailure, String> r = blocking.timeout(Duration.ofMillis(100)).run(ctx);
+            Either<ActionFailure, String> r =
+                    blocking.timeout(Duration.ofMillis(100)).run(ctx);
             assertThat(r.getLeft()).isInstanceOf(ActionFailure.Timeout.class);
             assertThat(r.getLeft().message()).isEqualTo("Timeout blocking step after 100ms");
             assertThat(blocking.sawCancel).isTrue();
@@ -121,7 +132,11 @@ class CombinatorsTest {
         @Test
         @DisplayName("does not touch a result that arrives in time, nor the run's own token")
         void fastActionUntouched() {
-            assertThat(Actions.succeed("done").timeout(Duration.ofSeconds(5)).run(ctx).get()).isEqualTo("done");
+            assertThat(Actions.succeed("done")
+                            .timeout(Duration.ofSeconds(5))
+                            .run(ctx)
+                            .get())
+                    .isEqualTo("done");
             assertThat(ctx.cancellation().isCancelled()).isFalse();
         }
 
@@ -134,7 +149,8 @@ class CombinatorsTest {
                 Await.until(() -> blocking.thread.get() != null, Duration.ofSeconds(5));
                 run.cancel("user pressed Ctrl-C");
             });
-            Either<ActionFailure, String> r = blocking.timeout(Duration.ofMinutes(5)).run(ctx.withCancellation(run));
+            Either<ActionFailure, String> r =
+                    blocking.timeout(Duration.ofMinutes(5)).run(ctx.withCancellation(run));
             assertThat(r.getLeft()).isInstanceOf(ActionFailure.Cancelled.class);
             assertThat(r.getLeft().message()).contains("user pressed Ctrl-C");
         }

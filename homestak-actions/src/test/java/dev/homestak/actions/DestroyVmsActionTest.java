@@ -47,13 +47,21 @@ class DestroyVmsActionTest {
     class AnyName {
 
         @Test
-        @DisplayName("a failing VM does not stop the others; its failure names the VM; a missing VM counts as destroyed")
+        @DisplayName(
+                "a failing VM does not stop the others; its failure names the VM; a missing VM counts as destroyed")
         void triesAll() {
             pve.createRunningVm(A.vmid(), "a");
             pve.createVm(B.vmid(), "b");
-            pve.sim.inject(FaultRule.builder(FaultKind.TASK_FAILURE).method("DELETE").vmid(B.vmid()).message("disk is busy").build());
+            pve.sim.inject(FaultRule.builder(FaultKind.TASK_FAILURE)
+                    .method("DELETE")
+                    .vmid(B.vmid())
+                    .message("disk is busy")
+                    .build());
 
-            VmTeardown t = DestroyVmsAction.of(List.of(A, B, C)).withMaxConcurrency(1).run(ctx()).get();
+            VmTeardown t = DestroyVmsAction.of(List.of(A, B, C))
+                    .withMaxConcurrency(1)
+                    .run(ctx())
+                    .get();
 
             assertThat(t.destroyed()).containsExactly(A, C);
             assertThat(t.destroyedLabels()).containsExactly("VM 99930 (a)", "VM 99932 (c)");
@@ -68,7 +76,8 @@ class DestroyVmsActionTest {
         @Test
         @DisplayName("no VMs is an empty teardown")
         void none() {
-            assertThat(DestroyVmsAction.of(List.of()).run(ctx()).get()).isEqualTo(new VmTeardown(List.of(), List.of(), List.of()));
+            assertThat(DestroyVmsAction.of(List.of()).run(ctx()).get())
+                    .isEqualTo(new VmTeardown(List.of(), List.of(), List.of()));
         }
     }
 
@@ -82,17 +91,29 @@ class DestroyVmsActionTest {
             pve.createVm(A.vmid(), "a");
             pve.createVm(B.vmid(), "handmade");
 
-            VmTeardown t = DestroyVmsAction.of(List.of(A, B, C)).withSameNameOnly().run(ctx()).get();
+            VmTeardown t = DestroyVmsAction.of(List.of(A, B, C))
+                    .withSameNameOnly()
+                    .run(ctx())
+                    .get();
 
             assertThat(t).isEqualTo(new VmTeardown(List.of(A), List.of(B), List.of()));
-            assertThat(pve.sim.vms()).singleElement().satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
+            assertThat(pve.sim.vms())
+                    .singleElement()
+                    .satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
         }
 
         @Test
         @DisplayName("a PVE that cannot be listed fails the whole action with the listing's reason")
         void unreachable() {
-            pve.sim.inject(FaultRule.builder(FaultKind.HTTP_500).method("GET").path("/cluster/resources").message("cluster down").build());
-            ActionFailure f = DestroyVmsAction.of(List.of(A)).withSameNameOnly().run(ctx()).getLeft();
+            pve.sim.inject(FaultRule.builder(FaultKind.HTTP_500)
+                    .method("GET")
+                    .path("/cluster/resources")
+                    .message("cluster down")
+                    .build());
+            ActionFailure f = DestroyVmsAction.of(List.of(A))
+                    .withSameNameOnly()
+                    .run(ctx())
+                    .getLeft();
             assertThat(f.message()).contains("cluster down");
         }
     }
@@ -104,6 +125,7 @@ class DestroyVmsActionTest {
         assertThat(ProvisionedVm.from(good).get()).containsExactly(A, B);
         assertThat(ProvisionedVm.from(Facts.empty()).getLeft().message()).isEqualTo("No provisioned_vms in context");
         Facts bad = Facts.empty().withRaw(ActionKeys.PROVISIONED_VMS, List.of(Map.of("name", "x")));
-        assertThat(ProvisionedVm.from(bad).getLeft().message()).isEqualTo("provisioned_vms has an entry without a name and a numeric vmid: {name=x}");
+        assertThat(ProvisionedVm.from(bad).getLeft().message())
+                .isEqualTo("provisioned_vms has an entry without a name and a numeric vmid: {name=x}");
     }
 }

@@ -22,7 +22,9 @@ final class FakeTofu {
         this.bin = Files.createDirectories(root.resolve("bin"));
         this.record = root.resolve("record");
         try {
-            this.scripts = Path.of(Objects.requireNonNull(FakeTofu.class.getResource("/fake-tofu/tofu")).toURI()).getParent();
+            this.scripts = Path.of(Objects.requireNonNull(FakeTofu.class.getResource("/fake-tofu/tofu"))
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -40,8 +42,13 @@ final class FakeTofu {
 
     /** The environment that finds this fake first on PATH and replays {@code script}. */
     Map<String, String> env(String script) {
-        return Map.of("PATH", bin + ":" + System.getenv("PATH"),
-                "FAKE_TOFU_RECORD", record.toString(), "FAKE_TOFU_SCRIPT", scripts.resolve(script).toString());
+        return Map.of(
+                "PATH",
+                bin + ":" + System.getenv("PATH"),
+                "FAKE_TOFU_RECORD",
+                record.toString(),
+                "FAKE_TOFU_SCRIPT",
+                scripts.resolve(script).toString());
     }
 
     /** Number of recorded calls. */
@@ -50,7 +57,8 @@ final class FakeTofu {
             return 0;
         }
         try (var files = Files.list(record)) {
-            return (int) files.filter(p -> p.getFileName().toString().startsWith("call-")).count();
+            return (int) files.filter(p -> p.getFileName().toString().startsWith("call-"))
+                    .count();
         }
     }
 

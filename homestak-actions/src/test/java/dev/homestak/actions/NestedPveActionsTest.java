@@ -35,8 +35,12 @@ class NestedPveActionsTest {
     @BeforeEach
     void start() throws Exception {
         pve = SimHost.start(tmp, Timing.instant());
-        pve.api().node("pve").storage("local").downloadUrl(DownloadUrlRequest.of("https://example.invalid/pve-9.qcow2",
-                "pve-9.qcow2", "import")).flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+        pve.api()
+                .node("pve")
+                .storage("local")
+                .downloadUrl(DownloadUrlRequest.of("https://example.invalid/pve-9.qcow2", "pve-9.qcow2", "import"))
+                .flatMap(t -> t.await(Duration.ofSeconds(10)))
+                .get();
         pve.createRunningVm(99800, "nested-pve", "scsi0", "local-lvm:0,import-from=local:import/pve-9.qcow2");
     }
 
@@ -46,27 +50,38 @@ class NestedPveActionsTest {
     }
 
     private Facts innerIp() {
-        ActionContext c = pve.ctx(Facts.empty().with(ActionKeys.INNER_VM_ID, 99800)).build();
-        return WaitForGuestAgentAction.of(ActionKeys.INNER_VM_ID, Facts.INNER_IP).run(c).get().facts();
+        ActionContext c =
+                pve.ctx(Facts.empty().with(ActionKeys.INNER_VM_ID, 99800)).build();
+        return WaitForGuestAgentAction.of(ActionKeys.INNER_VM_ID, Facts.INNER_IP)
+                .run(c)
+                .get()
+                .facts();
     }
 
     /** {@link #innerIp()} and the nested PVE's API token. */
     private Facts withToken() {
         Facts facts = innerIp();
-        return facts.merge(CreateApiTokenAction.of().run(pve.ctx(facts).build()).get().facts());
+        return facts.merge(
+                CreateApiTokenAction.of().run(pve.ctx(facts).build()).get().facts());
     }
 
     /** The test's own admin client of the nested PVE. */
     private static ProxmoxClient adminOf(Simulator inner) {
-        return ProxmoxClient.builder().baseUri(inner.baseUri()).auth(Auth.parseToken(inner.apiToken()).get())
-                .tls(TlsPolicy.pinnedSha256(inner.fingerprintSha256())).build().get();
+        return ProxmoxClient.builder()
+                .baseUri(inner.baseUri())
+                .auth(Auth.parseToken(inner.apiToken()).get())
+                .tls(TlsPolicy.pinnedSha256(inner.fingerprintSha256()))
+                .build()
+                .get();
     }
 
     @Test
     @DisplayName("CreateApiTokenAction makes a token over SSH with pveum, checks it, and keeps it only as a Secret")
     void createsToken() {
         Facts facts = innerIp();
-        ActionResult r = CreateApiTokenAction.of().run(pve.ctx(facts).events(sink).build()).get();
+        ActionResult r = CreateApiTokenAction.of()
+                .run(pve.ctx(facts).events(sink).build())
+                .get();
         String address = facts.get(Facts.INNER_IP).orElseThrow();
         assertThat(r.message()).isEqualTo("API token root@pam!tofu created on " + address);
         Secret token = r.facts().get(ActionKeys.INNER_API_TOKEN).orElseThrow();
@@ -81,16 +96,31 @@ class NestedPveActionsTest {
         Facts facts = withToken();
         Simulator inner = pve.sim.nested(99800).orElseThrow();
         try (ProxmoxClient innerApi = adminOf(inner)) {
-            innerApi.node(inner.node()).qemu().create(CreateVmRequest.builder(100).name("test").agent(true).build())
-                    .flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+            innerApi.node(inner.node())
+                    .qemu()
+                    .create(CreateVmRequest.builder(100)
+                            .name("test")
+                            .agent(true)
+                            .build())
+                    .flatMap(t -> t.await(Duration.ofSeconds(10)))
+                    .get();
         }
         facts = facts.with(ActionKeys.TEST_VM_ID, 100);
 
-        assertThat(StartVmAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).get().message())
+        assertThat(StartVmAction.remote(ActionKeys.TEST_VM_ID)
+                        .run(pve.ctx(facts).build())
+                        .get()
+                        .message())
                 .isEqualTo("VM 100 started");
-        ActionResult ip = WaitForGuestAgentAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).get();
-        assertThat(ip.facts().get(Facts.TEST_IP)).contains(inner.vm(100).orElseThrow().address());
-        assertThat(DestroyVmAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).get().message())
+        ActionResult ip = WaitForGuestAgentAction.remote(ActionKeys.TEST_VM_ID)
+                .run(pve.ctx(facts).build())
+                .get();
+        assertThat(ip.facts().get(Facts.TEST_IP))
+                .contains(inner.vm(100).orElseThrow().address());
+        assertThat(DestroyVmAction.remote(ActionKeys.TEST_VM_ID)
+                        .run(pve.ctx(facts).build())
+                        .get()
+                        .message())
                 .isEqualTo("VM 100 destroyed");
         assertThat(inner.vm(100)).isEmpty();
         assertThat(pve.sim.vm(100)).isEmpty();
@@ -102,21 +132,33 @@ class NestedPveActionsTest {
         Facts facts = withToken();
         Simulator inner = pve.sim.nested(99800).orElseThrow();
         try (ProxmoxClient innerApi = adminOf(inner)) {
-            innerApi.node(inner.node()).storage("local").downloadUrl(DownloadUrlRequest.of(
-                    "https://example.invalid/debian-12.qcow2", "debian-12.qcow2", "import")).flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+            innerApi.node(inner.node())
+                    .storage("local")
+                    .downloadUrl(DownloadUrlRequest.of(
+                            "https://example.invalid/debian-12.qcow2", "debian-12.qcow2", "import"))
+                    .flatMap(t -> t.await(Duration.ofSeconds(10)))
+                    .get();
         }
-        Map<String, Object> test = Map.of("name", "test", "vmid", 100, "image", "debian-12", "bridge", "vmbr0", "ip", "dhcp");
+        Map<String, Object> test =
+                Map.of("name", "test", "vmid", 100, "image", "debian-12", "bridge", "vmbr0", "ip", "dhcp");
         ResolvedEnv env = new ResolvedEnv("test", pve.host, pve.sim.apiToken(), List.of(new ResolvedVm(test)));
 
-        ActionResult made = ProvisionVmsAction.of(env).withTarget(PveTarget.nested()).run(pve.ctx(facts).build()).get();
+        ActionResult made = ProvisionVmsAction.of(env)
+                .withTarget(PveTarget.nested())
+                .run(pve.ctx(facts).build())
+                .get();
 
         assertThat(made.message()).isEqualTo("API provisioning completed for test on " + inner.node());
         assertThat(made.facts().get(Facts.vmIdKey("test"))).contains(100);
         assertThat(inner.vm(100)).hasValueSatisfying(vm -> assertThat(vm.name()).isEqualTo("test"));
         assertThat(pve.sim.vm(100)).isEmpty();
 
-        ActionResult gone = DestroyProvisionedVmsAction.of(env).withTarget(PveTarget.nested()).withSameNameOnly().withTryAll()
-                .run(pve.ctx(facts).build()).get();
+        ActionResult gone = DestroyProvisionedVmsAction.of(env)
+                .withTarget(PveTarget.nested())
+                .withSameNameOnly()
+                .withTryAll()
+                .run(pve.ctx(facts).build())
+                .get();
         assertThat(gone.message()).isEqualTo("Destroyed VM 100 (test) on " + inner.node());
         assertThat(inner.vm(100)).isEmpty();
     }
@@ -125,8 +167,12 @@ class NestedPveActionsTest {
     @DisplayName("a remote action without the nested PVE's token says which fact is missing")
     void missingToken() {
         Facts facts = innerIp().with(ActionKeys.TEST_VM_ID, 100);
-        assertThat(StartVmAction.remote(ActionKeys.TEST_VM_ID).run(pve.ctx(facts).build()).getLeft().message())
-                .isEqualTo("No inner_api_token in context: create the nested PVE's API token first (CreateApiTokenAction)");
+        assertThat(StartVmAction.remote(ActionKeys.TEST_VM_ID)
+                        .run(pve.ctx(facts).build())
+                        .getLeft()
+                        .message())
+                .isEqualTo(
+                        "No inner_api_token in context: create the nested PVE's API token first (CreateApiTokenAction)");
     }
 
     @Test
@@ -135,7 +181,9 @@ class NestedPveActionsTest {
         pve.createRunningVm(99900, "plain");
         Facts facts = Facts.empty().with(Facts.INNER_IP, pve.vm(99900).address());
         ActionFailure f = CreateApiTokenAction.of().run(pve.ctx(facts).build()).getLeft();
-        assertThat(f.message()).startsWith("pveum user token add on root@" + pve.vm(99900).address())
-                .contains("failed (exit 127)").contains("pveum: command not found");
+        assertThat(f.message())
+                .startsWith("pveum user token add on root@" + pve.vm(99900).address())
+                .contains("failed (exit 127)")
+                .contains("pveum: command not found");
     }
 }

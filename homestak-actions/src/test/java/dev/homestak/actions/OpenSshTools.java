@@ -17,8 +17,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  */
 final class OpenSshTools {
 
-    private OpenSshTools() {
-    }
+    private OpenSshTools() {}
 
     /** A key pair written by {@code ssh-keygen -t type -N passphrase} to {@code file} and {@code file.pub}. */
     static Path keygen(Path file, String type, String passphrase) throws Exception {
@@ -27,22 +26,30 @@ final class OpenSshTools {
 
     /** The public key of {@code keyFile} ({@code keyFile.pub}), as MINA's authenticator compares it. */
     static PublicKey publicKey(Path keyFile) throws Exception {
-        return AuthorizedKeyEntry.parseAuthorizedKeyEntry(publicLine(keyFile)).resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
+        return AuthorizedKeyEntry.parseAuthorizedKeyEntry(publicLine(keyFile))
+                .resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
     }
 
     /** The line of {@code keyFile.pub}. */
     static String publicLine(Path keyFile) throws IOException {
-        return Files.readString(keyFile.resolveSibling(keyFile.getFileName() + ".pub")).strip();
+        return Files.readString(keyFile.resolveSibling(keyFile.getFileName() + ".pub"))
+                .strip();
     }
 
     /** Runs a command to completion (30 s at most), asserting exit 0; returns its output. */
     static String run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as(String.join(" ", command) + " finished")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + ": " + output)
+                .isZero();
         return output;
     }
 

@@ -1,8 +1,8 @@
 package dev.homestak.actions;
 
-import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homestak.sim.RequiresTool;
 import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +34,23 @@ class OperatorKnownHostsTest {
     }
 
     private TestSshServer pve() throws Exception {
-        return TestSshServer.start("127.0.0.2", 0, tmp.resolve("pve.key"), "root", OpenSshTools.publicKey(key),
+        return TestSshServer.start(
+                "127.0.0.2",
+                0,
+                tmp.resolve("pve.key"),
+                "root",
+                OpenSshTools.publicKey(key),
                 c -> TestSshServer.Reply.ok("ready\n"));
     }
 
     private Either<ActionFailure, SshResult> echo(int port, Set<String> operatorHosts) {
-        SshClient client = SshClient.create(SshSettings.builder().environment(home, Map.of()).operatorHosts(operatorHosts)
-                .port("127.0.0.2", port).build());
-        return client.exec(SshRequest.of(client.endpoint("root", "127.0.0.2"), "echo ready", Duration.ofSeconds(10)),
+        SshClient client = SshClient.create(SshSettings.builder()
+                .environment(home, Map.of())
+                .operatorHosts(operatorHosts)
+                .port("127.0.0.2", port)
+                .build());
+        return client.exec(
+                SshRequest.of(client.endpoint("root", "127.0.0.2"), "echo ready", Duration.ofSeconds(10)),
                 CancellationToken.create());
     }
 
@@ -56,7 +65,8 @@ class OperatorKnownHostsTest {
     void plainMatch() throws Exception {
         try (TestSshServer pve = pve()) {
             Files.writeString(knownHosts, "[127.0.0.2]:" + pve.port() + " " + pve.hostKeyEntry() + "\n");
-            assertThat(echo(pve.port(), Set.of("127.0.0.2")).map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
+            assertThat(echo(pve.port(), Set.of("127.0.0.2")).map(SshResult::stdout))
+                    .isEqualTo(Either.right("ready\n"));
         }
     }
 
@@ -67,7 +77,8 @@ class OperatorKnownHostsTest {
             Files.writeString(knownHosts, "[127.0.0.2]:" + pve.port() + " " + pve.hostKeyEntry() + "\n");
             OpenSshTools.run(Map.of(), "ssh-keygen", "-H", "-f", knownHosts.toString());
             assertThat(Files.readString(knownHosts)).startsWith("|1|").doesNotContain("127.0.0.2");
-            assertThat(echo(pve.port(), Set.of("127.0.0.2")).map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
+            assertThat(echo(pve.port(), Set.of("127.0.0.2")).map(SshResult::stdout))
+                    .isEqualTo(Either.right("ready\n"));
         }
     }
 
@@ -77,14 +88,17 @@ class OperatorKnownHostsTest {
         try (TestSshServer pve = pve()) {
             Files.writeString(knownHosts, "# my hosts\n[127.0.0.2]:" + pve.port() + " " + otherKey() + "\n");
             OpenSshTools.run(Map.of(), "ssh-keygen", "-H", "-f", knownHosts.toString());
-            String known = OpenSshTools.run(Map.of(), "ssh-keygen", "-l", "-f", knownHosts.toString()).split(" ")[1];
+            String known = OpenSshTools.run(Map.of(), "ssh-keygen", "-l", "-f", knownHosts.toString())
+                    .split(" ")[1];
             Path shownKey = Files.writeString(tmp.resolve("shown.pub"), pve.hostKeyEntry() + "\n");
-            String shown = OpenSshTools.run(Map.of(), "ssh-keygen", "-l", "-f", shownKey.toString()).split(" ")[1];
+            String shown = OpenSshTools.run(Map.of(), "ssh-keygen", "-l", "-f", shownKey.toString())
+                    .split(" ")[1];
 
             Either<ActionFailure, SshResult> result = echo(pve.port(), Set.of("127.0.0.2"));
 
             assertThat(result.isLeft()).isTrue();
-            assertThat(result.getLeft().message()).contains("changed", known, shown, knownHosts + ":2", "ssh-keygen -R")
+            assertThat(result.getLeft().message())
+                    .contains("changed", known, shown, knownHosts + ":2", "ssh-keygen -R")
                     .doesNotContain("\n");
             assertThat(pve.commands()).isEmpty();
         }
@@ -94,8 +108,10 @@ class OperatorKnownHostsTest {
     @DisplayName("a key marked @revoked is refused even where another line lists it")
     void revokedRefused() throws Exception {
         try (TestSshServer pve = pve()) {
-            Files.writeString(knownHosts, "[127.0.0.2]:" + pve.port() + " " + pve.hostKeyEntry() + "\n@revoked * "
-                    + pve.hostKeyEntry() + "\n");
+            Files.writeString(
+                    knownHosts,
+                    "[127.0.0.2]:" + pve.port() + " " + pve.hostKeyEntry() + "\n@revoked * " + pve.hostKeyEntry()
+                            + "\n");
             Either<ActionFailure, SshResult> result = echo(pve.port(), Set.of("127.0.0.2"));
             assertThat(result.getLeft().message()).contains("@revoked", knownHosts + ":2");
         }
@@ -106,7 +122,8 @@ class OperatorKnownHostsTest {
     void absent() throws Exception {
         try (TestSshServer pve = pve()) {
             Files.writeString(knownHosts, "[127.0.0.9]:22 " + otherKey() + "\n");
-            assertThat(echo(pve.port(), Set.of("127.0.0.2")).map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
+            assertThat(echo(pve.port(), Set.of("127.0.0.2")).map(SshResult::stdout))
+                    .isEqualTo(Either.right("ready\n"));
 
             Files.writeString(home.resolve(".ssh/config"), "Host 127.0.0.2\n  StrictHostKeyChecking yes\n");
             Either<ActionFailure, SshResult> strict = echo(pve.port(), Set.of("127.0.0.2"));
@@ -119,14 +136,17 @@ class OperatorKnownHostsTest {
     void userKnownHostsFile() throws Exception {
         try (TestSshServer pve = pve()) {
             Files.writeString(knownHosts, "[127.0.0.2]:" + pve.port() + " " + pve.hostKeyEntry() + "\n");
-            Path lab = Files.writeString(home.resolve("lab_hosts"), "[127.0.0.2]:" + pve.port() + " " + otherKey() + "\n");
+            Path lab =
+                    Files.writeString(home.resolve("lab_hosts"), "[127.0.0.2]:" + pve.port() + " " + otherKey() + "\n");
             Files.writeString(home.resolve(".ssh/config"), "Host *\n  UserKnownHostsFile ~/lab_hosts\n");
-            assertThat(echo(pve.port(), Set.of("127.0.0.2")).getLeft().message()).contains(lab + ":1");
+            assertThat(echo(pve.port(), Set.of("127.0.0.2")).getLeft().message())
+                    .contains(lab + ":1");
         }
     }
 
     @Test
-    @DisplayName("a VM of the run (not a site-config host) is accepted on first use even if known_hosts has an old key for its address")
+    @DisplayName(
+            "a VM of the run (not a site-config host) is accepted on first use even if known_hosts has an old key for its address")
     void runVmsKeepAcceptNew() throws Exception {
         try (TestSshServer vm = pve()) {
             Files.writeString(knownHosts, "[127.0.0.2]:" + vm.port() + " " + otherKey() + "\n");

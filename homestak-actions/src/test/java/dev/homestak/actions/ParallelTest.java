@@ -33,7 +33,8 @@ class ParallelTest {
                 started.countDown();
                 try {
                     // run one after another, the first item would wait here in vain
-                    return started.await(10, TimeUnit.SECONDS) ? Either.right(id)
+                    return started.await(10, TimeUnit.SECONDS)
+                            ? Either.right(id)
                             : Either.left(new ActionFailure.Precondition("item " + id + " ran alone"));
                 } catch (InterruptedException e) {
                     return Either.left(new ActionFailure.Cancelled("item", "interrupted"));
@@ -75,7 +76,8 @@ class ParallelTest {
             Await.until(() -> slow.thread.get() != null, Duration.ofSeconds(5));
             return Either.left(new ActionFailure.Precondition("VM 99901 missing"));
         };
-        Either<ActionFailure, List<String>> r = Actions.parallel(2, List.of(slow, failing)).run(ctx);
+        Either<ActionFailure, List<String>> r =
+                Actions.parallel(2, List.of(slow, failing)).run(ctx);
         assertThat(r.getLeft().message()).isEqualTo("VM 99901 missing");
         assertThat(slow.sawCancel).isTrue();
         assertThat(slow.thread.get().isAlive()).isFalse();
@@ -85,8 +87,10 @@ class ParallelTest {
     @Test
     @DisplayName("parallelSteps merges the facts of all steps")
     void parallelSteps() {
-        Action<ActionResult> a = Actions.succeed(ActionResult.of("a", Facts.empty().with(Facts.vmIdKey("a"), 1)));
-        Action<ActionResult> b = Actions.succeed(ActionResult.of("b", Facts.empty().with(Facts.vmIdKey("b"), 2)));
+        Action<ActionResult> a =
+                Actions.succeed(ActionResult.of("a", Facts.empty().with(Facts.vmIdKey("a"), 1)));
+        Action<ActionResult> b =
+                Actions.succeed(ActionResult.of("b", Facts.empty().with(Facts.vmIdKey("b"), 2)));
         ActionResult r = Actions.parallelSteps(2, List.of(a, b)).run(ctx).get();
         assertThat(r.facts().asMap()).containsEntry("a_vm_id", 1).containsEntry("b_vm_id", 2);
         assertThat(r.message()).isEqualTo("a; b");

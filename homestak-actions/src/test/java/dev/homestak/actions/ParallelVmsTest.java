@@ -44,7 +44,8 @@ class ParallelVmsTest {
     private Duration startAndWait(Facts facts, List<ActionResult> results) {
         long t0 = System.nanoTime();
         ActionResult r = Actions.sequence(List.of(StartVmsAction.of(), WaitForVmIpsAction.of()))
-                .run(pve.ctx(facts).build()).get();
+                .run(pve.ctx(facts).build())
+                .get();
         results.add(r);
         return Duration.ofNanos(System.nanoTime() - t0);
     }
@@ -57,9 +58,12 @@ class ParallelVmsTest {
         Duration eight = startAndWait(provisioned(201, 8), results);
 
         ActionResult r = results.get(1);
-        assertThat(r.message()).startsWith("Started 8 VMs: vm1, vm2, vm3, vm4, vm5, vm6, vm7, vm8; All 8 VMs have IPs: vm1=" + pve.vm(201).address() + ", vm2=");
+        assertThat(r.message())
+                .startsWith("Started 8 VMs: vm1, vm2, vm3, vm4, vm5, vm6, vm7, vm8; All 8 VMs have IPs: vm1="
+                        + pve.vm(201).address() + ", vm2=");
         for (int i = 1; i <= 8; i++) {
-            assertThat(r.facts().get(Facts.vmIpKey("vm" + i))).contains(pve.vm(200 + i).address());
+            assertThat(r.facts().get(Facts.vmIpKey("vm" + i)))
+                    .contains(pve.vm(200 + i).address());
         }
         assertThat(r.facts().get(Facts.VM_IP)).contains(pve.vm(201).address());
         assertThat(one).isGreaterThanOrEqualTo(Duration.ofMillis(300)); // the boot time is really waited for

@@ -26,7 +26,10 @@ class ProcessRunnerTest {
     private final ActionContext ctx = ActionContext.builder().events(sink).build();
 
     private static ProcessCommand sh(String script, Duration timeout, Duration grace) {
-        return ProcessCommand.builder(List.of("sh", "-c", script)).timeout(timeout).grace(grace).build();
+        return ProcessCommand.builder(List.of("sh", "-c", script))
+                .timeout(timeout)
+                .grace(grace)
+                .build();
     }
 
     private List<String> lines(String file) throws IOException {
@@ -45,7 +48,9 @@ class ProcessRunnerTest {
         @Test
         @DisplayName("streams stdout and stderr lines as events and keeps exit code, duration and tails")
         void streams() {
-            ProcessResult r = ctx.run(sh("echo one; echo two; echo oops >&2; exit 3", Duration.ofSeconds(30), Duration.ofSeconds(1))).get();
+            ProcessResult r = ctx.run(sh(
+                            "echo one; echo two; echo oops >&2; exit 3", Duration.ofSeconds(30), Duration.ofSeconds(1)))
+                    .get();
             assertThat(r.exitCode()).isEqualTo(3);
             assertThat(r.succeeded()).isFalse();
             assertThat(r.stdoutTail()).containsExactly("one", "two");
@@ -59,7 +64,8 @@ class ProcessRunnerTest {
         @Test
         @DisplayName("keeps only the last 50 lines of a long output")
         void tail() {
-            ProcessResult r = ctx.run(sh("seq 1 500", Duration.ofSeconds(30), Duration.ofSeconds(1))).get();
+            ProcessResult r = ctx.run(sh("seq 1 500", Duration.ofSeconds(30), Duration.ofSeconds(1)))
+                    .get();
             assertThat(r.stdoutTail()).hasSize(50).endsWith("500").startsWith("451");
             assertThat(sink.output(StreamKind.STDOUT)).hasSize(500);
         }
@@ -67,8 +73,10 @@ class ProcessRunnerTest {
         @Test
         @DisplayName("runs in the working directory with the extra environment")
         void directoryAndEnv() {
-            ProcessCommand cmd = ProcessCommand.builder(List.of("sh", "-c", "pwd; echo $TF_DATA_DIR")).directory(dir)
-                    .env("TF_DATA_DIR", "/state/data").build();
+            ProcessCommand cmd = ProcessCommand.builder(List.of("sh", "-c", "pwd; echo $TF_DATA_DIR"))
+                    .directory(dir)
+                    .env("TF_DATA_DIR", "/state/data")
+                    .build();
             assertThat(ctx.run(cmd).get().stdoutTail()).containsExactly(dir.toString(), "/state/data");
         }
 
@@ -80,14 +88,18 @@ class ProcessRunnerTest {
             Files.writeString(tool, "#!/bin/sh\necho fake tool ran\n");
             tool.toFile().setExecutable(true);
             ProcessRunner runner = ProcessRunner.system(Map.of("PATH", bin + ":" + System.getenv("PATH")));
-            ProcessResult r = runner.run(ProcessCommand.of("fake-tool"), CancellationToken.create(), OutputListener.NONE).get();
+            ProcessResult r = runner.run(
+                            ProcessCommand.of("fake-tool"), CancellationToken.create(), OutputListener.NONE)
+                    .get();
             assertThat(r.stdoutTail()).containsExactly("fake tool ran");
         }
 
         @Test
         @DisplayName("a command's string form names its environment variables but never shows their values")
         void noEnvValuesInToString() {
-            ProcessCommand cmd = ProcessCommand.builder(List.of("tofu", "apply")).env("TF_VAR_api_token", "s3cr3t-token").build();
+            ProcessCommand cmd = ProcessCommand.builder(List.of("tofu", "apply"))
+                    .env("TF_VAR_api_token", "s3cr3t-token")
+                    .build();
             assertThat(cmd.toString()).contains("TF_VAR_api_token").doesNotContain("s3cr3t-token");
             assertThat(cmd.display()).isEqualTo("tofu apply");
         }
@@ -97,7 +109,9 @@ class ProcessRunnerTest {
         void missingProgram() {
             Either<ActionFailure, ProcessResult> r = ctx.run(ProcessCommand.of("no-such-tool-xyz", "init"));
             assertThat(r.getLeft()).isInstanceOf(ActionFailure.Precondition.class);
-            assertThat(r.getLeft().message()).startsWith("'no-such-tool-xyz' not found on PATH").doesNotContain("\n");
+            assertThat(r.getLeft().message())
+                    .startsWith("'no-such-tool-xyz' not found on PATH")
+                    .doesNotContain("\n");
         }
     }
 
@@ -111,7 +125,11 @@ class ProcessRunnerTest {
                 "trap 'echo INT >> ints' INT; sleep 1000 & echo $! > child; echo $$ > pid; echo ready; while :; do sleep 0.05; done";
 
         private ProcessCommand inDir(ProcessCommand cmd) {
-            return ProcessCommand.builder(cmd.argv()).directory(dir).timeout(cmd.timeout()).grace(cmd.grace()).build();
+            return ProcessCommand.builder(cmd.argv())
+                    .directory(dir)
+                    .timeout(cmd.timeout())
+                    .grace(cmd.grace())
+                    .build();
         }
 
         @Test
@@ -130,7 +148,11 @@ class ProcessRunnerTest {
         void cancel() throws Exception {
             CancellationToken token = CancellationToken.create();
             CountDownLatch ready = new CountDownLatch(1);
-            OutputListener listener = (stream, line) -> { if (line.equals("ready")) { ready.countDown(); } };
+            OutputListener listener = (stream, line) -> {
+                if (line.equals("ready")) {
+                    ready.countDown();
+                }
+            };
             Thread canceller = Thread.ofVirtual().start(() -> {
                 try {
                     if (ready.await(10, TimeUnit.SECONDS)) {
@@ -152,7 +174,11 @@ class ProcessRunnerTest {
         void killsTree() throws Exception {
             CancellationToken token = CancellationToken.create();
             CountDownLatch ready = new CountDownLatch(1);
-            OutputListener listener = (stream, line) -> { if (line.equals("ready")) { ready.countDown(); } };
+            OutputListener listener = (stream, line) -> {
+                if (line.equals("ready")) {
+                    ready.countDown();
+                }
+            };
             Thread canceller = Thread.ofVirtual().start(() -> {
                 try {
                     if (ready.await(10, TimeUnit.SECONDS)) {
@@ -170,14 +196,18 @@ class ProcessRunnerTest {
             assertThat(lines("ints")).containsExactly("INT");
             assertThat(alive(Long.parseLong(lines("pid").getFirst()))).isFalse();
             long child = Long.parseLong(lines("child").getFirst());
-            assertThat(Await.until(() -> !alive(child), Duration.ofSeconds(5))).as("child process killed").isTrue();
+            assertThat(Await.until(() -> !alive(child), Duration.ofSeconds(5)))
+                    .as("child process killed")
+                    .isTrue();
         }
 
         @Test
         @DisplayName("a process under Action.timeout is stopped before the timeout returns")
         void underTimeoutCombinator() throws IOException {
-            Action<ProcessResult> run = c -> c.run(inDir(sh(TRAP_AND_EXIT, Duration.ofMinutes(1), Duration.ofSeconds(10))));
-            Either<ActionFailure, ProcessResult> r = run.timeout(Duration.ofSeconds(1)).run(ctx);
+            Action<ProcessResult> run =
+                    c -> c.run(inDir(sh(TRAP_AND_EXIT, Duration.ofMinutes(1), Duration.ofSeconds(10))));
+            Either<ActionFailure, ProcessResult> r =
+                    run.timeout(Duration.ofSeconds(1)).run(ctx);
             assertThat(r.getLeft()).isInstanceOf(ActionFailure.Timeout.class);
             assertThat(lines("ints")).containsExactly("INT");
             assertThat(alive(Long.parseLong(lines("pid").getFirst()))).isFalse();

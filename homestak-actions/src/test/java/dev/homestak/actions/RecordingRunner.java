@@ -15,7 +15,8 @@ final class RecordingRunner implements ProcessRunner {
     }
 
     @Override
-    public Either<ActionFailure, ProcessResult> run(ProcessCommand command, CancellationToken cancel, OutputListener output) {
+    public Either<ActionFailure, ProcessResult> run(
+            ProcessCommand command, CancellationToken cancel, OutputListener output) {
         commands.add(command);
         return delegate.run(command, cancel, output);
     }

@@ -18,11 +18,16 @@ final class RecordingSink implements EventSink {
     }
 
     List<String> progress() {
-        return events.stream().filter(e -> e instanceof ActionEvent.Progress).map(ActionEvent::text).toList();
+        return events.stream()
+                .filter(e -> e instanceof ActionEvent.Progress)
+                .map(ActionEvent::text)
+                .toList();
     }
 
     List<String> output(StreamKind stream) {
-        return events.stream().filter(e -> e instanceof ActionEvent.Output o && o.stream() == stream)
-                .map(ActionEvent::text).toList();
+        return events.stream()
+                .filter(e -> e instanceof ActionEvent.Output o && o.stream() == stream)
+                .map(ActionEvent::text)
+                .toList();
     }
 }

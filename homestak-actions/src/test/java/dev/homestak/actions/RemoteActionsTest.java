@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("Actions on the nested PVE over SSH: EnsurePveAction (simulator) and the remote tofu pair (real shell, fake tofu)")
+@DisplayName(
+        "Actions on the nested PVE over SSH: EnsurePveAction (simulator) and the remote tofu pair (real shell, fake tofu)")
 class RemoteActionsTest {
 
     @TempDir
@@ -45,17 +46,25 @@ class RemoteActionsTest {
         @Test
         @DisplayName("installs through the pve-install stand-in once; afterwards pveproxy is active and it skips")
         void installsOnce() {
-            pve.api().node("pve").storage("local").downloadUrl(DownloadUrlRequest.of("https://example.invalid/debian-13.qcow2",
-                    "debian-13.qcow2", "import")).flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+            pve.api()
+                    .node("pve")
+                    .storage("local")
+                    .downloadUrl(DownloadUrlRequest.of(
+                            "https://example.invalid/debian-13.qcow2", "debian-13.qcow2", "import"))
+                    .flatMap(t -> t.await(Duration.ofSeconds(10)))
+                    .get();
             pve.createRunningVm(99800, "nested-pve", "scsi0", "local-lvm:0,import-from=local:import/debian-13.qcow2");
             String address = pve.vm(99800).address();
             List<PlaybookStandIn.PlaybookRun> runs = new ArrayList<>();
-            ActionContext ctx = pve.ctx(Facts.empty().with(Facts.INNER_IP, address)).standIn(EnsurePveAction.PLAYBOOK,
-                    (run, c) -> {
+            ActionContext ctx = pve.ctx(Facts.empty().with(Facts.INNER_IP, address))
+                    .standIn(EnsurePveAction.PLAYBOOK, (run, c) -> {
                         runs.add(run);
-                        return pve.sim.markPveInstalled(99800).<ActionFailure>mapLeft(f -> new ActionFailure.Precondition(f.message()))
+                        return pve.sim
+                                .markPveInstalled(99800)
+                                .<ActionFailure>mapLeft(f -> new ActionFailure.Precondition(f.message()))
                                 .map(vm -> ActionResult.of("simulated"));
-                    }).build();
+                    })
+                    .build();
             EnsurePveAction ensure = EnsurePveAction.of(tmp.resolve("ansible"));
 
             assertThat(ensure.run(ctx).get().message()).isEqualTo("PVE installed on " + address);
@@ -85,19 +94,24 @@ class RemoteActionsTest {
         }
 
         @Test
-        @DisplayName("sends the original's script; tofu runs in the tofu dir with the state layout and a private tfvars from stdin")
+        @DisplayName(
+                "sends the original's script; tofu runs in the tofu dir with the state layout and a private tfvars from stdin")
         void applyAndDestroy() throws Exception {
             FakeTofu fake = new FakeTofu(tmp.resolve("fake"));
             Path tofuDir = Files.createDirectories(tmp.resolve("remote/tofu/envs/generic"));
             Path states = tmp.resolve("remote/states");
-            try (ShellSshServer inner = new ShellSshServer("127.0.0.3", tmp.resolve("inner-key"), pve.publicKey,
-                    fake.env("apply-ok"))) {
+            try (ShellSshServer inner =
+                    new ShellSshServer("127.0.0.3", tmp.resolve("inner-key"), pve.publicKey, fake.env("apply-ok"))) {
                 RecordingSink sink = new RecordingSink();
-                ActionContext ctx = pve.ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.3")).events(sink)
-                        .ssh(SshClient.create(SshSettings.builder().identityFiles(List.of(pve.keyFile))
-                                .port("127.0.0.3", inner.port()).build())).build();
-                TofuApplyRemoteAction apply = TofuApplyRemoteAction.of("test", tfvars()).at("tofu", tofuDir.toString(),
-                        states.toString());
+                ActionContext ctx = pve.ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.3"))
+                        .events(sink)
+                        .ssh(SshClient.create(SshSettings.builder()
+                                .identityFiles(List.of(pve.keyFile))
+                                .port("127.0.0.3", inner.port())
+                                .build()))
+                        .build();
+                TofuApplyRemoteAction apply =
+                        TofuApplyRemoteAction.of("test", tfvars()).at("tofu", tofuDir.toString(), states.toString());
 
                 ActionResult r = apply.run(ctx).get();
                 assertThat(r.message()).isEqualTo("Tofu apply completed for test on nested-pve (remote)");
@@ -108,18 +122,22 @@ class RemoteActionsTest {
                 Path state = states.resolve("test-nested-pve");
                 assertThat(fake.argv(1)).containsExactly("init");
                 List<String> argv = fake.argv(2);
-                assertThat(argv.subList(0, 4)).containsExactly("apply", "-auto-approve", "-json",
-                        "-state=" + state.resolve("terraform.tfstate"));
+                assertThat(argv.subList(0, 4))
+                        .containsExactly(
+                                "apply", "-auto-approve", "-json", "-state=" + state.resolve("terraform.tfstate"));
                 assertThat(argv.get(4)).startsWith("-var-file=/tmp/tfvars-test-nested-pve-");
                 assertThat(fake.recorded(2, "cwd")).isEqualTo(tofuDir.toString());
-                assertThat(fake.recorded(2, "tf_data_dir")).isEqualTo(state.resolve("data").toString());
+                assertThat(fake.recorded(2, "tf_data_dir"))
+                        .isEqualTo(state.resolve("data").toString());
                 assertThat(fake.recorded(2, "tfvars.mode")).isEqualTo("600");
                 assertThat(fake.recorded(2, "tfvars.json")).contains("\"api_token\":\"" + TOKEN + "\"");
-                assertThat(Path.of(argv.get(4).substring("-var-file=".length()))).doesNotExist();
+                assertThat(Path.of(argv.get(4).substring("-var-file=".length())))
+                        .doesNotExist();
                 assertThat(sink.progress()).anyMatch(p -> p.contains("Creation complete"));
 
                 TofuDestroyRemoteAction destroy = TofuDestroyRemoteAction.of(apply);
-                assertThat(destroy.run(ctx).get().message()).isEqualTo("Tofu destroy completed for test on nested-pve (remote)");
+                assertThat(destroy.run(ctx).get().message())
+                        .isEqualTo("Tofu destroy completed for test on nested-pve (remote)");
                 assertThat(fake.argv(3).get(0)).isEqualTo("destroy");
                 Files.delete(state.resolve("terraform.tfstate"));
                 assertThat(destroy.run(ctx).get().message())
@@ -133,16 +151,22 @@ class RemoteActionsTest {
         void diagnostic() throws Exception {
             FakeTofu fake = new FakeTofu(tmp.resolve("fake"));
             Path tofuDir = Files.createDirectories(tmp.resolve("remote/tofu"));
-            try (ShellSshServer inner = new ShellSshServer("127.0.0.3", tmp.resolve("inner-key"), pve.publicKey,
-                    fake.env("apply-error"))) {
+            try (ShellSshServer inner =
+                    new ShellSshServer("127.0.0.3", tmp.resolve("inner-key"), pve.publicKey, fake.env("apply-error"))) {
                 ActionContext ctx = pve.ctx(Facts.empty().with(Facts.INNER_IP, "127.0.0.3"))
-                        .ssh(SshClient.create(SshSettings.builder().identityFiles(List.of(pve.keyFile))
-                                .port("127.0.0.3", inner.port()).build())).build();
-                ActionFailure f = TofuApplyRemoteAction.of("test", tfvars()).at("tofu", tofuDir.toString(),
-                        tmp.resolve("states").toString()).run(ctx).getLeft();
-                assertThat(f.message()).isEqualTo("tofu apply on root@127.0.0.3:" + inner.port() + " failed (exit 1): "
-                        + "error creating VM: received an HTTP 500 response - Reason: storage 'local-zfs' does not exist "
-                        + "(module.vm[\"test\"].proxmox_virtual_environment_vm.vm)");
+                        .ssh(SshClient.create(SshSettings.builder()
+                                .identityFiles(List.of(pve.keyFile))
+                                .port("127.0.0.3", inner.port())
+                                .build()))
+                        .build();
+                ActionFailure f = TofuApplyRemoteAction.of("test", tfvars())
+                        .at("tofu", tofuDir.toString(), tmp.resolve("states").toString())
+                        .run(ctx)
+                        .getLeft();
+                assertThat(f.message())
+                        .isEqualTo("tofu apply on root@127.0.0.3:" + inner.port() + " failed (exit 1): "
+                                + "error creating VM: received an HTTP 500 response - Reason: storage 'local-zfs' does not exist "
+                                + "(module.vm[\"test\"].proxmox_virtual_environment_vm.vm)");
             }
         }
     }

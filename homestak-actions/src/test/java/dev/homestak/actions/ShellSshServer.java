@@ -35,7 +35,8 @@ final class ShellSshServer implements AutoCloseable {
         server.setKeyPairProvider(hostKeys);
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setPublickeyAuthenticator((u, key, session) -> u.equals("root") && KeyUtils.compareKeys(key, authorized));
+        server.setPublickeyAuthenticator(
+                (u, key, session) -> u.equals("root") && KeyUtils.compareKeys(key, authorized));
         server.setCommandFactory((channel, command) -> {
             commands.add(command);
             return new Shell(command, env);

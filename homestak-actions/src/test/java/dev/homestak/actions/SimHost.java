@@ -14,7 +14,6 @@ import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
 import dev.homestak.sim.Timing;
 import dev.homestak.sim.VmView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,20 +39,37 @@ final class SimHost implements AutoCloseable {
         this.publicKey = publicKey;
         this.keyFile = keyFile;
         this.publicKeyLine = publicKeyLine;
-        this.host = HostConfig.builder().name("pve").file(Path.of("nodes/pve.yaml")).apiEndpoint(sim.baseUri())
-                .apiToken(java.util.Optional.of(sim.apiToken())).tlsFingerprint(sim.fingerprintSha256())
-                .sshHost(sim.host()).datastore("local-lvm").provisioner(Provisioner.API).vmSshPort(sim.sshPort())
-                .sshKeys(List.of(publicKeyLine)).siteDefaults(Map.of("bridge", "vmbr0")).build();
-        this.clients = ProxmoxClients.builder().tuning(fast()).nestedPort(sim.port()).nestedTls(this::nestedTls).build();
-        this.admin = ProxmoxClient.builder().baseUri(sim.baseUri())
+        this.host = HostConfig.builder()
+                .name("pve")
+                .file(Path.of("nodes/pve.yaml"))
+                .apiEndpoint(sim.baseUri())
+                .apiToken(java.util.Optional.of(sim.apiToken()))
+                .tlsFingerprint(sim.fingerprintSha256())
+                .sshHost(sim.host())
+                .datastore("local-lvm")
+                .provisioner(Provisioner.API)
+                .vmSshPort(sim.sshPort())
+                .sshKeys(List.of(publicKeyLine))
+                .siteDefaults(Map.of("bridge", "vmbr0"))
+                .build();
+        this.clients = ProxmoxClients.builder()
+                .tuning(fast())
+                .nestedPort(sim.port())
+                .nestedTls(this::nestedTls)
+                .build();
+        this.admin = ProxmoxClient.builder()
+                .baseUri(sim.baseUri())
                 .auth(dev.homestak.proxmox.Auth.parseToken(sim.apiToken()).get())
-                .tls(TlsPolicy.pinnedSha256(sim.fingerprintSha256())).build().get();
+                .tls(TlsPolicy.pinnedSha256(sim.fingerprintSha256()))
+                .build()
+                .get();
     }
 
     /** Starts a simulator with the given timing and faults. */
     static SimHost start(Path tmp, Timing timing, FaultRule... faults) throws Exception {
         ClientKey key = ClientKey.generate(tmp.resolve("id_ecdsa"), "test@homestak");
-        SimulatorBuilder builder = Simulator.builder().timing(timing).authorizedKeys("test", List.of(key.authorizedKey()));
+        SimulatorBuilder builder =
+                Simulator.builder().timing(timing).authorizedKeys("test", List.of(key.authorizedKey()));
         for (FaultRule f : faults) {
             builder.fault(f);
         }
@@ -72,8 +88,11 @@ final class SimHost implements AutoCloseable {
 
     /** A context on this host with {@code facts}. */
     ActionContext.Builder ctx(Facts facts) {
-        SshClient ssh = SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
-                .defaultPort(sim.sshPort()).connectTimeout(Duration.ofSeconds(5)).build());
+        SshClient ssh = SshClient.create(SshSettings.builder()
+                .identityFiles(List.of(keyFile))
+                .defaultPort(sim.sshPort())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
         return ActionContext.builder().host(host).facts(facts).proxmox(clients).ssh(ssh);
     }
 
@@ -84,12 +103,19 @@ final class SimHost implements AutoCloseable {
 
     /** Creates a stopped VM with the agent enabled and awaits the create task. */
     void createVm(int vmid, String name, String... options) {
-        CreateVmRequest.Builder b = CreateVmRequest.builder(vmid).name(name).agent(true).memoryMiB(512).cores(1);
+        CreateVmRequest.Builder b = CreateVmRequest.builder(vmid)
+                .name(name)
+                .agent(true)
+                .memoryMiB(512)
+                .cores(1);
         for (int i = 0; i + 1 < options.length; i += 2) {
             b.option(options[i], options[i + 1]);
         }
-        TaskResult done = admin.node(sim.node()).qemu().create(b.build())
-                .flatMap(t -> t.await(Duration.ofSeconds(30))).get();
+        TaskResult done = admin.node(sim.node())
+                .qemu()
+                .create(b.build())
+                .flatMap(t -> t.await(Duration.ofSeconds(30)))
+                .get();
         if (done.outcome() != TaskResult.Outcome.OK) {
             throw new AssertionError("create " + vmid + ": " + done);
         }
@@ -98,7 +124,12 @@ final class SimHost implements AutoCloseable {
     /** Creates and starts a VM, awaiting both tasks. */
     void createRunningVm(int vmid, String name, String... options) {
         createVm(vmid, name, options);
-        admin.node(sim.node()).qemu(vmid).status().start().flatMap(t -> t.await(Duration.ofSeconds(30))).get();
+        admin.node(sim.node())
+                .qemu(vmid)
+                .status()
+                .start()
+                .flatMap(t -> t.await(Duration.ofSeconds(30)))
+                .get();
     }
 
     VmView vm(int vmid) {
@@ -106,8 +137,11 @@ final class SimHost implements AutoCloseable {
     }
 
     private TlsPolicy nestedTls(String address) {
-        return sim.vms().stream().filter(v -> v.address().equals(address)).findFirst()
-                .flatMap(v -> sim.nested(v.vmid())).map(n -> TlsPolicy.pinnedSha256(n.fingerprintSha256()))
+        return sim.vms().stream()
+                .filter(v -> v.address().equals(address))
+                .findFirst()
+                .flatMap(v -> sim.nested(v.vmid()))
+                .map(n -> TlsPolicy.pinnedSha256(n.fingerprintSha256()))
                 .orElseGet(TlsPolicy::systemTrust);
     }
 

@@ -1,8 +1,8 @@
 package dev.homestak.actions;
 
-import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homestak.sim.RequiresTool;
 import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,8 @@ class SshAgentTest {
 
     private Either<ActionFailure, SshResult> echo(SshSettings settings, int port) {
         SshClient client = SshClient.create(settings);
-        return client.exec(SshRequest.of(new SshEndpoint("root", "127.0.0.1", port), "echo ready", Duration.ofSeconds(10)),
+        return client.exec(
+                SshRequest.of(new SshEndpoint("root", "127.0.0.1", port), "echo ready", Duration.ofSeconds(10)),
                 CancellationToken.create());
     }
 
@@ -44,20 +45,30 @@ class SshAgentTest {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"ed25519", "ecdsa", "rsa"})
-        @DisplayName("a passphrase-protected key of every ssh-keygen type logs in through the agent, with no key file readable and no BouncyCastle")
+        @DisplayName(
+                "a passphrase-protected key of every ssh-keygen type logs in through the agent, with no key file readable and no BouncyCastle")
         void everyKeyType(String type) throws Exception {
             Path key = OpenSshTools.keygen(tmp.resolve("id_" + type), type, PASSPHRASE);
             try (OpenSshTools.Agent agent = new OpenSshTools.Agent(tmp);
-                 TestSshServer server = TestSshServer.start("127.0.0.1", 0, tmp.resolve("host.key"), "root",
-                         OpenSshTools.publicKey(key), command -> TestSshServer.Reply.ok("ready\n"))) {
+                    TestSshServer server = TestSshServer.start(
+                            "127.0.0.1",
+                            0,
+                            tmp.resolve("host.key"),
+                            "root",
+                            OpenSshTools.publicKey(key),
+                            command -> TestSshServer.Reply.ok("ready\n"))) {
                 agent.add(key, PASSPHRASE);
                 Files.delete(key); // only the agent holds the private key now
-                SshSettings settings = SshSettings.builder().environment(home(), agent.environment())
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                SshSettings settings = SshSettings.builder()
+                        .environment(home(), agent.environment())
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
 
                 assertThat(echo(settings, server.port()).map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
                 assertThat(server.commands()).containsExactly("echo ready");
-                assertThat(Security.getProvider("BC")).as("BouncyCastle registered as a JCA provider").isNull();
+                assertThat(Security.getProvider("BC"))
+                        .as("BouncyCastle registered as a JCA provider")
+                        .isNull();
             }
         }
 
@@ -67,11 +78,18 @@ class SshAgentTest {
             Path agentKey = OpenSshTools.keygen(tmp.resolve("other"), "ecdsa", PASSPHRASE);
             Path fileKey = OpenSshTools.keygen(tmp.resolve("home-key"), "ecdsa", "");
             try (OpenSshTools.Agent agent = new OpenSshTools.Agent(tmp);
-                 TestSshServer server = TestSshServer.start("127.0.0.1", 0, tmp.resolve("host.key"), "root",
-                         OpenSshTools.publicKey(fileKey), command -> TestSshServer.Reply.ok("ready\n"))) {
+                    TestSshServer server = TestSshServer.start(
+                            "127.0.0.1",
+                            0,
+                            tmp.resolve("host.key"),
+                            "root",
+                            OpenSshTools.publicKey(fileKey),
+                            command -> TestSshServer.Reply.ok("ready\n"))) {
                 agent.add(agentKey, PASSPHRASE);
-                SshSettings settings = SshSettings.builder().environment(home(), agent.environment())
-                        .identityFiles(List.of(fileKey)).build();
+                SshSettings settings = SshSettings.builder()
+                        .environment(home(), agent.environment())
+                        .identityFiles(List.of(fileKey))
+                        .build();
 
                 assertThat(echo(settings, server.port()).map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
             }
@@ -83,15 +101,24 @@ class SshAgentTest {
             Path agentKey = OpenSshTools.keygen(tmp.resolve("agent-key"), "ecdsa", PASSPHRASE);
             Path accepted = OpenSshTools.keygen(tmp.resolve("accepted"), "ecdsa", "");
             try (OpenSshTools.Agent agent = new OpenSshTools.Agent(tmp);
-                 TestSshServer server = TestSshServer.start("127.0.0.1", 0, tmp.resolve("host.key"), "root",
-                         OpenSshTools.publicKey(accepted), command -> TestSshServer.Reply.ok("ready\n"))) {
+                    TestSshServer server = TestSshServer.start(
+                            "127.0.0.1",
+                            0,
+                            tmp.resolve("host.key"),
+                            "root",
+                            OpenSshTools.publicKey(accepted),
+                            command -> TestSshServer.Reply.ok("ready\n"))) {
                 agent.add(agentKey, PASSPHRASE);
-                SshSettings settings = SshSettings.builder().environment(home(), agent.environment()).build();
+                SshSettings settings = SshSettings.builder()
+                        .environment(home(), agent.environment())
+                        .build();
 
                 Either<ActionFailure, SshResult> result = echo(settings, server.port());
 
                 assertThat(result.isLeft()).isTrue();
-                assertThat(result.getLeft().message()).contains("ecdsa@homestak-test (agent)", "authorized_keys").doesNotContain("\n");
+                assertThat(result.getLeft().message())
+                        .contains("ecdsa@homestak-test (agent)", "authorized_keys")
+                        .doesNotContain("\n");
             }
         }
     }
@@ -105,17 +132,29 @@ class SshAgentTest {
         void askedOnce() throws Exception {
             Path key = OpenSshTools.keygen(tmp.resolve("id_ecdsa"), "ecdsa", PASSPHRASE);
             AtomicInteger asked = new AtomicInteger();
-            try (TestSshServer server = TestSshServer.start("127.0.0.1", 0, tmp.resolve("host.key"), "root",
-                    OpenSshTools.publicKey(key), command -> TestSshServer.Reply.ok("ready\n"))) {
-                SshSettings settings = SshSettings.builder().environment(home(), Map.of()).identityFiles(List.of(key))
+            try (TestSshServer server = TestSshServer.start(
+                    "127.0.0.1",
+                    0,
+                    tmp.resolve("host.key"),
+                    "root",
+                    OpenSshTools.publicKey(key),
+                    command -> TestSshServer.Reply.ok("ready\n"))) {
+                SshSettings settings = SshSettings.builder()
+                        .environment(home(), Map.of())
+                        .identityFiles(List.of(key))
                         .passphrases(file -> {
                             asked.incrementAndGet();
                             return Optional.of(PASSPHRASE.toCharArray());
-                        }).build();
+                        })
+                        .build();
                 SshClient client = SshClient.create(settings);
                 for (int i = 0; i < 2; i++) {
-                    Either<ActionFailure, SshResult> result = client.exec(SshRequest.of(new SshEndpoint("root", "127.0.0.1",
-                            server.port()), "echo ready", Duration.ofSeconds(10)), CancellationToken.create());
+                    Either<ActionFailure, SshResult> result = client.exec(
+                            SshRequest.of(
+                                    new SshEndpoint("root", "127.0.0.1", server.port()),
+                                    "echo ready",
+                                    Duration.ofSeconds(10)),
+                            CancellationToken.create());
                     assertThat(result.map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
                 }
                 assertThat(asked).hasValue(1);
@@ -127,14 +166,23 @@ class SshAgentTest {
         @DisplayName("without a terminal: one line naming the key and telling to load it into ssh-agent")
         void noTerminal() throws Exception {
             Path key = OpenSshTools.keygen(tmp.resolve("id_ed25519"), "ed25519", PASSPHRASE);
-            try (TestSshServer server = TestSshServer.start("127.0.0.1", 0, tmp.resolve("host.key"), "root",
-                    OpenSshTools.publicKey(key), command -> TestSshServer.Reply.ok("ready\n"))) {
-                SshSettings settings = SshSettings.builder().environment(home(), Map.of()).identityFiles(List.of(key)).build();
+            try (TestSshServer server = TestSshServer.start(
+                    "127.0.0.1",
+                    0,
+                    tmp.resolve("host.key"),
+                    "root",
+                    OpenSshTools.publicKey(key),
+                    command -> TestSshServer.Reply.ok("ready\n"))) {
+                SshSettings settings = SshSettings.builder()
+                        .environment(home(), Map.of())
+                        .identityFiles(List.of(key))
+                        .build();
 
                 Either<ActionFailure, SshResult> result = echo(settings, server.port());
 
                 assertThat(result.isLeft()).isTrue();
-                assertThat(result.getLeft().message()).contains(key.toString(), "passphrase", "ssh-add " + key)
+                assertThat(result.getLeft().message())
+                        .contains(key.toString(), "passphrase", "ssh-add " + key)
                         .doesNotContain("\n");
                 assertThat(server.commands()).isEmpty();
             }
@@ -143,12 +191,19 @@ class SshAgentTest {
         @Test
         @DisplayName("no agent and no key file at all: one line saying where keys come from")
         void noKeys() throws Exception {
-            SshSettings settings = SshSettings.builder().environment(home(), Map.of()).build();
-            try (TestSshServer server = TestSshServer.start("127.0.0.1", 0, tmp.resolve("host.key"), "root",
+            SshSettings settings =
+                    SshSettings.builder().environment(home(), Map.of()).build();
+            try (TestSshServer server = TestSshServer.start(
+                    "127.0.0.1",
+                    0,
+                    tmp.resolve("host.key"),
+                    "root",
                     OpenSshTools.publicKey(OpenSshTools.keygen(tmp.resolve("k"), "ecdsa", "")),
                     command -> TestSshServer.Reply.ok("ready\n"))) {
                 Either<ActionFailure, SshResult> result = echo(settings, server.port());
-                assertThat(result.getLeft().message()).contains("ssh-add", "--identity", "IdentityFile").doesNotContain("\n");
+                assertThat(result.getLeft().message())
+                        .contains("ssh-add", "--identity", "IdentityFile")
+                        .doesNotContain("\n");
             }
         }
     }

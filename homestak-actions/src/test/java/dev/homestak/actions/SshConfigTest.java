@@ -1,8 +1,8 @@
 package dev.homestak.actions;
 
-import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homestak.sim.RequiresTool;
 import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,18 +30,31 @@ class SshConfigTest {
 
     private static Either<ActionFailure, SshResult> echo(SshSettings settings, String user, String host) {
         SshClient client = SshClient.create(settings);
-        return client.exec(SshRequest.of(client.endpoint(user, host), "echo ready", Duration.ofSeconds(10)), CancellationToken.create());
+        return client.exec(
+                SshRequest.of(client.endpoint(user, host), "echo ready", Duration.ofSeconds(10)),
+                CancellationToken.create());
     }
 
     @Test
-    @DisplayName("ProxyJump through a bastion (HostName, Port, User of its own block), every hop authenticated by the agent")
+    @DisplayName(
+            "ProxyJump through a bastion (HostName, Port, User of its own block), every hop authenticated by the agent")
     void proxyJumpWithAgent() throws Exception {
         Path key = OpenSshTools.keygen(tmp.resolve("id_ed25519"), "ed25519", "secret phrase");
         try (OpenSshTools.Agent agent = new OpenSshTools.Agent(tmp);
-             TestSshServer bastion = TestSshServer.start("127.0.0.2", 0, tmp.resolve("bastion.key"), "jump",
-                     OpenSshTools.publicKey(key), c -> TestSshServer.Reply.ok("bastion\n"));
-             TestSshServer vm = TestSshServer.start("127.0.0.3", 0, tmp.resolve("vm.key"), "root",
-                     OpenSshTools.publicKey(key), c -> TestSshServer.Reply.ok("ready\n"))) {
+                TestSshServer bastion = TestSshServer.start(
+                        "127.0.0.2",
+                        0,
+                        tmp.resolve("bastion.key"),
+                        "jump",
+                        OpenSshTools.publicKey(key),
+                        c -> TestSshServer.Reply.ok("bastion\n"));
+                TestSshServer vm = TestSshServer.start(
+                        "127.0.0.3",
+                        0,
+                        tmp.resolve("vm.key"),
+                        "root",
+                        OpenSshTools.publicKey(key),
+                        c -> TestSshServer.Reply.ok("ready\n"))) {
             agent.add(key, "secret phrase");
             Files.delete(key);
             writeConfig("""
@@ -55,13 +68,16 @@ class SshConfigTest {
                       Port %d
                       User jump
                     """.formatted(vm.port(), bastion.port()));
-            SshSettings settings = SshSettings.builder().environment(home, agent.environment()).build();
+            SshSettings settings =
+                    SshSettings.builder().environment(home, agent.environment()).build();
 
             SshClient client = SshClient.create(settings);
             assertThat(client.accepting(client.endpoint("root", "lab-vm"), Duration.ofSeconds(1)))
-                    .as("a port check cannot see past the bastion, so it leaves the decision to the login").isTrue();
+                    .as("a port check cannot see past the bastion, so it leaves the decision to the login")
+                    .isTrue();
             assertThat(client.accepting(client.endpoint("root", "bastion"), Duration.ofSeconds(1)))
-                    .as("the bastion's HostName and Port are checked").isTrue();
+                    .as("the bastion's HostName and Port are checked")
+                    .isTrue();
 
             assertThat(echo(settings, "root", "lab-vm").map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
             assertThat(bastion.forwards()).containsExactly("127.0.0.3:" + vm.port());
@@ -75,18 +91,25 @@ class SshConfigTest {
     void identityFileOfPattern() throws Exception {
         writeConfig("");
         Path key = OpenSshTools.keygen(home.resolve(".ssh/homelab_ecdsa"), "ecdsa", "");
-        try (TestSshServer pve = TestSshServer.start("127.0.0.2", 0, tmp.resolve("pve.key"), "root",
-                OpenSshTools.publicKey(key), c -> TestSshServer.Reply.ok("ready\n"))) {
+        try (TestSshServer pve = TestSshServer.start(
+                "127.0.0.2",
+                0,
+                tmp.resolve("pve.key"),
+                "root",
+                OpenSshTools.publicKey(key),
+                c -> TestSshServer.Reply.ok("ready\n"))) {
             writeConfig("""
                     Host pve* !pve-old
                       HostName 127.0.0.2
                       Port %d
                       IdentityFile ~/.ssh/homelab_ecdsa
                     """.formatted(pve.port()));
-            SshSettings settings = SshSettings.builder().environment(home, Map.of()).build();
+            SshSettings settings =
+                    SshSettings.builder().environment(home, Map.of()).build();
 
             assertThat(echo(settings, "root", "pve1").map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
-            assertThat(settings.hostSettings("pve-old", "root").get().identityFiles()).isEmpty();
+            assertThat(settings.hostSettings("pve-old", "root").get().identityFiles())
+                    .isEmpty();
         }
     }
 
@@ -97,11 +120,18 @@ class SshConfigTest {
         Path agentKey = OpenSshTools.keygen(tmp.resolve("agent_ecdsa"), "ecdsa", "");
         Path named = OpenSshTools.keygen(home.resolve(".ssh/named_ecdsa"), "ecdsa", "");
         try (OpenSshTools.Agent agent = new OpenSshTools.Agent(tmp);
-             TestSshServer pve = TestSshServer.start("127.0.0.2", 0, tmp.resolve("pve.key"), "root",
-                     OpenSshTools.publicKey(agentKey), c -> TestSshServer.Reply.ok("ready\n"))) {
+                TestSshServer pve = TestSshServer.start(
+                        "127.0.0.2",
+                        0,
+                        tmp.resolve("pve.key"),
+                        "root",
+                        OpenSshTools.publicKey(agentKey),
+                        c -> TestSshServer.Reply.ok("ready\n"))) {
             agent.add(agentKey, "");
-            writeConfig("Host pve\n  HostName 127.0.0.2\n  Port " + pve.port() + "\n  IdentitiesOnly yes\n  IdentityFile " + named + "\n");
-            SshSettings settings = SshSettings.builder().environment(home, agent.environment()).build();
+            writeConfig("Host pve\n  HostName 127.0.0.2\n  Port " + pve.port()
+                    + "\n  IdentitiesOnly yes\n  IdentityFile " + named + "\n");
+            SshSettings settings =
+                    SshSettings.builder().environment(home, agent.environment()).build();
 
             Either<ActionFailure, SshResult> result = echo(settings, "root", "pve");
 
@@ -133,11 +163,13 @@ class SshConfigTest {
         assertThat(web.user()).contains("ops");
         assertThat(web.port()).contains(2200);
         assertThat(web.hostName()).isEqualTo("10.0.0.web.lab");
-        assertThat(web.identityFiles()).containsExactly(home.resolve(".ssh/lab_10.0.0.web.lab"), home.resolve(".ssh/id_fallback"));
+        assertThat(web.identityFiles())
+                .containsExactly(home.resolve(".ssh/lab_10.0.0.web.lab"), home.resolve(".ssh/id_fallback"));
         assertThat(web.proxyJump()).containsExactly("gw1", "admin@gw2:2222");
         assertThat(web.strict()).isTrue();
         assertThat(web.knownHostsFiles()).containsExactly(home.resolve(".ssh/lab_known_hosts"));
-        assertThat(web.matched()).containsExactly(config + ":1 Host *.lab !db.lab", config + ":5 Host web.lab", config + ":9 Host *");
+        assertThat(web.matched())
+                .containsExactly(config + ":1 Host *.lab !db.lab", config + ":5 Host web.lab", config + ":9 Host *");
 
         SshHostSettings db = settings.hostSettings("db.lab", "root").get();
         assertThat(db.user()).isEqualTo(Optional.empty());
@@ -150,10 +182,14 @@ class SshConfigTest {
     @DisplayName("without a config file every host is itself, with the default known_hosts files and keys")
     void noConfig() throws Exception {
         home = Files.createDirectories(tmp.resolve("home"));
-        SshSettings settings = SshSettings.builder().environment(home, Map.of()).identityFiles(List.of(tmp.resolve("k"))).build();
+        SshSettings settings = SshSettings.builder()
+                .environment(home, Map.of())
+                .identityFiles(List.of(tmp.resolve("k")))
+                .build();
         SshHostSettings pve = settings.hostSettings("pve", "root").get();
         assertThat(pve.hostName()).isEqualTo("pve");
-        assertThat(pve.knownHostsFiles()).containsExactly(home.resolve(".ssh/known_hosts"), home.resolve(".ssh/known_hosts2"));
+        assertThat(pve.knownHostsFiles())
+                .containsExactly(home.resolve(".ssh/known_hosts"), home.resolve(".ssh/known_hosts2"));
         assertThat(settings.identitiesFor(pve)).containsExactly(tmp.resolve("k"));
     }
 }

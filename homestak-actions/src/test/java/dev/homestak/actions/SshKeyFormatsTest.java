@@ -7,16 +7,16 @@ import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.Security;
+import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,22 +48,36 @@ class SshKeyFormatsTest {
     @DisplayName("logs in and runs a command with every key type and file format")
     void logsIn(String type, String format, String hostKeyAlgorithm) throws Exception {
         Path key = sshKeygen(type, format);
-        PublicKey authorized = AuthorizedKeyEntry.parseAuthorizedKeyEntry(Files.readString(key.resolveSibling("id.pub")).strip())
+        PublicKey authorized = AuthorizedKeyEntry.parseAuthorizedKeyEntry(
+                        Files.readString(key.resolveSibling("id.pub")).strip())
                 .resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
-        try (TestSshServer server = TestSshServer.start("127.0.0.1", 0, tmp.resolve("host.key"), hostKeyAlgorithm, "root",
-                authorized, command -> TestSshServer.Reply.ok("ready\n"))) {
-            SshClient client = SshClient.create(SshSettings.builder().identityFiles(List.of(key))
-                    .port("127.0.0.1", server.port()).connectTimeout(Duration.ofSeconds(5)).build());
+        try (TestSshServer server = TestSshServer.start(
+                "127.0.0.1",
+                0,
+                tmp.resolve("host.key"),
+                hostKeyAlgorithm,
+                "root",
+                authorized,
+                command -> TestSshServer.Reply.ok("ready\n"))) {
+            SshClient client = SshClient.create(SshSettings.builder()
+                    .identityFiles(List.of(key))
+                    .port("127.0.0.1", server.port())
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build());
             Either<ActionFailure, SshResult> result = client.exec(
-                    SshRequest.of(client.endpoint("root", "127.0.0.1"), "echo ready", Duration.ofSeconds(10)), CancellationToken.create());
-            assertThat(Security.getProvider("BC")).as("BouncyCastle registered as a JCA provider").isNull();
+                    SshRequest.of(client.endpoint("root", "127.0.0.1"), "echo ready", Duration.ofSeconds(10)),
+                    CancellationToken.create());
+            assertThat(Security.getProvider("BC"))
+                    .as("BouncyCastle registered as a JCA provider")
+                    .isNull();
             assertThat(result.map(SshResult::stdout)).isEqualTo(Either.right("ready\n"));
             assertThat(server.commands()).containsExactly("echo ready");
         }
     }
 
     @Test
-    @DisplayName("reads an ed25519 key into the JDK's Ed25519 (this module's MINA test server has no EdDSA to log in to)")
+    @DisplayName(
+            "reads an ed25519 key into the JDK's Ed25519 (this module's MINA test server has no EdDSA to log in to)")
     void readsEd25519Keys() throws Exception {
         SshClient.preload(); // as every run: sets sshj up on the JDK providers
         Path key = sshKeygen("ed25519", "openssh");
@@ -79,19 +93,26 @@ class SshKeyFormatsTest {
             assertThat(verifier.verify(signature)).isTrue();
             assertThat(keys.getPublic().getAlgorithm()).isIn("Ed25519", "EdDSA");
         }
-        assertThat(Security.getProvider("BC")).as("BouncyCastle registered as a JCA provider").isNull();
+        assertThat(Security.getProvider("BC"))
+                .as("BouncyCastle registered as a JCA provider")
+                .isNull();
     }
 
     /** A key pair from the real {@code ssh-keygen}, without a passphrase, in {@code tmp/id}. */
     private Path sshKeygen(String type, String format) throws Exception {
         Path key = tmp.resolve("id");
-        List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "test", "-f", key.toString()));
+        List<String> command =
+                new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "test", "-f", key.toString()));
         if (!format.equals("openssh")) {
             command.addAll(List.of("-m", format));
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ssh-keygen finished").isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("ssh-keygen finished")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as(new String(process.getInputStream().readAllBytes()))
+                .isZero();
         return key;
     }
 }

@@ -11,13 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
-import org.apache.sshd.server.forward.ForwardingFilter;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
-import org.apache.sshd.common.util.net.SshdSocketAddress;
-import org.apache.sshd.common.session.Session;
+import org.apache.sshd.server.forward.ForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
 /**
@@ -39,8 +39,15 @@ final class TestSshServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> forwards = new CopyOnWriteArrayList<>();
 
-    private TestSshServer(String address, int port, Path hostKeyFile, String hostKeyAlgorithm, String user,
-                          PublicKey authorized, Function<String, Reply> script) throws IOException {
+    private TestSshServer(
+            String address,
+            int port,
+            Path hostKeyFile,
+            String hostKeyAlgorithm,
+            String user,
+            PublicKey authorized,
+            Function<String, Reply> script)
+            throws IOException {
         hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
         hostKeys.setAlgorithm(hostKeyAlgorithm);
         server = SshServer.setUpDefaultServer();
@@ -56,14 +63,27 @@ final class TestSshServer implements AutoCloseable {
     }
 
     /** Starts a server on {@code address} (port 0 = any free port) with the host key kept in {@code hostKeyFile}. */
-    static TestSshServer start(String address, int port, Path hostKeyFile, String user, PublicKey authorized,
-                               Function<String, Reply> script) throws IOException {
+    static TestSshServer start(
+            String address,
+            int port,
+            Path hostKeyFile,
+            String user,
+            PublicKey authorized,
+            Function<String, Reply> script)
+            throws IOException {
         return start(address, port, hostKeyFile, KeyUtils.EC_ALGORITHM, user, authorized, script);
     }
 
     /** As above, with a host key of {@code hostKeyAlgorithm} ({@code EC}, {@code RSA}, ...). */
-    static TestSshServer start(String address, int port, Path hostKeyFile, String hostKeyAlgorithm, String user,
-                               PublicKey authorized, Function<String, Reply> script) throws IOException {
+    static TestSshServer start(
+            String address,
+            int port,
+            Path hostKeyFile,
+            String hostKeyAlgorithm,
+            String user,
+            PublicKey authorized,
+            Function<String, Reply> script)
+            throws IOException {
         return new TestSshServer(address, port, hostKeyFile, hostKeyAlgorithm, user, authorized, script);
     }
 
@@ -119,8 +139,7 @@ final class TestSshServer implements AutoCloseable {
         }
 
         @Override
-        public void setInputStream(java.io.InputStream in) {
-        }
+        public void setInputStream(java.io.InputStream in) {}
 
         @Override
         public void setOutputStream(OutputStream out) {

@@ -48,13 +48,16 @@ record ArgvTable(List<Option> options) {
         }
 
         String line() {
-            return kind.name().toLowerCase() + " " + (repeatable ? "many" : "once") + " " + (checked ? "checked" : "plain")
-                    + " " + String.join(" ", names);
+            return kind.name().toLowerCase() + " " + (repeatable ? "many" : "once") + " "
+                    + (checked ? "checked" : "plain") + " " + String.join(" ", names);
         }
 
         static Option parse(String line) {
             String[] words = line.split(" ");
-            return new Option(Kind.valueOf(words[0].toUpperCase()), words[1].equals("many"), words[2].equals("checked"),
+            return new Option(
+                    Kind.valueOf(words[0].toUpperCase()),
+                    words[1].equals("many"),
+                    words[2].equals("checked"),
                     List.of(words).subList(3, words.length));
         }
     }
@@ -72,7 +75,8 @@ record ArgvTable(List<Option> options) {
 
     /** Reads {@link #text()}. */
     static ArgvTable parse(String text) {
-        return new ArgvTable(text.lines().filter(l -> !l.isBlank()).map(Option::parse).toList());
+        return new ArgvTable(
+                text.lines().filter(l -> !l.isBlank()).map(Option::parse).toList());
     }
 
     /** The options of {@code args}, or empty when only picocli can read them. */
@@ -86,7 +90,9 @@ record ArgvTable(List<Option> options) {
             int eq = arg.indexOf('=');
             boolean attached = arg.startsWith("--") && eq > 0;
             Option option = byName.get(attached ? arg.substring(0, eq) : arg);
-            if (option == null || option.kind() == Kind.OTHER || (values.containsKey(option.canonical()) && !option.repeatable())) {
+            if (option == null
+                    || option.kind() == Kind.OTHER
+                    || (values.containsKey(option.canonical()) && !option.repeatable())) {
                 return Optional.empty();
             }
             List<String> optionValues = values.computeIfAbsent(option.canonical(), k -> new ArrayList<>());

@@ -26,8 +26,7 @@ final class BuiltInSite {
     /** Stands for the site-config directory in messages; nothing is read from it. */
     static final Path ROOT = Path.of("(built-in site-config)");
 
-    private BuiltInSite() {
-    }
+    private BuiltInSite() {}
 
     /** The built-in site with {@code sim} as its only node. */
     static SiteConfig withSim(HostConfig sim) {
@@ -35,8 +34,11 @@ final class BuiltInSite {
         envs().forEach(b::env);
         templates().forEach(b::template);
         presets().forEach(b::preset);
-        return b.secrets(new Secrets(ROOT.resolve("secrets.yaml"),
-                        sim.apiToken().map(t -> Map.of(SimHost.NAME, t)).orElse(Map.of()), Map.of(), keys(sim)))
+        return b.secrets(new Secrets(
+                        ROOT.resolve("secrets.yaml"),
+                        sim.apiToken().map(t -> Map.of(SimHost.NAME, t)).orElse(Map.of()),
+                        Map.of(),
+                        keys(sim)))
                 .build();
     }
 
@@ -58,28 +60,54 @@ final class BuiltInSite {
         }
         templates().forEach(t -> templates.putIfAbsent(t.name(), t));
         presets().forEach(p -> presets.putIfAbsent(p.name(), p));
-        return new SiteConfig(site.root(), site.siteDefaults(), site.nodes(), site.hosts(), envs, templates, presets,
-                site.secrets(), site.catalog(), site.notices());
+        return new SiteConfig(
+                site.root(),
+                site.siteDefaults(),
+                site.nodes(),
+                site.hosts(),
+                envs,
+                templates,
+                presets,
+                site.secrets(),
+                site.catalog(),
+                site.notices());
     }
 
     private static List<EnvConfig> envs() {
         return List.of(
-                new EnvConfig("test", ROOT.resolve("envs/test.yaml"), Optional.of(99900),
+                new EnvConfig(
+                        "test",
+                        ROOT.resolve("envs/test.yaml"),
+                        Optional.of(99900),
                         List.of(new VmInstance("test", Optional.of("test"), Map.of("name", "test"), 1))),
-                new EnvConfig("nested-pve", ROOT.resolve("envs/nested-pve.yaml"), Optional.of(99800),
-                        List.of(new VmInstance("nested-pve", Optional.of("nested-pve"), Map.of("name", "nested-pve"), 1))));
+                new EnvConfig(
+                        "nested-pve",
+                        ROOT.resolve("envs/nested-pve.yaml"),
+                        Optional.of(99800),
+                        List.of(new VmInstance(
+                                "nested-pve", Optional.of("nested-pve"), Map.of("name", "nested-pve"), 1))));
     }
 
     private static List<VmDefinition> templates() {
         Path vms = ROOT.resolve("vms");
         return List.of(
-                new VmDefinition("test", vms.resolve("test.yaml"), Optional.of("small"), ordered("image", "debian-12", "disk", 10)),
-                new VmDefinition("nested-pve", vms.resolve("nested-pve.yaml"), Optional.empty(),
+                new VmDefinition(
+                        "test",
+                        vms.resolve("test.yaml"),
+                        Optional.of("small"),
+                        ordered("image", "debian-12", "disk", 10)),
+                new VmDefinition(
+                        "nested-pve",
+                        vms.resolve("nested-pve.yaml"),
+                        Optional.empty(),
                         ordered("image", "debian-13", "cores", 2, "memory", 8192, "disk", 64)));
     }
 
     private static List<VmDefinition> presets() {
-        return List.of(new VmDefinition("small", ROOT.resolve("vms/presets/small.yaml"), Optional.empty(),
+        return List.of(new VmDefinition(
+                "small",
+                ROOT.resolve("vms/presets/small.yaml"),
+                Optional.empty(),
                 ordered("cores", 2, "memory", 2048, "disk", 8)));
     }
 

@@ -12,8 +12,7 @@ import dev.homestak.scenarios.StandardScenarioActions;
  */
 final class BuiltIns {
 
-    private BuiltIns() {
-    }
+    private BuiltIns() {}
 
     /** The same scenario built on the target's site, if it is a built-in one and the target has a site. */
     static Scenario bind(Scenario scenario, RunTarget target) {

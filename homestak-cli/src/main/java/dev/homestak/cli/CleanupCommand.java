@@ -28,12 +28,17 @@ import picocli.CommandLine.Spec;
  * not alive (kill -9, power loss), or of the run given with {@code --run}. A VM without homestak's tag is never
  * touched; a run whose process still holds its lock on this machine is left alone.
  */
-@Command(name = "cleanup", mixinStandardHelpOptions = true,
+@Command(
+        name = "cleanup",
+        mixinStandardHelpOptions = true,
         description = "List the VMs homestak runs left on a host and remove those of runs that are no longer alive.",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  nothing is left to remove (or --dry-run)", "  1  aborted at the confirmation",
+        footer = {
+            "  0  nothing is left to remove (or --dry-run)",
+            "  1  aborted at the confirmation",
             "  2  usage or configuration error, host not reachable, or refused without a terminal and --yes",
-            "  3  some VMs could not be removed (each is named)"})
+            "  3  some VMs could not be removed (each is named)"
+        })
 final class CleanupCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
@@ -44,16 +49,26 @@ final class CleanupCommand implements Callable<Integer> {
     @Mixin
     SiteConfigOption siteConfig;
 
-    @Option(names = {"--host", "-H"}, required = true, paramLabel = "HOST", description = "Node or host to clean up.")
+    @Option(
+            names = {"--host", "-H"},
+            required = true,
+            paramLabel = "HOST",
+            description = "Node or host to clean up.")
     String host = "";
 
-    @Option(names = "--run", paramLabel = "RUN_ID", description = "Only the VMs of this run (default: of every run not alive).")
-    @Nullable String run;
+    @Option(
+            names = "--run",
+            paramLabel = "RUN_ID",
+            description = "Only the VMs of this run (default: of every run not alive).")
+    @Nullable
+    String run;
 
     @Option(names = "--dry-run", description = "List what would be removed; remove nothing.")
     boolean dryRun;
 
-    @Option(names = {"--yes", "-y"}, description = "Do not ask before removing.")
+    @Option(
+            names = {"--yes", "-y"},
+            description = "Do not ask before removing.")
     boolean yes;
 
     @Option(names = "--json-output", description = "One JSON object on stdout; human text on stderr.")
@@ -71,26 +86,36 @@ final class CleanupCommand implements Callable<Integer> {
         if (target.isLeft()) {
             return Console.fail(spec, target.getLeft());
         }
-        try (RunTarget t = target.get(); ProxmoxClients clients = RunSession.clients(t)) {
+        try (RunTarget t = target.get();
+                ProxmoxClients clients = RunSession.clients(t)) {
             return clean(t, RunSession.actionContext(t, clients));
         }
     }
 
     private int clean(RunTarget target, ActionContext ctx) {
-        Either<ActionFailure, List<LeftoverVm>> found = Leftovers.discover(Optional.empty()).run(ctx);
+        Either<ActionFailure, List<LeftoverVm>> found =
+                Leftovers.discover(Optional.empty()).run(ctx);
         if (found.isLeft()) {
-            return fail("cannot list the VMs on " + target.name() + ": " + found.getLeft().message());
+            return fail("cannot list the VMs on " + target.name() + ": "
+                    + found.getLeft().message());
         }
-        CleanupPlan plan = CleanupPlan.of(found.get(), Optional.ofNullable(run), RunLocks.forUser(env.variables(), env.config().home()));
-        PrintWriter human = jsonOutput ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        human.println(found.get().isEmpty() ? "No VM with homestak's tag on " + target.name() + "."
-                : "VMs with homestak's tag on " + target.name() + ":");
+        CleanupPlan plan = CleanupPlan.of(
+                found.get(),
+                Optional.ofNullable(run),
+                RunLocks.forUser(env.variables(), env.config().home()));
+        PrintWriter human =
+                jsonOutput ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        human.println(
+                found.get().isEmpty()
+                        ? "No VM with homestak's tag on " + target.name() + "."
+                        : "VMs with homestak's tag on " + target.name() + ":");
         if (!found.get().isEmpty()) {
             plan.table().forEach(human::println);
         }
         List<LeftoverVm> remove = plan.toRemove();
         if (remove.isEmpty() || dryRun) {
-            human.println(remove.isEmpty() ? "Nothing to clean up." : "Would remove " + remove.size() + " VMs (dry run).");
+            human.println(
+                    remove.isEmpty() ? "Nothing to clean up." : "Would remove " + remove.size() + " VMs (dry run).");
             return finish(target, plan, List.of(), ExitCode.OK);
         }
         Optional<Integer> refused = confirm(remove.size(), target.name(), human);
@@ -99,17 +124,27 @@ final class CleanupCommand implements Callable<Integer> {
         }
         Either<ActionFailure, ?> removed = Leftovers.remove(remove).run(ctx);
         List<LeftoverVm> left = stillThere(ctx, remove);
-        left.forEach(vm -> spec.commandLine().getErr().println("homestak: could not remove " + label(vm) + " on " + target.name()
-                + (removed.isLeft() ? ": " + Text.clean(removed.getLeft().message()) : "")));
-        human.println(left.isEmpty() ? "Removed " + remove.size() + " VMs; nothing left." : (remove.size() - left.size())
-                + " of " + remove.size() + " VMs removed; " + left.size() + " left.");
+        left.forEach(vm -> spec.commandLine()
+                .getErr()
+                .println("homestak: could not remove " + label(vm) + " on " + target.name()
+                        + (removed.isLeft()
+                                ? ": " + Text.clean(removed.getLeft().message())
+                                : "")));
+        human.println(
+                left.isEmpty()
+                        ? "Removed " + remove.size() + " VMs; nothing left."
+                        : (remove.size() - left.size()) + " of " + remove.size() + " VMs removed; " + left.size()
+                                + " left.");
         return finish(target, plan, left, left.isEmpty() ? ExitCode.OK : ExitCode.CLEANUP_FAILED);
     }
 
     /** The VMs of {@code wanted} that still exist (all of them when the host cannot be asked). */
     private static List<LeftoverVm> stillThere(ActionContext ctx, List<LeftoverVm> wanted) {
         List<LeftoverVm> now = Leftovers.discover(Optional.empty()).run(ctx).getOrElse(wanted);
-        return wanted.stream().filter(w -> now.stream().anyMatch(n -> n.vmid() == w.vmid() && n.runId().equals(w.runId()))).toList();
+        return wanted.stream()
+                .filter(w -> now.stream()
+                        .anyMatch(n -> n.vmid() == w.vmid() && n.runId().equals(w.runId())))
+                .toList();
     }
 
     /** Empty when removing may go ahead: {@code --yes}, or "y" on a terminal. */
@@ -118,7 +153,8 @@ final class CleanupCommand implements Callable<Integer> {
             return Optional.empty();
         }
         if (!env.terminal().stdinTty()) {
-            return Optional.of(fail("removing " + count + " VMs needs a confirmation and there is no terminal: add --yes"));
+            return Optional.of(
+                    fail("removing " + count + " VMs needs a confirmation and there is no terminal: add --yes"));
         }
         human.print("Remove " + count + " VMs from " + hostName + "? [y/N] ");
         human.flush();
@@ -148,7 +184,8 @@ final class CleanupCommand implements Callable<Integer> {
     }
 
     private static String label(LeftoverVm vm) {
-        return "VM " + vm.vmid() + " (" + Text.clean(vm.name()) + ")" + vm.runId().map(id -> " of run " + id).orElse("");
+        return "VM " + vm.vmid() + " (" + Text.clean(vm.name()) + ")"
+                + vm.runId().map(id -> " of run " + id).orElse("");
     }
 
     private int fail(String message) {

@@ -46,7 +46,8 @@ record CleanupPlan(List<Entry> vms) {
             } else if (locks.isAlive(vm.runId().get())) {
                 entries.add(new Entry(vm, false, "kept: run alive on this machine"));
             } else {
-                entries.add(new Entry(vm, true, wanted.isPresent() ? "remove: run asked for" : "remove: run not alive"));
+                entries.add(
+                        new Entry(vm, true, wanted.isPresent() ? "remove: run asked for" : "remove: run not alive"));
             }
         }
         return new CleanupPlan(entries);
@@ -60,11 +61,26 @@ record CleanupPlan(List<Entry> vms) {
     /** The table: run id, created, VM id, name, status, decision. */
     List<String> table() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "  %-24s %-19s  %-6s %-16s %-8s %s", "RUN ID", "CREATED", "VMID", "NAME", "STATUS", "ACTION"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  %-24s %-19s  %-6s %-16s %-8s %s",
+                "RUN ID",
+                "CREATED",
+                "VMID",
+                "NAME",
+                "STATUS",
+                "ACTION"));
         for (Entry e : vms) {
             LeftoverVm vm = e.vm();
-            lines.add(String.format(Locale.ROOT, "  %-24s %-19s  %-6d %-16s %-8s %s", vm.runId().orElse("-"),
-                    vm.created().map(CREATED::format).orElse("-"), vm.vmid(), Text.clean(vm.name()), vm.status(), e.why()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  %-24s %-19s  %-6d %-16s %-8s %s",
+                    vm.runId().orElse("-"),
+                    vm.created().map(CREATED::format).orElse("-"),
+                    vm.vmid(),
+                    Text.clean(vm.name()),
+                    vm.status(),
+                    e.why()));
         }
         return lines;
     }

@@ -8,8 +8,7 @@ import picocli.CommandLine;
 /** The picocli command line of {@code homestak}: error handling, the environment, and running it. */
 final class Cli {
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** Runs {@code args} in the real process environment and returns the exit code (streams flushed). */
     static int run(String[] args) {
@@ -43,8 +42,11 @@ final class Cli {
         // "--host sim" names the built-in host, not the "sim" subcommand
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setParameterExceptionHandler(Cli::usageError);
-        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> bug(e, cl, parsed.originalArgs().contains("--verbose")
-                || parsed.originalArgs().contains("-v")));
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> bug(
+                e,
+                cl,
+                parsed.originalArgs().contains("--verbose")
+                        || parsed.originalArgs().contains("-v")));
         commandLine.setOut(new PrintWriter(System.out, true));
         return commandLine;
     }
@@ -52,14 +54,18 @@ final class Cli {
     /** A usage error is one line plus where to get help; exit 2. */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        cl.getErr().println("homestak: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        cl.getErr()
+                .println("homestak: " + e.getMessage() + " (see '"
+                        + cl.getCommandSpec().qualifiedName() + " --help')");
         cl.getErr().flush();
         return ExitCode.USAGE;
     }
 
     /** An exception escaping a command is a bug: one line, the stack trace only with --verbose. */
     private static int bug(Exception e, CommandLine cl, boolean verbose) {
-        cl.getErr().println("homestak: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        cl.getErr()
+                .println("homestak: internal error: " + e
+                        + (verbose ? "" : " (run with --verbose for the stack trace)"));
         if (verbose) {
             e.printStackTrace(cl.getErr());
         }

@@ -8,8 +8,7 @@ import picocli.CommandLine;
  */
 public final class CommandModel {
 
-    private CommandModel() {
-    }
+    private CommandModel() {}
 
     /**
      * The fully configured command line, with every subcommand, as {@code homestak} itself parses it.

@@ -10,7 +10,9 @@ import picocli.CommandLine.Spec;
  * {@code homestak completion}: prints a completion script for bash and zsh. Load it with
  * {@code source <(homestak completion)}.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
         description = {"Print the bash/zsh completion script.", "Use: source <(homestak completion)"})
 final class CompletionCommand implements Callable<Integer> {
 

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code homestak config resolve --env E --host H}: the tfvars JSON the tofu path would get. */
-@Command(name = "resolve", mixinStandardHelpOptions = true,
+@Command(
+        name = "resolve",
+        mixinStandardHelpOptions = true,
         description = "Print the tfvars JSON that provisioning env ENV on HOST uses (secrets masked).")
 final class ConfigResolveCommand implements Callable<Integer> {
 
@@ -21,10 +23,18 @@ final class ConfigResolveCommand implements Callable<Integer> {
     @Mixin
     SiteConfigOption siteConfig;
 
-    @Option(names = {"--env", "-E"}, required = true, paramLabel = "ENV", description = "Env name (envs/ENV.yaml).")
+    @Option(
+            names = {"--env", "-E"},
+            required = true,
+            paramLabel = "ENV",
+            description = "Env name (envs/ENV.yaml).")
     String env;
 
-    @Option(names = {"--host", "-H"}, required = true, paramLabel = "HOST", description = "Node name (nodes/HOST.yaml), or 'sim'.")
+    @Option(
+            names = {"--host", "-H"},
+            required = true,
+            paramLabel = "HOST",
+            description = "Node name (nodes/HOST.yaml), or 'sim'.")
     String host;
 
     @Option(names = "--reveal-secrets", description = "Print token and password values instead of ***.")
@@ -38,17 +48,22 @@ final class ConfigResolveCommand implements Callable<Integer> {
     public Integer call() {
         if (host.equals(SimHost.NAME)) {
             // the built-in simulated host (its simulator started for this command): the envs of the site it runs with
-            return new Targets(cli, siteConfig).resolve(java.util.Optional.of(host), new RunFlags(), "", true)
+            return new Targets(cli, siteConfig)
+                    .resolve(java.util.Optional.of(host), new RunFlags(), "", true)
                     .fold(failure -> Console.fail(spec, failure), target -> {
                         try (target) {
-                            return print(ConfigResolver.of(target.site().orElseThrow()).resolveEnv(env, host));
+                            return print(ConfigResolver.of(target.site().orElseThrow())
+                                    .resolveEnv(env, host));
                         }
                     });
         }
-        return print(siteConfig.load(cli.config()).flatMap(site -> ConfigResolver.of(site).resolveEnv(env, host)));
+        return print(siteConfig
+                .load(cli.config())
+                .flatMap(site -> ConfigResolver.of(site).resolveEnv(env, host)));
     }
 
-    private int print(io.vavr.control.Either<? extends dev.homestak.core.Failure, dev.homestak.core.ResolvedEnv> resolved) {
+    private int print(
+            io.vavr.control.Either<? extends dev.homestak.core.Failure, dev.homestak.core.ResolvedEnv> resolved) {
         return resolved.fold(failure -> Console.fail(spec, failure), r -> {
             spec.commandLine().getOut().print(r.toTfvarsJson(revealSecrets));
             return ExitCode.OK;

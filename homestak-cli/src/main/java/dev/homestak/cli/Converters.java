@@ -10,8 +10,7 @@ import picocli.CommandLine.TypeConversionException;
 /** Picocli converters with one-line messages that say what is accepted. */
 final class Converters {
 
-    private Converters() {
-    }
+    private Converters() {}
 
     /** {@code --timeout}: seconds, whole or decimal, greater than zero. */
     static final class Seconds implements ITypeConverter<Duration> {
@@ -33,8 +32,9 @@ final class Converters {
     static final class Cleanup implements ITypeConverter<CleanupPolicy> {
         @Override
         public CleanupPolicy convert(String value) {
-            return CleanupPolicy.parse(value.replace('_', '-')).orElseThrow(() -> new TypeConversionException(
-                    "expected one of " + CleanupPolicy.choices() + ", got '" + value + "'"));
+            return CleanupPolicy.parse(value.replace('_', '-'))
+                    .orElseThrow(() -> new TypeConversionException(
+                            "expected one of " + CleanupPolicy.choices() + ", got '" + value + "'"));
         }
     }
 
@@ -42,7 +42,9 @@ final class Converters {
     static final class CleanupNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(CleanupPolicy.values()).map(CleanupPolicy::cliName).iterator();
+            return Arrays.stream(CleanupPolicy.values())
+                    .map(CleanupPolicy::cliName)
+                    .iterator();
         }
     }
 }

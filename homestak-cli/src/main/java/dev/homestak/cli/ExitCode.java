@@ -19,13 +19,15 @@ final class ExitCode {
     /** Interrupted by Ctrl-C (SIGTERM: 143, SIGHUP: 129; see {@link StopSignal}). */
     static final int INTERRUPTED = 130;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 
     /** The exit code of a run's report: its outcome's, and for an interrupted run 128 + the signal's number. */
     static int of(RunReport report) {
         if (report.outcome() == RunOutcome.INTERRUPTED) {
-            return report.interruptedBy().flatMap(StopSignal::named).map(StopSignal::exitCode).orElse(INTERRUPTED);
+            return report.interruptedBy()
+                    .flatMap(StopSignal::named)
+                    .map(StopSignal::exitCode)
+                    .orElse(INTERRUPTED);
         }
         return of(report.outcome());
     }

@@ -16,11 +16,10 @@ import java.util.Set;
 final class FastPath {
 
     /** The options this class reads, by canonical name (a test checks the command model has each). */
-    static final Set<String> READS = Set.of(RunFlags.SCENARIO, RunFlags.LIST_SCENARIOS, RunFlags.LIST_PHASES,
-            RunFlags.PREFLIGHT);
+    static final Set<String> READS =
+            Set.of(RunFlags.SCENARIO, RunFlags.LIST_SCENARIOS, RunFlags.LIST_PHASES, RunFlags.PREFLIGHT);
 
-    private FastPath() {
-    }
+    private FastPath() {}
 
     /** The exit code when {@code args} are answered here, else empty (nothing printed). */
     static Optional<Integer> run(String[] args, PrintWriter out, PrintWriter err) {
@@ -41,8 +40,13 @@ final class FastPath {
                 }
                 return Optional.of(ExitCode.OK);
             }
-            return new Listings(out).answer(argv.has(RunFlags.LIST_SCENARIOS), argv.has(RunFlags.LIST_PHASES),
-                    argv.value(RunFlags.SCENARIO), argv.has(RunFlags.PREFLIGHT)).map(r -> r.fold(f -> fail(err, f), ok -> ok));
+            return new Listings(out)
+                    .answer(
+                            argv.has(RunFlags.LIST_SCENARIOS),
+                            argv.has(RunFlags.LIST_PHASES),
+                            argv.value(RunFlags.SCENARIO),
+                            argv.has(RunFlags.PREFLIGHT))
+                    .map(r -> r.fold(f -> fail(err, f), ok -> ok));
         });
     }
 

@@ -17,13 +17,24 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Runs Proxmox VE scenarios: provision, configure, verify and tear down VMs, with a report of every run.",
+        description =
+                "Runs Proxmox VE scenarios: provision, configure, verify and tear down VMs, with a report of every run.",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0    passed (or listing / check succeeded)", "  1    scenario failed (cleanup, if any, succeeded)",
-            "  2    usage or configuration error: nothing was run", "  3    cleanup failed: resources may be left behind",
+        footer = {
+            "  0    passed (or listing / check succeeded)",
+            "  1    scenario failed (cleanup, if any, succeeded)",
+            "  2    usage or configuration error: nothing was run",
+            "  3    cleanup failed: resources may be left behind",
             "  4    passed, but the context file could not be written (the facts are in the report directory)",
-            "  130  interrupted (Ctrl-C); 143 SIGTERM, 129 SIGHUP; a second signal stops the cleanup as well"},
-        subcommands = {ConfigCommand.class, SimCommand.class, CleanupCommand.class, CompletionCommand.class, ManifestCommand.class})
+            "  130  interrupted (Ctrl-C); 143 SIGTERM, 129 SIGHUP; a second signal stops the cleanup as well"
+        },
+        subcommands = {
+            ConfigCommand.class,
+            SimCommand.class,
+            CleanupCommand.class,
+            CompletionCommand.class,
+            ManifestCommand.class
+        })
 final class HomestakCommand implements Callable<Integer> {
 
     private final CliEnvironment env;

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** The printable form of a {@link HostConfig}: one key per line, in site-config key names, secrets masked. */
 final class HostConfigView {
 
-    private HostConfigView() {
-    }
+    private HostConfigView() {}
 
     /** The host's merged values as ordered {@code key -> text}. */
     static Map<String, String> of(HostConfig c) {

@@ -24,8 +24,8 @@ final class Listings {
      * scenario is named (and no check is asked), the phases of the named scenario when asked; empty when the
      * options ask for a run or a check instead. One decision for {@link HomestakCommand} and {@link FastPath}.
      */
-    Optional<Either<RunFailure, Integer>> answer(boolean listScenarios, boolean listPhases, Optional<String> scenario,
-            boolean preflight) {
+    Optional<Either<RunFailure, Integer>> answer(
+            boolean listScenarios, boolean listPhases, Optional<String> scenario, boolean preflight) {
         if (listScenarios || (scenario.isEmpty() && !preflight)) {
             return Optional.of(Either.right(scenarios(scenario.isEmpty())));
         }

@@ -40,15 +40,17 @@ final class LiveView implements RunListener, AutoCloseable {
         this.verbose = verbose;
         this.width = Math.max(40, width);
         this.clock = clock;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("homestak-spinner").unstarted(r));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("homestak-spinner").unstarted(r));
         ticker.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void onEvent(RunEvent event) {
         switch (event) {
-            case RunEvent.RunStarted e -> println("homestak: " + e.scenario() + " on " + e.host()
-                    + (e.dryRun() ? " (dry run)" : "") + ", run " + e.runId());
+            case RunEvent.RunStarted e ->
+                println("homestak: " + e.scenario() + " on " + e.host() + (e.dryRun() ? " (dry run)" : "") + ", run "
+                        + e.runId());
             case RunEvent.PhaseStarted e -> {
                 phase = e.phase() + (e.cleanup() ? " (cleanup)" : "");
                 latest = e.description();

@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {

@@ -32,16 +32,13 @@ final class ManifestSession {
     /** What the command does. */
     sealed interface What {
         /** apply, destroy or test. */
-        record Run(Verb verb) implements What {
-        }
+        record Run(Verb verb) implements What {}
 
         /** plan. */
-        record ShowPlan() implements What {
-        }
+        record ShowPlan() implements What {}
 
         /** status. */
-        record ShowStatus() implements What {
-        }
+        record ShowStatus() implements What {}
     }
 
     private final CliEnvironment env;
@@ -61,13 +58,15 @@ final class ManifestSession {
         targetFlags.simProfile = flags.simProfile;
         targetFlags.simRequestLog = flags.simRequestLog;
         targetFlags.simConnection = flags.simConnection;
-        Either<Failure, RunTarget> target = new Targets(env, siteConfig).resolve(Optional.of(flags.host), targetFlags,
-                "manifest", true);
+        Either<Failure, RunTarget> target =
+                new Targets(env, siteConfig).resolve(Optional.of(flags.host), targetFlags, "manifest", true);
         if (target.isLeft()) {
             return fail(target.getLeft());
         }
-        try (RunTarget t = target.get(); ProxmoxClients clients = RunSession.clients(t)) {
-            Either<Failure, Manifest> manifest = Manifests.load(source, t.site().orElseThrow()).mapLeft(f -> f);
+        try (RunTarget t = target.get();
+                ProxmoxClients clients = RunSession.clients(t)) {
+            Either<Failure, Manifest> manifest =
+                    Manifests.load(source, t.site().orElseThrow()).mapLeft(f -> f);
             if (manifest.isLeft()) {
                 return fail(manifest.getLeft());
             }
@@ -78,14 +77,20 @@ final class ManifestSession {
     private int with(What what, Manifest manifest, RunTarget target, ProxmoxClients clients) {
         PrintWriter human = flags.jsonOutput ? commandLine.getErr() : commandLine.getOut();
         RunListener view = new PlainLog(human, flags.verbose, Clock.systemDefaultZone());
-        ManifestRunner.Builder b = ManifestRunner.builder().hostConfig(target.host().orElseThrow()).site(target.site().orElseThrow())
-                .ports(RunSession.ports(target, clients)).redact(target.secrets()).stateStore(store())
-                .reportDir(env.workingDir().resolve(Optional.ofNullable(flags.reportDir).orElse(Path.of("reports"))));
+        ManifestRunner.Builder b = ManifestRunner.builder()
+                .hostConfig(target.host().orElseThrow())
+                .site(target.site().orElseThrow())
+                .ports(RunSession.ports(target, clients))
+                .redact(target.secrets())
+                .stateStore(store())
+                .reportDir(env.workingDir()
+                        .resolve(Optional.ofNullable(flags.reportDir).orElse(Path.of("reports"))));
         ManifestRunner runner = b.listener(view).build();
         if (what instanceof What.ShowPlan || (what instanceof What.Run r && flags.dryRun)) {
             Verb verb = what instanceof What.Run r ? r.verb() : Verb.APPLY;
             Either<? extends Failure, String> text = what instanceof What.ShowPlan
-                    ? runner.plan(manifest).map(dev.homestak.manifests.Plan::render) : runner.dryRun(verb, manifest);
+                    ? runner.plan(manifest).map(dev.homestak.manifests.Plan::render)
+                    : runner.dryRun(verb, manifest);
             return text.fold(this::fail, s -> print(human, s));
         }
         if (what instanceof What.ShowStatus) {
@@ -111,7 +116,9 @@ final class ManifestSession {
         }
         ManifestResult result = await(started.get(), human, flags.host);
         human.println(line(result));
-        result.report().files().stream().filter(f -> f.toString().endsWith(".md")).findFirst()
+        result.report().files().stream()
+                .filter(f -> f.toString().endsWith(".md"))
+                .findFirst()
                 .ifPresent(f -> human.println("Report: " + env.workingDir().relativize(f.toAbsolutePath())));
         human.flush();
         if (flags.jsonOutput) {
@@ -123,20 +130,28 @@ final class ManifestSession {
 
     /** {@code apply n1-push on sim: passed in 1.2 s (edge completed 99001 10.0.0.5)}. */
     private static String line(ManifestResult r) {
-        StringBuilder b = new StringBuilder(r.verb().word() + " " + r.plan().deployment().manifest() + " on "
-                + r.plan().deployment().host() + ": " + r.report().outcome().name().toLowerCase(Locale.ROOT)
+        StringBuilder b = new StringBuilder(r.verb().word() + " "
+                + r.plan().deployment().manifest() + " on "
+                + r.plan().deployment().host() + ": "
+                + r.report().outcome().name().toLowerCase(Locale.ROOT)
                 + String.format(Locale.ROOT, " in %.1f s", r.report().duration().toMillis() / 1000.0));
         if (r.verb() == Verb.APPLY && r.plan().upToDate() && r.success()) {
             b.append("\n").append(r.plan().summary());
         }
-        r.nodes().forEach(n -> b.append("\n  ").append(n.name()).append(": ").append(n.status())
-                .append(n.vmId().map(id -> " vmid " + id).orElse("")).append(n.ip().map(ip -> " ip " + ip).orElse(""))
-                .append(n.error().map(e -> " - " + e).orElse("")));
+        r.nodes()
+                .forEach(n -> b.append("\n  ")
+                        .append(n.name())
+                        .append(": ")
+                        .append(n.status())
+                        .append(n.vmId().map(id -> " vmid " + id).orElse(""))
+                        .append(n.ip().map(ip -> " ip " + ip).orElse(""))
+                        .append(n.error().map(e -> " - " + e).orElse("")));
         return b.toString();
     }
 
     private StateStore store() {
-        return flags.stateDir != null ? StateStore.at(env.workingDir().resolve(flags.stateDir))
+        return flags.stateDir != null
+                ? StateStore.at(env.workingDir().resolve(flags.stateDir))
                 : StateStore.userDefault(env.variables(), env.config().home());
     }
 
@@ -150,8 +165,10 @@ final class ManifestSession {
 
     private Optional<Integer> confirm(String manifest, String host, PrintWriter out) {
         if (!env.terminal().stdinTty()) {
-            commandLine.getErr().println("homestak: manifest destroy removes every VM of " + manifest + " on " + host
-                    + " and there is no terminal to confirm on: add --yes");
+            commandLine
+                    .getErr()
+                    .println("homestak: manifest destroy removes every VM of " + manifest + " on " + host
+                            + " and there is no terminal to confirm on: add --yes");
             commandLine.getErr().flush();
             return Optional.of(ExitCode.USAGE);
         }

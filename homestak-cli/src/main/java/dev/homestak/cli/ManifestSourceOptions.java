@@ -17,15 +17,21 @@ final class ManifestSourceOptions {
 
     /** The three flags, exactly one of which is given. */
     static final class Choice {
-        @Option(names = {"-M", "--manifest"}, paramLabel = "NAME|PATH",
-                description = "Manifest name in the site-config's manifests/ (a value with '/' or ending in .yaml/.yml/.json is a file).")
-        @Nullable String manifest;
+        @Option(
+                names = {"-M", "--manifest"},
+                paramLabel = "NAME|PATH",
+                description =
+                        "Manifest name in the site-config's manifests/ (a value with '/' or ending in .yaml/.yml/.json is a file).")
+        @Nullable
+        String manifest;
 
         @Option(names = "--manifest-file", paramLabel = "PATH", description = "Manifest file.")
-        @Nullable Path file;
+        @Nullable
+        Path file;
 
         @Option(names = "--manifest-json", paramLabel = "JSON", description = "Manifest as JSON text.")
-        @Nullable String json;
+        @Nullable
+        String json;
     }
 
     /** The source given, files resolved against {@code workingDir}. */
@@ -33,7 +39,10 @@ final class ManifestSourceOptions {
         if (choice.json != null) {
             return new ManifestSource.Json(choice.json);
         }
-        ManifestSource source = choice.file != null ? new ManifestSource.File(choice.file) : ManifestSource.ofFlag(choice.manifest);
-        return source instanceof ManifestSource.File f ? new ManifestSource.File(workingDir.resolve(f.path()).normalize()) : source;
+        ManifestSource source =
+                choice.file != null ? new ManifestSource.File(choice.file) : ManifestSource.ofFlag(choice.manifest);
+        return source instanceof ManifestSource.File f
+                ? new ManifestSource.File(workingDir.resolve(f.path()).normalize())
+                : source;
     }
 }

@@ -21,9 +21,14 @@ import picocli.CommandLine.Spec;
  * {@code homestak manifest validate}: checks a manifest against the schema and the site-config without
  * contacting any host. Exit 0 with a one-line summary, or 2 with every problem on a line of its own.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Check a manifest (schema, names, vmids, parents, presets, specs, postures, images); needs no host.",
-        footerHeading = "%nExit codes:%n", footer = {"  0    the manifest is valid", "  2    it is not: every problem, one per line"})
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Check a manifest (schema, names, vmids, parents, presets, specs, postures, images); needs no host.",
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0    the manifest is valid", "  2    it is not: every problem, one per line"})
 final class ManifestValidateCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
@@ -44,7 +49,9 @@ final class ManifestValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ManifestSource source = manifest.source(env.workingDir());
-        return siteConfig.load(env.config()).fold(failure -> Console.fail(spec, failure), site -> validate(source, site));
+        return siteConfig
+                .load(env.config())
+                .fold(failure -> Console.fail(spec, failure), site -> validate(source, site));
     }
 
     private int validate(ManifestSource source, SiteConfig site) {
@@ -72,9 +79,10 @@ final class ManifestValidateCommand implements Callable<Integer> {
         List<ManifestNode> nodes = m.nodes();
         String types = Arrays.stream(NodeType.values())
                 .map(t -> nodes.stream().filter(n -> n.type() == t).count() + " " + t.yamlName())
-                .filter(s -> !s.startsWith("0 ")).collect(Collectors.joining(", "));
+                .filter(s -> !s.startsWith("0 "))
+                .collect(Collectors.joining(", "));
         int levels = 1 + nodes.stream().mapToInt(n -> m.depth(n.name())).max().orElse(0);
-        return "OK manifest " + m.name() + ": " + nodes.size() + (nodes.size() == 1 ? " node (" : " nodes (") + types + "), "
-                + levels + (levels == 1 ? " level" : " levels") + ", from " + m.source();
+        return "OK manifest " + m.name() + ": " + nodes.size() + (nodes.size() == 1 ? " node (" : " nodes (") + types
+                + "), " + levels + (levels == 1 ? " level" : " levels") + ", from " + m.source();
     }
 }

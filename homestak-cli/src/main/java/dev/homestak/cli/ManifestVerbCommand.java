@@ -32,11 +32,16 @@ abstract class ManifestVerbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ManifestSession(env, spec.commandLine(), flags, siteConfig).run(what(), manifest.source(env.workingDir()));
+        return new ManifestSession(env, spec.commandLine(), flags, siteConfig)
+                .run(what(), manifest.source(env.workingDir()));
     }
 
-    @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Create every node (in parallel, a child once its parent is ready); resumes and keeps what is already there.")
+    @Command(
+            name = "apply",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description =
+                    "Create every node (in parallel, a child once its parent is ready); resumes and keeps what is already there.")
     static final class Apply extends ManifestVerbCommand {
         Apply(CliEnvironment env) {
             super(env);
@@ -48,8 +53,12 @@ abstract class ManifestVerbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "destroy", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Remove every node of the deployment, children first (VMs found by state and by tag); asks unless --yes.")
+    @Command(
+            name = "destroy",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description =
+                    "Remove every node of the deployment, children first (VMs found by state and by tag); asks unless --yes.")
     static final class Destroy extends ManifestVerbCommand {
         Destroy(CliEnvironment env) {
             super(env);
@@ -61,8 +70,12 @@ abstract class ManifestVerbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Apply, verify every node over SSH, destroy (also after a failed apply when cleanup_on_failure); writes reports.")
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description =
+                    "Apply, verify every node over SSH, destroy (also after a failed apply when cleanup_on_failure); writes reports.")
     static final class Test extends ManifestVerbCommand {
         Test(CliEnvironment env) {
             super(env);
@@ -74,8 +87,12 @@ abstract class ManifestVerbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Per node: create, keep, replace (why) or destroy, from the manifest, the state and the live VMs.")
+    @Command(
+            name = "plan",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description =
+                    "Per node: create, keep, replace (why) or destroy, from the manifest, the state and the live VMs.")
     static final class Plan extends ManifestVerbCommand {
         Plan(CliEnvironment env) {
             super(env);
@@ -87,7 +104,10 @@ abstract class ManifestVerbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
             description = "The deployment's live table: name, type, vmid, status, IP, created, age.")
     static final class Status extends ManifestVerbCommand {
         Status(CliEnvironment env) {

@@ -8,8 +8,7 @@ import java.util.List;
 /** Whether KVM allows nested virtualisation here ({@code /sys/module/kvm_{intel,amd}/parameters/nested}). */
 final class Nesting {
 
-    private Nesting() {
-    }
+    private Nesting() {}
 
     /** Passes when either module's {@code nested} parameter is {@code Y} or {@code 1}. */
     static Check check() {
@@ -24,7 +23,9 @@ final class Nesting {
                 // module not loaded: try the other one
             }
         }
-        return Check.fail("Hardware", "nested virtualisation is off: enable it (options kvm_intel nested=1) "
-                + "or run nested scenarios on --host sim");
+        return Check.fail(
+                "Hardware",
+                "nested virtualisation is off: enable it (options kvm_intel nested=1) "
+                        + "or run nested scenarios on --host sim");
     }
 }

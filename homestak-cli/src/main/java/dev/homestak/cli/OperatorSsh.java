@@ -23,33 +23,44 @@ import java.util.stream.Collectors;
  */
 final class OperatorSsh {
 
-    private OperatorSsh() {
-    }
+    private OperatorSsh() {}
 
     /** The settings for a run on {@code host} of {@code site}, or a one-line failure naming a key file that is not there. */
-    static Either<Failure, SshSettings> settings(CliEnvironment env, SiteConfig site, HostConfig host, List<Path> identityOptions) {
+    static Either<Failure, SshSettings> settings(
+            CliEnvironment env, SiteConfig site, HostConfig host, List<Path> identityOptions) {
         List<Path> identities = new ArrayList<>();
         for (Path option : identityOptions) {
             Path file = env.workingDir().resolve(option);
             if (!Files.isRegularFile(file)) {
-                return Either.left(new CliFailure("--identity " + option + ": no such file (give a private key file, e.g. ~/.ssh/id_ed25519)"));
+                return Either.left(new CliFailure(
+                        "--identity " + option + ": no such file (give a private key file, e.g. ~/.ssh/id_ed25519)"));
             }
             identities.add(file);
         }
         for (Path file : host.sshIdentityFiles(env.config().home(), site.root())) {
             if (!Files.isRegularFile(file)) {
-                return Either.left(new CliFailure(host.file() + ": ssh_identity names " + file
-                        + ", which is not a file (set ssh_identity in the node file or site.yaml defaults to a private key file)"));
+                return Either.left(
+                        new CliFailure(
+                                host.file() + ": ssh_identity names " + file
+                                        + ", which is not a file (set ssh_identity in the node file or site.yaml defaults to a private key file)"));
             }
             identities.add(file);
         }
-        return Either.right(SshSettings.builder().environment(env.config().home(), env.variables()).identityFiles(identities)
-                .defaultPort(host.vmSshPort()).operatorHosts(operatorHosts(site)).passphrases(prompt(env.terminal())).build());
+        return Either.right(SshSettings.builder()
+                .environment(env.config().home(), env.variables())
+                .identityFiles(identities)
+                .defaultPort(host.vmSshPort())
+                .operatorHosts(operatorHosts(site))
+                .passphrases(prompt(env.terminal()))
+                .build());
     }
 
     /** The SSH addresses of every node and host of the site: the operator's own machines. */
     static Set<String> operatorHosts(SiteConfig site) {
-        return site.hostNames().stream().map(site::host).filter(Either::isRight).map(h -> h.get().sshHost())
+        return site.hostNames().stream()
+                .map(site::host)
+                .filter(Either::isRight)
+                .map(h -> h.get().sshHost())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -60,7 +71,8 @@ final class OperatorSsh {
         }
         return keyFile -> {
             Console console = System.console();
-            return console == null ? Optional.empty()
+            return console == null
+                    ? Optional.empty()
                     : Optional.ofNullable(console.readPassword("Enter passphrase for key '%s': ", keyFile));
         };
     }

@@ -30,24 +30,29 @@ final class PlainLog implements RunListener {
     @Override
     public synchronized void onEvent(RunEvent event) {
         switch (event) {
-            case RunEvent.RunStarted e -> info("Starting scenario '" + e.scenario() + "' on host: " + e.host()
-                    + (e.dryRun() ? " (dry run)" : ""));
-            case RunEvent.PhaseStarted e -> info("Running phase: " + e.phase() + " - " + e.description()
-                    + (e.cleanup() ? " (cleanup)" : ""));
+            case RunEvent.RunStarted e ->
+                info("Starting scenario '" + e.scenario() + "' on host: " + e.host()
+                        + (e.dryRun() ? " (dry run)" : ""));
+            case RunEvent.PhaseStarted e ->
+                info("Running phase: " + e.phase() + " - " + e.description() + (e.cleanup() ? " (cleanup)" : ""));
             case RunEvent.Progress e -> info("  " + e.phase() + ": " + e.line());
             case RunEvent.Retry e -> log("WARNING", "  " + e.phase() + ": " + e.line());
             case RunEvent.ToolOutput e -> {
                 if (verbose) {
-                    log("DEBUG", "  " + e.phase() + " [" + (e.tool().isEmpty() ? "" : e.tool() + " ") + e.stream() + "] "
-                            + e.line());
+                    log(
+                            "DEBUG",
+                            "  " + e.phase() + " [" + (e.tool().isEmpty() ? "" : e.tool() + " ") + e.stream() + "] "
+                                    + e.line());
                 }
             }
-            case RunEvent.PhasePassed e -> info("Phase " + e.phase() + " passed: " + e.message() + " (" + seconds(e.duration()) + ")");
-            case RunEvent.PhaseFailed e -> log("ERROR", "Phase " + e.phase() + " failed: " + e.message() + " ("
-                    + seconds(e.duration()) + ")");
+            case RunEvent.PhasePassed e ->
+                info("Phase " + e.phase() + " passed: " + e.message() + " (" + seconds(e.duration()) + ")");
+            case RunEvent.PhaseFailed e ->
+                log("ERROR", "Phase " + e.phase() + " failed: " + e.message() + " (" + seconds(e.duration()) + ")");
             case RunEvent.PhaseSkipped e -> info("Skipping phase: " + e.phase() + " (" + e.reason() + ")");
-            case RunEvent.RunFinished e -> info("Scenario completed in " + seconds(e.duration()) + ": "
-                    + e.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            case RunEvent.RunFinished e ->
+                info("Scenario completed in " + seconds(e.duration()) + ": "
+                        + e.outcome().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 

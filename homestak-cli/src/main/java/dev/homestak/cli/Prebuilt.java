@@ -44,7 +44,9 @@ record Prebuilt(ArgvTable table, String usage) {
 
         private static Optional<Prebuilt> read() {
             try (InputStream in = Prebuilt.class.getResourceAsStream(RESOURCE)) {
-                return in == null ? Optional.empty() : Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                return in == null
+                        ? Optional.empty()
+                        : Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 return Optional.empty();
             }

@@ -17,14 +17,14 @@ public final class PrebuiltWriter {
     /** Value types picocli takes as typed, with nothing to check (a Linux path takes any argument). */
     private static final Set<Class<?>> PLAIN = Set.of(String.class, Path.class, boolean.class, Boolean.class);
 
-    private PrebuiltWriter() {
-    }
+    private PrebuiltWriter() {}
 
     /** The start-up model of {@code commandLine} (its top-level options and its usage text). */
     static Prebuilt of(CommandLine commandLine) {
         commandLine.setUsageHelpAutoWidth(false);
         commandLine.setUsageHelpWidth(Prebuilt.WIDTH);
-        return new Prebuilt(table(commandLine.getCommandSpec()), commandLine.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        return new Prebuilt(
+                table(commandLine.getCommandSpec()), commandLine.getUsageMessage(CommandLine.Help.Ansi.OFF));
     }
 
     /** The top-level options of {@code spec}. */
@@ -35,7 +35,8 @@ public final class PrebuiltWriter {
     private static ArgvTable.Option option(OptionSpec o) {
         List<String> names = new ArrayList<>(List.of(o.names()));
         names.sort(Comparator.comparing((String n) -> !n.equals(o.longestName())));
-        boolean plain = o.converters().length == 0 && PLAIN.contains(o.isMultiValue() ? o.auxiliaryTypes()[0] : o.type());
+        boolean plain =
+                o.converters().length == 0 && PLAIN.contains(o.isMultiValue() ? o.auxiliaryTypes()[0] : o.type());
         return new ArgvTable.Option(kind(o), o.isMultiValue(), !plain, names);
     }
 

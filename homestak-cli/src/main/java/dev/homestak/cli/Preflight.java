@@ -50,8 +50,10 @@ final class Preflight {
         scenario.ifPresent(s -> {
             checks.addAll(toolChecks(s, skipped, target.host(), target.sim().isPresent()));
             if (s.name().startsWith("nested-pve")) {
-                checks.add(target.sim().isPresent() ? Check.pass(HARDWARE, "nested virtualisation: simulated")
-                        : Nesting.check());
+                checks.add(
+                        target.sim().isPresent()
+                                ? Check.pass(HARDWARE, "nested virtualisation: simulated")
+                                : Nesting.check());
             }
         });
         return checks;
@@ -62,8 +64,11 @@ final class Preflight {
         List<Check> checks = new ArrayList<>();
         Optional<Secret> token = host.apiToken();
         if (token.isEmpty()) {
-            checks.add(Check.fail(HOST, "API token '" + host.apiTokenKey() + "' missing in " + host.file()
-                    .resolveSibling("../secrets.yaml").normalize() + " (api_tokens." + host.apiTokenKey() + ")"));
+            checks.add(Check.fail(
+                    HOST,
+                    "API token '" + host.apiTokenKey() + "' missing in "
+                            + host.file().resolveSibling("../secrets.yaml").normalize() + " (api_tokens."
+                            + host.apiTokenKey() + ")"));
         } else {
             checks.add(Check.pass(HOST, "API token present (" + tokenId(token.get()) + ")"));
         }
@@ -86,19 +91,27 @@ final class Preflight {
             return List.of(Check.fail(HOST, client.getLeft().message()));
         }
         Either<ProxmoxFailure, VersionInfo> version = client.get().version();
-        String tls = host.tlsFingerprint().map(f -> "TLS fingerprint matches (" + f.substring(0, Math.min(11, f.length())) + "…)")
+        String tls = host.tlsFingerprint()
+                .map(f -> "TLS fingerprint matches (" + f.substring(0, Math.min(11, f.length())) + "…)")
                 .orElse("TLS certificate trusted");
         if (version.isRight()) {
-            return List.of(Check.pass(HOST, tls),
-                    Check.pass(HOST, "API token accepted (GET /version: " + version.get().version() + ")"));
+            return List.of(
+                    Check.pass(HOST, tls),
+                    Check.pass(
+                            HOST,
+                            "API token accepted (GET /version: " + version.get().version() + ")"));
         }
         ProxmoxFailure f = version.getLeft();
         if (f instanceof ProxmoxFailure.Tls) {
             return List.of(Check.fail(HOST, f.message()));
         }
         if (f instanceof ProxmoxFailure.Authentication) {
-            return List.of(Check.pass(HOST, tls), Check.fail(HOST, "API token rejected: " + f.message()
-                    + "; regenerate: pveum user token add root@pam homestak --privsep 0"));
+            return List.of(
+                    Check.pass(HOST, tls),
+                    Check.fail(
+                            HOST,
+                            "API token rejected: " + f.message()
+                                    + "; regenerate: pveum user token add root@pam homestak --privsep 0"));
         }
         return List.of(Check.fail(HOST, "GET /version failed: " + f.message()));
     }
@@ -110,8 +123,10 @@ final class Preflight {
             socket.connect(new InetSocketAddress(endpoint.getHost(), port), CONNECT_TIMEOUT_MS);
             return Check.pass(HOST, "host reachable (" + where + ")");
         } catch (IOException e) {
-            return Check.fail(HOST, "host not reachable at " + where + ": " + e.getMessage()
-                    + "; check api_endpoint and that pveproxy runs");
+            return Check.fail(
+                    HOST,
+                    "host not reachable at " + where + ": " + e.getMessage()
+                            + "; check api_endpoint and that pveproxy runs");
         }
     }
 
@@ -126,17 +141,25 @@ final class Preflight {
                 .filter(p -> !skipped.contains(p.name()))
                 .map(Phase::actionDetails)
                 .forEach(details -> {
-                    if (details.contains("Tofu") && host.map(h -> h.provisioner() == Provisioner.TOFU).orElse(true)) {
+                    if (details.contains("Tofu")
+                            && host.map(h -> h.provisioner() == Provisioner.TOFU)
+                                    .orElse(true)) {
                         needed.add("tofu");
                     }
-                    if (!sim && (details.contains("Ansible") || details.contains("Playbook") || details.contains(".yml"))) {
+                    if (!sim
+                            && (details.contains("Ansible")
+                                    || details.contains("Playbook")
+                                    || details.contains(".yml"))) {
                         needed.add("ansible-playbook");
                     }
                 });
-        return needed.stream().map(tool -> tools.version(tool)
-                .map(v -> Check.pass(TOOLS, tool + " " + v))
-                .orElseGet(() -> Check.fail(TOOLS, tool + " not found on PATH; install it (scenario "
-                        + scenario.name() + " runs it)"))).toList();
+        return needed.stream()
+                .map(tool -> tools.version(tool)
+                        .map(v -> Check.pass(TOOLS, tool + " " + v))
+                        .orElseGet(() -> Check.fail(
+                                TOOLS,
+                                tool + " not found on PATH; install it (scenario " + scenario.name() + " runs it)")))
+                .toList();
     }
 
     private static String tokenId(Secret token) {

@@ -21,8 +21,7 @@ final class Registry {
     /** The system property with the provider jars and directories, separated by {@code :}. */
     static final String PROVIDERS_PATH = "homestak.providers.path";
 
-    private Registry() {
-    }
+    private Registry() {}
 
     /** Every scenario of every provider. */
     static ScenarioRegistry load() {

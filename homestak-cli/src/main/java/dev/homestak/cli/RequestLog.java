@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 final class RequestLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
-    private static final Pattern SECRET_NAME = Pattern.compile("pass|token|secret|key|cipassword", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("pass|token|secret|key|cipassword", Pattern.CASE_INSENSITIVE);
 
     private final Simulator sim;
     private final Optional<BufferedWriter> out;
@@ -40,7 +41,8 @@ final class RequestLog implements AutoCloseable {
     private RequestLog(Simulator sim, Optional<BufferedWriter> out) {
         this.sim = sim;
         this.out = out;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("sim-request-log").unstarted(r));
+        this.poller = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("sim-request-log").unstarted(r));
         if (out.isPresent()) {
             poller.scheduleWithFixedDelay(this::flushNew, 50, 50, TimeUnit.MILLISECONDS);
         }
@@ -50,8 +52,8 @@ final class RequestLog implements AutoCloseable {
     static RequestLog open(Simulator sim, Optional<Path> file) {
         Optional<BufferedWriter> out = file.flatMap(f -> {
             try {
-                return Optional.of(Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND));
+                return Optional.of(Files.newBufferedWriter(
+                        f, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
             } catch (IOException e) {
                 log.warn("cannot write the request log {}: {}", f, e.getMessage());
                 return Optional.empty();
@@ -83,9 +85,11 @@ final class RequestLog implements AutoCloseable {
         json.put("method", r.method());
         json.put("path", r.path());
         Map<String, Object> params = new LinkedHashMap<>();
-        r.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> params.put(e.getKey(), SECRET_NAME.matcher(e.getKey().toLowerCase(Locale.ROOT)).find()
-                        ? "***" : e.getValue()));
+        r.params().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> params.put(
+                        e.getKey(),
+                        SECRET_NAME.matcher(e.getKey().toLowerCase(Locale.ROOT)).find() ? "***" : e.getValue()));
         json.put("params", params);
         json.put("status", r.status());
         return PyJson.compact(json);

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class ResultJson {
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     /** One line of JSON. */
     /** One line of JSON, with the command's exit code. */
@@ -36,8 +35,15 @@ final class ResultJson {
         json.put("phases", report.phases().stream().map(ResultJson::phase).toList());
         report.failureSummary().ifPresent(e -> json.put("error", e));
         json.put("context", context(report));
-        json.put("cleanup", Map.of("ran", report.cleanup().ran(), "cleaned", report.cleanup().cleaned(),
-                "remaining", report.cleanup().remaining()));
+        json.put(
+                "cleanup",
+                Map.of(
+                        "ran",
+                        report.cleanup().ran(),
+                        "cleaned",
+                        report.cleanup().cleaned(),
+                        "remaining",
+                        report.cleanup().remaining()));
         json.put("reports", report.files().stream().map(Path::toString).toList());
         return mask(PyJson.compact(json), secrets);
     }

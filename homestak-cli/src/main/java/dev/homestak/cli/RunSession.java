@@ -40,8 +40,10 @@ final class RunSession {
     }
 
     /** The dry-run text ({@code --dry-run}): nothing is run or written. */
-    static Either<Failure, String> preview(RunTarget target, Scenario scenario, RunOptions options, ProxmoxClients clients) {
-        ScenarioRunner runner = runner(target, clients).noReports().redact(target.secrets()).build();
+    static Either<Failure, String> preview(
+            RunTarget target, Scenario scenario, RunOptions options, ProxmoxClients clients) {
+        ScenarioRunner runner =
+                runner(target, clients).noReports().redact(target.secrets()).build();
         return runner.preview(scenario, options).mapLeft(f -> f);
     }
 
@@ -51,7 +53,11 @@ final class RunSession {
      * context file.
      */
     Either<Failure, Boolean> check(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients) {
-        return runner(target, clients).reportDir(reportDir()).build().check(scenario, options).mapLeft(f -> f);
+        return runner(target, clients)
+                .reportDir(reportDir())
+                .build()
+                .check(scenario, options)
+                .mapLeft(f -> f);
     }
 
     /**
@@ -60,13 +66,21 @@ final class RunSession {
      */
     int run(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients) {
         PrintWriter human = flags.jsonOutput ? err : out;
-        boolean live = flags.jsonOutput ? env.terminal().stderrTty() : env.terminal().stdoutTty();
+        boolean live =
+                flags.jsonOutput ? env.terminal().stderrTty() : env.terminal().stdoutTty();
         return run(scenario, options, target, clients, human, live, width());
     }
 
-    private int run(Scenario scenario, RunOptions options, RunTarget target, ProxmoxClients clients, PrintWriter human,
-                    boolean live, int width) {
-        RunListener view = live ? new LiveView(human, env.terminal().color(), flags.verbose, width, Clock.systemDefaultZone())
+    private int run(
+            Scenario scenario,
+            RunOptions options,
+            RunTarget target,
+            ProxmoxClients clients,
+            PrintWriter human,
+            boolean live,
+            int width) {
+        RunListener view = live
+                ? new LiveView(human, env.terminal().color(), flags.verbose, width, Clock.systemDefaultZone())
                 : new PlainLog(human, flags.verbose, Clock.systemDefaultZone());
         ScenarioRunner.Builder builder = runner(target, clients)
                 .reportDir(reportDir())
@@ -89,10 +103,14 @@ final class RunSession {
             Summary.print(report, human, width);
             int exitCode = ExitCode.of(report, options.contextFile());
             if (exitCode == ExitCode.FACTS_NOT_SAVED) {
-                err.println("homestak: the context file " + options.contextFile().orElseThrow() + " could not be written; "
-                        + report.files().stream().filter(f -> f.toString().endsWith(".context.json")).findFirst()
-                                .map(f -> "the run's facts are in " + f).orElse("the run's facts are in the report")
-                        + ": copy them where the next scenario reads them");
+                err.println(
+                        "homestak: the context file " + options.contextFile().orElseThrow() + " could not be written; "
+                                + report.files().stream()
+                                        .filter(f -> f.toString().endsWith(".context.json"))
+                                        .findFirst()
+                                        .map(f -> "the run's facts are in " + f)
+                                        .orElse("the run's facts are in the report")
+                                + ": copy them where the next scenario reads them");
                 err.flush();
             }
             if (flags.jsonOutput) {
@@ -110,8 +128,8 @@ final class RunSession {
      * still applies), the second aborts the cleanup too, a third ends the process at once ({@link StopRequests}).
      */
     private RunReport await(RunHandle handle, String host, PrintWriter human) {
-        String hint = "VMs tagged homestak-run-" + handle.runId() + "; remove them with: homestak cleanup --host " + host
-                + " --run " + handle.runId() + " --yes";
+        String hint = "VMs tagged homestak-run-" + handle.runId() + "; remove them with: homestak cleanup --host "
+                + host + " --run " + handle.runId() + " --yes";
         try (StopRequests stops = StopRequests.watch(env.interrupts(), human, handle::cancel, hint)) {
             return handle.await();
         }
@@ -144,7 +162,9 @@ final class RunSession {
 
     /** The run's Proxmox clients (closed after the run). */
     static ProxmoxClients clients(RunTarget target) {
-        return target.sim().map(sim -> sim.simulator().map(SimWiring::clients)
+        return target.sim()
+                .map(sim -> sim.simulator()
+                        .map(SimWiring::clients)
                         .orElseGet(() -> SimWiring.clients(target.host().orElseThrow())))
                 .orElseGet(ProxmoxClients::create);
     }
@@ -155,7 +175,8 @@ final class RunSession {
 
     private int width() {
         try {
-            return Integer.parseInt(env.variables().getOrDefault("COLUMNS", "100").strip());
+            return Integer.parseInt(
+                    env.variables().getOrDefault("COLUMNS", "100").strip());
         } catch (NumberFormatException e) {
             return 100;
         }

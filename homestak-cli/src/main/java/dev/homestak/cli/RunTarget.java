@@ -20,8 +20,9 @@ import java.util.Optional;
  * @param sim the embedded simulator of host {@code sim}
  * @param ssh identities and ports the run's SSH client uses
  */
-record RunTarget(String name, Optional<HostConfig> host, Optional<SiteConfig> site, Optional<SimHost> sim,
-                 SshSettings ssh) implements AutoCloseable {
+record RunTarget(
+        String name, Optional<HostConfig> host, Optional<SiteConfig> site, Optional<SimHost> sim, SshSettings ssh)
+        implements AutoCloseable {
 
     /** Validates components. */
     RunTarget {
@@ -49,8 +50,11 @@ record RunTarget(String name, Optional<HostConfig> host, Optional<SiteConfig> si
             all.addAll(s.secrets().passwords().values());
         });
         // a token "user@realm!id=<uuid>" is also masked when only its secret part shows up
-        all.addAll(all.stream().map(Secret::reveal).filter(v -> v.indexOf('=') > 0)
-                .map(v -> Secret.of(v.substring(v.indexOf('=') + 1))).toList());
+        all.addAll(all.stream()
+                .map(Secret::reveal)
+                .filter(v -> v.indexOf('=') > 0)
+                .map(v -> Secret.of(v.substring(v.indexOf('=') + 1)))
+                .toList());
         return all;
     }
 

@@ -39,7 +39,8 @@ final class ScenarioCommand {
         if (scenario.isLeft()) {
             return fail(scenario.getLeft());
         }
-        boolean needsHost = scenario.get().map(s -> s.attributes().requiresHostConfig()).orElse(true);
+        boolean needsHost =
+                scenario.get().map(s -> s.attributes().requiresHostConfig()).orElse(true);
         Either<Failure, RunTarget> target = new Targets(env, siteConfig)
                 .resolve(flags.hostName(), flags, flags.scenarioName().orElse(""), needsHost);
         if (target.isLeft()) {
@@ -64,7 +65,8 @@ final class ScenarioCommand {
             return fail(facts.getLeft());
         }
         RunSession session = new RunSession(env, commandLine.getOut(), commandLine.getErr(), flags);
-        Optional<Failure> notReady = scenario.flatMap(s -> session.check(s, options(facts.get()), target, clients).swap().toJavaOptional());
+        Optional<Failure> notReady = scenario.flatMap(s ->
+                session.check(s, options(facts.get()), target, clients).swap().toJavaOptional());
         if (flags.preflight) {
             return printPreflight(target, scenario, clients, notReady);
         }
@@ -73,7 +75,9 @@ final class ScenarioCommand {
         }
         Scenario s = scenario.orElseThrow();
         if (!flags.dryRun && !flags.skipPreflight) {
-            List<Check> failed = preflight(target, scenario, clients).stream().filter(c -> !c.ok()).toList();
+            List<Check> failed = preflight(target, scenario, clients).stream()
+                    .filter(c -> !c.ok())
+                    .toList();
             if (!failed.isEmpty()) {
                 PrintWriter err = commandLine.getErr();
                 err.println("Pre-flight validation failed:");
@@ -83,7 +87,8 @@ final class ScenarioCommand {
                 return ExitCode.USAGE;
             }
         }
-        Optional<Integer> refused = new Confirmation(env.terminal(), human(), commandLine.getErr()).refuse(s, target.name(), flags);
+        Optional<Integer> refused =
+                new Confirmation(env.terminal(), human(), commandLine.getErr()).refuse(s, target.name(), flags);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -105,8 +110,11 @@ final class ScenarioCommand {
         }
         return Registry.load().find(flags.scenario).<Failure>mapLeft(f -> f).flatMap(s -> {
             List<String> valid = s.phaseNames();
-            return flags.skip.stream().filter(p -> !valid.contains(p)).findFirst()
-                    .<Either<Failure, Optional<Scenario>>>map(p -> Either.left(new RunFailure.UnknownPhase(s.name(), p, valid)))
+            return flags.skip.stream()
+                    .filter(p -> !valid.contains(p))
+                    .findFirst()
+                    .<Either<Failure, Optional<Scenario>>>map(
+                            p -> Either.left(new RunFailure.UnknownPhase(s.name(), p, valid)))
                     .orElseGet(() -> Either.right(Optional.of(s)));
         });
     }
@@ -116,8 +124,8 @@ final class ScenarioCommand {
         Facts facts = Facts.empty();
         if (flags.env != null) {
             if (target.site().isEmpty()) {
-                return Either.left(new CliFailure("--env " + flags.env + " needs a site-config: set HOMESTAK_SITE_CONFIG, "
-                        + "use --site-config, or use --host sim"));
+                return Either.left(new CliFailure("--env " + flags.env
+                        + " needs a site-config: set HOMESTAK_SITE_CONFIG, " + "use --site-config, or use --host sim"));
             }
             Either<? extends Failure, ?> known = target.site().get().env(flags.env);
             if (known.isLeft()) {
@@ -131,12 +139,15 @@ final class ScenarioCommand {
         return Either.right(flags.local ? facts.with(Facts.LOCAL_MODE, true) : facts);
     }
 
-    private static Facts with(Facts facts, dev.homestak.core.Key<String> key, @org.jspecify.annotations.Nullable String value) {
+    private static Facts with(
+            Facts facts, dev.homestak.core.Key<String> key, @org.jspecify.annotations.Nullable String value) {
         return value == null ? facts : facts.with(key, value);
     }
 
     private RunOptions options(Facts facts) {
-        RunOptions.Builder b = RunOptions.builder().skip(flags.skip.toArray(String[]::new)).dryRun(flags.dryRun)
+        RunOptions.Builder b = RunOptions.builder()
+                .skip(flags.skip.toArray(String[]::new))
+                .dryRun(flags.dryRun)
                 .initialFacts(facts);
         Optional.ofNullable(flags.timeout).ifPresent(b::timeout);
         Optional.ofNullable(flags.cleanup).ifPresent(b::cleanup);
@@ -151,13 +162,17 @@ final class ScenarioCommand {
     }
 
     /** {@code --preflight}: every check under its section; exit 0 when all pass, else 2. */
-    private int printPreflight(RunTarget target, Optional<Scenario> scenario, ProxmoxClients clients, Optional<Failure> notReady) {
+    private int printPreflight(
+            RunTarget target, Optional<Scenario> scenario, ProxmoxClients clients, Optional<Failure> notReady) {
         List<Check> checks = new java.util.ArrayList<>(preflight(target, scenario, clients));
         scenario.ifPresent(s -> checks.add(notReady.map(f -> Check.fail("Site-config", Text.clean(f.message())))
-                .orElseGet(() -> Check.pass("Site-config", "everything the phases need resolves (envs, templates, presets, images)"))));
+                .orElseGet(() -> Check.pass(
+                        "Site-config", "everything the phases need resolves (envs, templates, presets, images)"))));
         PrintWriter out = human();
-        out.println("Pre-flight checks for " + scenario.map(Scenario::name).map(n -> "scenario " + n + " on ").orElse("")
-                + "host " + target.name() + ":");
+        out.println("Pre-flight checks for "
+                + scenario.map(Scenario::name)
+                        .map(n -> "scenario " + n + " on ")
+                        .orElse("") + "host " + target.name() + ":");
         String section = "";
         for (Check c : checks) {
             if (!c.section().equals(section)) {
@@ -167,7 +182,10 @@ final class ScenarioCommand {
             out.println("  " + c.line());
         }
         boolean ok = checks.stream().allMatch(Check::ok);
-        out.println(ok ? "All checks passed. Ready for scenarios." : "Some checks failed. Fix issues before running scenarios.");
+        out.println(
+                ok
+                        ? "All checks passed. Ready for scenarios."
+                        : "Some checks failed. Fix issues before running scenarios.");
         out.flush();
         return ok ? ExitCode.OK : ExitCode.USAGE;
     }

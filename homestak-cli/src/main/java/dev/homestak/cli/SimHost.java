@@ -27,8 +27,11 @@ final class SimHost implements AutoCloseable {
     private final Optional<SimConnection> connection;
     private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private SimHost(Optional<Simulator> simulator, Optional<SshKeys> keys, Optional<RequestLog> requestLog,
-                    Optional<SimConnection> connection) {
+    private SimHost(
+            Optional<Simulator> simulator,
+            Optional<SshKeys> keys,
+            Optional<RequestLog> requestLog,
+            Optional<SimConnection> connection) {
         this.simulator = simulator;
         this.keys = keys;
         this.requestLog = requestLog;
@@ -48,7 +51,8 @@ final class SimHost implements AutoCloseable {
     static Either<Failure, SimHost> start(Optional<Path> profile, Optional<Path> requestLog, ConfigEnvironment env) {
         SimulatorBuilder builder = Simulator.builder().timing(Timing.realistic().withSpeedFactor(0.1));
         if (profile.isPresent()) {
-            Either<? extends Failure, SimProfile> loaded = SimProfile.load(env.workingDir().resolve(profile.get()));
+            Either<? extends Failure, SimProfile> loaded =
+                    SimProfile.load(env.workingDir().resolve(profile.get()));
             if (loaded.isLeft()) {
                 return Either.left(loaded.getLeft());
             }
@@ -59,10 +63,14 @@ final class SimHost implements AutoCloseable {
             return Either.left(keys.getLeft());
         }
         return builder.authorizedKeys("generated run key", keys.get().publicKeys())
-                .authorizedKeysIfSupported(SshKeys.userPublicKeys(env.home())).start()
+                .authorizedKeysIfSupported(SshKeys.userPublicKeys(env.home()))
+                .start()
                 .<Failure>mapLeft(f -> f)
-                .map(sim -> new SimHost(Optional.of(sim), Optional.of(keys.get()),
-                        Optional.of(RequestLog.open(sim, requestLog.map(env.workingDir()::resolve))), Optional.empty()))
+                .map(sim -> new SimHost(
+                        Optional.of(sim),
+                        Optional.of(keys.get()),
+                        Optional.of(RequestLog.open(sim, requestLog.map(env.workingDir()::resolve))),
+                        Optional.empty()))
                 .peekLeft(f -> keys.get().close());
     }
 
@@ -83,18 +91,21 @@ final class SimHost implements AutoCloseable {
 
     /** The host config of the simulator, as a node of a site with these defaults. */
     dev.homestak.core.HostConfig hostConfig(java.util.Map<String, Object> siteDefaults) {
-        return simulator.map(sim -> BuiltInSite.simHost(sim, siteDefaults))
+        return simulator
+                .map(sim -> BuiltInSite.simHost(sim, siteDefaults))
                 .orElseGet(() -> connection.orElseThrow().hostConfig(NAME, siteDefaults));
     }
 
     /** The private keys that log in to the simulator's VMs. */
     List<Path> identityFiles() {
-        return keys.map(SshKeys::identityFiles).orElseGet(() -> List.of(connection.orElseThrow().identityFile()));
+        return keys.map(SshKeys::identityFiles)
+                .orElseGet(() -> List.of(connection.orElseThrow().identityFile()));
     }
 
     /** The public keys the VMs accept (given to provisioners as the site's {@code ssh_keys}). */
     List<String> publicKeys() {
-        return keys.map(SshKeys::publicKeys).orElseGet(() -> connection.orElseThrow().publicKeys());
+        return keys.map(SshKeys::publicKeys)
+                .orElseGet(() -> connection.orElseThrow().publicKeys());
     }
 
     /** Stops an embedded simulator and deletes its generated key pair; an attached one keeps running. */

@@ -13,14 +13,14 @@ import java.util.Optional;
  */
 final class SimWiring {
 
-    private SimWiring() {
-    }
+    private SimWiring() {}
 
     /** Proxmox clients for the simulator and its nested PVEs. */
     static ProxmoxClients clients(Simulator sim) {
         return ProxmoxClients.builder()
                 .nestedPort(sim.port())
-                .nestedTls(address -> vmAt(sim, address).flatMap(v -> sim.nested(v.vmid()))
+                .nestedTls(address -> vmAt(sim, address)
+                        .flatMap(v -> sim.nested(v.vmid()))
                         .map(n -> TlsPolicy.pinnedSha256(n.fingerprintSha256()))
                         .orElseGet(TlsPolicy::systemTrust))
                 .build();
@@ -31,7 +31,9 @@ final class SimWiring {
      * API port; their certificates are not verified (as for a real host's nested PVE).
      */
     static ProxmoxClients clients(dev.homestak.core.HostConfig standalone) {
-        return ProxmoxClients.builder().nestedPort(standalone.apiEndpoint().map(java.net.URI::getPort).orElse(8006)).build();
+        return ProxmoxClients.builder()
+                .nestedPort(standalone.apiEndpoint().map(java.net.URI::getPort).orElse(8006))
+                .build();
     }
 
     private static Optional<VmView> vmAt(Simulator sim, String address) {

@@ -12,9 +12,13 @@ import picocli.CommandLine.Option;
 /** The {@code --site-config PATH} option shared by every command that reads the site-config. */
 final class SiteConfigOption {
 
-    @Option(names = "--site-config", paramLabel = "PATH",
-            description = "Site-config directory (default: $HOMESTAK_SITE_CONFIG, ../site-config, /opt/homestak/site-config).")
-    @Nullable Path siteConfig;
+    @Option(
+            names = "--site-config",
+            paramLabel = "PATH",
+            description =
+                    "Site-config directory (default: $HOMESTAK_SITE_CONFIG, ../site-config, /opt/homestak/site-config).")
+    @Nullable
+    Path siteConfig;
 
     /** Loads the site-config from the given path, or discovers it the way the original does. */
     Either<ConfigFailure, SiteConfig> load(ConfigEnvironment env) {

@@ -29,8 +29,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
  * @param identityFiles private key files
  * @param dir the directory of the pair, deleted on close
  */
-record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir)
-        implements AutoCloseable {
+record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir) implements AutoCloseable {
 
     /** Copies the lists. */
     SshKeys {
@@ -61,7 +60,8 @@ record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir)
     /** An ECDSA P-256 pair in OpenSSH format in a fresh 0700 directory. */
     static Either<Failure, SshKeys> generate() {
         try {
-            Path dir = Files.createTempDirectory("homestak-sim-key-",
+            Path dir = Files.createTempDirectory(
+                    "homestak-sim-key-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             KeyPair pair = newP256Pair();
             Path key = dir.resolve("id_ecdsa");
@@ -72,8 +72,9 @@ record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir)
             Files.writeString(dir.resolve("id_ecdsa.pub"), line + "\n");
             return Either.right(new SshKeys(List.of(line), List.of(key), dir));
         } catch (IOException | GeneralSecurityException e) {
-            return Either.left(new CliFailure("cannot create an SSH key for the sim host in " +
-                    System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; create one with ssh-keygen -t ed25519"));
+            return Either.left(new CliFailure(
+                    "cannot create an SSH key for the sim host in " + System.getProperty("java.io.tmpdir") + ": "
+                            + e.getMessage() + "; create one with ssh-keygen -t ed25519"));
         }
     }
 

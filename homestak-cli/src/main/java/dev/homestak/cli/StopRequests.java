@@ -41,8 +41,11 @@ final class StopRequests implements AutoCloseable {
      * second (what may be left and how to remove it later).
      */
     static StopRequests watch(Interrupts interrupts, PrintWriter human, Consumer<String> cancel, String leftoverHint) {
-        return new StopRequests(Objects.requireNonNull(interrupts, "interrupts"), Objects.requireNonNull(human, "human"),
-                Objects.requireNonNull(cancel, "cancel"), Objects.requireNonNull(leftoverHint, "leftoverHint"));
+        return new StopRequests(
+                Objects.requireNonNull(interrupts, "interrupts"),
+                Objects.requireNonNull(human, "human"),
+                Objects.requireNonNull(cancel, "cancel"),
+                Objects.requireNonNull(leftoverHint, "leftoverHint"));
     }
 
     /** The first signal received, if any. */
@@ -61,7 +64,8 @@ final class StopRequests implements AutoCloseable {
                 cancel.accept(signal.signalName());
             }
             case 2 -> {
-                human.println("homestak: " + signal.signalName() + " again: stopping cleanup now: resources may be left behind"
+                human.println("homestak: " + signal.signalName()
+                        + " again: stopping cleanup now: resources may be left behind"
                         + (leftoverHint.isEmpty() ? "" : ": " + leftoverHint));
                 human.flush();
                 cancel.accept(signal.signalName());

@@ -34,6 +34,8 @@ enum StopSignal {
 
     /** The signal of {@link #signalName()}, if it is one of these. */
     static Optional<StopSignal> named(String signalName) {
-        return Arrays.stream(values()).filter(s -> s.signalName().equals(signalName)).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.signalName().equals(signalName))
+                .findFirst();
     }
 }

@@ -9,12 +9,13 @@ import java.util.Locale;
 /** The table printed at the end of a run: every phase, the outcome, what cleanup left, the report files. */
 final class Summary {
 
-    private Summary() {
-    }
+    private Summary() {}
 
     /** Prints the summary of {@code report}. */
     static void print(RunReport report, PrintWriter out, int width) {
-        int nameWidth = Math.max(5, report.phases().stream().mapToInt(p -> p.name().length()).max().orElse(5));
+        int nameWidth = Math.max(
+                5,
+                report.phases().stream().mapToInt(p -> p.name().length()).max().orElse(5));
         String format = "%-" + nameWidth + "s  %-8s %8s  %s";
         out.println();
         out.println(String.format(format, "Phase", "Status", "Duration", "Message"));
@@ -28,11 +29,16 @@ final class Summary {
             out.println("(* ran as cleanup)");
         }
         out.println();
-        out.println(report.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ').toUpperCase(Locale.ROOT)
-                + " in " + PlainLog.seconds(report.duration()) + " (run " + report.runId() + ")");
+        out.println(report.outcome()
+                        .name()
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', ' ')
+                        .toUpperCase(Locale.ROOT) + " in " + PlainLog.seconds(report.duration()) + " (run "
+                + report.runId() + ")");
         report.failureSummary().ifPresent(s -> out.println(Text.clean(s)));
         if (report.cleanup().failed()) {
-            out.println("Resources may be left behind: " + String.join("; ", report.cleanup().remaining()));
+            out.println("Resources may be left behind: "
+                    + String.join("; ", report.cleanup().remaining()));
         }
         if (!report.files().isEmpty()) {
             out.println("Written:");

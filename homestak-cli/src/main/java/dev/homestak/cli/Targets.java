@@ -47,28 +47,34 @@ final class Targets {
             return Either.right(RunTarget.local(siteOption.load(env.config()).toJavaOptional()));
         }
         String who = scenario.isEmpty() ? "--preflight" : "scenario " + scenario;
-        return Either.left(new CliFailure(who + " needs a host: add --host HOST (available: "
-                + String.join(", ", hostNames()) + ")"));
+        return Either.left(new CliFailure(
+                who + " needs a host: add --host HOST (available: " + String.join(", ", hostNames()) + ")"));
     }
 
     /** Host names {@code --host} accepts: the site-config's (when one is found) and {@code sim}. */
     List<String> hostNames() {
-        List<String> names = new ArrayList<>(siteOption.load(env.config()).map(SiteConfig::hostNames).getOrElse(List.of()));
+        List<String> names = new ArrayList<>(
+                siteOption.load(env.config()).map(SiteConfig::hostNames).getOrElse(List.of()));
         names.add(SimHost.NAME);
         return names;
     }
 
     private Either<Failure, RunTarget> siteHost(String name, RunFlags flags) {
-        return siteOption.load(env.config()).<Failure>mapLeft(Targets::orSim).flatMap(site -> site.host(name)
-                .<Failure>mapLeft(f -> withSim(f))
-                .flatMap(h -> OperatorSsh.settings(env, site, h, flags.identities)
-                        .map(ssh -> new RunTarget(name, Optional.of(h), Optional.of(site), Optional.empty(), ssh))));
+        return siteOption
+                .load(env.config())
+                .<Failure>mapLeft(Targets::orSim)
+                .flatMap(site -> site.host(name)
+                        .<Failure>mapLeft(f -> withSim(f))
+                        .flatMap(h -> OperatorSsh.settings(env, site, h, flags.identities)
+                                .map(ssh -> new RunTarget(
+                                        name, Optional.of(h), Optional.of(site), Optional.empty(), ssh))));
     }
 
     /** Without any site-config, {@code --host sim} still works: say so. */
     private static Failure orSim(ConfigFailure failure) {
         return failure instanceof ConfigFailure.NotFound
-                ? new CliFailure(failure.message() + " (or use --host sim, which needs no site-config)") : failure;
+                ? new CliFailure(failure.message() + " (or use --host sim, which needs no site-config)")
+                : failure;
     }
 
     /** An unknown host's message lists {@code sim} too. */
@@ -92,13 +98,20 @@ final class Targets {
             return Either.left(userSite.getLeft());
         }
         Either<Failure, SimHost> started = flags.simConnection == null
-                ? SimHost.start(Optional.ofNullable(flags.simProfile), Optional.ofNullable(flags.simRequestLog), env.config())
+                ? SimHost.start(
+                        Optional.ofNullable(flags.simProfile), Optional.ofNullable(flags.simRequestLog), env.config())
                 : attach(flags);
         return started.map(sim -> {
-            Map<String, Object> defaults = userSite.map(SiteConfig::siteDefaults).getOrElse(BuiltInSite.defaults());
+            Map<String, Object> defaults =
+                    userSite.map(SiteConfig::siteDefaults).getOrElse(BuiltInSite.defaults());
             HostConfig host = sim.hostConfig(defaults);
-            SiteConfig site = userSite.map(s -> withBuiltInEnvs(s.withHost(host), sim)).getOrElse(() -> BuiltInSite.withSim(host));
-            return new RunTarget(SimHost.NAME, Optional.of(host), Optional.of(site), Optional.of(sim),
+            SiteConfig site = userSite.map(s -> withBuiltInEnvs(s.withHost(host), sim))
+                    .getOrElse(() -> BuiltInSite.withSim(host));
+            return new RunTarget(
+                    SimHost.NAME,
+                    Optional.of(host),
+                    Optional.of(site),
+                    Optional.of(sim),
                     ssh(sim.identityFiles(), host.vmSshPort()));
         });
     }

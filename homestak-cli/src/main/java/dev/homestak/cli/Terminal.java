@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * @param color ANSI colours allowed ({@code NO_COLOR} unset, {@code TERM} not {@code dumb})
  * @param lineReader reads one line of the user's answer; empty at end of input
  */
-record Terminal(boolean stdinTty, boolean stdoutTty, boolean stderrTty, boolean color,
-                Supplier<Optional<String>> lineReader) {
+record Terminal(
+        boolean stdinTty, boolean stdoutTty, boolean stderrTty, boolean color, Supplier<Optional<String>> lineReader) {
 
     /**
      * The real terminal. The launcher passes {@code -Dhomestak.tty=IOE} (letters for the streams that are

@@ -7,8 +7,7 @@ final class Text {
 
     private static final Pattern CONTROL = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|[\\p{Cntrl}&&[^\t]]");
 
-    private Text() {
-    }
+    private Text() {}
 
     /** The text without ANSI escape sequences and control characters (one printable line). */
     static String clean(String text) {

@@ -27,7 +27,9 @@ final class Tools {
         }
         String flag = tool.equals("tofu") ? "version" : "--version";
         try {
-            Process p = new ProcessBuilder(exe.get().toString(), flag).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(exe.get().toString(), flag)
+                    .redirectErrorStream(true)
+                    .start();
             try (InputStream in = p.getInputStream()) {
                 String out = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {

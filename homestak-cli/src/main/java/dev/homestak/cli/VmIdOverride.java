@@ -38,8 +38,8 @@ record VmIdOverride(String name, int vmid) {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new TypeConversionException("VMID must be a whole number 100..999999999, got '" + id + "' in '"
-                    + value + "'");
+            throw new TypeConversionException(
+                    "VMID must be a whole number 100..999999999, got '" + id + "' in '" + value + "'");
         }
     }
 }

@@ -14,19 +14,21 @@ import java.util.List;
 final class Warmup {
 
     /** Options that make a command line with {@code --scenario} something other than a run. */
-    private static final List<String> NOT_A_RUN = List.of(RunFlags.DRY_RUN, RunFlags.LIST_PHASES,
-            RunFlags.LIST_SCENARIOS, RunFlags.PREFLIGHT);
+    private static final List<String> NOT_A_RUN =
+            List.of(RunFlags.DRY_RUN, RunFlags.LIST_PHASES, RunFlags.LIST_SCENARIOS, RunFlags.PREFLIGHT);
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     /**
      * Starts the warm-up thread when {@code args} run a scenario, as read with the build's options table
      * ({@link Prebuilt}); a command line only picocli can read starts nothing.
      */
     static void startIfRun(String[] args) {
-        boolean run = Prebuilt.cached().flatMap(p -> p.table().match(args))
-                .filter(argv -> argv.has(RunFlags.SCENARIO) && !argv.has(ArgvTable.Kind.HELP) && !argv.has(ArgvTable.Kind.VERSION))
+        boolean run = Prebuilt.cached()
+                .flatMap(p -> p.table().match(args))
+                .filter(argv -> argv.has(RunFlags.SCENARIO)
+                        && !argv.has(ArgvTable.Kind.HELP)
+                        && !argv.has(ArgvTable.Kind.VERSION))
                 .filter(argv -> NOT_A_RUN.stream().noneMatch(argv::has))
                 .isPresent();
         if (run) {

@@ -95,8 +95,8 @@ record CliRun(int exitCode, String out, String err) {
         CliRun run(String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            ConfigEnvironment config = new ConfigEnvironment(Map.copyOf(vars), workingDir, home,
-                    home.resolve("no-system-site-config"));
+            ConfigEnvironment config =
+                    new ConfigEnvironment(Map.copyOf(vars), workingDir, home, home.resolve("no-system-site-config"));
             CommandLine commandLine = Cli.newCommandLine(new CliEnvironment(config, terminal, interrupts));
             commandLine.setOut(new PrintWriter(new Tee(out, tee), true));
             commandLine.setErr(new PrintWriter(err, true));

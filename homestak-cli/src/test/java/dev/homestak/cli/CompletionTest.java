@@ -14,7 +14,16 @@ class CompletionTest {
         CliRun run = CliRun.of("completion");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("complete -F", "homestak", "--scenario", "--host", "--cleanup",
-                "on-success", "sim", "config", "bashcompinit");
+        assertThat(run.out())
+                .contains(
+                        "complete -F",
+                        "homestak",
+                        "--scenario",
+                        "--host",
+                        "--cleanup",
+                        "on-success",
+                        "sim",
+                        "config",
+                        "bashcompinit");
     }
 }

@@ -29,8 +29,14 @@ class ConfigCommandTest {
             CliRun run = CliRun.of("config", "show", "--host", "pve", "--site-config", SITE);
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("api_endpoint: https://localhost:8006", "ssh_host: localhost",
-                    "datastore: local-zfs", "api_token: pve -> ***", "root_password: ***", "provisioner: tofu");
+            assertThat(run.out())
+                    .contains(
+                            "api_endpoint: https://localhost:8006",
+                            "ssh_host: localhost",
+                            "datastore: local-zfs",
+                            "api_token: pve -> ***",
+                            "root_password: ***",
+                            "provisioner: tofu");
             assertThat(run.out() + run.err()).doesNotContain(TOKEN).doesNotContain(PASSWORD_HASH);
         }
 
@@ -40,8 +46,11 @@ class ConfigCommandTest {
             CliRun run = CliRun.with().workingDir(dir).run("config", "show", "--host", "sim");
 
             assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).containsPattern("api_endpoint: https://127\\.0\\.0\\.1:\\d+").contains("provisioner: api")
-                    .contains("***").doesNotContain("root@pam!homestak=");
+            assertThat(run.out())
+                    .containsPattern("api_endpoint: https://127\\.0\\.0\\.1:\\d+")
+                    .contains("provisioner: api")
+                    .contains("***")
+                    .doesNotContain("root@pam!homestak=");
         }
 
         @Test
@@ -50,15 +59,23 @@ class ConfigCommandTest {
             CliRun run = CliRun.of("config", "show", "--host", "nope", "--site-config", SITE);
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().strip()).doesNotContain("\n")
-                    .startsWith("homestak: unknown host 'nope'").contains("mother, nested-pve, pve");
+            assertThat(run.err().strip())
+                    .doesNotContain("\n")
+                    .startsWith("homestak: unknown host 'nope'")
+                    .contains("mother, nested-pve, pve");
             assertThat(run.out()).isEmpty();
         }
 
         @Test
         @DisplayName("a site-config path that does not exist is one line naming it, exit 2")
         void missingSiteConfig(@TempDir Path dir) {
-            CliRun run = CliRun.of("config", "show", "--host", "pve", "--site-config", dir.resolve("absent").toString());
+            CliRun run = CliRun.of(
+                    "config",
+                    "show",
+                    "--host",
+                    "pve",
+                    "--site-config",
+                    dir.resolve("absent").toString());
 
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).startsWith("homestak: ").contains("absent").doesNotContain("Exception");
@@ -85,12 +102,12 @@ class ConfigCommandTest {
         @Test
         @DisplayName("--reveal-secrets prints exactly the tfvars the original produced")
         void revealedEqualsExpected() throws Exception {
-            CliRun run = CliRun.of("config", "resolve", "--env", "test", "--host", "pve", "--site-config", SITE,
-                    "--reveal-secrets");
+            CliRun run = CliRun.of(
+                    "config", "resolve", "--env", "test", "--host", "pve", "--site-config", SITE, "--reveal-secrets");
 
             ObjectMapper mapper = new ObjectMapper();
-            JsonNode expected = mapper.readTree(Files.readString(
-                    SHARED.resolve("fixtures/site-config-expected/test@pve.tfvars.json")));
+            JsonNode expected = mapper.readTree(
+                    Files.readString(SHARED.resolve("fixtures/site-config-expected/test@pve.tfvars.json")));
             assertThat(run.exitCode()).isZero();
             assertThat(mapper.readTree(run.out())).isEqualTo(expected);
         }

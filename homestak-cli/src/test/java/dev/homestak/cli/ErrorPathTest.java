@@ -20,8 +20,12 @@ class ErrorPathTest {
     /** One line, prefixed, no exception text, nothing on stdout. */
     static void assertOneLineError(CliRun run, String... fragments) {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        assertThat(run.err()).startsWith("homestak: ").endsWith("\n").contains(fragments)
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err())
+                .startsWith("homestak: ")
+                .endsWith("\n")
+                .contains(fragments)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(run.err().strip()).doesNotContain("\n");
         assertThat(run.out()).isEmpty();
     }
@@ -33,14 +37,17 @@ class ErrorPathTest {
         @Test
         @DisplayName("unknown scenario: the original's message with the available names")
         void unknownScenario() {
-            assertOneLineError(CliRun.of("--scenario", "simple-vm-rountrip", "--host", "sim"),
+            assertOneLineError(
+                    CliRun.of("--scenario", "simple-vm-rountrip", "--host", "sim"),
                     "Unknown scenario: simple-vm-rountrip. Available: bootstrap-install, cli-fail, cli-hello");
         }
 
         @Test
-        @DisplayName("unknown phase in --skip: names the phase and lists the valid ones (checked before the host is touched)")
+        @DisplayName(
+                "unknown phase in --skip: names the phase and lists the valid ones (checked before the host is touched)")
         void unknownSkip() {
-            assertOneLineError(CliRun.of("-S", "cli-vm-roundtrip", "-H", "sim", "--skip", "hold", "-s", "strat"),
+            assertOneLineError(
+                    CliRun.of("-S", "cli-vm-roundtrip", "-H", "sim", "--skip", "hold", "-s", "strat"),
                     "Unknown phase 'strat' for scenario cli-vm-roundtrip. Valid phases: create, hold, destroy");
         }
     }
@@ -52,30 +59,34 @@ class ErrorPathTest {
         @Test
         @DisplayName("--vm-id without '=': Expected NAME=VMID")
         void vmIdNoEquals() {
-            assertOneLineError(CliRun.of("-S", "cli-hello", "--vm-id", "test99950"), "--vm-id", "Expected NAME=VMID",
-                    "test99950");
+            assertOneLineError(
+                    CliRun.of("-S", "cli-hello", "--vm-id", "test99950"), "--vm-id", "Expected NAME=VMID", "test99950");
         }
 
         @Test
         @DisplayName("--vm-id with an empty name or a non-number id")
         void vmIdBadParts() {
             assertOneLineError(CliRun.of("-S", "cli-hello", "--vm-id", "=99950"), "Expected NAME=VMID");
-            assertOneLineError(CliRun.of("-S", "cli-hello", "--vm-id", "test=abc"), "VMID must be a whole number", "abc");
+            assertOneLineError(
+                    CliRun.of("-S", "cli-hello", "--vm-id", "test=abc"), "VMID must be a whole number", "abc");
             assertOneLineError(CliRun.of("-S", "cli-hello", "--vm-id", "test=5"), "VMID must be a whole number");
         }
 
         @Test
         @DisplayName("--timeout that is not a positive number of seconds")
         void timeout() {
-            assertOneLineError(CliRun.of("-S", "cli-hello", "--timeout", "soon"), "expected seconds greater than 0", "soon");
+            assertOneLineError(
+                    CliRun.of("-S", "cli-hello", "--timeout", "soon"), "expected seconds greater than 0", "soon");
             assertOneLineError(CliRun.of("-S", "cli-hello", "-t", "0"), "expected seconds greater than 0");
         }
 
         @Test
         @DisplayName("--cleanup outside always|on-success|on-failure|never")
         void cleanup() {
-            assertOneLineError(CliRun.of("-S", "cli-hello", "--cleanup", "sometimes"),
-                    "expected one of always, on-success, on-failure, never", "sometimes");
+            assertOneLineError(
+                    CliRun.of("-S", "cli-hello", "--cleanup", "sometimes"),
+                    "expected one of always, on-success, on-failure, never",
+                    "sometimes");
         }
 
         @Test
@@ -92,15 +103,20 @@ class ErrorPathTest {
         @Test
         @DisplayName("unknown host: lists the site-config's hosts and the built-in sim")
         void unknownHost() {
-            assertOneLineError(CliRun.of("-S", "cli-vm-roundtrip", "-H", "nope", "--site-config", SITE),
-                    "unknown host 'nope'", "mother, nested-pve, pve, sim", "--host sim");
+            assertOneLineError(
+                    CliRun.of("-S", "cli-vm-roundtrip", "-H", "nope", "--site-config", SITE),
+                    "unknown host 'nope'",
+                    "mother, nested-pve, pve, sim",
+                    "--host sim");
         }
 
         @Test
         @DisplayName("a scenario that needs a host, without --host: says so and lists the hosts")
         void hostRequired() {
-            assertOneLineError(CliRun.of("-S", "cli-vm-roundtrip", "--site-config", SITE),
-                    "scenario cli-vm-roundtrip needs a host: add --host HOST", "pve, sim");
+            assertOneLineError(
+                    CliRun.of("-S", "cli-vm-roundtrip", "--site-config", SITE),
+                    "scenario cli-vm-roundtrip needs a host: add --host HOST",
+                    "pve, sim");
         }
 
         @Test
@@ -108,14 +124,18 @@ class ErrorPathTest {
         void siteConfigNotFound(@TempDir Path dir) {
             CliRun run = CliRun.with().workingDir(dir).run("-S", "cli-vm-roundtrip", "-H", "pve");
 
-            assertOneLineError(run, "site-config not found",
-                    "set HOMESTAK_SITE_CONFIG or clone site-config next to homestak", "--host sim");
+            assertOneLineError(
+                    run,
+                    "site-config not found",
+                    "set HOMESTAK_SITE_CONFIG or clone site-config next to homestak",
+                    "--host sim");
         }
 
         @Test
         @DisplayName("HOMESTAK_SITE_CONFIG naming a missing directory: names the variable")
         void variableWrong(@TempDir Path dir) {
-            CliRun run = CliRun.with().env("HOMESTAK_SITE_CONFIG", dir.resolve("gone").toString())
+            CliRun run = CliRun.with()
+                    .env("HOMESTAK_SITE_CONFIG", dir.resolve("gone").toString())
                     .run("-S", "cli-vm-roundtrip", "-H", "pve");
 
             assertOneLineError(run, "HOMESTAK_SITE_CONFIG", "gone");
@@ -125,7 +145,9 @@ class ErrorPathTest {
         @DisplayName("secrets still SOPS-encrypted and no age key: names secrets.yaml and where keys are looked for")
         void encryptedWithoutKey(@TempDir Path dir) throws IOException {
             Path site = copy(Path.of(SITE), dir.resolve("site-config"));
-            Files.copy(ConfigCommandTest.SHARED.resolve("fixtures/sops/secret.age.yaml"), site.resolve("secrets.yaml"),
+            Files.copy(
+                    ConfigCommandTest.SHARED.resolve("fixtures/sops/secret.age.yaml"),
+                    site.resolve("secrets.yaml"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             CliRun run = CliRun.with().run("-S", "cli-vm-roundtrip", "-H", "pve", "--site-config", site.toString());
@@ -136,8 +158,10 @@ class ErrorPathTest {
         @Test
         @DisplayName("unknown --env: lists the site's envs")
         void unknownEnv() {
-            assertOneLineError(CliRun.of("-S", "cli-vm-roundtrip", "-H", "sim", "-E", "prod"),
-                    "unknown env 'prod'", "available: nested-pve, test");
+            assertOneLineError(
+                    CliRun.of("-S", "cli-vm-roundtrip", "-H", "sim", "-E", "prod"),
+                    "unknown env 'prod'",
+                    "available: nested-pve, test");
         }
     }
 
@@ -150,7 +174,13 @@ class ErrorPathTest {
         void invalidJson(@TempDir Path dir) throws IOException {
             Path file = Files.writeString(dir.resolve("ctx.json"), "{\"inner_ip\": ");
 
-            CliRun run = CliRun.of("-S", "cli-hello", "-C", file.toString(), "-r", dir.resolve("r").toString());
+            CliRun run = CliRun.of(
+                    "-S",
+                    "cli-hello",
+                    "-C",
+                    file.toString(),
+                    "-r",
+                    dir.resolve("r").toString());
 
             assertOneLineError(run, "Context file", "ctx.json", "fix or delete it");
             assertThat(dir.resolve("r")).doesNotExist();
@@ -161,8 +191,16 @@ class ErrorPathTest {
         void unreadable(@TempDir Path dir) throws IOException {
             Path file = Files.createDirectory(dir.resolve("ctx.json"));
 
-            assertOneLineError(CliRun.of("-S", "cli-hello", "-C", file.toString(), "-r", dir.resolve("r").toString()),
-                    "Context file", "ctx.json");
+            assertOneLineError(
+                    CliRun.of(
+                            "-S",
+                            "cli-hello",
+                            "-C",
+                            file.toString(),
+                            "-r",
+                            dir.resolve("r").toString()),
+                    "Context file",
+                    "ctx.json");
         }
     }
 

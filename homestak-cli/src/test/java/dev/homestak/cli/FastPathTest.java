@@ -13,10 +13,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FastPathTest {
 
     @ParameterizedTest(name = "args ''{0}''")
-    @ValueSource(strings = {"", "--list-scenarios", "--list-scenarios -S cli-hello", "-S cli-vm-roundtrip --list-phases",
-        "--scenario=cli-hello --list-phases -v", "--list-phases --scenario nope", "--list-phases",
-        "-S cli-hello --list-phases --host sim", "--host sim", "--list-scenarios --dry-run -y --skip a --skip b",
-        "--list-scenarios --site-config /nowhere -C ctx.json", "--version", "-V -v"})
+    @ValueSource(
+            strings = {
+                "",
+                "--list-scenarios",
+                "--list-scenarios -S cli-hello",
+                "-S cli-vm-roundtrip --list-phases",
+                "--scenario=cli-hello --list-phases -v",
+                "--list-phases --scenario nope",
+                "--list-phases",
+                "-S cli-hello --list-phases --host sim",
+                "--host sim",
+                "--list-scenarios --dry-run -y --skip a --skip b",
+                "--list-scenarios --site-config /nowhere -C ctx.json",
+                "--version",
+                "-V -v"
+            })
     @DisplayName("same output, error and exit code as picocli's path")
     void sameAsPicocli(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
@@ -32,11 +44,26 @@ class FastPathTest {
     }
 
     @ParameterizedTest(name = "args ''{0}''")
-    @ValueSource(strings = {"-S cli-hello", "-S cli-hello --preflight", "-S", "-S --list-phases", "sim --help",
-        "--list-scenarios --timeout 5", "--list-scenarios --vm-id a=100", "--list-scenarios -vy", "@args.txt",
-        "--list-scenarios --list-scenarios", "--list-scenarios --dry-run=true", "--list-scenarios -S a -S b",
-        "--list-scenarios --no-such-flag", "--list-scenarios extra", "-S @name --list-phases"})
-    @DisplayName("anything the options table cannot read, or that runs something, is left to picocli, with nothing printed")
+    @ValueSource(
+            strings = {
+                "-S cli-hello",
+                "-S cli-hello --preflight",
+                "-S",
+                "-S --list-phases",
+                "sim --help",
+                "--list-scenarios --timeout 5",
+                "--list-scenarios --vm-id a=100",
+                "--list-scenarios -vy",
+                "@args.txt",
+                "--list-scenarios --list-scenarios",
+                "--list-scenarios --dry-run=true",
+                "--list-scenarios -S a -S b",
+                "--list-scenarios --no-such-flag",
+                "--list-scenarios extra",
+                "-S @name --list-phases"
+            })
+    @DisplayName(
+            "anything the options table cannot read, or that runs something, is left to picocli, with nothing printed")
     void declines(String line) {
         StringWriter out = new StringWriter();
 
@@ -55,7 +82,8 @@ class FastPathTest {
         Optional<Integer> fast = FastPath.run(line.split(" "), new PrintWriter(out, true), new PrintWriter(out, true));
 
         assertThat(fast).contains(0);
-        assertThat(out.toString()).isEqualTo(PrebuiltWriter.of(CommandModel.commandLine()).usage())
+        assertThat(out.toString())
+                .isEqualTo(PrebuiltWriter.of(CommandModel.commandLine()).usage())
                 .contains("--scenario", "cleanup", "Exit codes:", "143 SIGTERM");
     }
 }

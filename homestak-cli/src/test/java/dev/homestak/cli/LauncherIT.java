@@ -41,8 +41,7 @@ class LauncherIT {
         return pb;
     }
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     Result run(ProcessBuilder pb) throws IOException, InterruptedException {
         Path out = dir.resolve("stdout.txt");
@@ -57,7 +56,8 @@ class LauncherIT {
     class Listing {
 
         @Test
-        @DisplayName("--list-scenarios prints the golden list and loads no HTTP or SSH library; the CLI itself loads no JSON library")
+        @DisplayName(
+                "--list-scenarios prints the golden list and loads no HTTP or SSH library; the CLI itself loads no JSON library")
         void lightweight() throws Exception {
             Path classes = dir.resolve("classes.log");
             ProcessBuilder pb = homestak("--list-scenarios", "-S", "cli-hello");
@@ -68,12 +68,17 @@ class LauncherIT {
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).isEqualTo(ListingTest.golden("list-scenarios.txt"));
             String loaded = Files.readString(classes);
-            assertThat(loaded).contains("dev.homestak.cli.FastPath")
-                    .doesNotContain("okhttp3").doesNotContain("net.schmizz").doesNotContain("org.apache.sshd")
-                    .doesNotContain("org.bouncycastle").doesNotContain("picocli.CommandLine$Model");
+            assertThat(loaded)
+                    .contains("dev.homestak.cli.FastPath")
+                    .doesNotContain("okhttp3")
+                    .doesNotContain("net.schmizz")
+                    .doesNotContain("org.apache.sshd")
+                    .doesNotContain("org.bouncycastle")
+                    .doesNotContain("picocli.CommandLine$Model");
             // Known: building the built-in catalog initialises CreateInnerTokenAction's static ObjectMapper
             // (homestak-scenarios), which loads Jackson; nothing before the catalog may load it.
-            assertThat(loaded.substring(0, loaded.indexOf("dev.homestak.scenarios."))).doesNotContain("com.fasterxml.jackson");
+            assertThat(loaded.substring(0, loaded.indexOf("dev.homestak.scenarios.")))
+                    .doesNotContain("com.fasterxml.jackson");
         }
 
         @Test
@@ -96,7 +101,8 @@ class LauncherIT {
         @Test
         @DisplayName("./mvnw prints no JVM warning about sun.misc.Unsafe (Maven's Guice) on a JDK 24 or newer")
         void noUnsafeWarnings() throws Exception {
-            ProcessBuilder pb = new ProcessBuilder(LAUNCHER.resolveSibling("mvnw").toString(), "-B", "-q", "-o", "-N", "validate")
+            ProcessBuilder pb = new ProcessBuilder(
+                            LAUNCHER.resolveSibling("mvnw").toString(), "-B", "-q", "-o", "-N", "validate")
                     .directory(LAUNCHER.getParent().toFile());
             pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 
@@ -119,17 +125,23 @@ class LauncherIT {
             Result r = run(homestak("--scenario", "cli-vm-roundtrip", "--host", "sim", "-C", "ctx.json"));
 
             assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-            assertThat(r.out()).contains("Phase create passed", "Phase destroy passed", "PASSED in ")
+            assertThat(r.out())
+                    .contains("Phase create passed", "Phase destroy passed", "PASSED in ")
                     .doesNotContain("\u001B");
-            assertThat(dir.resolve("reports")).isDirectoryContaining("glob:**.passed.json")
-                    .isDirectoryContaining("glob:**.passed.md").isDirectoryContaining("glob:**.passed.junit.xml");
+            assertThat(dir.resolve("reports"))
+                    .isDirectoryContaining("glob:**.passed.json")
+                    .isDirectoryContaining("glob:**.passed.md")
+                    .isDirectoryContaining("glob:**.passed.junit.xml");
         }
 
         @Test
-        @DisplayName("the README's main job: simple-vm-roundtrip on --host sim exits 0 with reports (once the built-in scenarios are registered)")
+        @DisplayName(
+                "the README's main job: simple-vm-roundtrip on --host sim exits 0 with reports (once the built-in scenarios are registered)")
         void readmeMainJob() throws Exception {
             Result list = run(homestak("--list-scenarios"));
-            assumeThat(list.out()).as("built-in scenario simple-vm-roundtrip registered").contains("simple-vm-roundtrip");
+            assumeThat(list.out())
+                    .as("built-in scenario simple-vm-roundtrip registered")
+                    .contains("simple-vm-roundtrip");
 
             Result r = run(homestak("--scenario", "simple-vm-roundtrip", "--host", "sim"));
 
@@ -141,29 +153,38 @@ class LauncherIT {
         @DisplayName("SIGINT mid-run: exit 130, the report says interrupted, cleanup removed the VM from the simulator")
         void sigint() throws Exception {
             Path log = dir.resolve("requests.jsonl");
-            Process p = homestak("-S", "cli-vm-roundtrip", "-H", "sim", "--json-output", "--sim-request-log", log.toString())
-                    .redirectError(dir.resolve("stderr.txt").toFile()).start();
+            Process p = homestak(
+                            "-S", "cli-vm-roundtrip", "-H", "sim", "--json-output", "--sim-request-log", log.toString())
+                    .redirectError(dir.resolve("stderr.txt").toFile())
+                    .start();
             List<JsonNode> events = new ArrayList<>();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     JsonNode event = RunTest.parse(line);
                     events.add(event);
-                    if (event.path("type").asText().equals("progress") && event.path("phase").asText().equals("hold")) {
-                        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                    if (event.path("type").asText().equals("progress")
+                            && event.path("phase").asText().equals("hold")) {
+                        new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                                .start()
+                                .waitFor();
                     }
                 }
             }
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(p.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isEqualTo(130);
+            assertThat(p.exitValue())
+                    .as(Files.readString(dir.resolve("stderr.txt")))
+                    .isEqualTo(130);
             JsonNode result = events.getLast();
             assertThat(result.get("outcome").asText()).isEqualTo("interrupted");
             assertThat(result.get("phases").get(2).get("status").asText()).isEqualTo("passed");
             Path report = dir.resolve(result.get("reports").get(0).asText());
             assertThat(Files.readString(report)).contains("\"outcome\": \"interrupted\"");
-            assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("\"DELETE\"") && l.contains("/qemu/99901")
-                    && l.contains("\"status\":200"));
+            assertThat(Files.readAllLines(log))
+                    .anyMatch(
+                            l -> l.contains("\"DELETE\"") && l.contains("/qemu/99901") && l.contains("\"status\":200"));
         }
     }
 }

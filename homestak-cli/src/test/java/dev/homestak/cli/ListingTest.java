@@ -22,7 +22,8 @@ class ListingTest {
     class Scenarios {
 
         @Test
-        @DisplayName("prints every registered scenario in the original's v0.9 format (name, ~runtime, description) and exits 0")
+        @DisplayName(
+                "prints every registered scenario in the original's v0.9 format (name, ~runtime, description) and exits 0")
         void golden() throws IOException {
             CliRun run = CliRun.of("--list-scenarios", "-S", "cli-hello");
 
@@ -32,9 +33,11 @@ class ListingTest {
         }
 
         @Test
-        @DisplayName("without --scenario (or without any option), the list ends with the usage hint, as in the original")
+        @DisplayName(
+                "without --scenario (or without any option), the list ends with the usage hint, as in the original")
         void noArguments() throws IOException {
-            String expected = ListingTest.golden("list-scenarios.txt") + "\nUsage: homestak --scenario <name> [--host <host>]\n";
+            String expected =
+                    ListingTest.golden("list-scenarios.txt") + "\nUsage: homestak --scenario <name> [--host <host>]\n";
 
             assertThat(CliRun.of().out()).isEqualTo(expected);
             assertThat(CliRun.of("--list-scenarios").out()).isEqualTo(expected);
@@ -43,7 +46,8 @@ class ListingTest {
         @Test
         @DisplayName("works with an unknown host and no site-config: nothing but the registry is read")
         void needsNoHost() {
-            CliRun run = CliRun.with().env("HOMESTAK_SITE_CONFIG", "/nonexistent").run("--list-scenarios", "--host", "nope");
+            CliRun run =
+                    CliRun.with().env("HOMESTAK_SITE_CONFIG", "/nonexistent").run("--list-scenarios", "--host", "nope");
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).startsWith("Available scenarios:");
@@ -86,7 +90,8 @@ class ListingTest {
             CliRun run = CliRun.of("-S", "cli-hello", "--list-phases");
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).isEqualTo("Phases for scenario 'cli-hello':\n  greet: Say hello\n  check: Check the greeting\n");
+            assertThat(run.out())
+                    .isEqualTo("Phases for scenario 'cli-hello':\n  greet: Say hello\n  check: Check the greeting\n");
         }
 
         @Test
@@ -95,10 +100,11 @@ class ListingTest {
             CliRun run = CliRun.of("-S", "nope", "--list-phases");
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("homestak: Unknown scenario: nope. Available: bootstrap-install, cli-fail, "
-                    + "cli-hello, cli-lose-context, cli-vm-constructor, cli-vm-destructor, cli-vm-roundtrip, nested-pve-constructor, "
-                    + "nested-pve-destructor, nested-pve-roundtrip, pve-configure, simple-vm-constructor, "
-                    + "simple-vm-destructor, simple-vm-roundtrip\n");
+            assertThat(run.err())
+                    .isEqualTo("homestak: Unknown scenario: nope. Available: bootstrap-install, cli-fail, "
+                            + "cli-hello, cli-lose-context, cli-vm-constructor, cli-vm-destructor, cli-vm-roundtrip, nested-pve-constructor, "
+                            + "nested-pve-destructor, nested-pve-roundtrip, pve-configure, simple-vm-constructor, "
+                            + "simple-vm-destructor, simple-vm-roundtrip\n");
             assertThat(run.out()).isEmpty();
         }
     }

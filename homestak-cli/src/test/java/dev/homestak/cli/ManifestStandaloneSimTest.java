@@ -17,6 +17,7 @@ class ManifestStandaloneSimTest {
 
     @TempDir
     Path dir;
+
     Simulator sim;
 
     @AfterEach
@@ -34,9 +35,14 @@ class ManifestStandaloneSimTest {
         Files.createDirectories(site.resolve("nodes"));
         Files.createDirectories(site.resolve("presets"));
         Files.writeString(site.resolve("presets/vm-small.yaml"), "cores: 2\nmemory: 2048\ndisk: 10\n");
-        Files.writeString(site.resolve("secrets.yaml"), "api_tokens:\n  lab: \"" + sim.apiToken().reveal() + "\"\n");
-        Files.writeString(site.resolve("nodes/lab.yaml"), "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n"
-                + "node: " + sim.node() + "\ndatastore: local-lvm\nprovisioner: api\ntls_fingerprint: \"" + sim.fingerprintSha256() + "\"\n");
+        Files.writeString(
+                site.resolve("secrets.yaml"),
+                "api_tokens:\n  lab: \"" + sim.apiToken().reveal() + "\"\n");
+        Files.writeString(
+                site.resolve("nodes/lab.yaml"),
+                "api_endpoint: \"https://" + sim.host() + ":" + sim.port() + "\"\n" + "node: " + sim.node()
+                        + "\ndatastore: local-lvm\nprovisioner: api\ntls_fingerprint: \"" + sim.fingerprintSha256()
+                        + "\"\n");
         Path manifest = dir.resolve("pair.yaml");
         Files.writeString(manifest, """
                 schema_version: 2
@@ -46,8 +52,18 @@ class ManifestStandaloneSimTest {
                   - {name: web, type: vm, preset: vm-small, image: debian-12, vmid: 99201}
                   - {name: db, type: vm, preset: vm-small, image: debian-12, vmid: 99202}
                 """);
-        String[] common = {"--manifest-file", manifest.toString(), "-H", "lab", "--site-config", site.toString(),
-            "--state-dir", dir.resolve("state").toString(), "--report-dir", dir.resolve("reports").toString()};
+        String[] common = {
+            "--manifest-file",
+            manifest.toString(),
+            "-H",
+            "lab",
+            "--site-config",
+            site.toString(),
+            "--state-dir",
+            dir.resolve("state").toString(),
+            "--report-dir",
+            dir.resolve("reports").toString()
+        };
 
         CliRun first = CliRun.with().workingDir(dir).run(concat("apply", common));
         CliRun second = CliRun.with().workingDir(dir).run(concat("apply", common));
@@ -57,9 +73,13 @@ class ManifestStandaloneSimTest {
         assertThat(first.exitCode()).as(first.all()).isZero();
         assertThat(first.out()).contains("apply pair on lab: passed").contains("web: completed vmid 99201");
         assertThat(second.exitCode()).as(second.all()).isZero();
-        assertThat(second.out()).contains("No changes: deployment pair on lab is up to date (2 nodes kept)")
-                .contains("web/keep").doesNotContain("web/provision");
-        assertThat(status.out()).containsPattern("web +vm +99201 +running +127\\.").containsPattern("db +vm +99202 +running");
+        assertThat(second.out())
+                .contains("No changes: deployment pair on lab is up to date (2 nodes kept)")
+                .contains("web/keep")
+                .doesNotContain("web/provision");
+        assertThat(status.out())
+                .containsPattern("web +vm +99201 +running +127\\.")
+                .containsPattern("db +vm +99202 +running");
         assertThat(destroy.exitCode()).as(destroy.all()).isZero();
         assertThat(sim.vms()).isEmpty();
         assertThat(second.all()).doesNotContain(sim.apiToken().reveal());

@@ -18,10 +18,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("homestak manifest validate")
 class ManifestValidateTest {
 
-    static final Path V2 = ConfigCommandTest.SHARED.resolve("fixtures/site-config-v2").toAbsolutePath().normalize();
+    static final Path V2 = ConfigCommandTest.SHARED
+            .resolve("fixtures/site-config-v2")
+            .toAbsolutePath()
+            .normalize();
     static final String SITE = V2.toString();
     /** The invalid corpus of homestak-core's tests. */
-    static final Path CORPUS = Path.of("../homestak-core/src/test/resources/manifests/invalid").toAbsolutePath().normalize();
+    static final Path CORPUS = Path.of("../homestak-core/src/test/resources/manifests/invalid")
+            .toAbsolutePath()
+            .normalize();
 
     @ParameterizedTest(name = "-M {0}")
     @ValueSource(strings = {"n1-push", "n2-push", "n3-deep"})
@@ -30,7 +35,10 @@ class ManifestValidateTest {
         CliRun run = CliRun.of("manifest", "validate", "-M", name, "--site-config", SITE);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).singleElement().asString().startsWith("OK manifest " + name + ": ")
+        assertThat(run.out().lines())
+                .singleElement()
+                .asString()
+                .startsWith("OK manifest " + name + ": ")
                 .endsWith("from " + V2.resolve("manifests/" + name + ".yaml"));
         assertThat(run.err()).isEmpty();
     }
@@ -52,7 +60,8 @@ class ManifestValidateTest {
         assertThat(run.exitCode()).isEqualTo(2);
         List<String> lines = run.err().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith(V2.resolve("manifests/" + name + ".yaml") + ":")
+        assertThat(lines.get(0))
+                .startsWith(V2.resolve("manifests/" + name + ".yaml") + ":")
                 .contains("'nodes[" + (name.equals("n1-pull") ? 0 : 1) + "].execution.mode' pull")
                 .contains("of node 'edge' is not supported yet");
         assertThat(lines.get(1)).isEqualTo("homestak: manifest '" + name + "' is not valid: 1 problem");
@@ -72,13 +81,19 @@ class ManifestValidateTest {
         CliRun run = CliRun.of("manifest", "validate", "--manifest-file", file.toString(), "--site-config", SITE);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        List<String> expects = Files.readAllLines(file).stream().filter(l -> l.startsWith("# expect: ")).toList();
+        List<String> expects = Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith("# expect: "))
+                .toList();
         List<String> lines = run.err().lines().toList();
         for (String expect : expects) {
             String[] parts = expect.substring("# expect: ".length()).split(" ", 3);
             String where = file + ":" + parts[0] + ":";
-            assertThat(lines).as(expect).anySatisfy(l -> assertThat(l).startsWith(where)
-                    .contains(parts[1].equals("-") ? "" : "'" + parts[1] + "'").contains(parts[2]));
+            assertThat(lines)
+                    .as(expect)
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith(where)
+                            .contains(parts[1].equals("-") ? "" : "'" + parts[1] + "'")
+                            .contains(parts[2]));
         }
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -89,8 +104,9 @@ class ManifestValidateTest {
         @Test
         @DisplayName("-M with a path reads that file; relative paths resolve against the working directory")
         void pathFlag() {
-            CliRun run = CliRun.with().workingDir(V2).run("manifest", "validate", "-M", "manifests/n1-push.yaml",
-                    "--site-config", SITE);
+            CliRun run = CliRun.with()
+                    .workingDir(V2)
+                    .run("manifest", "validate", "-M", "manifests/n1-push.yaml", "--site-config", SITE);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).startsWith("OK manifest n1-push: 1 node (1 vm), 1 level");
@@ -105,7 +121,8 @@ class ManifestValidateTest {
             assertThat(ok.exitCode()).as(ok.err()).isZero();
             assertThat(ok.out()).startsWith("OK manifest j: 1 node (1 vm), 1 level, from --manifest-json");
 
-            String bad = "{\"schema_version\": 2, \"name\": \"j\",\n \"nodes\": [{\"name\": \"a\", \"type\": \"lxc\"}]}";
+            String bad =
+                    "{\"schema_version\": 2, \"name\": \"j\",\n \"nodes\": [{\"name\": \"a\", \"type\": \"lxc\"}]}";
             CliRun run = CliRun.of("manifest", "validate", "--manifest-json", bad, "--site-config", SITE);
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).startsWith("--manifest-json:2: 'nodes[0].type' is 'lxc', not one of vm, ct, pve");
@@ -117,25 +134,35 @@ class ManifestValidateTest {
             CliRun run = CliRun.of("manifest", "validate", "-M", "n9", "--site-config", SITE);
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().strip()).isEqualTo("homestak: unknown manifest 'n9' (available: n1-pull, n1-push, n2-pull, "
-                    + "n2-push, n3-deep): create " + V2.resolve("manifests/n9.yaml") + ", or pass a file with -M PATH");
+            assertThat(run.err().strip())
+                    .isEqualTo("homestak: unknown manifest 'n9' (available: n1-pull, n1-push, n2-pull, "
+                            + "n2-push, n3-deep): create " + V2.resolve("manifests/n9.yaml")
+                            + ", or pass a file with -M PATH");
         }
 
         @Test
         @DisplayName("a missing file is one line naming it, exit 2")
         void missingFile(@TempDir Path dir) {
-            CliRun run = CliRun.of("manifest", "validate", "--manifest-file", dir.resolve("nope.yaml").toString(),
-                    "--site-config", SITE);
+            CliRun run = CliRun.of(
+                    "manifest",
+                    "validate",
+                    "--manifest-file",
+                    dir.resolve("nope.yaml").toString(),
+                    "--site-config",
+                    SITE);
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().strip()).isEqualTo("homestak: " + dir.resolve("nope.yaml") + ": manifest file not found: check the path");
+            assertThat(run.err().strip())
+                    .isEqualTo("homestak: " + dir.resolve("nope.yaml") + ": manifest file not found: check the path");
         }
 
         @Test
         @DisplayName("no source, or two, is a usage error, exit 2")
         void exactlyOneSource() {
-            assertThat(CliRun.of("manifest", "validate", "--site-config", SITE).exitCode()).isEqualTo(2);
-            CliRun two = CliRun.of("manifest", "validate", "-M", "n1-push", "--manifest-json", "{}", "--site-config", SITE);
+            assertThat(CliRun.of("manifest", "validate", "--site-config", SITE).exitCode())
+                    .isEqualTo(2);
+            CliRun two =
+                    CliRun.of("manifest", "validate", "-M", "n1-push", "--manifest-json", "{}", "--site-config", SITE);
             assertThat(two.exitCode()).isEqualTo(2);
             assertThat(two.err()).contains("mutually exclusive");
         }
@@ -165,8 +192,10 @@ class ManifestValidateTest {
             CliRun run = CliRun.of("manifest", "validate", "-M", "n1-push", "--site-config", config.toString());
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.err().lines()).containsExactly("homestak: notice: " + config.resolve("site.yaml")
-                    + ":2: 'defaults.automation_user' is the old name of 'vm_user': read as vm_user; rename it");
+            assertThat(run.err().lines())
+                    .containsExactly(
+                            "homestak: notice: " + config.resolve("site.yaml")
+                                    + ":2: 'defaults.automation_user' is the old name of 'vm_user': read as vm_user; rename it");
         }
 
         @Test
@@ -193,7 +222,8 @@ class ManifestValidateTest {
                 }
             }
             Files.delete(config.resolve("defs"));
-            Path bad = Files.writeString(dir.resolve("bad.yaml"), "schema_version: 2\nname: b\nnodes:\n  - {name: a, type: vm, vmid: 5}\n");
+            Path bad = Files.writeString(
+                    dir.resolve("bad.yaml"), "schema_version: 2\nname: b\nnodes:\n  - {name: a, type: vm, vmid: 5}\n");
             CliRun run = CliRun.of("manifest", "validate", "-M", bad.toString(), "--site-config", config.toString());
 
             assertThat(run.exitCode()).isEqualTo(2);

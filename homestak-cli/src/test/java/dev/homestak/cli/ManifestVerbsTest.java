@@ -10,7 +10,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("homestak manifest apply|destroy|test|plan|status -H sim on the v2 fixture (no site.yaml, secrets or nodes)")
+@DisplayName(
+        "homestak manifest apply|destroy|test|plan|status -H sim on the v2 fixture (no site.yaml, secrets or nodes)")
 class ManifestVerbsTest {
 
     static final String SITE = ManifestValidateTest.SITE;
@@ -21,8 +22,17 @@ class ManifestVerbsTest {
     String[] args(String... verbAndMore) {
         List<String> all = new java.util.ArrayList<>(List.of("manifest"));
         all.addAll(List.of(verbAndMore));
-        all.addAll(List.of("-H", "sim", "--site-config", SITE, "--sim-profile", profile().toString(),
-                "--state-dir", dir.resolve("state").toString(), "--report-dir", dir.resolve("reports").toString()));
+        all.addAll(List.of(
+                "-H",
+                "sim",
+                "--site-config",
+                SITE,
+                "--sim-profile",
+                profile().toString(),
+                "--state-dir",
+                dir.resolve("state").toString(),
+                "--report-dir",
+                dir.resolve("reports").toString()));
         return all.toArray(String[]::new);
     }
 
@@ -37,17 +47,20 @@ class ManifestVerbsTest {
     }
 
     @Test
-    @DisplayName("test -M n1-push passes: JSON Lines events, then upstream's result shape; reports manifest-test-n1-push")
+    @DisplayName(
+            "test -M n1-push passes: JSON Lines events, then upstream's result shape; reports manifest-test-n1-push")
     void testN1Push() throws IOException {
         CliRun run = CliRun.with().workingDir(dir).run(args("test", "-M", "n1-push", "--json-output"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.subList(0, lines.size() - 1)).allMatch(l -> l.startsWith("{\"v\":1,\"type\":"));
-        assertThat(lines.getLast()).startsWith("{\"verb\":\"test\",\"success\":true,\"duration_seconds\":")
+        assertThat(lines.getLast())
+                .startsWith("{\"verb\":\"test\",\"success\":true,\"duration_seconds\":")
                 .contains("\"nodes\":[{\"name\":\"edge\",\"status\":\"destroyed\",\"vm_id\":99001,");
         try (var files = Files.list(dir.resolve("reports"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).hasSize(3)
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .hasSize(3)
                     .allMatch(n -> n.matches("\\d{8}-\\d{6}\\.manifest-test-n1-push\\.passed\\..*"));
         }
         assertThat(run.err()).contains("test n1-push on sim: passed");
@@ -59,9 +72,10 @@ class ManifestVerbsTest {
         CliRun run = CliRun.with().workingDir(dir).run(args("apply", "-M", "n1-push", "--dry-run"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("  DRY-RUN CREATE: n1-push / Host: sim / Pattern: flat\n"
-                + "  [0] edge: vm (root) [local] -> create\n"
-                + "      preset=vm-small image=debian-12 vmid=99001\n");
+        assertThat(run.out())
+                .contains("  DRY-RUN CREATE: n1-push / Host: sim / Pattern: flat\n"
+                        + "  [0] edge: vm (root) [local] -> create\n"
+                        + "      preset=vm-small image=debian-12 vmid=99001\n");
         assertThat(dir.resolve("state")).doesNotExist();
     }
 
@@ -74,7 +88,8 @@ class ManifestVerbsTest {
         assertThat(plan.exitCode()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("root-pve         pve   create").contains("root-pve › edge  vm    create");
         assertThat(status.exitCode()).as(status.err()).isZero();
-        assertThat(status.out()).contains("NAME  TYPE  VMID   STATUS   IP  CREATED  AGE")
+        assertThat(status.out())
+                .contains("NAME  TYPE  VMID   STATUS   IP  CREATED  AGE")
                 .contains("edge  vm    99001  missing  -   -        -");
     }
 

@@ -1,9 +1,9 @@
 package dev.homestak.cli;
 
-import dev.homestak.sim.RequiresTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.sim.OpenSshAgent;
+import dev.homestak.sim.RequiresTool;
 import dev.homestak.sim.SshKeygen;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,13 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code user.home}, as ssh takes it from the account) in a temporary directory.
  */
 @RequiresTool({"ssh-keygen", "ssh-agent", "ssh-add", "script"})
-@DisplayName("./homestak with the operator's SSH: ed25519 in ssh-agent without BouncyCastle, a passphrase typed on a terminal")
+@DisplayName(
+        "./homestak with the operator's SSH: ed25519 in ssh-agent without BouncyCastle, a passphrase typed on a terminal")
 class OperatorSshLauncherIT {
 
     private static final String PASSPHRASE = "typed on the terminal";
 
     @TempDir
     Path dir;
+
     private Path home;
     private Process sim;
     private Path site;
@@ -54,7 +56,9 @@ class OperatorSshLauncherIT {
         home = Files.createDirectories(dir.resolve("home/.ssh")).getParent();
         SshKeygen.generate(home.resolve(".ssh/id_ed25519"), "ed25519", PASSPHRASE);
         SshKeygen.generate(home.resolve(".ssh/id_ecdsa"), "ecdsa", PASSPHRASE);
-        sim = homestak("sim", "--profile", SimHostTest.INSTANT).redirectErrorStream(true).start();
+        sim = homestak("sim", "--profile", SimHostTest.INSTANT)
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder banner = new StringBuilder();
         String line;
@@ -72,17 +76,21 @@ class OperatorSshLauncherIT {
     }
 
     @Test
-    @DisplayName("an ed25519 key, passphrase-protected, only in ssh-agent: the run passes and the CLI's JVM never loads BouncyCastle")
+    @DisplayName(
+            "an ed25519 key, passphrase-protected, only in ssh-agent: the run passes and the CLI's JVM never loads BouncyCastle")
     void ed25519ThroughTheAgent() throws Exception {
         try (OpenSshAgent agent = OpenSshAgent.start(dir)) {
             agent.add(home.resolve(".ssh/id_ed25519"), PASSPHRASE);
             Files.delete(home.resolve(".ssh/id_ed25519"));
             Files.delete(home.resolve(".ssh/id_ecdsa"));
             Path classes = dir.resolve("classes.log");
-            ProcessBuilder pb = homestak("--scenario", "simple-vm-roundtrip", "--host", "lab", "--site-config", site.toString());
+            ProcessBuilder pb =
+                    homestak("--scenario", "simple-vm-roundtrip", "--host", "lab", "--site-config", site.toString());
             pb.environment().putAll(agent.environment());
             pb.environment().put("JDK_JAVA_OPTIONS", "-Duser.home=" + home + " -Xlog:class+load:file=" + classes);
-            Process run = pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process run = pb.redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -92,20 +100,27 @@ class OperatorSshLauncherIT {
             assertThat(loaded).anyMatch(l -> l.contains("dev.homestak.actions.internal.AgentAuthMethod"));
             // sshj's configuration names one BouncyCastle interface (its random generator's type) when it starts, as
             // before this change; no provider, key or signature class of BouncyCastle may be loaded
-            assertThat(loaded).filteredOn(l -> l.contains("org.bouncycastle") && !l.contains("org.bouncycastle.crypto.prng.RandomGenerator "))
-                    .as("BouncyCastle classes loaded").isEmpty();
+            assertThat(loaded)
+                    .filteredOn(l -> l.contains("org.bouncycastle")
+                            && !l.contains("org.bouncycastle.crypto.prng.RandomGenerator "))
+                    .as("BouncyCastle classes loaded")
+                    .isEmpty();
             assertThat(loaded).noneMatch(l -> l.contains("net.i2p.crypto"));
         }
     }
 
     @Test
-    @DisplayName("no agent, a passphrase-protected key file: asked once on the terminal, not echoed, and the run passes")
+    @DisplayName(
+            "no agent, a passphrase-protected key file: asked once on the terminal, not echoed, and the run passes")
     void passphraseOnTheTerminal() throws Exception {
         Files.delete(home.resolve(".ssh/id_ed25519")); // the simulator's SSH here checks ECDSA and RSA only
         // script(1) gives the launcher a pseudo-terminal, as an operator's shell has
-        String command = String.join(" ", homestak("--scenario", "simple-vm-roundtrip", "--host", "lab",
-                "--site-config", site.toString()).command());
-        ProcessBuilder pb = homestak().command("script", "-qec", command, "/dev/null").redirectErrorStream(true);
+        String command = String.join(
+                " ",
+                homestak("--scenario", "simple-vm-roundtrip", "--host", "lab", "--site-config", site.toString())
+                        .command());
+        ProcessBuilder pb =
+                homestak().command("script", "-qec", command, "/dev/null").redirectErrorStream(true);
         Process run = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder transcript = new StringBuilder();

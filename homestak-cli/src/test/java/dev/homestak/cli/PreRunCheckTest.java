@@ -27,14 +27,22 @@ class PreRunCheckTest {
         ErrorPathTest.assertOneLineError(run, fragments);
         assertThat(run.err()).contains("nothing was run");
         if (Files.exists(log())) {
-            assertThat(Files.readAllLines(log())).noneMatch(l -> l.contains("\"POST\"") || l.contains("\"PUT\"")
-                    || l.contains("\"DELETE\""));
+            assertThat(Files.readAllLines(log()))
+                    .noneMatch(l -> l.contains("\"POST\"") || l.contains("\"PUT\"") || l.contains("\"DELETE\""));
         }
     }
 
     CliRun sim(String... args) {
-        String[] all = Stream.concat(Stream.of("-H", "sim", "--sim-profile", SimHostTest.INSTANT, "--sim-request-log",
-                log().toString()), Stream.of(args)).toArray(String[]::new);
+        String[] all = Stream.concat(
+                        Stream.of(
+                                "-H",
+                                "sim",
+                                "--sim-profile",
+                                SimHostTest.INSTANT,
+                                "--sim-request-log",
+                                log().toString()),
+                        Stream.of(args))
+                .toArray(String[]::new);
         return CliRun.with().workingDir(dir).run(all);
     }
 
@@ -52,26 +60,33 @@ class PreRunCheckTest {
     @DisplayName("--dry-run and --preflight find the same error")
     void dryRunAndPreflight() throws IOException {
         Path site = copySite();
-        Files.writeString(site.resolve("vms/test.yaml"), Files.readString(site.resolve("vms/test.yaml"))
-                .replaceAll("(?m)^preset:.*$", "preset: huge"));
-        assertNothingRun(sim("-S", "simple-vm-roundtrip", "--site-config", site.toString(), "--dry-run"), "unknown preset 'huge'");
+        Files.writeString(
+                site.resolve("vms/test.yaml"),
+                Files.readString(site.resolve("vms/test.yaml")).replaceAll("(?m)^preset:.*$", "preset: huge"));
+        assertNothingRun(
+                sim("-S", "simple-vm-roundtrip", "--site-config", site.toString(), "--dry-run"),
+                "unknown preset 'huge'");
         CliRun preflight = sim("-S", "simple-vm-roundtrip", "--site-config", site.toString(), "--preflight");
         assertThat(preflight.exitCode()).isEqualTo(2);
-        assertThat(preflight.out()).contains("Site-config", "✗ phase ensure_image: ", "unknown preset 'huge'", "nothing was run");
+        assertThat(preflight.out())
+                .contains("Site-config", "✗ phase ensure_image: ", "unknown preset 'huge'", "nothing was run");
     }
 
     @Test
     @DisplayName("--vm-id for a VM the run does not have: exit 2, names the run's VMs")
     void unknownVmIdName() throws IOException {
-        assertNothingRun(sim("-S", "simple-vm-roundtrip", "--vm-id", "tset=99950"), "--vm-id names unknown VM 'tset' (VMs of this run: test)");
+        assertNothingRun(
+                sim("-S", "simple-vm-roundtrip", "--vm-id", "tset=99950"),
+                "--vm-id names unknown VM 'tset' (VMs of this run: test)");
     }
 
     @Test
     @DisplayName("an env whose template names an unknown preset: exit 2 naming the file")
     void unknownPreset() throws IOException {
         Path site = copySite();
-        Files.writeString(site.resolve("vms/test.yaml"), Files.readString(site.resolve("vms/test.yaml"))
-                .replaceAll("(?m)^preset:.*$", "preset: huge"));
+        Files.writeString(
+                site.resolve("vms/test.yaml"),
+                Files.readString(site.resolve("vms/test.yaml")).replaceAll("(?m)^preset:.*$", "preset: huge"));
         assertNothingRun(sim("-S", "simple-vm-roundtrip", "--site-config", site.toString()), "unknown preset 'huge'");
     }
 
@@ -79,24 +94,45 @@ class PreRunCheckTest {
     @DisplayName("a report directory that cannot be written: exit 2")
     void reportDirNotWritable() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "");
-        assertNothingRun(sim("-S", "simple-vm-roundtrip", "--report-dir", file.resolve("reports").toString()),
-                "report directory", "cannot be created");
+        assertNothingRun(
+                sim(
+                        "-S",
+                        "simple-vm-roundtrip",
+                        "--report-dir",
+                        file.resolve("reports").toString()),
+                "report directory",
+                "cannot be created");
     }
 
     @Test
     @DisplayName("a context file that cannot be written: exit 2 before the VM is created (its facts would be lost)")
     void contextFileNotWritable() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "");
-        assertNothingRun(sim("-S", "simple-vm-constructor", "-C", file.resolve("ctx.json").toString()),
-                "context file", "the facts of the run would be lost");
+        assertNothingRun(
+                sim(
+                        "-S",
+                        "simple-vm-constructor",
+                        "-C",
+                        file.resolve("ctx.json").toString()),
+                "context file",
+                "the facts of the run would be lost");
     }
 
     @Test
     @DisplayName("a context file in a directory that does not exist, or where no file can be made (/proc): exit 2")
     void contextFileDirectoryMissingOrUnwritable() throws IOException {
-        assertNothingRun(sim("-S", "simple-vm-constructor", "-C", dir.resolve("nope/ctx.json").toString()),
-                "context file", "does not exist");
-        assertNothingRun(sim("-S", "simple-vm-constructor", "-C", "/proc/ctx.json"), "context file /proc/ctx.json", "is not writable");
+        assertNothingRun(
+                sim(
+                        "-S",
+                        "simple-vm-constructor",
+                        "-C",
+                        dir.resolve("nope/ctx.json").toString()),
+                "context file",
+                "does not exist");
+        assertNothingRun(
+                sim("-S", "simple-vm-constructor", "-C", "/proc/ctx.json"),
+                "context file /proc/ctx.json",
+                "is not writable");
     }
 
     private Path copySite() throws IOException {

@@ -17,14 +17,18 @@ class PreflightToolsTest {
     @DisplayName("a playbook scenario needs ansible-playbook: found on PATH, its version is shown")
     void found(@TempDir Path dir) throws IOException {
         Path bin = Files.createDirectory(dir.resolve("bin"));
-        Path tool = Files.writeString(bin.resolve("ansible-playbook"), "#!/bin/sh\necho 'ansible-playbook [core 2.99.1]'\n");
+        Path tool = Files.writeString(
+                bin.resolve("ansible-playbook"), "#!/bin/sh\necho 'ansible-playbook [core 2.99.1]'\n");
         Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         CliRun run = CliRun.with().env("PATH", bin.toString()).run("--preflight", "-S", "pve-configure", "--local");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("Tools", "✓ ansible-playbook ansible-playbook [core 2.99.1] (" + tool + ")",
-                "All checks passed.");
+        assertThat(run.out())
+                .contains(
+                        "Tools",
+                        "✓ ansible-playbook ansible-playbook [core 2.99.1] (" + tool + ")",
+                        "All checks passed.");
     }
 
     @Test
@@ -36,7 +40,8 @@ class PreflightToolsTest {
         CliRun run = CliRun.with().env("PATH", empty.toString()).workingDir(dir).run("-S", "pve-configure", "--local");
 
         assertThat(check.exitCode()).isEqualTo(2);
-        assertThat(check.out()).contains("✗ ansible-playbook not found on PATH; install it (scenario pve-configure runs it)");
+        assertThat(check.out())
+                .contains("✗ ansible-playbook not found on PATH; install it (scenario pve-configure runs it)");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Pre-flight validation failed:", "✗ ansible-playbook not found on PATH");
         assertThat(dir.resolve("reports")).doesNotExist();
@@ -47,7 +52,9 @@ class PreflightToolsTest {
     void skipped(@TempDir Path dir) throws IOException {
         Path empty = Files.createDirectory(dir.resolve("empty"));
 
-        CliRun run = CliRun.with().env("PATH", empty.toString()).workingDir(dir)
+        CliRun run = CliRun.with()
+                .env("PATH", empty.toString())
+                .workingDir(dir)
                 .run("-S", "pve-configure", "--local", "--skip-preflight");
 
         assertThat(run.err()).doesNotContain("Pre-flight");

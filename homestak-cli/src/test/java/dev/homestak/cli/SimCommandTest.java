@@ -20,42 +20,54 @@ import org.junit.jupiter.api.io.TempDir;
 class SimCommandTest {
 
     @Test
-    @DisplayName("prints endpoint, token and fingerprint, serves the API until Ctrl-C, logs every request as JSON Lines")
+    @DisplayName(
+            "prints endpoint, token and fingerprint, serves the API until Ctrl-C, logs every request as JSON Lines")
     void servesUntilInterrupted(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("requests.jsonl");
         CliRun.Setup setup = CliRun.with().workingDir(dir);
-        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> setup.run("sim", "--request-log",
-                "requests.jsonl", "--profile", SimHostTest.INSTANT));
+        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
+                () -> setup.run("sim", "--request-log", "requests.jsonl", "--profile", SimHostTest.INSTANT));
         SimHostTest.awaitTrue(() -> setup.interrupts().armed());
         setup.interrupts().fire();
         CliRun run = serving.get(30, TimeUnit.SECONDS);
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("endpoint:     https://127.0.0.1:", "token:        root@pam!homestak=",
-                "fingerprint:  ", "Stop with Ctrl-C.", "homestak sim: stopped");
+        assertThat(run.out())
+                .contains(
+                        "endpoint:     https://127.0.0.1:",
+                        "token:        root@pam!homestak=",
+                        "fingerprint:  ",
+                        "Stop with Ctrl-C.",
+                        "homestak sim: stopped");
         assertThat(log).exists();
     }
 
     @Test
-    @DisplayName("the printed token and fingerprint work with the real client; the request log masks nothing it should show")
+    @DisplayName(
+            "the printed token and fingerprint work with the real client; the request log masks nothing it should show")
     void clientCanConnect(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("requests.jsonl");
         PipedSetup piped = new PipedSetup(dir);
-        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> piped.setup.run("sim", "--request-log",
-                log.toString()));
+        CompletableFuture<CliRun> serving =
+                CompletableFuture.supplyAsync(() -> piped.setup.run("sim", "--request-log", log.toString()));
         String banner = piped.awaitBanner();
-        Matcher m = Pattern.compile("endpoint: +(\\S+)\\n +token: +(\\S+)\\n +fingerprint: +(\\S+)").matcher(banner);
+        Matcher m = Pattern.compile("endpoint: +(\\S+)\\n +token: +(\\S+)\\n +fingerprint: +(\\S+)")
+                .matcher(banner);
         assertThat(m.find()).as(banner).isTrue();
 
-        try (ProxmoxClient pve = ProxmoxClient.forHost(URI.create(m.group(1)), Secret.of(m.group(2)),
-                Optional.of(m.group(3))).get()) {
+        try (ProxmoxClient pve = ProxmoxClient.forHost(
+                        URI.create(m.group(1)), Secret.of(m.group(2)), Optional.of(m.group(3)))
+                .get()) {
             assertThat(pve.version().get().version()).isNotBlank();
         }
         SimHostTest.awaitTrue(() -> SimHostTest.read(log).contains("/version"));
         piped.setup.interrupts().fire();
 
         assertThat(serving.get(30, TimeUnit.SECONDS).exitCode()).isZero();
-        String line = Files.readAllLines(log).stream().filter(l -> l.contains("/version")).findFirst().orElseThrow();
+        String line = Files.readAllLines(log).stream()
+                .filter(l -> l.contains("/version"))
+                .findFirst()
+                .orElseThrow();
         assertThat(RunTest.parse(line).get("method").asText()).isEqualTo("GET");
         assertThat(line).doesNotContain(m.group(2).substring(m.group(2).indexOf('=') + 1));
     }
@@ -89,15 +101,17 @@ class SimCommandTest {
     }
 
     @Test
-    @DisplayName("--authorized-keys FILE: the simulator starts with the file's keys (comments and blank lines left out)")
+    @DisplayName(
+            "--authorized-keys FILE: the simulator starts with the file's keys (comments and blank lines left out)")
     void authorizedKeysFile(@TempDir Path dir) throws Exception {
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
-        String line = org.apache.sshd.common.config.keys.PublicKeyEntry.toString(generator.generateKeyPair().getPublic());
+        String line = org.apache.sshd.common.config.keys.PublicKeyEntry.toString(
+                generator.generateKeyPair().getPublic());
         Files.writeString(dir.resolve("keys.pub"), "# the operator's key\n\n" + line + " ops@example\n");
         CliRun.Setup setup = CliRun.with().workingDir(dir);
-        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> setup.run("sim", "--authorized-keys",
-                "keys.pub", "--profile", SimHostTest.INSTANT));
+        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
+                () -> setup.run("sim", "--authorized-keys", "keys.pub", "--profile", SimHostTest.INSTANT));
         SimHostTest.awaitTrue(() -> setup.interrupts().armed());
         setup.interrupts().fire(StopSignal.TERM);
         CliRun run = serving.get(30, TimeUnit.SECONDS);
@@ -109,10 +123,13 @@ class SimCommandTest {
     @Test
     @DisplayName("--authorized-keys with a missing file or one without a key: one line, exit 2")
     void authorizedKeysBad(@TempDir Path dir) throws Exception {
-        ErrorPathTest.assertOneLineError(CliRun.with().workingDir(dir).run("sim", "--authorized-keys", "nope.pub"),
-                "--authorized-keys", "nope.pub", "cannot be read");
+        ErrorPathTest.assertOneLineError(
+                CliRun.with().workingDir(dir).run("sim", "--authorized-keys", "nope.pub"),
+                "--authorized-keys",
+                "nope.pub",
+                "cannot be read");
         Files.writeString(dir.resolve("empty.pub"), "# nothing\n");
-        ErrorPathTest.assertOneLineError(CliRun.with().workingDir(dir).run("sim", "--authorized-keys", "empty.pub"),
-                "empty.pub holds no key");
+        ErrorPathTest.assertOneLineError(
+                CliRun.with().workingDir(dir).run("sim", "--authorized-keys", "empty.pub"), "empty.pub holds no key");
     }
 }

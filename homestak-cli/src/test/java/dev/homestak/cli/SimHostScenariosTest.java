@@ -30,7 +30,8 @@ class SimHostScenariosTest {
 
     private static List<String> phaseStatuses(JsonNode result) {
         return java.util.stream.StreamSupport.stream(result.get("phases").spliterator(), false)
-                .map(p -> p.get("name").asText() + "=" + p.get("status").asText()).toList();
+                .map(p -> p.get("name").asText() + "=" + p.get("status").asText())
+                .toList();
     }
 
     private static String message(JsonNode result, String phase) {
@@ -43,41 +44,61 @@ class SimHostScenariosTest {
     }
 
     @Test
-    @DisplayName("nested-pve-roundtrip passes in seconds; the playbook phases say they were simulated; every request is in the PVE 9.1 schema")
+    @DisplayName(
+            "nested-pve-roundtrip passes in seconds; the playbook phases say they were simulated; every request is in the PVE 9.1 schema")
     void nestedRoundtrip() throws IOException {
         Path log = dir.resolve("requests.jsonl");
         Instant start = Instant.now();
-        CliRun run = run("--scenario", "nested-pve-roundtrip", "--host", "sim", "--sim-profile", SimHostTest.INSTANT,
-                "--sim-request-log", log.toString(), "--json-output");
+        CliRun run = run(
+                "--scenario",
+                "nested-pve-roundtrip",
+                "--host",
+                "sim",
+                "--sim-profile",
+                SimHostTest.INSTANT,
+                "--sim-request-log",
+                log.toString(),
+                "--json-output");
         Duration took = Duration.between(start, Instant.now());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         JsonNode result = result(run);
         assertThat(phaseStatuses(result)).allMatch(s -> s.endsWith("=passed")).hasSize(13);
-        assertThat(message(result, "install_pve")).contains("pve-install.yml simulated").contains("PVE installed");
-        assertThat(message(result, "configure")).contains("nested-pve-setup.yml simulated").contains("vmbr0");
+        assertThat(message(result, "install_pve"))
+                .contains("pve-install.yml simulated")
+                .contains("PVE installed");
+        assertThat(message(result, "configure"))
+                .contains("nested-pve-setup.yml simulated")
+                .contains("vmbr0");
         assertThat(took).isLessThan(Duration.ofSeconds(60));
 
         PveApiSchema schema = PveApiSchema.bundled();
-        List<String> outside = Files.readAllLines(log).stream().map(RunTest::parse)
-                .filter(r -> schema.endpoint(r.get("method").asText(), r.get("path").asText()).isEmpty())
-                .map(r -> r.get("method").asText() + " " + r.get("path").asText()).toList();
+        List<String> outside = Files.readAllLines(log).stream()
+                .map(RunTest::parse)
+                .filter(r -> schema.endpoint(
+                                r.get("method").asText(), r.get("path").asText())
+                        .isEmpty())
+                .map(r -> r.get("method").asText() + " " + r.get("path").asText())
+                .toList();
         assertThat(outside).as("requests outside the PVE 9.1 schema").isEmpty();
-        assertThat(Files.readAllLines(log)).hasSizeGreaterThan(20)
+        assertThat(Files.readAllLines(log))
+                .hasSizeGreaterThan(20)
                 .anyMatch(l -> l.contains("\"/nodes/nested-pve/qemu\""));
     }
 
     @Test
     @DisplayName("pve-configure runs pve-setup and user against the simulated PVE host over its SSH")
     void pveConfigure() {
-        CliRun run = run("--scenario", "pve-configure", "--host", "sim", "--sim-profile", SimHostTest.INSTANT,
-                "--json-output");
+        CliRun run = run(
+                "--scenario", "pve-configure", "--host", "sim", "--sim-profile", SimHostTest.INSTANT, "--json-output");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         JsonNode result = result(run);
         assertThat(phaseStatuses(result)).containsExactly("pve_setup=passed", "user=passed");
         assertThat(message(result, "pve_setup")).contains("pve-setup.yml simulated on 127.0.0.1");
-        assertThat(message(result, "user")).contains("user.yml simulated").contains("user homestak with passwordless sudo");
+        assertThat(message(result, "user"))
+                .contains("user.yml simulated")
+                .contains("user homestak with passwordless sudo");
     }
 
     @Test
@@ -90,11 +111,18 @@ class SimHostScenariosTest {
         Files.writeString(site.getParent().resolve("vms/test.yaml"), "image: debian-12\npreset: small\n");
         Files.writeString(site.resolve("test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
 
-        CliRun run = run("--scenario", "nested-pve-roundtrip", "--host", "sim", "--site-config", site.getParent().toString(),
-                "--sim-profile", SimHostTest.INSTANT);
+        CliRun run = run(
+                "--scenario",
+                "nested-pve-roundtrip",
+                "--host",
+                "sim",
+                "--site-config",
+                site.getParent().toString(),
+                "--sim-profile",
+                SimHostTest.INSTANT);
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.all().lines().filter(l -> l.contains("built-in env"))).containsExactly(
-                "sim: using the built-in env nested-pve (not in " + site.getParent() + "/envs)");
+        assertThat(run.all().lines().filter(l -> l.contains("built-in env")))
+                .containsExactly("sim: using the built-in env nested-pve (not in " + site.getParent() + "/envs)");
     }
 }

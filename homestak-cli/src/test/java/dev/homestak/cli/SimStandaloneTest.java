@@ -3,7 +3,6 @@ package dev.homestak.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,33 +23,62 @@ class SimStandaloneTest {
     }
 
     @Test
-    @DisplayName("constructor -> bootstrap-install -> destructor with -C ctx.json, and the nested pair, all pass; the connection file is private and gone after Ctrl-C")
+    @DisplayName(
+            "constructor -> bootstrap-install -> destructor with -C ctx.json, and the nested pair, all pass; the connection file is private and gone after Ctrl-C")
     void pairsAndBootstrap() throws Exception {
         CliRun.Setup server = CliRun.with().workingDir(dir);
-        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> server.run("sim", "--connection-file",
-                "sim.json", "--profile", SimHostTest.INSTANT));
+        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
+                () -> server.run("sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
         Path connection = dir.resolve("sim.json");
         SimHostTest.awaitTrue(() -> server.interrupts().armed() && Files.exists(connection));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(connection))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(connection)))
+                .isEqualTo("rw-------");
         try {
-            CliRun constructor = run("-S", "simple-vm-constructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "ctx.json");
+            CliRun constructor =
+                    run("-S", "simple-vm-constructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "ctx.json");
             assertThat(constructor.exitCode()).as(constructor.all()).isZero();
             JsonNode ctx = RunTest.parse(Files.readString(dir.resolve("ctx.json")));
             assertThat(ctx.path("vm_ip").asText()).isNotBlank();
 
-            CliRun bootstrap = run("-S", "bootstrap-install", "-H", "sim", "--sim-connection", "sim.json", "-C", "ctx.json",
-                    "--homestak-user", "alice");
+            CliRun bootstrap = run(
+                    "-S",
+                    "bootstrap-install",
+                    "-H",
+                    "sim",
+                    "--sim-connection",
+                    "sim.json",
+                    "-C",
+                    "ctx.json",
+                    "--homestak-user",
+                    "alice");
             assertThat(bootstrap.exitCode()).as(bootstrap.all()).isZero();
             assertThat(bootstrap.out()).contains("User alice exists with passwordless sudo");
 
-            CliRun destructor = run("-S", "simple-vm-destructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "ctx.json",
+            CliRun destructor = run(
+                    "-S",
+                    "simple-vm-destructor",
+                    "-H",
+                    "sim",
+                    "--sim-connection",
+                    "sim.json",
+                    "-C",
+                    "ctx.json",
                     "--yes");
             assertThat(destructor.exitCode()).as(destructor.all()).isZero();
 
-            CliRun nested = run("-S", "nested-pve-constructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "nested.json");
+            CliRun nested = run(
+                    "-S", "nested-pve-constructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "nested.json");
             assertThat(nested.exitCode()).as(nested.all()).isZero();
-            CliRun nestedDown = run("-S", "nested-pve-destructor", "-H", "sim", "--sim-connection", "sim.json", "-C",
-                    "nested.json", "--yes");
+            CliRun nestedDown = run(
+                    "-S",
+                    "nested-pve-destructor",
+                    "-H",
+                    "sim",
+                    "--sim-connection",
+                    "sim.json",
+                    "-C",
+                    "nested.json",
+                    "--yes");
             assertThat(nestedDown.exitCode()).as(nestedDown.all()).isZero();
         } finally {
             server.interrupts().fire();
@@ -62,7 +90,9 @@ class SimStandaloneTest {
     @Test
     @DisplayName("--sim-connection to a file that does not exist: one line saying how to start the simulator, exit 2")
     void missingConnection() {
-        ErrorPathTest.assertOneLineError(run("-S", "simple-vm-constructor", "-H", "sim", "--sim-connection", "nope.json"),
-                "no simulator connection file", "homestak sim --connection-file");
+        ErrorPathTest.assertOneLineError(
+                run("-S", "simple-vm-constructor", "-H", "sim", "--sim-connection", "nope.json"),
+                "no simulator connection file",
+                "homestak sim --connection-file");
     }
 }

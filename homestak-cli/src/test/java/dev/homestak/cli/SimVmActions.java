@@ -23,17 +23,20 @@ final class SimVmActions {
     /** The VM the test scenario creates. */
     static final int VMID = 99901;
 
-    private SimVmActions() {
-    }
+    private SimVmActions() {}
 
     static Action<ActionResult> create() {
         return ctx -> withClient(ctx, pve -> {
             HostConfig host = ctx.requireHost().get();
             // a secret in a progress line: every output of the CLI must mask it
-            ctx.progress("creating VM " + VMID + " with token " + host.apiToken().orElseThrow().reveal());
-            return pve.node(host.nodeName()).qemu().create(CreateVmRequest.builder(VMID).name("cli-test").build())
+            ctx.progress("creating VM " + VMID + " with token "
+                    + host.apiToken().orElseThrow().reveal());
+            return pve.node(host.nodeName())
+                    .qemu()
+                    .create(CreateVmRequest.builder(VMID).name("cli-test").build())
                     .flatMap(task -> task.await(Duration.ofSeconds(30)))
-                    .map(done -> ActionResult.of("VM " + VMID + " created", Facts.empty().with(Facts.vmIdKey("test"), VMID)));
+                    .map(done -> ActionResult.of(
+                            "VM " + VMID + " created", Facts.empty().with(Facts.vmIdKey("test"), VMID)));
         });
     }
 
@@ -44,21 +47,27 @@ final class SimVmActions {
             }
             ctx.progress("VM " + VMID + ": holding until cancelled…");
             boolean cancelled = ctx.cancellation().await(Duration.ofSeconds(60));
-            return cancelled ? Either.left(new ActionFailure.Cancelled("hold VM " + VMID, ctx.cancellation().reason().orElse("")))
+            return cancelled
+                    ? Either.left(new ActionFailure.Cancelled(
+                            "hold VM " + VMID, ctx.cancellation().reason().orElse("")))
                     : Either.right(ActionResult.of("held for 60s"));
         };
     }
 
     static Action<ActionResult> destroy() {
-        return ctx -> withClient(ctx, pve -> pve.node(ctx.requireHost().get().nodeName()).qemu(VMID)
-                .delete(DeleteVmRequest.thorough())
-                .flatMap(task -> task.await(Duration.ofSeconds(30)))
-                .map(done -> ActionResult.of("VM " + VMID + " destroyed")));
+        return ctx -> withClient(
+                ctx,
+                pve -> pve.node(ctx.requireHost().get().nodeName())
+                        .qemu(VMID)
+                        .delete(DeleteVmRequest.thorough())
+                        .flatMap(task -> task.await(Duration.ofSeconds(30)))
+                        .map(done -> ActionResult.of("VM " + VMID + " destroyed")));
     }
 
-    private static Either<ActionFailure, ActionResult> withClient(ActionContext ctx,
-            Function<ProxmoxClient, Either<ProxmoxFailure, ActionResult>> work) {
-        return ctx.requireHost().flatMap(host -> ctx.proxmox().forHost(host))
+    private static Either<ActionFailure, ActionResult> withClient(
+            ActionContext ctx, Function<ProxmoxClient, Either<ProxmoxFailure, ActionResult>> work) {
+        return ctx.requireHost()
+                .flatMap(host -> ctx.proxmox().forHost(host))
                 .flatMap(pve -> work.apply(pve).<ActionFailure>mapLeft(ActionFailure.Api::new));
     }
 }

@@ -31,7 +31,8 @@ final class StandaloneSim implements AutoCloseable {
     static StandaloneSim start(Path dir, Path home) throws IOException {
         SimCommandTest.PipedSetup piped = new SimCommandTest.PipedSetup(dir);
         piped.setup.home(home);
-        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> piped.setup.run("sim", "--profile", SimHostTest.INSTANT));
+        CompletableFuture<CliRun> serving =
+                CompletableFuture.supplyAsync(() -> piped.setup.run("sim", "--profile", SimHostTest.INSTANT));
         Path site = writeSite(dir, piped.awaitBanner());
         return new StandaloneSim(site, piped, serving);
     }
@@ -41,7 +42,9 @@ final class StandaloneSim implements AutoCloseable {
      * prints: endpoint, token, fingerprint, SSH port), with env {@code test}.
      */
     static Path writeSite(Path dir, String banner) throws IOException {
-        Matcher m = Pattern.compile("endpoint: +(\\S+)\\n +token: +(\\S+)\\n +fingerprint: +(\\S+)\\n +ssh port: +(\\d+)").matcher(banner);
+        Matcher m = Pattern.compile(
+                        "endpoint: +(\\S+)\\n +token: +(\\S+)\\n +fingerprint: +(\\S+)\\n +ssh port: +(\\d+)")
+                .matcher(banner);
         assertThat(m.find()).as(banner).isTrue();
         Path site = dir.resolve("site-config");
         Files.createDirectories(site.resolve("nodes"));
@@ -49,11 +52,14 @@ final class StandaloneSim implements AutoCloseable {
         Files.createDirectories(site.resolve("vms/presets"));
         Files.writeString(site.resolve("site.yaml"), "defaults:\n  datastore: local-lvm\n  ssh_user: root\n");
         Files.writeString(site.resolve("secrets.yaml"), "api_tokens:\n  lab: \"" + m.group(2) + "\"\n");
-        Files.writeString(site.resolve("nodes/lab.yaml"), "api_endpoint: \"" + m.group(1) + "\"\nnode: pve\nprovisioner: api\n"
-                + "tls_fingerprint: \"" + m.group(3) + "\"\nvm_ssh_port: " + m.group(4) + "\n");
+        Files.writeString(
+                site.resolve("nodes/lab.yaml"),
+                "api_endpoint: \"" + m.group(1) + "\"\nnode: pve\nprovisioner: api\n" + "tls_fingerprint: \""
+                        + m.group(3) + "\"\nvm_ssh_port: " + m.group(4) + "\n");
         Files.writeString(site.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
         Files.writeString(site.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
-        Files.writeString(site.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
+        Files.writeString(
+                site.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
         return site;
     }
 

@@ -20,21 +20,21 @@ final class AgeDataKey {
 
     private static final int KEY_BYTES = 32;
 
-    private AgeDataKey() {
-    }
+    private AgeDataKey() {}
 
     /** The data key, or a one-line problem that names recipients and identities by public key only. */
     static Either<String, byte[]> unwrap(SopsMetadata meta, AgeIdentities identities) {
         if (meta.age().isEmpty()) {
-            return Either.left(meta.otherKeyTypes().isEmpty()
-                    ? "the sops block lists no age recipient"
-                    : "the file is encrypted only for " + String.join(", ", meta.otherKeyTypes())
-                            + " keys; homestak decrypts age keys only: add an age recipient (.sops.yaml) and"
-                            + " run 'sops updatekeys' on the file");
+            return Either.left(
+                    meta.otherKeyTypes().isEmpty()
+                            ? "the sops block lists no age recipient"
+                            : "the file is encrypted only for " + String.join(", ", meta.otherKeyTypes())
+                                    + " keys; homestak decrypts age keys only: add an age recipient (.sops.yaml) and"
+                                    + " run 'sops updatekeys' on the file");
         }
         if (identities.isEmpty()) {
-            return Either.left("no age identity found (looked in " + AgeIdentities.WHERE + ")"
-                    + problems(identities) + "; the file is encrypted for " + String.join(", ", meta.recipients()));
+            return Either.left("no age identity found (looked in " + AgeIdentities.WHERE + ")" + problems(identities)
+                    + "; the file is encrypted for " + String.join(", ", meta.recipients()));
         }
         var corrupt = new ArrayList<String>();
         for (SopsMetadata.Recipient recipient : meta.age()) {
@@ -58,12 +58,13 @@ final class AgeDataKey {
 
     private static Either<String, byte[]> open(SopsMetadata.Recipient recipient, AgeIdentity identity) {
         byte[] armored = recipient.enc().getBytes(StandardCharsets.US_ASCII);
-        try (InputStream in = Channels.newInputStream(new ArmoredDecryptingChannelFactory().newDecryptingChannel(
-                Channels.newChannel(new ByteArrayInputStream(armored)), List.of(identity.reader())))) {
+        try (InputStream in = Channels.newInputStream(new ArmoredDecryptingChannelFactory()
+                .newDecryptingChannel(
+                        Channels.newChannel(new ByteArrayInputStream(armored)), List.of(identity.reader())))) {
             byte[] key = in.readNBytes(KEY_BYTES + 1);
             if (key.length != KEY_BYTES) {
-                return Either.left("the age block for " + recipient.recipient() + " does not hold a "
-                        + KEY_BYTES + "-byte data key");
+                return Either.left("the age block for " + recipient.recipient() + " does not hold a " + KEY_BYTES
+                        + "-byte data key");
             }
             return Either.right(key);
         } catch (UnsupportedRecipientStanzaException e) {

@@ -86,17 +86,24 @@ public final class AgeIdentities {
         Objects.requireNonNull(keysText, "keysText");
         var found = new ArrayList<AgeIdentity>();
         var problems = new ArrayList<ConfigFailure>();
-        parseInto(keysText, source.toString(), found,
+        parseInto(
+                keysText,
+                source.toString(),
+                found,
                 (line, problem) -> problems.add(new ConfigFailure.Invalid(source, line, "age identity", problem)));
         return problems.isEmpty()
                 ? Either.right(new AgeIdentities(found, List.of()))
                 : Either.left(problems.getFirst());
     }
 
-    private static void readFile(Path file, String label, boolean required,
-                                 List<AgeIdentity> found, List<String> problems) {
+    private static void readFile(
+            Path file, String label, boolean required, List<AgeIdentity> found, List<String> problems) {
         try {
-            parseInto(Files.readString(file, StandardCharsets.UTF_8), file.toString(), found, collect(file.toString(), problems));
+            parseInto(
+                    Files.readString(file, StandardCharsets.UTF_8),
+                    file.toString(),
+                    found,
+                    collect(file.toString(), problems));
         } catch (NoSuchFileException e) {
             if (required) {
                 problems.add(label + ": file does not exist");
@@ -110,8 +117,8 @@ public final class AgeIdentities {
         return (line, problem) -> problems.add(source + ":" + line + ": " + problem);
     }
 
-    private static void parseInto(String text, String source, List<AgeIdentity> found,
-                                  BiConsumer<Integer, String> problems) {
+    private static void parseInto(
+            String text, String source, List<AgeIdentity> found, BiConsumer<Integer, String> problems) {
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();

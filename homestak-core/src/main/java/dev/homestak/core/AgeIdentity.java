@@ -30,9 +30,11 @@ record AgeIdentity(Secret privateKey, String publicKey, String source) {
      */
     static Either<String, AgeIdentity> parse(String line, String source) {
         if (!line.startsWith(PREFIX)) {
-            return Either.left(line.startsWith("AGE-PLUGIN-")
-                    ? "age plugin identities are not supported, only AGE-SECRET-KEY-1... keys"
-                    : "not an age identity (expected a line starting with " + PREFIX + "...; the line is not shown)");
+            return Either.left(
+                    line.startsWith("AGE-PLUGIN-")
+                            ? "age plugin identities are not supported, only AGE-SECRET-KEY-1... keys"
+                            : "not an age identity (expected a line starting with " + PREFIX
+                                    + "...; the line is not shown)");
         }
         try {
             // translateKey derives the public key and checks the bech32 checksum of the private key

@@ -32,8 +32,8 @@ public record ConfigEnvironment(Map<String, String> variables, Path workingDir, 
 
     /** The running process's environment, working directory and home, with the standard system location. */
     public static ConfigEnvironment system() {
-        return new ConfigEnvironment(System.getenv(), Path.of(""),
-                Path.of(System.getProperty("user.home")), SYSTEM_SITE_CONFIG);
+        return new ConfigEnvironment(
+                System.getenv(), Path.of(""), Path.of(System.getProperty("user.home")), SYSTEM_SITE_CONFIG);
     }
 
     /** An injected environment with the standard system location. */
@@ -50,7 +50,7 @@ public record ConfigEnvironment(Map<String, String> variables, Path workingDir, 
     @Override
     public String toString() {
         // variables may hold secrets (SOPS_AGE_KEY); show only their names
-        return "ConfigEnvironment[variables=" + new java.util.TreeSet<>(variables.keySet()) + ", workingDir=" + workingDir
-                + ", home=" + home + ", systemDir=" + systemDir + "]";
+        return "ConfigEnvironment[variables=" + new java.util.TreeSet<>(variables.keySet()) + ", workingDir="
+                + workingDir + ", home=" + home + ", systemDir=" + systemDir + "]";
     }
 }

@@ -33,8 +33,11 @@ public final class ConfigResolver {
      * {@code vmid = vmid_base + index}, bridge and gateway defaults. The node's token must exist.
      */
     public Either<ConfigFailure, ResolvedEnv> resolveEnv(String envName, String nodeName) {
-        return site.env(envName).flatMap(env -> site.node(nodeName).flatMap(node -> node.requireApiToken()
-                .flatMap(token -> resolveVms(env).map(vms -> new ResolvedEnv(envName, node, token, vms)))));
+        return site.env(envName)
+                .flatMap(env -> site.node(nodeName)
+                        .flatMap(node -> node.requireApiToken()
+                                .flatMap(token ->
+                                        resolveVms(env).map(vms -> new ResolvedEnv(envName, node, token, vms)))));
     }
 
     private Either<ConfigFailure, List<ResolvedVm>> resolveVms(EnvConfig env) {
@@ -55,8 +58,12 @@ public final class ConfigResolver {
             String name = vm.template().get();
             VmDefinition template = site.templates().get(name);
             if (template == null) {
-                return Either.left(new ConfigFailure.Invalid(env.file(), vm.line(), path + ".template",
-                        "names unknown template '" + Problems.printable(name) + "' (available: " + names(site.templates()) + "): create "
+                return Either.left(new ConfigFailure.Invalid(
+                        env.file(),
+                        vm.line(),
+                        path + ".template",
+                        "names unknown template '" + Problems.printable(name) + "' (available: "
+                                + names(site.templates()) + "): create "
                                 + Problems.fileFor(site.root().resolve("vms"), name)));
             }
             Optional<ConfigFailure> missingPreset = applyPreset(template, merged);
@@ -84,9 +91,12 @@ public final class ConfigResolver {
         String name = template.preset().get();
         VmDefinition preset = site.presets().get(name);
         if (preset == null) {
-            return Optional.of(new ConfigFailure.Invalid(template.file(), 0, "preset",
-                    "names unknown preset '" + Problems.printable(name) + "' (available: " + names(site.presets()) + "): create "
-                            + Problems.fileFor(site.root().resolve("vms/presets"), name)));
+            return Optional.of(new ConfigFailure.Invalid(
+                    template.file(),
+                    0,
+                    "preset",
+                    "names unknown preset '" + Problems.printable(name) + "' (available: " + names(site.presets())
+                            + "): create " + Problems.fileFor(site.root().resolve("vms/presets"), name)));
         }
         merged.putAll(preset.values());
         return Optional.empty();

@@ -165,7 +165,8 @@ public final class Facts {
         if (value instanceof List<?> && type == List.class) {
             return (T) value;
         }
-        throw new IllegalStateException("fact has type " + value.getClass().getSimpleName() + ", not " + type.getSimpleName());
+        throw new IllegalStateException(
+                "fact has type " + value.getClass().getSimpleName() + ", not " + type.getSimpleName());
     }
 
     @Override

@@ -43,11 +43,29 @@ import java.util.Optional;
  *                      with, as written ({@code ~/} is the operator's home, relative names are relative to the
  *                      site-config directory: see {@link #sshIdentityFiles})
  */
-public record HostConfig(String name, Path file, boolean hostOnly, String nodeName, Optional<String> parentNode,
-        Optional<URI> apiEndpoint, String apiTokenKey, Optional<Secret> apiToken, Path secretsFile, String sshHost,
-        String sshUser, String datastore, Optional<String> ip, Provisioner provisioner, Optional<String> tlsFingerprint,
-        Optional<Path> tlsCaFile, boolean insecure, int vmSshPort, Map<String, Object> siteDefaults,
-        Optional<Secret> rootPassword, List<String> sshKeys, List<String> sshIdentities) {
+public record HostConfig(
+        String name,
+        Path file,
+        boolean hostOnly,
+        String nodeName,
+        Optional<String> parentNode,
+        Optional<URI> apiEndpoint,
+        String apiTokenKey,
+        Optional<Secret> apiToken,
+        Path secretsFile,
+        String sshHost,
+        String sshUser,
+        String datastore,
+        Optional<String> ip,
+        Provisioner provisioner,
+        Optional<String> tlsFingerprint,
+        Optional<Path> tlsCaFile,
+        boolean insecure,
+        int vmSshPort,
+        Map<String, Object> siteDefaults,
+        Optional<Secret> rootPassword,
+        List<String> sshKeys,
+        List<String> sshIdentities) {
 
     /** Built-in SSH user (§4.4). */
     public static final String DEFAULT_SSH_USER = "root";
@@ -58,8 +76,24 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
 
     /** Validates every component and copies collections. */
     public HostConfig {
-        for (Object o : new Object[] {name, file, nodeName, parentNode, apiEndpoint, apiTokenKey, apiToken, secretsFile,
-                sshHost, sshUser, datastore, ip, provisioner, tlsFingerprint, tlsCaFile, rootPassword}) {
+        for (Object o : new Object[] {
+            name,
+            file,
+            nodeName,
+            parentNode,
+            apiEndpoint,
+            apiTokenKey,
+            apiToken,
+            secretsFile,
+            sshHost,
+            sshUser,
+            datastore,
+            ip,
+            provisioner,
+            tlsFingerprint,
+            tlsCaFile,
+            rootPassword
+        }) {
             Objects.requireNonNull(o, "HostConfig component");
         }
         if (vmSshPort < 1 || vmSshPort > 65535) {
@@ -74,8 +108,11 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
      * The {@link #sshIdentities} as files: {@code ~/} under {@code home}, relative names under {@code siteRoot}.
      */
     public List<Path> sshIdentityFiles(Path home, Path siteRoot) {
-        return sshIdentities.stream().map(f -> f.equals("~") || f.startsWith("~/")
-                ? home.resolve(f.substring(Math.min(2, f.length()))) : siteRoot.resolve(f)).toList();
+        return sshIdentities.stream()
+                .map(f -> f.equals("~") || f.startsWith("~/")
+                        ? home.resolve(f.substring(Math.min(2, f.length())))
+                        : siteRoot.resolve(f))
+                .toList();
     }
 
     /** A builder with the built-in defaults; {@code name}, {@code file} and {@code secretsFile} must be set. */
@@ -94,13 +131,19 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
      */
     public Either<ConfigFailure, Secret> requireApiToken() {
         if (hostOnly) {
-            return Either.left(new ConfigFailure.Missing(file, "api_endpoint",
-                    "is not available: " + name + " is an SSH-only host (hosts/" + name + ".yaml); add nodes/" + name + ".yaml"));
+            return Either.left(new ConfigFailure.Missing(
+                    file,
+                    "api_endpoint",
+                    "is not available: " + name + " is an SSH-only host (hosts/" + name + ".yaml); add nodes/" + name
+                            + ".yaml"));
         }
-        return apiToken.<Either<ConfigFailure, Secret>>map(Either::right).orElseGet(() -> Either.left(new ConfigFailure.Missing(
-                secretsFile, "api_tokens." + apiTokenKey,
-                "is not set, but node '" + name + "' needs it (" + file.getFileName() + " api_token: " + apiTokenKey
-                        + "): add the token to secrets.yaml, or run 'make decrypt' in the site-config")));
+        return apiToken.<Either<ConfigFailure, Secret>>map(Either::right)
+                .orElseGet(() -> Either.left(new ConfigFailure.Missing(
+                        secretsFile,
+                        "api_tokens." + apiTokenKey,
+                        "is not set, but node '" + name + "' needs it (" + file.getFileName() + " api_token: "
+                                + apiTokenKey
+                                + "): add the token to secrets.yaml, or run 'make decrypt' in the site-config")));
     }
 
     /** Builds a {@link HostConfig}; the only mutable type here. */
@@ -128,72 +171,172 @@ public record HostConfig(String name, Path file, boolean hostOnly, String nodeNa
         private List<String> sshKeys = List.of();
         private List<String> sshIdentities = List.of();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(HostConfig c) {
-            name = c.name; file = c.file; hostOnly = c.hostOnly; nodeName = c.nodeName; parentNode = c.parentNode;
-            apiEndpoint = c.apiEndpoint; apiTokenKey = c.apiTokenKey; apiToken = c.apiToken; secretsFile = c.secretsFile;
-            sshHost = c.sshHost; sshUser = c.sshUser; datastore = c.datastore; ip = c.ip; provisioner = c.provisioner;
-            tlsFingerprint = c.tlsFingerprint; tlsCaFile = c.tlsCaFile; insecure = c.insecure; vmSshPort = c.vmSshPort;
-            siteDefaults = c.siteDefaults; rootPassword = c.rootPassword; sshKeys = c.sshKeys;
+            name = c.name;
+            file = c.file;
+            hostOnly = c.hostOnly;
+            nodeName = c.nodeName;
+            parentNode = c.parentNode;
+            apiEndpoint = c.apiEndpoint;
+            apiTokenKey = c.apiTokenKey;
+            apiToken = c.apiToken;
+            secretsFile = c.secretsFile;
+            sshHost = c.sshHost;
+            sshUser = c.sshUser;
+            datastore = c.datastore;
+            ip = c.ip;
+            provisioner = c.provisioner;
+            tlsFingerprint = c.tlsFingerprint;
+            tlsCaFile = c.tlsCaFile;
+            insecure = c.insecure;
+            vmSshPort = c.vmSshPort;
+            siteDefaults = c.siteDefaults;
+            rootPassword = c.rootPassword;
+            sshKeys = c.sshKeys;
             sshIdentities = c.sshIdentities;
         }
 
         /** Sets the primary key; also the default node name, token key and SSH host. */
-        public Builder name(String v) { name = v; return this; }
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
         /** Sets the source file. */
-        public Builder file(Path v) { file = v; return this; }
+        public Builder file(Path v) {
+            file = v;
+            return this;
+        }
         /** Marks an SSH-only host. */
-        public Builder hostOnly(boolean v) { hostOnly = v; return this; }
+        public Builder hostOnly(boolean v) {
+            hostOnly = v;
+            return this;
+        }
         /** Sets the PVE node name. */
-        public Builder nodeName(String v) { nodeName = v; return this; }
+        public Builder nodeName(String v) {
+            nodeName = v;
+            return this;
+        }
         /** Sets the parent node of a nested PVE. */
-        public Builder parentNode(String v) { parentNode = Optional.of(v); return this; }
+        public Builder parentNode(String v) {
+            parentNode = Optional.of(v);
+            return this;
+        }
         /** Sets the API endpoint. */
-        public Builder apiEndpoint(URI v) { apiEndpoint = Optional.of(v); return this; }
+        public Builder apiEndpoint(URI v) {
+            apiEndpoint = Optional.of(v);
+            return this;
+        }
         /** Sets the key into {@code secrets.api_tokens}. */
-        public Builder apiTokenKey(String v) { apiTokenKey = v; return this; }
+        public Builder apiTokenKey(String v) {
+            apiTokenKey = v;
+            return this;
+        }
         /** Sets the token (or none). */
-        public Builder apiToken(Optional<Secret> v) { apiToken = v; return this; }
+        public Builder apiToken(Optional<Secret> v) {
+            apiToken = v;
+            return this;
+        }
         /** Sets the secrets file named in messages. */
-        public Builder secretsFile(Path v) { secretsFile = v; return this; }
+        public Builder secretsFile(Path v) {
+            secretsFile = v;
+            return this;
+        }
         /** Sets the SSH host. */
-        public Builder sshHost(String v) { sshHost = v; return this; }
+        public Builder sshHost(String v) {
+            sshHost = v;
+            return this;
+        }
         /** Sets the SSH user. */
-        public Builder sshUser(String v) { sshUser = v; return this; }
+        public Builder sshUser(String v) {
+            sshUser = v;
+            return this;
+        }
         /** Sets the datastore. */
-        public Builder datastore(String v) { datastore = v; return this; }
+        public Builder datastore(String v) {
+            datastore = v;
+            return this;
+        }
         /** Sets the node IP. */
-        public Builder ip(String v) { ip = Optional.of(v); return this; }
+        public Builder ip(String v) {
+            ip = Optional.of(v);
+            return this;
+        }
         /** Sets the provisioner. */
-        public Builder provisioner(Provisioner v) { provisioner = v; return this; }
+        public Builder provisioner(Provisioner v) {
+            provisioner = v;
+            return this;
+        }
         /** Sets the pinned certificate fingerprint. */
-        public Builder tlsFingerprint(String v) { tlsFingerprint = Optional.of(v); return this; }
+        public Builder tlsFingerprint(String v) {
+            tlsFingerprint = Optional.of(v);
+            return this;
+        }
         /** Sets the CA file. */
-        public Builder tlsCaFile(Path v) { tlsCaFile = Optional.of(v); return this; }
+        public Builder tlsCaFile(Path v) {
+            tlsCaFile = Optional.of(v);
+            return this;
+        }
         /** Turns TLS verification off (or on). */
-        public Builder insecure(boolean v) { insecure = v; return this; }
+        public Builder insecure(boolean v) {
+            insecure = v;
+            return this;
+        }
         /** Sets the VMs' SSH port. */
-        public Builder vmSshPort(int v) { vmSshPort = v; return this; }
+        public Builder vmSshPort(int v) {
+            vmSshPort = v;
+            return this;
+        }
         /** Sets the site defaults. */
-        public Builder siteDefaults(Map<String, Object> v) { siteDefaults = v; return this; }
+        public Builder siteDefaults(Map<String, Object> v) {
+            siteDefaults = v;
+            return this;
+        }
         /** Sets the VM root password hash (or none). */
-        public Builder rootPassword(Optional<Secret> v) { rootPassword = v; return this; }
+        public Builder rootPassword(Optional<Secret> v) {
+            rootPassword = v;
+            return this;
+        }
         /** Sets the public keys. */
-        public Builder sshKeys(List<String> v) { sshKeys = v; return this; }
+        public Builder sshKeys(List<String> v) {
+            sshKeys = v;
+            return this;
+        }
         /** Sets the private key files ({@code ssh_identity}). */
-        public Builder sshIdentities(List<String> v) { sshIdentities = v; return this; }
+        public Builder sshIdentities(List<String> v) {
+            sshIdentities = v;
+            return this;
+        }
 
         /** The config; the node name, token key and SSH host default to the name when not set. */
         public HostConfig build() {
             if (name.isBlank()) {
                 throw new IllegalStateException("HostConfig needs a name");
             }
-            return new HostConfig(name, file, hostOnly, nodeName.isEmpty() ? name : nodeName, parentNode, apiEndpoint,
-                    apiTokenKey.isEmpty() ? name : apiTokenKey, apiToken, secretsFile, sshHost.isEmpty() ? name : sshHost,
-                    sshUser, datastore, ip, provisioner, tlsFingerprint, tlsCaFile, insecure, vmSshPort, siteDefaults,
-                    rootPassword, sshKeys, sshIdentities);
+            return new HostConfig(
+                    name,
+                    file,
+                    hostOnly,
+                    nodeName.isEmpty() ? name : nodeName,
+                    parentNode,
+                    apiEndpoint,
+                    apiTokenKey.isEmpty() ? name : apiTokenKey,
+                    apiToken,
+                    secretsFile,
+                    sshHost.isEmpty() ? name : sshHost,
+                    sshUser,
+                    datastore,
+                    ip,
+                    provisioner,
+                    tlsFingerprint,
+                    tlsCaFile,
+                    insecure,
+                    vmSshPort,
+                    siteDefaults,
+                    rootPassword,
+                    sshKeys,
+                    sshIdentities);
         }
     }
 }

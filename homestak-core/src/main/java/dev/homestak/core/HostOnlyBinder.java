@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class HostOnlyBinder {
 
-    private HostOnlyBinder() {
-    }
+    private HostOnlyBinder() {}
 
     static HostConfig bind(YamlDoc doc, SiteDefaults site, Secrets secrets, Problems problems) {
         Map<String, Object> m = doc.root();

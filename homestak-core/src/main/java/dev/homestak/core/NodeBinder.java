@@ -18,8 +18,7 @@ final class NodeBinder {
     /** 32 colon-separated hex pairs: how PVE (and openssl) print a SHA-256 certificate fingerprint. */
     private static final Pattern FINGERPRINT = Pattern.compile("(?:[0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}");
 
-    private NodeBinder() {
-    }
+    private NodeBinder() {}
 
     static Optional<HostConfig> bind(YamlDoc doc, SiteDefaults site, Secrets secrets, Path root, Problems problems) {
         Map<String, Object> m = doc.root();
@@ -29,23 +28,33 @@ final class NodeBinder {
         problems.string(doc, m, "", "parent_node").ifPresent(b::parentNode);
         problems.string(doc, m, "", "datastore").ifPresent(b::datastore);
         // host_user is today's name of ssh_user (upstream v0.58)
-        problems.string(doc, m, "", "host_user").or(() -> problems.string(doc, m, "", "ssh_user")).ifPresent(b::sshUser);
+        problems.string(doc, m, "", "host_user")
+                .or(() -> problems.string(doc, m, "", "ssh_user"))
+                .ifPresent(b::sshUser);
         problems.string(doc, m, "", "ip").ifPresent(b::ip);
         problems.stringOrStrings(doc, m, "", "ssh_identity").ifPresent(b::sshIdentities);
         problems.bool(doc, m, "", "insecure").ifPresent(b::insecure);
         String tokenKey = problems.string(doc, m, "", "api_token").orElse(name);
         b.apiTokenKey(tokenKey).apiToken(secrets.apiToken(tokenKey));
-        boolean ok = endpoint(doc, problems, b) & provisioner(doc, problems, b) & fingerprint(doc, problems, b)
-                & caFile(doc, root, problems, b) & port(doc, problems, b);
+        boolean ok = endpoint(doc, problems, b)
+                & provisioner(doc, problems, b)
+                & fingerprint(doc, problems, b)
+                & caFile(doc, root, problems, b)
+                & port(doc, problems, b);
         return ok ? Optional.of(b.build()) : Optional.empty();
     }
 
     /** A builder with the built-ins, the site defaults and the global secrets applied. */
     static HostConfig.Builder base(String name, Path file, SiteDefaults site, Secrets secrets) {
-        return HostConfig.builder().name(name).file(file).secretsFile(secrets.file())
+        return HostConfig.builder()
+                .name(name)
+                .file(file)
+                .secretsFile(secrets.file())
                 .sshUser(site.sshUser().orElse(HostConfig.DEFAULT_SSH_USER))
                 .datastore(site.datastore().orElse(HostConfig.DEFAULT_DATASTORE))
-                .siteDefaults(site.values()).rootPassword(secrets.vmRootPassword()).sshKeys(secrets.sshKeyValues())
+                .siteDefaults(site.values())
+                .rootPassword(secrets.vmRootPassword())
+                .sshKeys(secrets.sshKeyValues())
                 .sshIdentities(site.sshIdentities());
     }
 
@@ -53,8 +62,8 @@ final class NodeBinder {
         Optional<String> text = problems.string(doc, doc.root(), "", "api_endpoint");
         if (text.isEmpty()) {
             if (!doc.root().containsKey("api_endpoint")) {
-                problems.add(new ConfigFailure.Missing(doc.file(), "api_endpoint",
-                        "is required: the PVE API URL, e.g. https://pve.example:8006"));
+                problems.add(new ConfigFailure.Missing(
+                        doc.file(), "api_endpoint", "is required: the PVE API URL, e.g. https://pve.example:8006"));
             }
             return false;
         }
@@ -62,8 +71,10 @@ final class NodeBinder {
             URI uri = new URI(text.get().strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                problems.invalid(doc, "api_endpoint", "must be an http(s) URL with a host, e.g. https://pve.example:8006, not '"
-                        + text.get() + "'");
+                problems.invalid(
+                        doc,
+                        "api_endpoint",
+                        "must be an http(s) URL with a host, e.g. https://pve.example:8006, not '" + text.get() + "'");
                 return false;
             }
             b.apiEndpoint(uri).sshHost(uri.getHost());
@@ -80,7 +91,8 @@ final class NodeBinder {
             return !doc.root().containsKey("provisioner");
         }
         Optional<Provisioner> p = Provisioner.parse(text.get());
-        p.ifPresentOrElse(b::provisioner,
+        p.ifPresentOrElse(
+                b::provisioner,
                 () -> problems.invalid(doc, "provisioner", "must be 'tofu' or 'api', not '" + text.get() + "'"));
         return p.isPresent();
     }
@@ -92,7 +104,9 @@ final class NodeBinder {
         }
         String value = text.get().strip();
         if (!FINGERPRINT.matcher(value).matches()) {
-            problems.invalid(doc, "tls_fingerprint",
+            problems.invalid(
+                    doc,
+                    "tls_fingerprint",
                     "must be the SHA-256 certificate fingerprint as 32 hex pairs AA:BB:..., as shown by 'pvenode cert info'");
             return false;
         }

@@ -93,12 +93,15 @@ final class Problems {
         if (map.get(key) == null || map.get(key) instanceof List) {
             return strings(doc, map, parent, key);
         }
-        invalid(doc, YamlDoc.child(parent, key), "must be a file name or a list of file names, not " + kind(map.get(key)));
+        invalid(
+                doc,
+                YamlDoc.child(parent, key),
+                "must be a file name or a list of file names, not " + kind(map.get(key)));
         return Optional.empty();
     }
 
-    private <T> Optional<T> typed(YamlDoc doc, Map<String, Object> map, String parent, String key, Class<T> type,
-            String expected) {
+    private <T> Optional<T> typed(
+            YamlDoc doc, Map<String, Object> map, String parent, String key, Class<T> type, String expected) {
         Object value = map.get(key);
         if (value == null) {
             return Optional.empty();

@@ -71,7 +71,11 @@ public record ResolvedEnv(String env, HostConfig host, Secret apiToken, List<Res
         out.put("api_token", revealSecrets ? apiToken.reveal() : Secret.MASK);
         out.put("ssh_user", sshUser());
         out.put("datastore", datastore());
-        out.put("root_password", rootPassword().map(p -> revealSecrets ? p.reveal() : Secret.MASK).orElse(""));
+        out.put(
+                "root_password",
+                rootPassword()
+                        .map(p -> revealSecrets ? p.reveal() : Secret.MASK)
+                        .orElse(""));
         out.put("ssh_keys", sshKeys());
         out.put("vms", vms.stream().map(ResolvedVm::attributes).toList());
         return out;

@@ -71,7 +71,9 @@ public record ResolvedVm(Map<String, Object> attributes) {
 
     /** Extra packages to install. */
     public List<String> packages() {
-        return attributes.get("packages") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        return attributes.get("packages") instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     private <T> Optional<T> typed(String key, Class<T> type) {

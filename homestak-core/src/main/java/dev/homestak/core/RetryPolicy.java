@@ -20,8 +20,13 @@ import java.util.random.RandomGenerator;
  * @param jitter       fraction in [0, 1] of each wait that may be removed at random
  * @param deadline     overall limit from the first attempt; none when empty
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, double multiplier, double jitter,
-                          Optional<Duration> deadline) {
+public record RetryPolicy(
+        int maxAttempts,
+        Duration initialDelay,
+        Duration maxDelay,
+        double multiplier,
+        double jitter,
+        Optional<Duration> deadline) {
 
     private static final RandomGenerator RANDOM = new Random(); // thread-safe
 
@@ -48,7 +53,10 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
 
     /** A builder holding this policy's values. */
     public Builder toBuilder() {
-        Builder b = new Builder().maxAttempts(maxAttempts).backoff(initialDelay, maxDelay).multiplier(multiplier)
+        Builder b = new Builder()
+                .maxAttempts(maxAttempts)
+                .backoff(initialDelay, maxDelay)
+                .multiplier(multiplier)
                 .jitter(jitter);
         deadline.ifPresent(b::deadline);
         return b;
@@ -56,7 +64,11 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
 
     /** No retries at all. */
     public static RetryPolicy none() {
-        return builder().maxAttempts(1).backoff(Duration.ZERO, Duration.ZERO).jitter(0).build();
+        return builder()
+                .maxAttempts(1)
+                .backoff(Duration.ZERO, Duration.ZERO)
+                .jitter(0)
+                .build();
     }
 
     /**
@@ -66,7 +78,11 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
      */
     public static RetryPolicy polling(Duration cap) {
         Duration first = Duration.ofMillis(50).compareTo(cap) < 0 ? Duration.ofMillis(50) : cap;
-        return builder().maxAttempts(Integer.MAX_VALUE).backoff(first, cap).jitter(0).build();
+        return builder()
+                .maxAttempts(Integer.MAX_VALUE)
+                .backoff(first, cap)
+                .jitter(0)
+                .build();
     }
 
     /**
@@ -94,8 +110,7 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         private double jitter = 0.2;
         private Optional<Duration> deadline = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Attempts in total. */
         public Builder maxAttempts(int value) {

@@ -18,7 +18,11 @@ import java.util.Optional;
  * @param sshKeys {@code ssh_keys}: identifier to public key line; public keys are not secret
  * @param signingKey {@code auth.signing_key}: the HMAC key of provisioning tokens (64 hex characters), when set
  */
-public record Secrets(Path file, Map<String, Secret> apiTokens, Map<String, Secret> passwords, Map<String, String> sshKeys,
+public record Secrets(
+        Path file,
+        Map<String, Secret> apiTokens,
+        Map<String, Secret> passwords,
+        Map<String, String> sshKeys,
         Optional<Secret> signingKey) {
 
     /** Validates components and copies the maps, keeping their order. */
@@ -31,7 +35,8 @@ public record Secrets(Path file, Map<String, Secret> apiTokens, Map<String, Secr
     }
 
     /** Secrets without a signing key (the seed layout has no {@code auth} section). */
-    public Secrets(Path file, Map<String, Secret> apiTokens, Map<String, Secret> passwords, Map<String, String> sshKeys) {
+    public Secrets(
+            Path file, Map<String, Secret> apiTokens, Map<String, Secret> passwords, Map<String, String> sshKeys) {
         this(file, apiTokens, passwords, sshKeys, Optional.empty());
     }
 

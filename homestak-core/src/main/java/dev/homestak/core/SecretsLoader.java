@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class SecretsLoader {
 
-    private SecretsLoader() {
-    }
+    private SecretsLoader() {}
 
     static Secrets load(Path root, ConfigEnvironment env, Problems problems) {
         Path plain = root.resolve("secrets.yaml");
@@ -28,13 +27,14 @@ final class SecretsLoader {
     }
 
     private static Either<ConfigFailure, YamlDoc> read(Path file, ConfigEnvironment env) {
-        return YamlReader.readText(file).flatMap(text -> YamlReader.parse(file, text).flatMap(doc -> {
-            if (!SopsFile.isEncrypted(doc.root())) {
-                return Either.right(doc);
-            }
-            AgeIdentities ids = AgeIdentities.discover(env.variables(), env.home());
-            return SopsFile.decrypt(file, text, ids).map(plain -> YamlDoc.withoutLines(file, plain));
-        }));
+        return YamlReader.readText(file)
+                .flatMap(text -> YamlReader.parse(file, text).flatMap(doc -> {
+                    if (!SopsFile.isEncrypted(doc.root())) {
+                        return Either.right(doc);
+                    }
+                    AgeIdentities ids = AgeIdentities.discover(env.variables(), env.home());
+                    return SopsFile.decrypt(file, text, ids).map(plain -> YamlDoc.withoutLines(file, plain));
+                }));
     }
 
     private static Secrets bind(YamlDoc doc, Problems problems) {
@@ -42,7 +42,8 @@ final class SecretsLoader {
         Map<String, Secret> passwords = secretMap(doc, "passwords", problems);
         Map<String, String> keys = new LinkedHashMap<>();
         problems.mapping(doc, doc.root(), "", "ssh_keys")
-                .ifPresent(m -> m.keySet().forEach(k -> problems.string(doc, m, "ssh_keys", k).ifPresent(v -> keys.put(k, v))));
+                .ifPresent(m -> m.keySet()
+                        .forEach(k -> problems.string(doc, m, "ssh_keys", k).ifPresent(v -> keys.put(k, v))));
         return new Secrets(doc.file(), tokens, passwords, keys, signingKey(doc, problems));
     }
 
@@ -53,10 +54,14 @@ final class SecretsLoader {
     private static Optional<Secret> signingKey(YamlDoc doc, Problems problems) {
         Optional<String> key = problems.mapping(doc, doc.root(), "", "auth")
                 .flatMap(auth -> problems.string(doc, auth, "auth", "signing_key"))
-                .map(String::strip).filter(k -> !k.isEmpty());
+                .map(String::strip)
+                .filter(k -> !k.isEmpty());
         if (key.isPresent() && !key.get().matches("[0-9a-fA-F]{64}")) {
-            problems.invalid(doc, "auth.signing_key", "must be 64 hex characters (32 bytes), not " + key.get().length()
-                    + " characters of another form: generate one with 'openssl rand -hex 32'");
+            problems.invalid(
+                    doc,
+                    "auth.signing_key",
+                    "must be 64 hex characters (32 bytes), not " + key.get().length()
+                            + " characters of another form: generate one with 'openssl rand -hex 32'");
             return Optional.empty();
         }
         return key.map(Secret::of);
@@ -65,8 +70,9 @@ final class SecretsLoader {
     private static Map<String, Secret> secretMap(YamlDoc doc, String section, Problems problems) {
         Map<String, Secret> out = new LinkedHashMap<>();
         // Problems' messages name only the type of a wrong value, never the value, so secrets stay out of them
-        problems.mapping(doc, doc.root(), "", section).ifPresent(m -> m.keySet()
-                .forEach(k -> problems.string(doc, m, section, k).ifPresent(v -> out.put(k, Secret.of(v)))));
+        problems.mapping(doc, doc.root(), "", section)
+                .ifPresent(m -> m.keySet()
+                        .forEach(k -> problems.string(doc, m, section, k).ifPresent(v -> out.put(k, Secret.of(v)))));
         return out;
     }
 }

@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * @param specs {@code specs/*.yaml} files by name
  * @param postures {@code postures/*.yaml} files by name
  */
-public record SiteCatalog(Map<String, Preset> presets, Map<String, Path> manifests, Map<String, Path> specs,
-        Map<String, Path> postures) {
+public record SiteCatalog(
+        Map<String, Preset> presets, Map<String, Path> manifests, Map<String, Path> specs, Map<String, Path> postures) {
 
     /** Copies the maps, sorted by name. */
     public SiteCatalog {

@@ -17,15 +17,19 @@ import java.util.Optional;
  */
 final class SiteCatalogLoader {
 
-    private SiteCatalogLoader() {
-    }
+    private SiteCatalogLoader() {}
 
     static SiteCatalog load(Path root, Problems problems) {
         Map<String, Preset> presets = new LinkedHashMap<>();
         for (Path file : yamlFiles(root.resolve("presets"), problems)) {
-            problems.take(YamlReader.read(file)).flatMap(doc -> preset(doc, problems)).ifPresent(p -> presets.put(p.name(), p));
+            problems.take(YamlReader.read(file))
+                    .flatMap(doc -> preset(doc, problems))
+                    .ifPresent(p -> presets.put(p.name(), p));
         }
-        return new SiteCatalog(presets, named(root.resolve("manifests"), problems), named(root.resolve("specs"), problems),
+        return new SiteCatalog(
+                presets,
+                named(root.resolve("manifests"), problems),
+                named(root.resolve("specs"), problems),
                 named(root.resolve("postures"), problems));
     }
 
@@ -42,7 +46,8 @@ final class SiteCatalogLoader {
 
     private static Optional<Integer> size(YamlDoc doc, String key, String meaning, Problems problems) {
         if (!doc.root().containsKey(key)) {
-            problems.add(new ConfigFailure.Missing(doc.file(), key, "is required: add '" + key + ":' (" + meaning + ")"));
+            problems.add(
+                    new ConfigFailure.Missing(doc.file(), key, "is required: add '" + key + ":' (" + meaning + ")"));
             return Optional.empty();
         }
         Optional<Integer> value = problems.integer(doc, doc.root(), "", key);

@@ -26,9 +26,17 @@ import java.util.TreeSet;
  * @param catalog today's layout: {@code presets/}, {@code manifests/}, {@code specs/}, {@code postures/}
  * @param notices one-line notices for the user from loading (an old key name read as its new one)
  */
-public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String, HostConfig> nodes,
-        Map<String, HostConfig> hosts, Map<String, EnvConfig> envs, Map<String, VmDefinition> templates,
-        Map<String, VmDefinition> presets, Secrets secrets, SiteCatalog catalog, List<String> notices) {
+public record SiteConfig(
+        Path root,
+        Map<String, Object> siteDefaults,
+        Map<String, HostConfig> nodes,
+        Map<String, HostConfig> hosts,
+        Map<String, EnvConfig> envs,
+        Map<String, VmDefinition> templates,
+        Map<String, VmDefinition> presets,
+        Secrets secrets,
+        SiteCatalog catalog,
+        List<String> notices) {
 
     /** Validates components and copies the maps (sorted by name; site defaults keep file order). */
     public SiteConfig {
@@ -77,24 +85,36 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
      * {@code hosts/<name>.yaml}, else a failure listing the available names.
      */
     public Either<ConfigFailure, HostConfig> host(String name) {
-        Optional<HostConfig> found = Optional.ofNullable(nodes.get(name)).or(() -> Optional.ofNullable(hosts.get(name)));
-        return found.<Either<ConfigFailure, HostConfig>>map(Either::right).orElseGet(() -> Either.left(
-                new ConfigFailure.Unknown("host", name, hostNames(),
+        Optional<HostConfig> found =
+                Optional.ofNullable(nodes.get(name)).or(() -> Optional.ofNullable(hosts.get(name)));
+        return found.<Either<ConfigFailure, HostConfig>>map(Either::right)
+                .orElseGet(() -> Either.left(new ConfigFailure.Unknown(
+                        "host",
+                        name,
+                        hostNames(),
                         "create " + Problems.fileFor(root.resolve("nodes"), name) + " (PVE node) or "
                                 + Problems.fileFor(root.resolve("hosts"), name) + " (SSH-only host)")));
     }
 
     /** The PVE node called {@code name} ({@code nodes/<name>.yaml}), else a failure listing the nodes. */
     public Either<ConfigFailure, HostConfig> node(String name) {
-        return Optional.ofNullable(nodes.get(name)).<Either<ConfigFailure, HostConfig>>map(Either::right)
-                .orElseGet(() -> Either.left(new ConfigFailure.Unknown("node", name, List.copyOf(nodes.keySet()),
+        return Optional.ofNullable(nodes.get(name))
+                .<Either<ConfigFailure, HostConfig>>map(Either::right)
+                .orElseGet(() -> Either.left(new ConfigFailure.Unknown(
+                        "node",
+                        name,
+                        List.copyOf(nodes.keySet()),
                         "node config not found: create " + Problems.fileFor(root.resolve("nodes"), name))));
     }
 
     /** The env called {@code name} ({@code envs/<name>.yaml}), else a failure listing the envs. */
     public Either<ConfigFailure, EnvConfig> env(String name) {
-        return Optional.ofNullable(envs.get(name)).<Either<ConfigFailure, EnvConfig>>map(Either::right)
-                .orElseGet(() -> Either.left(new ConfigFailure.Unknown("env", name, envNames(),
+        return Optional.ofNullable(envs.get(name))
+                .<Either<ConfigFailure, EnvConfig>>map(Either::right)
+                .orElseGet(() -> Either.left(new ConfigFailure.Unknown(
+                        "env",
+                        name,
+                        envNames(),
                         "env config not found: create " + Problems.fileFor(root.resolve("envs"), name))));
     }
 
@@ -103,9 +123,14 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
      * (the seed's {@code vms/presets/} are {@link #presets()}).
      */
     public Either<ConfigFailure, Preset> preset(String name) {
-        return Optional.ofNullable(catalog.presets().get(name)).<Either<ConfigFailure, Preset>>map(Either::right)
-                .orElseGet(() -> Either.left(new ConfigFailure.Unknown("preset", name, List.copyOf(catalog.presets().keySet()),
-                        "create " + Problems.fileFor(root.resolve("presets"), name) + " with cores, memory (MB) and disk (GB)")));
+        return Optional.ofNullable(catalog.presets().get(name))
+                .<Either<ConfigFailure, Preset>>map(Either::right)
+                .orElseGet(() -> Either.left(new ConfigFailure.Unknown(
+                        "preset",
+                        name,
+                        List.copyOf(catalog.presets().keySet()),
+                        "create " + Problems.fileFor(root.resolve("presets"), name)
+                                + " with cores, memory (MB) and disk (GB)")));
     }
 
     /** The {@code site.yaml} defaults of today's layout, typed, older key names included. */
@@ -118,7 +143,8 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
         Map<String, HostConfig> moreNodes = new LinkedHashMap<>(nodes);
         Map<String, HostConfig> moreHosts = new LinkedHashMap<>(hosts);
         (host.hostOnly() ? moreHosts : moreNodes).put(host.name(), host);
-        return new SiteConfig(root, siteDefaults, moreNodes, moreHosts, envs, templates, presets, secrets, catalog, notices);
+        return new SiteConfig(
+                root, siteDefaults, moreNodes, moreHosts, envs, templates, presets, secrets, catalog, notices);
     }
 
     /** Sorted union of node and SSH-only host names (what {@code --host} accepts). */
@@ -210,7 +236,8 @@ public record SiteConfig(Path root, Map<String, Object> siteDefaults, Map<String
 
         /** The site-config. */
         public SiteConfig build() {
-            return new SiteConfig(root, siteDefaults, nodes, hosts, envs, templates, presets, secrets, catalog, notices);
+            return new SiteConfig(
+                    root, siteDefaults, nodes, hosts, envs, templates, presets, secrets, catalog, notices);
         }
     }
 }

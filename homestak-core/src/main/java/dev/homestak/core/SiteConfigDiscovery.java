@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class SiteConfigDiscovery {
 
-    private SiteConfigDiscovery() {
-    }
+    private SiteConfigDiscovery() {}
 
     static Either<ConfigFailure, Path> locate(ConfigEnvironment env) {
         String explicit = env.variables().getOrDefault(ConfigEnvironment.SITE_CONFIG_VARIABLE, "");
@@ -34,7 +33,10 @@ final class SiteConfigDiscovery {
             }
         }
         return Either.left(new ConfigFailure.NotFound(
-                List.of("$" + ConfigEnvironment.SITE_CONFIG_VARIABLE + " (not set)", sibling.toString(), renamed.toString(),
+                List.of(
+                        "$" + ConfigEnvironment.SITE_CONFIG_VARIABLE + " (not set)",
+                        sibling.toString(),
+                        renamed.toString(),
                         env.systemDir().toString()),
                 "set " + ConfigEnvironment.SITE_CONFIG_VARIABLE + " or clone site-config next to homestak"));
     }

@@ -31,11 +31,14 @@ record SiteDefaults(Map<String, Object> values, List<String> notices) {
         if (!Files.exists(file)) {
             return new SiteDefaults(Map.of(), List.of());
         }
-        return problems.take(YamlReader.read(file)).map(doc -> bind(doc, problems)).orElse(new SiteDefaults(Map.of(), List.of()));
+        return problems.take(YamlReader.read(file))
+                .map(doc -> bind(doc, problems))
+                .orElse(new SiteDefaults(Map.of(), List.of()));
     }
 
     private static SiteDefaults bind(YamlDoc doc, Problems problems) {
-        Map<String, Object> defaults = problems.mapping(doc, doc.root(), "", "defaults").orElse(Map.of());
+        Map<String, Object> defaults =
+                problems.mapping(doc, doc.root(), "", "defaults").orElse(Map.of());
         SiteKeys.TEXT.forEach(key -> problems.string(doc, defaults, "defaults", key));
         SiteKeys.LISTS.forEach(key -> problems.strings(doc, defaults, "defaults", key));
         Map<String, Object> values = new LinkedHashMap<>(defaults);
@@ -45,12 +48,16 @@ record SiteDefaults(Map<String, Object> values, List<String> notices) {
             Object old = defaults.get(k.old());
             String oldPath = "defaults." + k.old();
             if (old != null && current != null && !old.equals(current)) {
-                problems.invalid(doc, oldPath, "and 'defaults." + k.current() + "' (line " + doc.line("defaults." + k.current())
-                        + ") differ; '" + k.old() + "' is the old name of '" + k.current() + "': keep '" + k.current()
-                        + "' and remove '" + k.old() + "'");
+                problems.invalid(
+                        doc,
+                        oldPath,
+                        "and 'defaults." + k.current() + "' (line " + doc.line("defaults." + k.current())
+                                + ") differ; '" + k.old() + "' is the old name of '" + k.current() + "': keep '"
+                                + k.current()
+                                + "' and remove '" + k.old() + "'");
             } else if (old != null) {
-                notices.add(doc.file() + ":" + doc.line(oldPath) + ": '" + oldPath + "' is the old name of '" + k.current()
-                        + "': read as " + k.current() + "; rename it");
+                notices.add(doc.file() + ":" + doc.line(oldPath) + ": '" + oldPath + "' is the old name of '"
+                        + k.current() + "': read as " + k.current() + "; rename it");
             } else if (current != null) {
                 values.put(k.old(), current);
             }
@@ -66,7 +73,8 @@ record SiteDefaults(Map<String, Object> values, List<String> notices) {
             return java.util.List.of(s);
         }
         return value instanceof java.util.List<?> l && l.stream().allMatch(String.class::isInstance)
-                ? l.stream().map(String.class::cast).toList() : java.util.List.of();
+                ? l.stream().map(String.class::cast).toList()
+                : java.util.List.of();
     }
 
     Optional<String> datastore() {

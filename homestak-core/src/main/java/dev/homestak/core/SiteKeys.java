@@ -20,9 +20,22 @@ record SiteKeys(String current, String old) {
             new SiteKeys("image_release_repo", "packer_release_repo"));
 
     /** The text keys of {@code defaults} that are type-checked (lists are checked separately). */
-    static final List<String> TEXT = List.of("datastore", "bridge", "gateway", "timezone", "domain", "host_user", "ssh_user",
-            "vm_user", "automation_user", "server_url", "spec_server", "image_release", "packer_release",
-            "image_release_repo", "packer_release_repo");
+    static final List<String> TEXT = List.of(
+            "datastore",
+            "bridge",
+            "gateway",
+            "timezone",
+            "domain",
+            "host_user",
+            "ssh_user",
+            "vm_user",
+            "automation_user",
+            "server_url",
+            "spec_server",
+            "image_release",
+            "packer_release",
+            "image_release_repo",
+            "packer_release_repo");
 
     /** The list-of-text keys of {@code defaults}. */
     static final List<String> LISTS = List.of("dns_servers", "packages");

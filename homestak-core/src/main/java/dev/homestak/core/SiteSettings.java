@@ -21,9 +21,17 @@ import java.util.Optional;
  * @param timezone system timezone ({@code timezone})
  * @param domain local domain ({@code domain})
  */
-public record SiteSettings(Optional<String> hostUser, Optional<String> vmUser, Optional<String> serverUrl,
-        Optional<String> imageRelease, Optional<String> bridge, Optional<String> gateway, List<String> dnsServers,
-        List<String> packages, Optional<String> timezone, Optional<String> domain) {
+public record SiteSettings(
+        Optional<String> hostUser,
+        Optional<String> vmUser,
+        Optional<String> serverUrl,
+        Optional<String> imageRelease,
+        Optional<String> bridge,
+        Optional<String> gateway,
+        List<String> dnsServers,
+        List<String> packages,
+        Optional<String> timezone,
+        Optional<String> domain) {
 
     /** Validates components and copies the lists. */
     public SiteSettings {
@@ -41,19 +49,36 @@ public record SiteSettings(Optional<String> hostUser, Optional<String> vmUser, O
 
     /** The settings of a loaded site-config's defaults (values of a wrong type were refused when loading). */
     static SiteSettings of(Map<String, Object> defaults) {
-        return new SiteSettings(text(defaults, "host_user"), text(defaults, "vm_user"), text(defaults, "server_url"),
-                text(defaults, "image_release"), text(defaults, "bridge"), text(defaults, "gateway"),
-                list(defaults, "dns_servers"), list(defaults, "packages"), text(defaults, "timezone"), text(defaults, "domain"));
+        return new SiteSettings(
+                text(defaults, "host_user"),
+                text(defaults, "vm_user"),
+                text(defaults, "server_url"),
+                text(defaults, "image_release"),
+                text(defaults, "bridge"),
+                text(defaults, "gateway"),
+                list(defaults, "dns_servers"),
+                list(defaults, "packages"),
+                text(defaults, "timezone"),
+                text(defaults, "domain"));
     }
 
     private static Optional<String> text(Map<String, Object> defaults, String key) {
-        Optional<String> old = SiteKeys.RENAMED.stream().filter(k -> k.current().equals(key)).findFirst().map(SiteKeys::old);
-        Object value = defaults.containsKey(key) ? defaults.get(key) : old.map(defaults::get).orElse(null);
+        Optional<String> old = SiteKeys.RENAMED.stream()
+                .filter(k -> k.current().equals(key))
+                .findFirst()
+                .map(SiteKeys::old);
+        Object value = defaults.containsKey(key)
+                ? defaults.get(key)
+                : old.map(defaults::get).orElse(null);
         return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
 
     private static List<String> list(Map<String, Object> defaults, String key) {
         return defaults.get(key) instanceof List<?> items
-                ? items.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
+                ? items.stream()
+                        .filter(String.class::isInstance)
+                        .map(String.class::cast)
+                        .toList()
+                : List.of();
     }
 }

@@ -23,8 +23,7 @@ final class SopsCipher {
     private static final int TAG_BYTES = 16;
     private static final int KEY_BYTES = 32;
 
-    private SopsCipher() {
-    }
+    private SopsCipher() {}
 
     /** True when {@code value} looks like an encrypted sops value (well-formed or not). */
     static boolean looksEncrypted(String value) {

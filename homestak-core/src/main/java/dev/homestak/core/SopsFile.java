@@ -40,8 +40,7 @@ public final class SopsFile {
             .build()
             .readerFor(Map.class);
 
-    private SopsFile() {
-    }
+    private SopsFile() {}
 
     /** True when a parsed YAML document carries a top-level {@code sops} metadata block. */
     public static boolean isEncrypted(Map<String, ?> document) {
@@ -55,14 +54,15 @@ public final class SopsFile {
      * wrong key, MAC mismatch, damaged value) is a {@link ConfigFailure.Decrypt}, a YAML syntax
      * error a {@link ConfigFailure.Parse}.
      */
-    public static Either<ConfigFailure, Map<String, Object>> decrypt(Path file, String yamlText, AgeIdentities identities) {
+    public static Either<ConfigFailure, Map<String, Object>> decrypt(
+            Path file, String yamlText, AgeIdentities identities) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(yamlText, "yamlText");
         Objects.requireNonNull(identities, "identities");
         return parse(file, yamlText).flatMap(doc -> {
             if (!isEncrypted(doc)) {
-                return Either.left(new ConfigFailure.Decrypt(file,
-                        "no top-level 'sops' block: this is not a SOPS-encrypted file"));
+                return Either.left(new ConfigFailure.Decrypt(
+                        file, "no top-level 'sops' block: this is not a SOPS-encrypted file"));
             }
             return SopsMetadata.from((Map<?, ?>) doc.get("sops"))
                     .flatMap(meta -> decrypt(doc, meta, identities))
@@ -71,8 +71,8 @@ public final class SopsFile {
         });
     }
 
-    private static Either<String, Map<String, Object>> decrypt(Map<String, @Nullable Object> doc, SopsMetadata meta,
-                                                               AgeIdentities identities) {
+    private static Either<String, Map<String, Object>> decrypt(
+            Map<String, @Nullable Object> doc, SopsMetadata meta, AgeIdentities identities) {
         var body = new LinkedHashMap<>(doc);
         body.remove("sops");
         return AgeDataKey.unwrap(meta, identities).flatMap(key -> {
@@ -84,14 +84,15 @@ public final class SopsFile {
         });
     }
 
-    private static Either<String, Map<String, Object>> verifyMac(SopsTree.Decrypted tree, byte[] key, SopsMetadata meta) {
+    private static Either<String, Map<String, Object>> verifyMac(
+            SopsTree.Decrypted tree, byte[] key, SopsMetadata meta) {
         Either<String, Object> stored = SopsCipher.decrypt(meta.mac(), key, meta.lastModified());
         if (stored.isLeft() || !(stored.get() instanceof String mac)) {
             return Either.left("the MAC ('sops.mac') " + stored.swap().getOrElse("is not a string")
                     + "; 'sops.mac' and 'sops.lastmodified' must stay as sops wrote them");
         }
-        if (!MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
-                tree.mac().getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                mac.getBytes(StandardCharsets.US_ASCII), tree.mac().getBytes(StandardCharsets.US_ASCII))) {
             return Either.left("MAC mismatch: the values do not match the MAC sops recorded, so the file was"
                     + " changed after encryption (tampered or hand-edited); restore it or re-encrypt it with sops");
         }
@@ -104,16 +105,22 @@ public final class SopsFile {
         try (MappingIterator<Map<String, @Nullable Object>> docs = READER.readValues(yamlText)) {
             List<Map<String, @Nullable Object>> all = docs.readAll();
             if (all.size() != 1) {
-                return Either.left(new ConfigFailure.Parse(file, 0, 0, all.isEmpty()
-                        ? "the file is empty; expected a SOPS-encrypted YAML mapping"
-                        : "holds " + all.size() + " YAML documents; homestak reads single-document SOPS files"));
+                return Either.left(new ConfigFailure.Parse(
+                        file,
+                        0,
+                        0,
+                        all.isEmpty()
+                                ? "the file is empty; expected a SOPS-encrypted YAML mapping"
+                                : "holds " + all.size()
+                                        + " YAML documents; homestak reads single-document SOPS files"));
             }
             return Either.right(all.getFirst());
         } catch (MismatchedInputException e) {
             return Either.left(parseFailure(file, e, "expected a YAML mapping at the top level"));
         } catch (JsonProcessingException e) {
             // snakeyaml's message interleaves descriptions with indented source excerpts; keep the descriptions
-            String problem = e.getOriginalMessage().lines()
+            String problem = e.getOriginalMessage()
+                    .lines()
                     .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
                     .collect(Collectors.joining("; "));
             return Either.left(parseFailure(file, e, "invalid YAML: " + problem));
@@ -124,6 +131,7 @@ public final class SopsFile {
 
     private static ConfigFailure parseFailure(Path file, JsonProcessingException e, String problem) {
         JsonLocation at = e.getLocation();
-        return new ConfigFailure.Parse(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), problem);
+        return new ConfigFailure.Parse(
+                file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), problem);
     }
 }

@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param rules            which values are encrypted
  * @param macOnlyEncrypted whether clear values are left out of the MAC
  */
-record SopsMetadata(List<Recipient> age, List<String> otherKeyTypes, String lastModified, String mac,
-                    SopsRules rules, boolean macOnlyEncrypted) {
+record SopsMetadata(
+        List<Recipient> age,
+        List<String> otherKeyTypes,
+        String lastModified,
+        String mac,
+        SopsRules rules,
+        boolean macOnlyEncrypted) {
 
     private static final List<String> OTHER_KEY_TYPES = List.of("pgp", "kms", "gcp_kms", "azure_kv", "hc_vault");
 
@@ -48,7 +53,8 @@ record SopsMetadata(List<Recipient> age, List<String> otherKeyTypes, String last
         var age = new ArrayList<Recipient>();
         if (sops.get("age") instanceof List<?> entries) {
             for (Object entry : entries) {
-                if (!(entry instanceof Map<?, ?> m && m.get("recipient") instanceof String r
+                if (!(entry instanceof Map<?, ?> m
+                        && m.get("recipient") instanceof String r
                         && m.get("enc") instanceof String enc)) {
                     return Either.left("sops.age[" + age.size() + "] needs string 'recipient' and 'enc' keys");
                 }
@@ -65,8 +71,8 @@ record SopsMetadata(List<Recipient> age, List<String> otherKeyTypes, String last
             return Either.left("the sops block has no 'lastmodified' string");
         }
         boolean macOnlyEncrypted = Boolean.TRUE.equals(sops.get("mac_only_encrypted"));
-        return SopsRules.from(sops).map(rules ->
-                new SopsMetadata(age, others, lastModified, mac, rules, macOnlyEncrypted));
+        return SopsRules.from(sops)
+                .map(rules -> new SopsMetadata(age, others, lastModified, mac, rules, macOnlyEncrypted));
     }
 
     /** The recipients' public keys, for messages. */

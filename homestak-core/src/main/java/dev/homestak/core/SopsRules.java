@@ -13,14 +13,22 @@ import java.util.regex.PatternSyntaxException;
  * ({@code unencrypted_suffix} by default {@code _unencrypted}, {@code encrypted_suffix},
  * {@code unencrypted_regex} or {@code encrypted_regex}), applied to the key path as sops does.
  */
-record SopsRules(String unencryptedSuffix, String encryptedSuffix,
-                 Optional<Pattern> unencryptedRegex, Optional<Pattern> encryptedRegex) {
+record SopsRules(
+        String unencryptedSuffix,
+        String encryptedSuffix,
+        Optional<Pattern> unencryptedRegex,
+        Optional<Pattern> encryptedRegex) {
 
     /** sops' default when a file names no rule. */
     static final String DEFAULT_UNENCRYPTED_SUFFIX = "_unencrypted";
 
-    private static final List<String> RULE_KEYS = List.of("unencrypted_suffix", "encrypted_suffix",
-            "unencrypted_regex", "encrypted_regex", "unencrypted_comment_regex", "encrypted_comment_regex");
+    private static final List<String> RULE_KEYS = List.of(
+            "unencrypted_suffix",
+            "encrypted_suffix",
+            "unencrypted_regex",
+            "encrypted_regex",
+            "unencrypted_comment_regex",
+            "encrypted_comment_regex");
 
     /** Validates components. */
     SopsRules {
@@ -41,8 +49,11 @@ record SopsRules(String unencryptedSuffix, String encryptedSuffix,
         // comment rules only concern comments, which carry no values here; they still disable the default
         String unencryptedSuffix = present.isEmpty() ? DEFAULT_UNENCRYPTED_SUFFIX : text(sops, "unencrypted_suffix");
         try {
-            return Either.right(new SopsRules(unencryptedSuffix, text(sops, "encrypted_suffix"),
-                    regex(sops, "unencrypted_regex"), regex(sops, "encrypted_regex")));
+            return Either.right(new SopsRules(
+                    unencryptedSuffix,
+                    text(sops, "encrypted_suffix"),
+                    regex(sops, "unencrypted_regex"),
+                    regex(sops, "encrypted_regex")));
         } catch (PatternSyntaxException e) {
             return Either.left("the sops block has an invalid regex: " + e.getDescription());
         }
@@ -70,11 +81,13 @@ record SopsRules(String unencryptedSuffix, String encryptedSuffix,
         if (!encryptedSuffix.isEmpty()) {
             encrypted = path.stream().anyMatch(p -> p.endsWith(encryptedSuffix));
         }
-        if (unencryptedRegex.isPresent() && path.stream().anyMatch(p -> unencryptedRegex.get().matcher(p).find())) {
+        if (unencryptedRegex.isPresent()
+                && path.stream().anyMatch(p -> unencryptedRegex.get().matcher(p).find())) {
             encrypted = false;
         }
         if (encryptedRegex.isPresent()) {
-            encrypted = path.stream().anyMatch(p -> encryptedRegex.get().matcher(p).find());
+            encrypted =
+                    path.stream().anyMatch(p -> encryptedRegex.get().matcher(p).find());
         }
         return encrypted;
     }

@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
 final class SopsTree {
 
     /** The decrypted document (unmodifiable, insertion-ordered) and the MAC computed over it. */
-    record Decrypted(Map<String, @Nullable Object> document, String mac) {
-    }
+    record Decrypted(Map<String, @Nullable Object> document, String mac) {}
 
     private final byte[] key;
     private final SopsMetadata meta;
@@ -61,8 +60,8 @@ final class SopsTree {
             String name = String.valueOf(entry.getKey());
             var childPath = new ArrayList<>(path);
             childPath.add(name);
-            Either<String, @Nullable Object> child = walk(entry.getValue(), childPath,
-                    shown.isEmpty() ? name : shown + "." + name);
+            Either<String, @Nullable Object> child =
+                    walk(entry.getValue(), childPath, shown.isEmpty() ? name : shown + "." + name);
             if (child.isLeft()) {
                 return child;
             }

@@ -16,8 +16,7 @@ final class SopsValues {
     private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
     private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
 
-    private SopsValues() {
-    }
+    private SopsValues() {}
 
     /**
      * The bytes sops hashes into the MAC for a leaf value ({@code ToBytes} in {@code sops.go}),

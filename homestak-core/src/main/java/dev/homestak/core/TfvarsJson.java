@@ -19,8 +19,7 @@ final class TfvarsJson {
 
     private static final ObjectWriter WRITER = writer();
 
-    private TfvarsJson() {
-    }
+    private TfvarsJson() {}
 
     static String write(Map<String, Object> tfvars) {
         try {
@@ -37,10 +36,10 @@ final class TfvarsJson {
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator("");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
-                .withObjectIndenter(indent)
-                .withArrayIndenter(indent);
-        JsonMapper mapper = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+        DefaultPrettyPrinter printer =
+                new DefaultPrettyPrinter(separators).withObjectIndenter(indent).withArrayIndenter(indent);
+        JsonMapper mapper =
+                JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
         return mapper.writer(printer).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 }

@@ -19,8 +19,7 @@ final class VmBinder {
     private static final List<String> NUMBERS = List.of("cores", "memory", "disk", "vmid");
     private static final List<String> TEXTS = List.of("name", "image", "bridge", "gateway", "template", "preset");
 
-    private VmBinder() {
-    }
+    private VmBinder() {}
 
     /** A template or preset file. */
     static VmDefinition definition(YamlDoc doc, boolean isPreset, Problems problems) {
@@ -39,7 +38,8 @@ final class VmBinder {
         for (int i = 0; i < items.size(); i++) {
             String path = YamlDoc.index("vms", i);
             if (!(items.get(i) instanceof Map<?, ?> raw)) {
-                problems.invalid(doc, path, "must be a mapping with at least 'name', not " + Problems.kind(items.get(i)));
+                problems.invalid(
+                        doc, path, "must be a mapping with at least 'name', not " + Problems.kind(items.get(i)));
                 continue;
             }
             Map<String, Object> values = new LinkedHashMap<>(YamlDoc.asMap(raw));
@@ -77,8 +77,10 @@ final class VmBinder {
         for (int g = 1; ok && g <= 4; g++) {
             ok = Integer.parseInt(m.group(g)) <= 255;
         }
-        return ok ? Optional.empty() : Optional.of("is '" + ip + "': static IPs must use CIDR notation "
-                + "(e.g. '10.0.12.124/24'); use 'dhcp' for dynamic assignment");
+        return ok
+                ? Optional.empty()
+                : Optional.of("is '" + ip + "': static IPs must use CIDR notation "
+                        + "(e.g. '10.0.12.124/24'); use 'dhcp' for dynamic assignment");
     }
 
     private static Optional<String> text(@Nullable Object value) {

@@ -27,8 +27,7 @@ final class YamlReader {
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
-    private YamlReader() {
-    }
+    private YamlReader() {}
 
     /** Reads and parses a file whose top level must be a mapping; an empty file is a failure. */
     static Either<ConfigFailure, YamlDoc> read(Path file) {
@@ -54,20 +53,23 @@ final class YamlReader {
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return Either.left(new ConfigFailure.Parse(file, 0, 0,
-                        "file is empty; expected a YAML mapping (write {} for an empty one)"));
+                return Either.left(new ConfigFailure.Parse(
+                        file, 0, 0, "file is empty; expected a YAML mapping (write {} for an empty one)"));
             }
             if (first != JsonToken.START_OBJECT) {
                 JsonLocation at = parser.currentTokenLocation();
-                return Either.left(new ConfigFailure.Parse(file, at.getLineNr(), at.getColumnNr(),
+                return Either.left(new ConfigFailure.Parse(
+                        file,
+                        at.getLineNr(),
+                        at.getColumnNr(),
                         "expected a mapping of keys at the top level, found " + kind(first)));
             }
             Map<String, Integer> lines = new HashMap<>();
             Map<String, Object> root = readObject(parser, "", lines, file);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                return Either.left(new ConfigFailure.Parse(file, at.getLineNr(), at.getColumnNr(),
-                        "more than one YAML document; keep one per file"));
+                return Either.left(new ConfigFailure.Parse(
+                        file, at.getLineNr(), at.getColumnNr(), "more than one YAML document; keep one per file"));
             }
             return Either.right(new YamlDoc(file, root, lines));
         } catch (DuplicateKey e) {
@@ -153,12 +155,18 @@ final class YamlReader {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                return new ConfigFailure.Parse(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+                return new ConfigFailure.Parse(
+                        file,
+                        m.getProblemMark().getLine() + 1,
+                        m.getProblemMark().getColumn() + 1,
                         "YAML syntax error: " + firstLine(String.valueOf(m.getProblem())) + context);
             }
         }
         JsonLocation at = e.getLocation();
-        return new ConfigFailure.Parse(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+        return new ConfigFailure.Parse(
+                file,
+                at == null ? 0 : at.getLineNr(),
+                at == null ? 0 : at.getColumnNr(),
                 "YAML syntax error: " + firstLine(e.getOriginalMessage()));
     }
 

@@ -41,7 +41,8 @@ class AgeIdentitiesTest {
     private Path writeConfigKeys(Path configHome) throws IOException {
         Path keys = configHome.resolve("sops/age/keys.txt");
         Files.createDirectories(keys.getParent());
-        return Files.writeString(keys, "# created: today\n# public key: " + pub(configKey) + "\n" + priv(configKey) + "\n");
+        return Files.writeString(
+                keys, "# created: today\n# public key: " + pub(configKey) + "\n" + priv(configKey) + "\n");
     }
 
     @Nested
@@ -84,7 +85,8 @@ class AgeIdentitiesTest {
         void xdg() throws IOException {
             writeConfigKeys(home.resolve("xdg"));
 
-            var ids = AgeIdentities.discover(Map.of("XDG_CONFIG_HOME", home.resolve("xdg").toString()), home);
+            var ids = AgeIdentities.discover(
+                    Map.of("XDG_CONFIG_HOME", home.resolve("xdg").toString()), home);
 
             assertThat(ids.publicKeys()).containsExactly(pub(configKey));
         }
@@ -147,7 +149,9 @@ class AgeIdentitiesTest {
             var failure = AgeIdentities.of("# c\nAGE-SECRET-KEY-1NOPE\n").getLeft();
 
             assertThat(failure).isInstanceOf(ConfigFailure.Invalid.class);
-            assertThat(failure.message()).contains(":2:", "malformed age identity").doesNotContain("NOPE");
+            assertThat(failure.message())
+                    .contains(":2:", "malformed age identity")
+                    .doesNotContain("NOPE");
         }
 
         @Test
@@ -165,7 +169,8 @@ class AgeIdentitiesTest {
         void toStringMasks() {
             var ids = AgeIdentities.of(priv(inlineKey)).get();
 
-            assertThat(ids.toString()).isEqualTo("AgeIdentities[" + pub(inlineKey) + "]")
+            assertThat(ids.toString())
+                    .isEqualTo("AgeIdentities[" + pub(inlineKey) + "]")
                     .doesNotContain(priv(inlineKey));
         }
     }

@@ -16,6 +16,7 @@ class BadInputTest {
 
     @TempDir
     Path tmp;
+
     Path site;
 
     @BeforeEach
@@ -25,7 +26,9 @@ class BadInputTest {
 
     private ConfigFailure loadFailure() {
         var loaded = SiteConfig.load(site, Fixtures.isolated(tmp));
-        assertThat(loaded.isLeft()).as("load must fail, not return a partial config").isTrue();
+        assertThat(loaded.isLeft())
+                .as("load must fail, not return a partial config")
+                .isTrue();
         return loaded.getLeft();
     }
 
@@ -39,27 +42,33 @@ class BadInputTest {
         @Test
         @DisplayName("a syntax error is reported as file:line:column")
         void syntax() {
-            Fixtures.write(site.resolve("nodes/pve.yaml"), "host: pve\napi_endpoint: [\"https://localhost:8006\"\napi_token: pve\n");
+            Fixtures.write(
+                    site.resolve("nodes/pve.yaml"),
+                    "host: pve\napi_endpoint: [\"https://localhost:8006\"\napi_token: pve\n");
             ConfigFailure f = loadFailure();
             assertThat(f).isInstanceOf(ConfigFailure.Parse.class);
-            assertThat(f.message()).isEqualTo(site.resolve("nodes/pve.yaml")
-                    + ":3:1: YAML syntax error: expected ',' or ']', but got <scalar> (while parsing a flow sequence)");
+            assertThat(f.message())
+                    .isEqualTo(
+                            site.resolve("nodes/pve.yaml")
+                                    + ":3:1: YAML syntax error: expected ',' or ']', but got <scalar> (while parsing a flow sequence)");
         }
 
         @Test
         @DisplayName("an empty file is reported with its path")
         void empty() {
             Fixtures.write(site.resolve("nodes/pve.yaml"), "# nothing here\n");
-            assertThat(loadFailure().message()).isEqualTo(site.resolve("nodes/pve.yaml")
-                    + ": file is empty; expected a YAML mapping (write {} for an empty one)");
+            assertThat(loadFailure().message())
+                    .isEqualTo(site.resolve("nodes/pve.yaml")
+                            + ": file is empty; expected a YAML mapping (write {} for an empty one)");
         }
 
         @Test
         @DisplayName("a top level that is a list is reported with file:line:column")
         void notMapping() {
             Fixtures.write(site.resolve("envs/test.yaml"), "- name: test\n");
-            assertThat(loadFailure().message()).isEqualTo(site.resolve("envs/test.yaml")
-                    + ":1:1: expected a mapping of keys at the top level, found a list");
+            assertThat(loadFailure().message())
+                    .isEqualTo(site.resolve("envs/test.yaml")
+                            + ":1:1: expected a mapping of keys at the top level, found a list");
         }
 
         @Test
@@ -73,16 +82,17 @@ class BadInputTest {
         @DisplayName("a wrong type names file, line and key (cores: two)")
         void wrongType() {
             Fixtures.write(site.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ncores: two\n");
-            assertThat(loadFailure().message()).isEqualTo(site.resolve("vms/test.yaml")
-                    + ":3: 'cores' must be a whole number, not text");
+            assertThat(loadFailure().message())
+                    .isEqualTo(site.resolve("vms/test.yaml") + ":3: 'cores' must be a whole number, not text");
         }
 
         @Test
-        @DisplayName("an unreadable file (a directory in its place; tests run as root, so chmod 000 would not stop them)")
+        @DisplayName(
+                "an unreadable file (a directory in its place; tests run as root, so chmod 000 would not stop them)")
         void unreadable() throws IOException {
             Files.createDirectories(site.resolve("nodes/extra.yaml"));
-            assertThat(loadFailure().message()).isEqualTo(site.resolve("nodes/extra.yaml")
-                    + ": cannot read: it is a directory, not a file");
+            assertThat(loadFailure().message())
+                    .isEqualTo(site.resolve("nodes/extra.yaml") + ": cannot read: it is a directory, not a file");
         }
 
         @Test
@@ -92,7 +102,8 @@ class BadInputTest {
             Fixtures.write(site.resolve("envs/dev.yaml"), "vmid_base: lots\nvms: []\n");
             ConfigFailure f = loadFailure();
             assertThat(f).isInstanceOf(ConfigFailure.Multiple.class);
-            assertThat(f.message()).startsWith("2 problems in site-config: ")
+            assertThat(f.message())
+                    .startsWith("2 problems in site-config: ")
                     .contains(site.resolve("vms/test.yaml") + ":2: 'cores' must be a whole number, not text")
                     .contains(site.resolve("envs/dev.yaml") + ":1: 'vmid_base' must be a whole number, not text");
         }
@@ -104,9 +115,13 @@ class BadInputTest {
         @Test
         @DisplayName("a static IP without prefix names the env file, line and key")
         void noPrefix() {
-            Fixtures.write(site.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n    ip: 10.0.12.5\n");
-            assertThat(loadFailure().message()).isEqualTo(site.resolve("envs/test.yaml") + ":5: 'vms[0].ip' is '10.0.12.5': "
-                    + "static IPs must use CIDR notation (e.g. '10.0.12.124/24'); use 'dhcp' for dynamic assignment");
+            Fixtures.write(
+                    site.resolve("envs/test.yaml"),
+                    "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n    ip: 10.0.12.5\n");
+            assertThat(loadFailure().message())
+                    .isEqualTo(
+                            site.resolve("envs/test.yaml") + ":5: 'vms[0].ip' is '10.0.12.5': "
+                                    + "static IPs must use CIDR notation (e.g. '10.0.12.124/24'); use 'dhcp' for dynamic assignment");
         }
 
         @Test
@@ -122,9 +137,15 @@ class BadInputTest {
         @Test
         @DisplayName("a valid static IP and site gateway/bridge defaults reach the tfvars")
         void validStatic() {
-            Fixtures.write(site.resolve("site.yaml"), "defaults:\n  ssh_user: root\n  bridge: vmbr1\n  gateway: 10.0.12.1\n");
-            Fixtures.write(site.resolve("envs/test.yaml"), "vms:\n  - name: test\n    template: test\n    ip: 10.0.12.5/24\n");
-            ResolvedVm vm = ConfigResolver.of(loaded()).resolveEnv("test", "pve").get().vms().get(0);
+            Fixtures.write(
+                    site.resolve("site.yaml"), "defaults:\n  ssh_user: root\n  bridge: vmbr1\n  gateway: 10.0.12.1\n");
+            Fixtures.write(
+                    site.resolve("envs/test.yaml"), "vms:\n  - name: test\n    template: test\n    ip: 10.0.12.5/24\n");
+            ResolvedVm vm = ConfigResolver.of(loaded())
+                    .resolveEnv("test", "pve")
+                    .get()
+                    .vms()
+                    .get(0);
             assertThat(vm.ip()).contains("10.0.12.5/24");
             assertThat(vm.bridge()).isEqualTo("vmbr1");
             assertThat(vm.gateway()).contains("10.0.12.1");
@@ -138,35 +159,45 @@ class BadInputTest {
         @Test
         @DisplayName("an env naming a missing node fails, listing the nodes")
         void missingNode() {
-            ConfigFailure f = ConfigResolver.of(loaded()).resolveEnv("test", "ghost").getLeft();
-            assertThat(f.message()).isEqualTo("unknown node 'ghost' (available: mother, nested-pve, pve): node config not found: create "
-                    + site.resolve("nodes/ghost.yaml"));
+            ConfigFailure f =
+                    ConfigResolver.of(loaded()).resolveEnv("test", "ghost").getLeft();
+            assertThat(f.message())
+                    .isEqualTo(
+                            "unknown node 'ghost' (available: mother, nested-pve, pve): node config not found: create "
+                                    + site.resolve("nodes/ghost.yaml"));
         }
 
         @Test
         @DisplayName("a missing env fails, listing the envs")
         void missingEnv() {
-            ConfigFailure f = ConfigResolver.of(loaded()).resolveEnv("prod", "pve").getLeft();
-            assertThat(f.message()).startsWith("unknown env 'prod' (available: ansible-test, dev, k8s, nested-pve, test): ")
+            ConfigFailure f =
+                    ConfigResolver.of(loaded()).resolveEnv("prod", "pve").getLeft();
+            assertThat(f.message())
+                    .startsWith("unknown env 'prod' (available: ansible-test, dev, k8s, nested-pve, test): ")
                     .contains("envs/prod.yaml");
         }
 
         @Test
         @DisplayName("an unknown template names the env file, line and key")
         void unknownTemplate() {
-            Fixtures.write(site.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: tset\n");
-            ConfigFailure f = ConfigResolver.of(loaded()).resolveEnv("test", "pve").getLeft();
-            assertThat(f.message()).startsWith(site.resolve("envs/test.yaml") + ":4: 'vms[0].template' names unknown template 'tset' "
-                    + "(available: nested-pve, test, test13): create ");
+            Fixtures.write(
+                    site.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: tset\n");
+            ConfigFailure f =
+                    ConfigResolver.of(loaded()).resolveEnv("test", "pve").getLeft();
+            assertThat(f.message())
+                    .startsWith(site.resolve("envs/test.yaml") + ":4: 'vms[0].template' names unknown template 'tset' "
+                            + "(available: nested-pve, test, test13): create ");
         }
 
         @Test
         @DisplayName("an unknown preset names the template file and key")
         void unknownPreset() {
             Fixtures.write(site.resolve("vms/test.yaml"), "image: debian-12\npreset: tiny\n");
-            ConfigFailure f = ConfigResolver.of(loaded()).resolveEnv("test", "pve").getLeft();
-            assertThat(f.message()).startsWith(site.resolve("vms/test.yaml") + ": 'preset' names unknown preset 'tiny' "
-                    + "(available: large, medium, small, xlarge, xsmall)");
+            ConfigFailure f =
+                    ConfigResolver.of(loaded()).resolveEnv("test", "pve").getLeft();
+            assertThat(f.message())
+                    .startsWith(site.resolve("vms/test.yaml") + ": 'preset' names unknown preset 'tiny' "
+                            + "(available: large, medium, small, xlarge, xsmall)");
         }
 
         @Test
@@ -174,10 +205,16 @@ class BadInputTest {
         void missingSecret() {
             Fixtures.write(site.resolve("nodes/pve.yaml"), "api_endpoint: https://localhost:8006\napi_token: nosuch\n");
             SiteConfig config = loaded();
-            String expected = site.resolve("secrets.yaml") + ": 'api_tokens.nosuch' is not set, but node 'pve' needs it "
-                    + "(pve.yaml api_token: nosuch): add the token to secrets.yaml, or run 'make decrypt' in the site-config";
-            assertThat(config.host("pve").get().requireApiToken().getLeft().message()).isEqualTo(expected);
-            assertThat(ConfigResolver.of(config).resolveEnv("test", "pve").getLeft().message()).isEqualTo(expected);
+            String expected =
+                    site.resolve("secrets.yaml") + ": 'api_tokens.nosuch' is not set, but node 'pve' needs it "
+                            + "(pve.yaml api_token: nosuch): add the token to secrets.yaml, or run 'make decrypt' in the site-config";
+            assertThat(config.host("pve").get().requireApiToken().getLeft().message())
+                    .isEqualTo(expected);
+            assertThat(ConfigResolver.of(config)
+                            .resolveEnv("test", "pve")
+                            .getLeft()
+                            .message())
+                    .isEqualTo(expected);
         }
 
         @Test

@@ -25,12 +25,15 @@ class ConfigResolverTest {
 
     @BeforeAll
     static void load(@TempDir Path tmp) {
-        resolver = ConfigResolver.of(SiteConfig.load(Fixtures.siteConfig(), Fixtures.isolated(tmp)).get());
+        resolver = ConfigResolver.of(
+                SiteConfig.load(Fixtures.siteConfig(), Fixtures.isolated(tmp)).get());
     }
 
     static Stream<Path> expectedFiles() throws IOException {
         try (Stream<Path> files = Files.list(Fixtures.expected())) {
-            List<Path> list = files.filter(f -> f.toString().endsWith(".tfvars.json")).sorted().toList();
+            List<Path> list = files.filter(f -> f.toString().endsWith(".tfvars.json"))
+                    .sorted()
+                    .toList();
             assertThat(list).isNotEmpty();
             return list.stream();
         }
@@ -40,7 +43,11 @@ class ConfigResolverTest {
     @MethodSource("expectedFiles")
     @DisplayName("equals the expected <env>@<node>.tfvars.json field for field (secrets revealed)")
     void matchesExpected(Path expectedFile) throws IOException {
-        String[] envAtNode = expectedFile.getFileName().toString().replace(".tfvars.json", "").split("@");
+        String[] envAtNode = expectedFile
+                .getFileName()
+                .toString()
+                .replace(".tfvars.json", "")
+                .split("@");
         ResolvedEnv resolved = resolver.resolveEnv(envAtNode[0], envAtNode[1]).get();
         JsonNode actual = JSON.readTree(resolved.toTfvarsJson(true));
         assertThat(actual).isEqualTo(JSON.readTree(expectedFile.toFile()));
@@ -50,7 +57,11 @@ class ConfigResolverTest {
     @MethodSource("expectedFiles")
     @DisplayName("renders the same text as Python's json.dump(indent=2), key order included")
     void sameText(Path expectedFile) throws IOException {
-        String[] envAtNode = expectedFile.getFileName().toString().replace(".tfvars.json", "").split("@");
+        String[] envAtNode = expectedFile
+                .getFileName()
+                .toString()
+                .replace(".tfvars.json", "")
+                .split("@");
         String text = resolver.resolveEnv(envAtNode[0], envAtNode[1]).get().toTfvarsJson(true);
         assertThat(text).isEqualTo(Files.readString(expectedFile));
     }
@@ -90,10 +101,14 @@ class ConfigResolverTest {
         void masked() {
             ResolvedEnv env = resolver.resolveEnv("test", "pve").get();
             String masked = env.toTfvarsJson(false);
-            assertThat(masked).contains("\"api_token\": \"***\"").contains("\"root_password\": \"***\"")
-                    .doesNotContain("00000000-0000").doesNotContain("$6$fixture");
+            assertThat(masked)
+                    .contains("\"api_token\": \"***\"")
+                    .contains("\"root_password\": \"***\"")
+                    .doesNotContain("00000000-0000")
+                    .doesNotContain("$6$fixture");
             assertThat(env.toString()).doesNotContain("00000000-0000").doesNotContain("$6$fixture");
-            assertThat(env.toTfvars(true)).containsEntry("api_token", env.apiToken().reveal());
+            assertThat(env.toTfvars(true))
+                    .containsEntry("api_token", env.apiToken().reveal());
         }
     }
 }

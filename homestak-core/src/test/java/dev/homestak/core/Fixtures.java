@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Where the shared fixtures are, and copies of the fixture site-config that a test may break. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path shared() {
         return Path.of(System.getProperty("homestak.shared", "../../shared"));

@@ -17,6 +17,7 @@ class NodeKeysTest {
 
     @TempDir
     Path tmp;
+
     Path site;
 
     @BeforeEach
@@ -25,7 +26,8 @@ class NodeKeysTest {
     }
 
     private void node(String extra) {
-        Fixtures.write(site.resolve("nodes/pve.yaml"), "api_endpoint: https://pve.example:8006\napi_token: pve\n" + extra);
+        Fixtures.write(
+                site.resolve("nodes/pve.yaml"), "api_endpoint: https://pve.example:8006\napi_token: pve\n" + extra);
     }
 
     private ConfigFailure loadFailure() {
@@ -40,7 +42,8 @@ class NodeKeysTest {
         Fixtures.write(site.resolve("tls/pve-ca.pem"), "-----BEGIN CERTIFICATE-----\n");
         node("provisioner: api\ntls_fingerprint: " + FINGERPRINT + "\ntls_ca_file: tls/pve-ca.pem\ninsecure: true\n"
                 + "vm_ssh_port: 2222\nssh_user: admin\ndatastore: tank\nnode: pve1\n");
-        HostConfig pve = SiteConfig.load(site, Fixtures.isolated(tmp)).get().host("pve").get();
+        HostConfig pve =
+                SiteConfig.load(site, Fixtures.isolated(tmp)).get().host("pve").get();
         assertThat(pve.provisioner()).isEqualTo(Provisioner.API);
         assertThat(pve.tlsFingerprint()).contains(FINGERPRINT.toUpperCase(java.util.Locale.ROOT));
         assertThat(pve.tlsCaFile()).contains(site.resolve("tls/pve-ca.pem"));
@@ -59,24 +62,28 @@ class NodeKeysTest {
         @DisplayName("provisioner other than tofu or api")
         void provisioner() {
             node("provisioner: terraform\n");
-            assertThat(loadFailure().message()).isEqualTo(site.resolve("nodes/pve.yaml")
-                    + ":3: 'provisioner' must be 'tofu' or 'api', not 'terraform'");
+            assertThat(loadFailure().message())
+                    .isEqualTo(site.resolve("nodes/pve.yaml")
+                            + ":3: 'provisioner' must be 'tofu' or 'api', not 'terraform'");
         }
 
         @Test
         @DisplayName("a fingerprint that is not 32 hex pairs")
         void fingerprint() {
             node("tls_fingerprint: AB:CD\n");
-            assertThat(loadFailure().message()).startsWith(site.resolve("nodes/pve.yaml")
-                    + ":3: 'tls_fingerprint' must be the SHA-256 certificate fingerprint as 32 hex pairs AA:BB:...");
+            assertThat(loadFailure().message())
+                    .startsWith(
+                            site.resolve("nodes/pve.yaml")
+                                    + ":3: 'tls_fingerprint' must be the SHA-256 certificate fingerprint as 32 hex pairs AA:BB:...");
         }
 
         @Test
         @DisplayName("a CA file that does not exist")
         void caFile() {
             node("tls_ca_file: tls/missing.pem\n");
-            assertThat(loadFailure().message()).isEqualTo(site.resolve("nodes/pve.yaml") + ":3: 'tls_ca_file' names "
-                    + site.resolve("tls/missing.pem") + ", which is not a file");
+            assertThat(loadFailure().message())
+                    .isEqualTo(site.resolve("nodes/pve.yaml") + ":3: 'tls_ca_file' names "
+                            + site.resolve("tls/missing.pem") + ", which is not a file");
         }
 
         @Test
@@ -85,7 +92,8 @@ class NodeKeysTest {
             node("insecure: maybe\nvm_ssh_port: 70000\n");
             assertThat(loadFailure().message())
                     .contains(site.resolve("nodes/pve.yaml") + ":3: 'insecure' must be true or false, not text")
-                    .contains(site.resolve("nodes/pve.yaml") + ":4: 'vm_ssh_port' must be a TCP port 1-65535, not 70000");
+                    .contains(
+                            site.resolve("nodes/pve.yaml") + ":4: 'vm_ssh_port' must be a TCP port 1-65535, not 70000");
         }
 
         @Test
@@ -95,7 +103,8 @@ class NodeKeysTest {
             Fixtures.write(site.resolve("nodes/mother.yaml"), "api_endpoint: pve.example:8006\n");
             assertThat(loadFailure().message())
                     .contains(site.resolve("nodes/pve.yaml") + ": 'api_endpoint' is required: the PVE API URL")
-                    .contains(site.resolve("nodes/mother.yaml") + ":1: 'api_endpoint' must be an http(s) URL with a host");
+                    .contains(site.resolve("nodes/mother.yaml")
+                            + ":1: 'api_endpoint' must be an http(s) URL with a host");
         }
     }
 }

@@ -29,6 +29,7 @@ class SecretsLoadingTest {
 
     @TempDir
     Path tmp;
+
     Path site;
 
     @BeforeEach
@@ -38,7 +39,9 @@ class SecretsLoadingTest {
 
     private ConfigFailure loadFailure() {
         var loaded = SiteConfig.load(site, Fixtures.isolated(tmp));
-        assertThat(loaded.isLeft()).as("load must fail, not return a partial config").isTrue();
+        assertThat(loaded.isLeft())
+                .as("load must fail, not return a partial config")
+                .isTrue();
         return loaded.getLeft();
     }
 
@@ -75,11 +78,15 @@ class SecretsLoadingTest {
     @Test
     @DisplayName("a secret of the wrong type is reported by file, line and key, without its value")
     void wrongTypeHidesValue() {
-        Fixtures.write(site.resolve("secrets.yaml"), "api_tokens:\n  pve: [hunter2-secret]\npasswords:\n  vm_root: 12345678\n");
+        Fixtures.write(
+                site.resolve("secrets.yaml"),
+                "api_tokens:\n  pve: [hunter2-secret]\npasswords:\n  vm_root: 12345678\n");
         ConfigFailure f = loadFailure();
-        assertThat(f.message()).contains(site.resolve("secrets.yaml") + ":2: 'api_tokens.pve' must be a string, not a list")
+        assertThat(f.message())
+                .contains(site.resolve("secrets.yaml") + ":2: 'api_tokens.pve' must be a string, not a list")
                 .contains(site.resolve("secrets.yaml") + ":4: 'passwords.vm_root' must be a string, not a number")
-                .doesNotContain("hunter2").doesNotContain("12345678");
+                .doesNotContain("hunter2")
+                .doesNotContain("12345678");
     }
 
     @Test
@@ -96,6 +103,7 @@ class SecretsLoadingTest {
     void directory() throws IOException {
         Files.delete(site.resolve("secrets.yaml"));
         Files.createDirectories(site.resolve("secrets.yaml"));
-        assertThat(loadFailure().message()).isEqualTo(site.resolve("secrets.yaml") + ": cannot read: it is a directory, not a file");
+        assertThat(loadFailure().message())
+                .isEqualTo(site.resolve("secrets.yaml") + ": cannot read: it is a directory, not a file");
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("Site-config discovery: $HOMESTAK_SITE_CONFIG, then ../site-config, then ../config, then /opt/homestak/site-config")
+@DisplayName(
+        "Site-config discovery: $HOMESTAK_SITE_CONFIG, then ../site-config, then ../config, then /opt/homestak/site-config")
 class SiteConfigDiscoveryTest {
 
     @TempDir
@@ -30,17 +31,21 @@ class SiteConfigDiscoveryTest {
         void wins() throws IOException {
             Path explicit = Files.createDirectories(tmp.resolve("elsewhere/config"));
             Files.createDirectories(tmp.resolve("site-config"));
-            assertThat(SiteConfig.locate(env(Map.of("HOMESTAK_SITE_CONFIG", explicit.toString())))).containsExactly(explicit);
+            assertThat(SiteConfig.locate(env(Map.of("HOMESTAK_SITE_CONFIG", explicit.toString()))))
+                    .containsExactly(explicit);
         }
 
         @Test
         @DisplayName("and names a missing directory, that is an error even if a sibling exists")
         void missing() throws IOException {
             Files.createDirectories(tmp.resolve("site-config"));
-            ConfigFailure failure = SiteConfig.locate(env(Map.of("HOMESTAK_SITE_CONFIG", "/nowhere/sc"))).swap().get();
-            assertThat(failure.message()).isEqualTo(
-                    "site-config not found (searched HOMESTAK_SITE_CONFIG=/nowhere/sc): that directory does not exist; "
-                            + "fix or unset HOMESTAK_SITE_CONFIG");
+            ConfigFailure failure = SiteConfig.locate(env(Map.of("HOMESTAK_SITE_CONFIG", "/nowhere/sc")))
+                    .swap()
+                    .get();
+            assertThat(failure.message())
+                    .isEqualTo(
+                            "site-config not found (searched HOMESTAK_SITE_CONFIG=/nowhere/sc): that directory does not exist; "
+                                    + "fix or unset HOMESTAK_SITE_CONFIG");
         }
     }
 
@@ -79,15 +84,18 @@ class SiteConfigDiscoveryTest {
     @DisplayName("nothing found: one line naming all four places and what to do")
     void notFound() throws IOException {
         ConfigFailure failure = SiteConfig.locate(env(Map.of())).swap().get();
-        assertThat(failure.message()).isEqualTo("site-config not found (searched $HOMESTAK_SITE_CONFIG (not set), "
-                + tmp.resolve("site-config") + ", " + tmp.resolve("config") + ", " + tmp.resolve("opt/homestak/site-config")
-                + "): set HOMESTAK_SITE_CONFIG or clone site-config next to homestak");
+        assertThat(failure.message())
+                .isEqualTo("site-config not found (searched $HOMESTAK_SITE_CONFIG (not set), "
+                        + tmp.resolve("site-config") + ", " + tmp.resolve("config") + ", "
+                        + tmp.resolve("opt/homestak/site-config")
+                        + "): set HOMESTAK_SITE_CONFIG or clone site-config next to homestak");
     }
 
     @Test
     @DisplayName("discover() locates and loads in one step")
     void discoverLoads() throws IOException {
-        ConfigEnvironment env = env(Map.of("HOMESTAK_SITE_CONFIG", Fixtures.siteConfig().toAbsolutePath().toString()));
+        ConfigEnvironment env = env(Map.of(
+                "HOMESTAK_SITE_CONFIG", Fixtures.siteConfig().toAbsolutePath().toString()));
         assertThat(SiteConfig.discover(env).map(SiteConfig::hostNames).get()).contains("pve");
     }
 
@@ -103,6 +111,7 @@ class SiteConfigDiscoveryTest {
     @DisplayName("the environment's toString shows variable names, never their values")
     void environmentToString() throws IOException {
         assertThat(env(Map.of("SOPS_AGE_KEY", "AGE-SECRET-KEY-1XYZ")).toString())
-                .contains("SOPS_AGE_KEY").doesNotContain("AGE-SECRET-KEY");
+                .contains("SOPS_AGE_KEY")
+                .doesNotContain("AGE-SECRET-KEY");
     }
 }

@@ -23,7 +23,9 @@ class SiteConfigLoadTest {
     @BeforeAll
     static void load(@TempDir Path tmp) {
         Either<ConfigFailure, SiteConfig> loaded = SiteConfig.load(Fixtures.siteConfig(), Fixtures.isolated(tmp));
-        assertThat(loaded.isRight()).as(() -> loaded.swap().map(ConfigFailure::message).getOrElse("")).isTrue();
+        assertThat(loaded.isRight())
+                .as(() -> loaded.swap().map(ConfigFailure::message).getOrElse(""))
+                .isTrue();
         site = loaded.get();
     }
 
@@ -37,8 +39,8 @@ class SiteConfigLoadTest {
         assertThat(site.templates()).containsOnlyKeys("nested-pve", "test", "test13");
         assertThat(site.presets()).containsOnlyKeys("large", "medium", "small", "xlarge", "xsmall");
         assertThat(site.templates().get("test").preset()).contains("small");
-        assertThat(site.templates().get("test").values()).containsExactly(
-                java.util.Map.entry("image", "debian-12"), java.util.Map.entry("disk", 10));
+        assertThat(site.templates().get("test").values())
+                .containsExactly(java.util.Map.entry("image", "debian-12"), java.util.Map.entry("disk", 10));
     }
 
     @Nested
@@ -57,7 +59,9 @@ class SiteConfigLoadTest {
             assertThat(pve.sshUser()).isEqualTo("root");
             assertThat(pve.datastore()).isEqualTo("local-zfs");
             assertThat(pve.ip()).contains("10.0.0.1");
-            assertThat(pve.siteDefaults()).containsEntry("timezone", "America/Denver").containsEntry("domain", "local");
+            assertThat(pve.siteDefaults())
+                    .containsEntry("timezone", "America/Denver")
+                    .containsEntry("domain", "local");
             assertThat(pve.rootPassword().map(Secret::reveal).orElseThrow()).startsWith("$6$fixture$");
             assertThat(pve.sshKeys()).hasSize(2).first().isEqualTo(KEY_ONE);
         }
@@ -109,15 +113,20 @@ class SiteConfigLoadTest {
     void unknownHost() {
         ConfigFailure failure = site.host("nope").swap().get();
         assertThat(failure).isInstanceOf(ConfigFailure.Unknown.class);
-        assertThat(failure.message()).startsWith("unknown host 'nope' (available: mother, nested-pve, pve): create ")
-                .contains("nodes/nope.yaml").contains("hosts/nope.yaml");
+        assertThat(failure.message())
+                .startsWith("unknown host 'nope' (available: mother, nested-pve, pve): create ")
+                .contains("nodes/nope.yaml")
+                .contains("hosts/nope.yaml");
     }
 
     @Test
     @DisplayName("toString of configs and secrets never shows a secret value")
     void noSecretsInToString() {
         String text = site.toString() + site.host("pve").get() + site.secrets();
-        assertThat(text).doesNotContain(PVE_TOKEN).doesNotContain("$6$fixture").doesNotContain("00000000-0000")
+        assertThat(text)
+                .doesNotContain(PVE_TOKEN)
+                .doesNotContain("$6$fixture")
+                .doesNotContain("00000000-0000")
                 .contains("***");
     }
 }

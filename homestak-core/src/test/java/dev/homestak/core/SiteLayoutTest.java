@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("Today's site-config layout: presets/, manifests/, specs/, postures/, renamed site.yaml keys, auth.signing_key")
+@DisplayName(
+        "Today's site-config layout: presets/, manifests/, specs/, postures/, renamed site.yaml keys, auth.signing_key")
 class SiteLayoutTest {
 
     @TempDir
@@ -60,10 +61,15 @@ class SiteLayoutTest {
             SiteConfig site = load(v2());
             assertThat(site.nodes()).isEmpty();
             assertThat(site.envs()).isEmpty();
-            assertThat(site.catalog().presets().values()).containsExactly(Preset.of("vm-large", 4, 8192, 40),
-                    Preset.of("vm-medium", 2, 4096, 20), Preset.of("vm-small", 2, 2048, 10), Preset.of("vm-xlarge", 8, 16384, 80),
-                    Preset.of("vm-xsmall", 1, 1024, 8));
-            assertThat(site.catalog().manifestNames()).containsExactly("n1-pull", "n1-push", "n2-pull", "n2-push", "n3-deep");
+            assertThat(site.catalog().presets().values())
+                    .containsExactly(
+                            Preset.of("vm-large", 4, 8192, 40),
+                            Preset.of("vm-medium", 2, 4096, 20),
+                            Preset.of("vm-small", 2, 2048, 10),
+                            Preset.of("vm-xlarge", 8, 16384, 80),
+                            Preset.of("vm-xsmall", 1, 1024, 8));
+            assertThat(site.catalog().manifestNames())
+                    .containsExactly("n1-pull", "n1-push", "n2-pull", "n2-push", "n3-deep");
             assertThat(site.catalog().specs()).containsOnlyKeys("base", "pve");
             assertThat(site.catalog().postures()).containsOnlyKeys("dev", "local", "prod", "stage");
             assertThat(site.secrets().signingKey()).isEmpty();
@@ -93,7 +99,9 @@ class SiteLayoutTest {
     void bothLayouts() throws IOException {
         Path root = Fixtures.copySiteConfig(tmp.resolve("both"));
         Fixtures.write(root.resolve("presets/vm-small.yaml"), "cores: 2\nmemory: 2048\ndisk: 10\n");
-        Files.copy(v2().resolve("manifests/n1-push.yaml"), Files.createDirectories(root.resolve("manifests")).resolve("n1-push.yaml"));
+        Files.copy(
+                v2().resolve("manifests/n1-push.yaml"),
+                Files.createDirectories(root.resolve("manifests")).resolve("n1-push.yaml"));
         SiteConfig site = load(root);
         assertThat(site.envNames()).contains("test");
         assertThat(site.presets()).containsKey("small");
@@ -108,18 +116,33 @@ class SiteLayoutTest {
         @DisplayName("the old names are read as today's, each with a one-line notice naming file, line and both names")
         void oldNames() throws IOException {
             Path root = Files.createDirectories(tmp.resolve("old"));
-            Fixtures.write(root.resolve("site.yaml"), "defaults:\n  ssh_user: admin\n  automation_user: ops\n"
-                    + "  spec_server: https://ctl:44443\n  packer_release: v0.40\n");
+            Fixtures.write(
+                    root.resolve("site.yaml"),
+                    "defaults:\n  ssh_user: admin\n  automation_user: ops\n"
+                            + "  spec_server: https://ctl:44443\n  packer_release: v0.40\n");
             SiteConfig site = load(root);
-            assertThat(site.settings()).extracting(SiteSettings::hostUser, SiteSettings::vmUser, SiteSettings::serverUrl,
-                    SiteSettings::imageRelease).containsExactly(Optional.of("admin"), Optional.of("ops"),
-                    Optional.of("https://ctl:44443"), Optional.of("v0.40"));
+            assertThat(site.settings())
+                    .extracting(
+                            SiteSettings::hostUser,
+                            SiteSettings::vmUser,
+                            SiteSettings::serverUrl,
+                            SiteSettings::imageRelease)
+                    .containsExactly(
+                            Optional.of("admin"),
+                            Optional.of("ops"),
+                            Optional.of("https://ctl:44443"),
+                            Optional.of("v0.40"));
             Path file = root.resolve("site.yaml");
-            assertThat(site.notices()).containsExactly(
-                    file + ":2: 'defaults.ssh_user' is the old name of 'host_user': read as host_user; rename it",
-                    file + ":3: 'defaults.automation_user' is the old name of 'vm_user': read as vm_user; rename it",
-                    file + ":4: 'defaults.spec_server' is the old name of 'server_url': read as server_url; rename it",
-                    file + ":5: 'defaults.packer_release' is the old name of 'image_release': read as image_release; rename it");
+            assertThat(site.notices())
+                    .containsExactly(
+                            file
+                                    + ":2: 'defaults.ssh_user' is the old name of 'host_user': read as host_user; rename it",
+                            file
+                                    + ":3: 'defaults.automation_user' is the old name of 'vm_user': read as vm_user; rename it",
+                            file
+                                    + ":4: 'defaults.spec_server' is the old name of 'server_url': read as server_url; rename it",
+                            file
+                                    + ":5: 'defaults.packer_release' is the old name of 'image_release': read as image_release; rename it");
         }
 
         @Test
@@ -135,16 +158,21 @@ class SiteLayoutTest {
         void conflict() throws IOException {
             Path root = Files.createDirectories(tmp.resolve("conflict"));
             Fixtures.write(root.resolve("site.yaml"), "defaults:\n  host_user: root\n  ssh_user: admin\n");
-            assertThat(fail(root).message()).isEqualTo(root.resolve("site.yaml") + ":3: 'defaults.ssh_user' and "
-                    + "'defaults.host_user' (line 2) differ; 'ssh_user' is the old name of 'host_user': keep 'host_user' and remove 'ssh_user'");
+            assertThat(fail(root).message())
+                    .isEqualTo(
+                            root.resolve("site.yaml") + ":3: 'defaults.ssh_user' and "
+                                    + "'defaults.host_user' (line 2) differ; 'ssh_user' is the old name of 'host_user': keep 'host_user' and remove 'ssh_user'");
         }
 
         @Test
         @DisplayName("the seed fixture's ssh_user gets its notice and loads unchanged")
         void seedFixture() {
             SiteConfig site = load(Fixtures.siteConfig());
-            assertThat(site.notices()).singleElement().asString().endsWith("site.yaml:8: 'defaults.ssh_user' is the old name "
-                    + "of 'host_user': read as host_user; rename it");
+            assertThat(site.notices())
+                    .singleElement()
+                    .asString()
+                    .endsWith("site.yaml:8: 'defaults.ssh_user' is the old name "
+                            + "of 'host_user': read as host_user; rename it");
             assertThat(site.siteDefaults()).containsOnlyKeys("timezone", "domain", "datastore", "ssh_user");
         }
     }
@@ -177,8 +205,10 @@ class SiteLayoutTest {
             Path root = Files.createDirectories(tmp.resolve("bad"));
             Fixtures.write(root.resolve("secrets.yaml"), "auth:\n  signing_key: not-hex-secret-value\n");
             String message = fail(root).message();
-            assertThat(message).isEqualTo(root.resolve("secrets.yaml") + ":2: 'auth.signing_key' must be 64 hex characters "
-                    + "(32 bytes), not 20 characters of another form: generate one with 'openssl rand -hex 32'");
+            assertThat(message)
+                    .isEqualTo(
+                            root.resolve("secrets.yaml") + ":2: 'auth.signing_key' must be 64 hex characters "
+                                    + "(32 bytes), not 20 characters of another form: generate one with 'openssl rand -hex 32'");
             assertThat(message).doesNotContain("not-hex-secret-value");
         }
     }
@@ -190,9 +220,11 @@ class SiteLayoutTest {
         Fixtures.write(root.resolve("presets/vm-odd.yaml"), "cores: 2\nmemory: lots\n");
         ConfigFailure f = fail(root);
         assertThat(f).isInstanceOf(ConfigFailure.Multiple.class);
-        assertThat(((ConfigFailure.Multiple) f).failures()).extracting(ConfigFailure::message).containsExactly(
-                root.resolve("presets/vm-odd.yaml") + ":2: 'memory' must be a whole number, not text",
-                root.resolve("presets/vm-odd.yaml") + ": 'disk' is required: add 'disk:' (disk size in GB)");
+        assertThat(((ConfigFailure.Multiple) f).failures())
+                .extracting(ConfigFailure::message)
+                .containsExactly(
+                        root.resolve("presets/vm-odd.yaml") + ":2: 'memory' must be a whole number, not text",
+                        root.resolve("presets/vm-odd.yaml") + ": 'disk' is required: add 'disk:' (disk size in GB)");
     }
 
     @Test

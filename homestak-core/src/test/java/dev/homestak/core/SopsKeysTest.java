@@ -70,14 +70,19 @@ class SopsKeysTest {
             var result = SopsFile.decrypt(VECTOR, vector(), ids);
 
             assertThat(result.getLeft().message())
-                    .contains("no age identity found", "SOPS_AGE_KEY_FILE", "SOPS_AGE_KEY,",
-                            "~/.config/sops/age/keys.txt", RECIPIENT);
+                    .contains(
+                            "no age identity found",
+                            "SOPS_AGE_KEY_FILE",
+                            "SOPS_AGE_KEY,",
+                            "~/.config/sops/age/keys.txt",
+                            RECIPIENT);
         }
 
         @Test
         @DisplayName("reports discovery problems too, so a mistyped path is visible")
         void withProblems(@TempDir Path home) throws IOException {
-            var ids = AgeIdentities.discover(Map.of("SOPS_AGE_KEY_FILE", home.resolve("nope.txt").toString()), home);
+            var ids = AgeIdentities.discover(
+                    Map.of("SOPS_AGE_KEY_FILE", home.resolve("nope.txt").toString()), home);
 
             var result = SopsFile.decrypt(VECTOR, vector(), ids);
 
@@ -136,8 +141,12 @@ class SopsKeysTest {
                 v.replace("data:oaM8", "data:oaM9"),
             };
             for (String variant : variants) {
-                String message = SopsFile.decrypt(VECTOR, variant, SopsVectorTest.identity()).getLeft().message();
-                assertThat(message).doesNotContain(SECRET, "AGE-SECRET-KEY", "RH87A5Z54ZGUR9S0AS3R6WHFSEFNPLYMAKF5Z2CEU7R06VRJ0A3Q7242AM");
+                String message = SopsFile.decrypt(VECTOR, variant, SopsVectorTest.identity())
+                        .getLeft()
+                        .message();
+                assertThat(message)
+                        .doesNotContain(
+                                SECRET, "AGE-SECRET-KEY", "RH87A5Z54ZGUR9S0AS3R6WHFSEFNPLYMAKF5Z2CEU7R06VRJ0A3Q7242AM");
             }
         }
     }

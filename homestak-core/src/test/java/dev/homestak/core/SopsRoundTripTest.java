@@ -45,7 +45,8 @@ class SopsRoundTripTest {
         return doc;
     }
 
-    private String encrypt(Map<String, Object> doc, Map<String, Object> rule, boolean macOnlyEncrypted) throws Exception {
+    private String encrypt(Map<String, Object> doc, Map<String, Object> rule, boolean macOnlyEncrypted)
+            throws Exception {
         return SopsTestEncryptor.encrypt(doc, pair.getPublic().toString(), rule, macOnlyEncrypted);
     }
 
@@ -162,7 +163,10 @@ class SopsRoundTripTest {
             Map<String, Object> doc = Map.of("pw_secret", "x1", "name", "n", "keep", Map.of("a", 1));
             for (Map<String, Object> rule : List.<Map<String, Object>>of(
                     Map.of("encrypted_suffix", "_secret"), Map.of("unencrypted_regex", "^kee"))) {
-                assertThat(SopsFile.decrypt(FILE, encrypt(doc, rule, false), ids).get()).as(rule.toString()).isEqualTo(doc);
+                assertThat(SopsFile.decrypt(FILE, encrypt(doc, rule, false), ids)
+                                .get())
+                        .as(rule.toString())
+                        .isEqualTo(doc);
             }
         }
 
@@ -181,8 +185,7 @@ class SopsRoundTripTest {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("word_unencrypted", "yes");
             doc.put("secret", "s");
-            String yaml = encrypt(doc, Map.of(), false)
-                    .replace("\"yes\"", "yes") + "nothing: null\n";
+            String yaml = encrypt(doc, Map.of(), false).replace("\"yes\"", "yes") + "nothing: null\n";
             // the null key appended after the sops block is outside the MAC, as sops leaves nulls out
             assertThat(yaml).contains("word_unencrypted: yes\n", "nothing: null");
             var result = SopsFile.decrypt(FILE, yaml, ids);
@@ -204,7 +207,8 @@ class SopsRoundTripTest {
         void unknownType() throws Exception {
             String yaml = encrypt(Map.of("token", "t"), Map.of(), false).replace("type:str]", "type:weird]");
 
-            assertThat(SopsFile.decrypt(FILE, yaml, ids).getLeft().message()).contains("'token'", "unsupported type 'weird'");
+            assertThat(SopsFile.decrypt(FILE, yaml, ids).getLeft().message())
+                    .contains("'token'", "unsupported type 'weird'");
         }
     }
 }

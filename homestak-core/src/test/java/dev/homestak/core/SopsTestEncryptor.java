@@ -55,8 +55,9 @@ final class SopsTestEncryptor {
     }
 
     /** Encrypts a plain document and renders the SOPS YAML text. */
-    static String encrypt(Map<String, Object> plain, String recipient, Map<String, Object> rule,
-                          boolean macOnlyEncrypted) throws Exception {
+    static String encrypt(
+            Map<String, Object> plain, String recipient, Map<String, Object> rule, boolean macOnlyEncrypted)
+            throws Exception {
         return new SopsTestEncryptor(recipient, rule, macOnlyEncrypted).render(plain);
     }
 
@@ -135,9 +136,10 @@ final class SopsTestEncryptor {
 
     private String wrapDataKey() throws Exception {
         var armored = new ByteArrayOutputStream();
-        try (WritableByteChannel channel = new ArmoredEncryptingChannelFactory().newEncryptingChannel(
-                Channels.newChannel(armored),
-                List.of(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient)))) {
+        try (WritableByteChannel channel = new ArmoredEncryptingChannelFactory()
+                .newEncryptingChannel(
+                        Channels.newChannel(armored),
+                        List.of(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient)))) {
             channel.write(ByteBuffer.wrap(dataKey));
         }
         return armored.toString(StandardCharsets.US_ASCII);
@@ -149,8 +151,12 @@ final class SopsTestEncryptor {
         return switch (entry.getKey()) {
             case "unencrypted_suffix" -> path -> path.stream().noneMatch(p -> p.endsWith(value));
             case "encrypted_suffix" -> path -> path.stream().anyMatch(p -> p.endsWith(value));
-            case "unencrypted_regex" -> path -> path.stream().noneMatch(p -> Pattern.compile(value).matcher(p).find());
-            case "encrypted_regex" -> path -> path.stream().anyMatch(p -> Pattern.compile(value).matcher(p).find());
+            case "unencrypted_regex" ->
+                path -> path.stream()
+                        .noneMatch(p -> Pattern.compile(value).matcher(p).find());
+            case "encrypted_regex" ->
+                path -> path.stream()
+                        .anyMatch(p -> Pattern.compile(value).matcher(p).find());
             default -> throw new IllegalArgumentException(entry.getKey());
         };
     }

@@ -17,8 +17,16 @@ class SopsValuesTest {
     class MacBytes {
 
         @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource({"1.0,1", "2.5,2.5", "100.0,100", "1e21,1000000000000000000000", "1.5e-7,0.00000015",
-            "-0.0,-0", "0.0,0", "0.1,0.1"})
+        @CsvSource({
+            "1.0,1",
+            "2.5,2.5",
+            "100.0,100",
+            "1e21,1000000000000000000000",
+            "1.5e-7,0.00000015",
+            "-0.0,-0",
+            "0.0,0",
+            "0.1,0.1"
+        })
         @DisplayName("floats render like FormatFloat(f, 'f', -1, 64)")
         void floats(double value, String expected) {
             assertThat(SopsValues.formatFloat(value)).isEqualTo(expected);

@@ -80,8 +80,9 @@ class SopsVectorTest {
         void brokenYaml() {
             var result = decrypt("a: 1\nb: [unclosed\n");
 
-            assertThat(result.getLeft()).isInstanceOfSatisfying(ConfigFailure.Parse.class,
-                    p -> assertThat(p.line()).isPositive());
+            assertThat(result.getLeft())
+                    .isInstanceOfSatisfying(
+                            ConfigFailure.Parse.class, p -> assertThat(p.line()).isPositive());
             assertThat(result.getLeft().message()).contains("invalid YAML", "expected ',' or ']'");
         }
     }

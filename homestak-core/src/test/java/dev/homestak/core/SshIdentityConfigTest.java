@@ -14,14 +14,16 @@ class SshIdentityConfigTest {
 
     @TempDir
     Path tmp;
+
     Path site;
 
     @BeforeEach
     void copy() throws Exception {
         site = Fixtures.copySiteConfig(tmp.resolve("site-config"));
         String yaml = Files.readString(site.resolve("site.yaml"));
-        Fixtures.write(site.resolve("site.yaml"), yaml.replace("  ssh_user: root\n",
-                "  ssh_user: root\n  ssh_identity: ~/.ssh/homelab_ed25519\n"));
+        Fixtures.write(
+                site.resolve("site.yaml"),
+                yaml.replace("  ssh_user: root\n", "  ssh_user: root\n  ssh_identity: ~/.ssh/homelab_ed25519\n"));
     }
 
     private SiteConfig loaded() {
@@ -29,14 +31,16 @@ class SshIdentityConfigTest {
     }
 
     @Test
-    @DisplayName("every node and host gets the site default; a node's own (a list) replaces it; ~ and relative paths resolve")
+    @DisplayName(
+            "every node and host gets the site default; a node's own (a list) replaces it; ~ and relative paths resolve")
     void defaultsAndOverride() throws Exception {
         String node = Files.readString(site.resolve("nodes/mother.yaml"));
         Fixtures.write(site.resolve("nodes/mother.yaml"), node + "\nssh_identity: [~/.ssh/mother, keys/mother_rsa]\n");
         SiteConfig config = loaded();
         Path home = tmp.resolve("home");
 
-        assertThat(config.host("pve").get().sshIdentityFiles(home, site)).containsExactly(home.resolve(".ssh/homelab_ed25519"));
+        assertThat(config.host("pve").get().sshIdentityFiles(home, site))
+                .containsExactly(home.resolve(".ssh/homelab_ed25519"));
         assertThat(config.host("mother").get().sshIdentities()).containsExactly("~/.ssh/mother", "keys/mother_rsa");
         assertThat(config.host("mother").get().sshIdentityFiles(home, site))
                 .containsExactly(home.resolve(".ssh/mother"), site.resolve("keys/mother_rsa"));

@@ -18,8 +18,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  */
 public final class Docs {
 
-    private Docs() {
-    }
+    private Docs() {}
 
     /**
      * Writes the documents.
@@ -33,8 +32,8 @@ public final class Docs {
         }
         CommandLine homestak = CommandModel.commandLine();
         Path adoc = Files.createDirectories(Path.of(args[0]));
-        int exit = ManPageGenerator.generateManPage(adoc.toFile(), (File) null, new boolean[0], true,
-                homestak.getCommandSpec());
+        int exit = ManPageGenerator.generateManPage(
+                adoc.toFile(), (File) null, new boolean[0], true, homestak.getCommandSpec());
         if (exit != 0) {
             throw new IOException("man page generation failed with exit code " + exit);
         }

@@ -32,22 +32,27 @@ class ArchiveIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        assertThat(unpacked.toRealPath().startsWith(Path.of("..").toRealPath())).as("unpacked outside the source tree")
+        assertThat(unpacked.toRealPath().startsWith(Path.of("..").toRealPath()))
+                .as("unpacked outside the source tree")
                 .isFalse();
         Proc.ok(unpacked, "tar", "-xzf", Built.archive().toString());
         home = unpacked.resolve("homestak-" + Built.version());
         tools = Files.createDirectories(unpacked.resolve("tools"));
         // the launcher script needs bash, readlink and dirname; a PATH of only these holds no java
         for (String tool : List.of("bash", "readlink", "dirname")) {
-            Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable)
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + tool + " in /usr/bin or /bin"));
+            Path real = Stream.of("/usr/bin", "/bin")
+                    .map(d -> Path.of(d, tool))
+                    .filter(Files::isExecutable)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + tool + " in /usr/bin or /bin"));
             Files.createSymbolicLink(tools.resolve(tool), real);
         }
     }
 
     /** {@code bin/homestak ARGS} in {@code work}, in an environment with no JDK. */
     static ProcessBuilder homestak(Path work, String... args) {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/homestak").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(home.resolve("bin/homestak").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
         Map<String, String> env = pb.environment();
@@ -68,9 +73,12 @@ class ArchiveIT {
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Phase verify_ssh passed", "PASSED in ");
-        assertThat(work.resolve("reports")).isDirectoryContaining("glob:**.passed.json")
+        assertThat(work.resolve("reports"))
+                .isDirectoryContaining("glob:**.passed.json")
                 .isDirectoryContaining("glob:**.passed.md");
-        assertThat(snapshot(home)).as("the launcher writes nothing into the installation").isEqualTo(before);
+        assertThat(snapshot(home))
+                .as("the launcher writes nothing into the installation")
+                .isEqualTo(before);
     }
 
     @Test
@@ -94,35 +102,50 @@ class ArchiveIT {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("simple-vm-roundtrip");
         List<String> loaded = Files.readAllLines(log);
-        long cached = loaded.stream().filter(l -> l.contains("source: shared objects file")).count();
-        assertThat(cached).as("classes loaded from the cache, of %s", loaded.size()).isGreaterThan(loaded.size() * 9L / 10);
+        long cached = loaded.stream()
+                .filter(l -> l.contains("source: shared objects file"))
+                .count();
+        assertThat(cached)
+                .as("classes loaded from the cache, of %s", loaded.size())
+                .isGreaterThan(loaded.size() * 9L / 10);
         assertThat(loaded).anyMatch(l -> l.contains("dev.homestak.cli.FastPath") && l.contains("shared objects file"));
     }
 
     @Test
-    @DisplayName("holds the jlink runtime (no jmods, no javac), the man pages, the completion, LICENSE and THIRD-PARTY.txt")
+    @DisplayName(
+            "holds the jlink runtime (no jmods, no javac), the man pages, the completion, LICENSE and THIRD-PARTY.txt")
     void layout() throws Exception {
         assertThat(home.resolve("runtime/bin/java")).isExecutable();
-        assertThat(home.resolve("runtime/lib/jspawnhelper")).as("needed to start tofu and ansible").isExecutable();
+        assertThat(home.resolve("runtime/lib/jspawnhelper"))
+                .as("needed to start tofu and ansible")
+                .isExecutable();
         assertThat(home.resolve("runtime/bin/javac")).doesNotExist();
         assertThat(home.resolve("runtime/jmods")).doesNotExist();
         assertThat(Files.readString(home.resolve("runtime/release"))).contains("MODULES=\"java.base");
         assertThat(home.resolve("lib/homestak-list.aot")).isNotEmptyFile();
         assertThat(home.resolve("lib/homestak-run.aot")).isNotEmptyFile();
-        assertThat(Files.readString(home.resolve("lib/classpath"))).startsWith("lib/homestak-cli-" + Built.version() + ".jar:")
+        assertThat(Files.readString(home.resolve("lib/classpath")))
+                .startsWith("lib/homestak-cli-" + Built.version() + ".jar:")
                 .doesNotContain("picocli-codegen");
         assertThat(home.resolve("share/man/man1/homestak.1.gz")).isNotEmptyFile();
         assertThat(home.resolve("LICENSE")).content().contains("Apache License");
         assertThat(home.resolve("THIRD-PARTY.txt")).content().contains("picocli", "sshj", "jackson-databind");
-        assertThat(Files.getPosixFilePermissions(home.resolve("bin/homestak"))).contains(PosixFilePermission.OTHERS_EXECUTE);
+        assertThat(Files.getPosixFilePermissions(home.resolve("bin/homestak")))
+                .contains(PosixFilePermission.OTHERS_EXECUTE);
     }
 
     @Test
     @DisplayName("the man page and the completion are generated from the CLI: every subcommand and option is in them")
     void docsFromTheModel(@TempDir Path work) throws Exception {
-        String man = Proc.ok(work, "gzip", "-dc", home.resolve("share/man/man1/homestak.1.gz").toString()).out();
-        assertThat(man).startsWith("'\\\" t").contains(".TH \"HOMESTAK\" \"1\"", "\\-\\-scenario", "\\-\\-list\\-scenarios",
-                "\\-\\-sim\\-profile");
+        String man = Proc.ok(
+                        work,
+                        "gzip",
+                        "-dc",
+                        home.resolve("share/man/man1/homestak.1.gz").toString())
+                .out();
+        assertThat(man)
+                .startsWith("'\\\" t")
+                .contains(".TH \"HOMESTAK\" \"1\"", "\\-\\-scenario", "\\-\\-list\\-scenarios", "\\-\\-sim\\-profile");
         assertThat(home.resolve("share/man/man1/homestak-sim.1.gz")).isNotEmptyFile();
 
         Path completion = home.resolve("share/bash-completion/completions/homestak");

@@ -40,8 +40,11 @@ class BomTest {
         }
         List<String> managed = texts(bom, "dependencyManagement/dependencies/dependency/artifactId");
 
-        assertThat(managed).as("add new modules to homestak-bom/pom.xml").containsExactlyInAnyOrderElementsOf(published);
-        assertThat(texts(bom, "dependencyManagement/dependencies/dependency/version")).containsOnly("${project.version}");
+        assertThat(managed)
+                .as("add new modules to homestak-bom/pom.xml")
+                .containsExactlyInAnyOrderElementsOf(published);
+        assertThat(texts(bom, "dependencyManagement/dependencies/dependency/version"))
+                .containsOnly("${project.version}");
         assertThat(text(bom, "version")).isEqualTo(text(parent, "version"));
         assertThat(text(bom, "groupId")).isEqualTo(text(parent, "groupId"));
     }
@@ -52,8 +55,15 @@ class BomTest {
         Document parent = read(ROOT.resolve("pom.xml"));
         Document bom = read(ROOT.resolve("homestak-bom/pom.xml"));
 
-        for (String path : List.of("url", "licenses/license/name", "licenses/license/url", "scm/connection",
-                "scm/developerConnection", "scm/url", "developers/developer/id", "issueManagement/url",
+        for (String path : List.of(
+                "url",
+                "licenses/license/name",
+                "licenses/license/url",
+                "scm/connection",
+                "scm/developerConnection",
+                "scm/url",
+                "developers/developer/id",
+                "issueManagement/url",
                 "properties/project.build.outputTimestamp")) {
             assertThat(text(bom, path)).as(path).isNotBlank().isEqualTo(text(parent, path));
         }

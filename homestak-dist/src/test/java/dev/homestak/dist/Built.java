@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** What this module's package phase built, found in its target directory (failsafe passes both in). */
 final class Built {
 
-    private Built() {
-    }
+    private Built() {}
 
     /** The project version (the archive's and the package's). */
     static String version() {
@@ -24,15 +23,20 @@ final class Built {
     /** {@code target/homestak-<version>-linux-x64.tar.gz}. */
     static Path archive() {
         Path archive = target().resolve("homestak-" + version() + "-linux-x64.tar.gz");
-        assertThat(archive).as("the release archive (built by the package phase)").isRegularFile();
+        assertThat(archive)
+                .as("the release archive (built by the package phase)")
+                .isRegularFile();
         return archive;
     }
 
     /** {@code target/homestak_<Debian version>_amd64.deb}, the only one. */
     static Path deb() throws IOException {
         try (Stream<Path> files = Files.list(target())) {
-            List<Path> debs = files.filter(f -> f.getFileName().toString().matches("homestak_.*_amd64\\.deb")).toList();
-            assertThat(debs).as("one homestak_*_amd64.deb in target/ (built by the package phase)").hasSize(1);
+            List<Path> debs = files.filter(f -> f.getFileName().toString().matches("homestak_.*_amd64\\.deb"))
+                    .toList();
+            assertThat(debs)
+                    .as("one homestak_*_amd64.deb in target/ (built by the package phase)")
+                    .hasSize(1);
             return debs.getFirst();
         }
     }

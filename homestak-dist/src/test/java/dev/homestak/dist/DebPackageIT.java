@@ -33,7 +33,9 @@ class DebPackageIT {
     static void extract() throws Exception {
         boolean dpkg = Files.isExecutable(Path.of("/usr/bin/dpkg-deb"));
         if (System.getenv("CI") == null) {
-            assumeThat(dpkg).as("dpkg-deb installed (Debian's dpkg; CI always has it)").isTrue();
+            assumeThat(dpkg)
+                    .as("dpkg-deb installed (Debian's dpkg; CI always has it)")
+                    .isTrue();
         }
         assertThat(dpkg).as("/usr/bin/dpkg-deb (package dpkg)").isTrue();
         deb = Built.deb();
@@ -41,13 +43,17 @@ class DebPackageIT {
     }
 
     @Test
-    @DisplayName("control: package homestak, this version, amd64, no dependency a PVE 8/9 host lacks, a maintainer and description")
+    @DisplayName(
+            "control: package homestak, this version, amd64, no dependency a PVE 8/9 host lacks, a maintainer and description")
     void control() throws Exception {
-        Map<String, String> fields = fields(Proc.ok(root, "dpkg-deb", "-f", deb.toString()).out());
+        Map<String, String> fields =
+                fields(Proc.ok(root, "dpkg-deb", "-f", deb.toString()).out());
 
-        assertThat(fields).containsEntry("Package", "homestak").containsEntry("Architecture", "amd64")
-                .containsEntry("Version", Built.debianVersion()).containsKeys("Maintainer", "Description", "Installed-Size",
-                        "Section", "Priority", "Homepage");
+        assertThat(fields)
+                .containsEntry("Package", "homestak")
+                .containsEntry("Architecture", "amd64")
+                .containsEntry("Version", Built.debianVersion())
+                .containsKeys("Maintainer", "Description", "Installed-Size", "Section", "Priority", "Homepage");
         assertThat(fields).doesNotContainKeys("Depends", "Pre-Depends", "Recommends");
         assertThat(deb.getFileName().toString()).isEqualTo("homestak_" + Built.debianVersion() + "_amd64.deb");
         String info = Proc.ok(root, "dpkg-deb", "-I", deb.toString()).out();
@@ -55,14 +61,18 @@ class DebPackageIT {
     }
 
     @Test
-    @DisplayName("files: /opt/homestak is the release archive; /usr/bin/homestak links to its launcher; completion and man pages in place")
+    @DisplayName(
+            "files: /opt/homestak is the release archive; /usr/bin/homestak links to its launcher; completion and man pages in place")
     void files() throws Exception {
         Path fs = root.resolve("fs");
-        assertThat(Files.readSymbolicLink(fs.resolve("usr/bin/homestak"))).isEqualTo(Path.of("/opt/homestak/bin/homestak"));
+        assertThat(Files.readSymbolicLink(fs.resolve("usr/bin/homestak")))
+                .isEqualTo(Path.of("/opt/homestak/bin/homestak"));
         assertThat(fs.resolve("opt/homestak/bin/homestak")).isExecutable();
         assertThat(fs.resolve("opt/homestak/runtime/bin/java")).isExecutable();
         assertThat(fs.resolve("opt/homestak/runtime/lib/jspawnhelper")).isExecutable();
-        assertThat(fs.resolve("usr/share/bash-completion/completions/homestak")).content().contains("complete -F");
+        assertThat(fs.resolve("usr/share/bash-completion/completions/homestak"))
+                .content()
+                .contains("complete -F");
         assertThat(fs.resolve("usr/share/man/man1/homestak.1.gz")).isNotEmptyFile();
 
         Path archive = Files.createDirectories(root.resolve("archive"));
@@ -82,9 +92,12 @@ class DebPackageIT {
     @Test
     @DisplayName("every file belongs to root and none is writable by others")
     void ownership() throws Exception {
-        List<String> lines = Proc.ok(root, "dpkg-deb", "-c", deb.toString()).out().lines().toList();
+        List<String> lines =
+                Proc.ok(root, "dpkg-deb", "-c", deb.toString()).out().lines().toList();
 
-        assertThat(lines).isNotEmpty().allMatch(l -> l.contains(" root/root "), "owned by root/root")
+        assertThat(lines)
+                .isNotEmpty()
+                .allMatch(l -> l.contains(" root/root "), "owned by root/root")
                 .noneMatch(l -> l.charAt(8) == 'w' && l.charAt(0) != 'l', "writable by others");
     }
 

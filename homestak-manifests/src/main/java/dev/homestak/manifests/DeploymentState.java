@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param updatedAt the last transition
  * @param nodes     node name to record, in creation order
  */
-public record DeploymentState(String manifest, String host, String tag, Instant startedAt, Instant updatedAt,
-                              Map<String, NodeRecord> nodes) {
+public record DeploymentState(
+        String manifest, String host, String tag, Instant startedAt, Instant updatedAt, Map<String, NodeRecord> nodes) {
 
     /** Validates and copies. */
     public DeploymentState {

@@ -36,11 +36,17 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
      * @param created when its create completed (from the state)
      * @param parent  the node it is created in, if any
      */
-    public record Row(String name, String type, Optional<Integer> vmid, String status, Optional<String> ip,
-                      Optional<Instant> created, Optional<String> parent) {
-    }
+    public record Row(
+            String name,
+            String type,
+            Optional<Integer> vmid,
+            String status,
+            Optional<String> ip,
+            Optional<Instant> created,
+            Optional<String> parent) {}
 
-    static DeploymentStatus of(Deployment d, List<NodeSpec> specs, Optional<DeploymentState> state, Map<String, LiveVm> live) {
+    static DeploymentStatus of(
+            Deployment d, List<NodeSpec> specs, Optional<DeploymentState> state, Map<String, LiveVm> live) {
         List<Row> rows = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         specs.forEach(s -> names.add(s.name()));
@@ -49,12 +55,27 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
         for (String name : names) {
             Optional<NodeRecord> r = state.flatMap(s -> s.node(name));
             Optional<LiveVm> vm = Optional.ofNullable(live.get(name));
-            String type = specs.stream().filter(s -> s.name().equals(name)).map(NodeSpec::type).findFirst()
-                    .or(() -> r.map(NodeRecord::type)).orElse("vm");
-            Optional<Integer> planned = specs.stream().filter(s -> s.name().equals(name)).findFirst().flatMap(NodeSpec::vmid);
-            rows.add(new Row(name, type, vm.map(LiveVm::vmid).or(() -> r.flatMap(NodeRecord::vmId)).or(() -> planned),
-                    vm.map(LiveVm::status).orElse("missing"), vm.flatMap(LiveVm::ip), r.flatMap(NodeRecord::createdAt),
-                    specs.stream().filter(s -> s.name().equals(name)).findFirst().flatMap(NodeSpec::parent)));
+            String type = specs.stream()
+                    .filter(s -> s.name().equals(name))
+                    .map(NodeSpec::type)
+                    .findFirst()
+                    .or(() -> r.map(NodeRecord::type))
+                    .orElse("vm");
+            Optional<Integer> planned = specs.stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
+                    .flatMap(NodeSpec::vmid);
+            rows.add(new Row(
+                    name,
+                    type,
+                    vm.map(LiveVm::vmid).or(() -> r.flatMap(NodeRecord::vmId)).or(() -> planned),
+                    vm.map(LiveVm::status).orElse("missing"),
+                    vm.flatMap(LiveVm::ip),
+                    r.flatMap(NodeRecord::createdAt),
+                    specs.stream()
+                            .filter(s -> s.name().equals(name))
+                            .findFirst()
+                            .flatMap(NodeSpec::parent)));
         }
         return new DeploymentStatus(d, rows);
     }
@@ -70,7 +91,9 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
             }
         });
         java.util.LinkedList<String> names = new java.util.LinkedList<>();
-        for (String n = name; n != null && names.size() <= rows.size(); n = pves.contains(parents.get(n)) ? parents.get(n) : null) {
+        for (String n = name;
+                n != null && names.size() <= rows.size();
+                n = pves.contains(parents.get(n)) ? parents.get(n) : null) {
             names.addFirst(n);
         }
         return String.join(NodeTree.SEPARATOR, names);
@@ -81,9 +104,15 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"NAME", "TYPE", "VMID", "STATUS", "IP", "CREATED", "AGE"});
         for (Row r : rows) {
-            lines.add(new String[] {path(r.name()), r.type(), r.vmid().map(String::valueOf).orElse("-"), r.status(),
-                    r.ip().orElse("-"), r.created().map(Instant::toString).orElse("-"),
-                    r.created().map(c -> age(Duration.between(c, now))).orElse("-")});
+            lines.add(new String[] {
+                path(r.name()),
+                r.type(),
+                r.vmid().map(String::valueOf).orElse("-"),
+                r.status(),
+                r.ip().orElse("-"),
+                r.created().map(Instant::toString).orElse("-"),
+                r.created().map(c -> age(Duration.between(c, now))).orElse("-")
+            });
         }
         int[] width = new int[7];
         lines.forEach(l -> {
@@ -91,8 +120,8 @@ public record DeploymentStatus(Deployment deployment, List<Row> rows) {
                 width[i] = Math.max(width[i], l[i].length());
             }
         });
-        StringBuilder b = new StringBuilder("Deployment " + deployment.manifest() + " on " + deployment.host() + " (tag "
-                + deployment.tag() + "):\n");
+        StringBuilder b = new StringBuilder("Deployment " + deployment.manifest() + " on " + deployment.host()
+                + " (tag " + deployment.tag() + "):\n");
         for (String[] l : lines) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < l.length; i++) {

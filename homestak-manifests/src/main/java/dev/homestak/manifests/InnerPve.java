@@ -17,7 +17,8 @@ import java.util.List;
  * @param chain   the SSH endpoints from the controller to the node (its {@code pve} ancestors, then itself)
  * @param forward the port-forward its API is reached through
  */
-record InnerPve(String node, String path, HostConfig host, SshEndpoint ssh, List<SshEndpoint> chain, PortForward forward) {
+record InnerPve(
+        String node, String path, HostConfig host, SshEndpoint ssh, List<SshEndpoint> chain, PortForward forward) {
 
     InnerPve {
         chain = List.copyOf(chain);

@@ -62,32 +62,47 @@ final class InnerPves implements AutoCloseable {
         return ctx.requireHost().flatMap(outer -> {
             SshEndpoint self = ctx.ssh().endpoint(outer.sshUser(), ip);
             Optional<SshEndpoint> jump = parent.map(InnerPve::ssh);
-            List<SshEndpoint> chain = new ArrayList<>(parent.map(InnerPve::chain).orElse(List.of()));
+            List<SshEndpoint> chain =
+                    new ArrayList<>(parent.map(InnerPve::chain).orElse(List.of()));
             chain.add(self);
             String path = parent.map(p -> p.path() + " › ").orElse("") + node;
-            return run(ctx, self, jump, "systemctl is-active pveproxy pvedaemon pve-cluster").flatMap(services ->
-                    services.exitCode() == 0 ? Either.right(services)
+            return run(ctx, self, jump, "systemctl is-active pveproxy pvedaemon pve-cluster")
+                    .flatMap(services -> services.exitCode() == 0
+                            ? Either.right(services)
                             : Either.left(new ActionFailure.Precondition(path + ": PVE services are not active ("
                                     + services.stdout().strip().replace('\n', ' ') + ")")))
                     .flatMap(ok -> run(ctx, self, jump, "hostname"))
                     .flatMap(hostname -> mint(ctx, self, jump, path)
                             .flatMap(token -> fingerprint(ctx, self, jump, path)
-                                    .flatMap(fp -> ctx.ssh().forward(chain, ip, ctx.proxmox().nestedPort()).map(forward -> {
-                                        HostConfig inner = outer.toBuilder().name(node)
-                                                .nodeName(hostname.stdout().strip().split("\\.")[0])
-                                                .parentNode(parent.map(InnerPve::host).map(HostConfig::nodeName).orElse(outer.nodeName()))
-                                                .apiEndpoint(URI.create("https://127.0.0.1:" + forward.localPort()))
-                                                .apiToken(Optional.of(token)).tlsFingerprint(fp).insecure(false)
-                                                .sshHost(ip).ip(ip).build();
-                                        InnerPve pve = new InnerPve(node, path, inner, self, chain, forward);
-                                        ready.put(node, pve);
-                                        return pve;
-                                    }))));
+                                    .flatMap(fp -> ctx.ssh()
+                                            .forward(chain, ip, ctx.proxmox().nestedPort())
+                                            .map(forward -> {
+                                                HostConfig inner = outer.toBuilder()
+                                                        .name(node)
+                                                        .nodeName(hostname.stdout()
+                                                                .strip()
+                                                                .split("\\.")[0])
+                                                        .parentNode(parent.map(InnerPve::host)
+                                                                .map(HostConfig::nodeName)
+                                                                .orElse(outer.nodeName()))
+                                                        .apiEndpoint(
+                                                                URI.create("https://127.0.0.1:" + forward.localPort()))
+                                                        .apiToken(Optional.of(token))
+                                                        .tlsFingerprint(fp)
+                                                        .insecure(false)
+                                                        .sshHost(ip)
+                                                        .ip(ip)
+                                                        .build();
+                                                InnerPve pve = new InnerPve(node, path, inner, self, chain, forward);
+                                                ready.put(node, pve);
+                                                return pve;
+                                            }))));
         });
     }
 
     /** {@code root@pam!homestak-<manifest>=<value>}, minted again (the old token of the same id removed). */
-    private Either<ActionFailure, Secret> mint(ActionContext ctx, SshEndpoint self, Optional<SshEndpoint> jump, String path) {
+    private Either<ActionFailure, Secret> mint(
+            ActionContext ctx, SshEndpoint self, Optional<SshEndpoint> jump, String path) {
         String command = "pveum user token remove root@pam " + tokenId + " 2>/dev/null; pveum user token add root@pam "
                 + tokenId + " --privsep 0 --comment 'homestak manifest (controller)' --output-format json";
         return run(ctx, self, jump, command).flatMap(r -> {
@@ -101,14 +116,15 @@ final class InnerPves implements AutoCloseable {
                 }
                 return Either.right(Secret.of(full + "=" + value));
             } catch (IOException e) {
-                return Either.left(new ActionFailure.Precondition(path + ": pveum printed no JSON for token " + tokenId));
+                return Either.left(
+                        new ActionFailure.Precondition(path + ": pveum printed no JSON for token " + tokenId));
             }
         });
     }
 
     /** The fingerprint of the certificate pveproxy serves ({@code pveproxy-ssl.pem} when present, else {@code pve-ssl.pem}). */
-    private static Either<ActionFailure, String> fingerprint(ActionContext ctx, SshEndpoint self, Optional<SshEndpoint> jump,
-            String path) {
+    private static Either<ActionFailure, String> fingerprint(
+            ActionContext ctx, SshEndpoint self, Optional<SshEndpoint> jump, String path) {
         return run(ctx, self, jump, "pvenode cert info --output-format json").flatMap(r -> {
             try {
                 JsonNode certs = JSON.readTree(r.stdout());
@@ -116,23 +132,26 @@ final class InnerPves implements AutoCloseable {
                 String pve = "";
                 for (JsonNode cert : certs) {
                     switch (cert.path("filename").asText("")) {
-                        case "pveproxy-ssl.pem" -> proxy = cert.path("fingerprint").asText("");
+                        case "pveproxy-ssl.pem" ->
+                            proxy = cert.path("fingerprint").asText("");
                         case "pve-ssl.pem" -> pve = cert.path("fingerprint").asText("");
-                        default -> { }
+                        default -> {}
                     }
                 }
                 String fp = proxy.isEmpty() ? pve : proxy;
-                return fp.isEmpty() ? Either.left(new ActionFailure.Precondition(path + ": pvenode cert info lists no API certificate"))
+                return fp.isEmpty()
+                        ? Either.left(
+                                new ActionFailure.Precondition(path + ": pvenode cert info lists no API certificate"))
                         : Either.right(fp);
             } catch (IOException e) {
-                return Either.left(new ActionFailure.Precondition(path + ": pvenode cert info printed no JSON (exit "
-                        + r.exitCode() + ")"));
+                return Either.left(new ActionFailure.Precondition(
+                        path + ": pvenode cert info printed no JSON (exit " + r.exitCode() + ")"));
             }
         });
     }
 
-    private static Either<ActionFailure, SshResult> run(ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump,
-            String command) {
+    private static Either<ActionFailure, SshResult> run(
+            ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump, String command) {
         return ctx.ssh(SshRequest.of(target, command, SSH).via(jump));
     }
 

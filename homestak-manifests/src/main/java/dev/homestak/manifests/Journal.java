@@ -19,28 +19,47 @@ final class Journal {
     }
 
     void provisioned(String node, int vmid) {
-        lock.update(s -> s.node(node).map(r -> s.with(r.withVmId(vmid, clock.instant()))).orElse(s), clock);
+        lock.update(
+                s -> s.node(node)
+                        .map(r -> s.with(r.withVmId(vmid, clock.instant())))
+                        .orElse(s),
+                clock);
     }
 
     void addressed(String node, String ip) {
-        lock.update(s -> s.node(node).map(r -> s.with(r.withIp(ip, clock.instant()))).orElse(s), clock);
+        lock.update(
+                s -> s.node(node)
+                        .map(r -> s.with(r.withIp(ip, clock.instant())))
+                        .orElse(s),
+                clock);
     }
 
     void completed(String node) {
-        lock.update(s -> s.node(node).map(r -> s.with(r.completed(Optional.empty(), clock.instant()))).orElse(s), clock);
+        lock.update(
+                s -> s.node(node)
+                        .map(r -> s.with(r.completed(Optional.empty(), clock.instant())))
+                        .orElse(s),
+                clock);
     }
 
     /** A node kept (or adopted from its tag when the state had lost it). */
     void kept(NodeSpec spec, LiveVm vm) {
-        lock.update(s -> {
-            NodeRecord base = s.node(spec.name()).filter(r -> r.fingerprint().equals(spec.fingerprint()))
-                    .orElseGet(() -> NodeRecord.creating(spec, clock.instant()));
-            return s.with(base.withVmId(vm.vmid(), clock.instant()).completed(vm.ip(), clock.instant()));
-        }, clock);
+        lock.update(
+                s -> {
+                    NodeRecord base = s.node(spec.name())
+                            .filter(r -> r.fingerprint().equals(spec.fingerprint()))
+                            .orElseGet(() -> NodeRecord.creating(spec, clock.instant()));
+                    return s.with(base.withVmId(vm.vmid(), clock.instant()).completed(vm.ip(), clock.instant()));
+                },
+                clock);
     }
 
     void failed(String node, String why) {
-        lock.update(s -> s.node(node).map(r -> s.with(r.failed(why, clock.instant()))).orElse(s), clock);
+        lock.update(
+                s -> s.node(node)
+                        .map(r -> s.with(r.failed(why, clock.instant())))
+                        .orElse(s),
+                clock);
     }
 
     void destroyed(String node) {

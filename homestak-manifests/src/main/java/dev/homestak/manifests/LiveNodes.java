@@ -29,26 +29,41 @@ final class LiveNodes {
     private static final Key<Integer> PROBE_ID = Key.integer("probe_vm_id");
     private static final Key<String> PROBE_IP = Key.string("probe_ip");
 
-    private LiveNodes() {
-    }
+    private LiveNodes() {}
 
     /** The tagged VMs of the host's node by name; {@code probe} also asks each running one for its IP (and SSH). */
-    static Either<ActionFailure, Map<String, LiveVm>> inspect(ActionContext ctx, String tag, boolean probe, boolean ssh) {
-        return new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(tag)).run(ctx)
+    static Either<ActionFailure, Map<String, LiveVm>> inspect(
+            ActionContext ctx, String tag, boolean probe, boolean ssh) {
+        return new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(tag))
+                .run(ctx)
                 .flatMap(found -> ctx.requireHost().map(host -> entries(found, host.nodeName())))
-                .flatMap(vms -> probe ? probed(ctx, vms, ssh) : Either.right(index(vms.stream()
-                        .map(vm -> new LiveVm(name(vm), vmid(vm), String.valueOf(vm.get("status")), Optional.empty(), false))
-                        .toList())));
+                .flatMap(vms -> probe
+                        ? probed(ctx, vms, ssh)
+                        : Either.right(index(vms.stream()
+                                .map(vm -> new LiveVm(
+                                        name(vm), vmid(vm), String.valueOf(vm.get("status")), Optional.empty(), false))
+                                .toList())));
     }
 
     private static List<Map<?, ?>> entries(ActionResult found, String node) {
-        return found.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance).map(l -> (List<?>) l)
-                .orElse(List.of()).stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m)
-                .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(node))).toList();
+        return found
+                .facts()
+                .raw(ActionKeys.DISCOVERED_VMS)
+                .filter(List.class::isInstance)
+                .map(l -> (List<?>) l)
+                .orElse(List.of())
+                .stream()
+                .filter(Map.class::isInstance)
+                .<Map<?, ?>>map(m -> (Map<?, ?>) m)
+                .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(node)))
+                .toList();
     }
 
-    private static Either<ActionFailure, Map<String, LiveVm>> probed(ActionContext ctx, List<Map<?, ?>> vms, boolean ssh) {
-        List<Action<LiveVm>> probes = vms.stream().<Action<LiveVm>>map(vm -> c -> Either.right(probe(c, vm, ssh))).toList();
+    private static Either<ActionFailure, Map<String, LiveVm>> probed(
+            ActionContext ctx, List<Map<?, ?>> vms, boolean ssh) {
+        List<Action<LiveVm>> probes = vms.stream()
+                .<Action<LiveVm>>map(vm -> c -> Either.right(probe(c, vm, ssh)))
+                .toList();
         return Actions.parallel(Math.max(1, probes.size()), probes).run(ctx).map(LiveNodes::index);
     }
 
@@ -58,10 +73,16 @@ final class LiveNodes {
             return new LiveVm(name(vm), vmid(vm), status, Optional.empty(), false);
         }
         ActionContext c = ctx.withFacts(ctx.facts().with(PROBE_ID, vmid(vm)));
-        Optional<String> ip = new WaitForGuestAgentAction(PROBE_ID, PveTarget.host(), PROBE_IP, PROBE).run(c)
-                .toJavaOptional().flatMap(r -> r.facts().get(PROBE_IP));
-        boolean answers = ssh && ip.isPresent() && WaitForSshAction.of(PROBE_IP).withTimeout(PROBE)
-                .run(c.withFacts(c.facts().with(PROBE_IP, ip.get()))).isRight();
+        Optional<String> ip = new WaitForGuestAgentAction(PROBE_ID, PveTarget.host(), PROBE_IP, PROBE)
+                .run(c)
+                .toJavaOptional()
+                .flatMap(r -> r.facts().get(PROBE_IP));
+        boolean answers = ssh
+                && ip.isPresent()
+                && WaitForSshAction.of(PROBE_IP)
+                        .withTimeout(PROBE)
+                        .run(c.withFacts(c.facts().with(PROBE_IP, ip.get())))
+                        .isRight();
         return new LiveVm(name(vm), vmid(vm), status, ip, answers);
     }
 

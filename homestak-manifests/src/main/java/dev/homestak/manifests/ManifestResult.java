@@ -50,16 +50,25 @@ public record ManifestResult(Verb verb, Plan plan, RunReport report, List<NodeRe
     static ManifestResult of(Verb verb, Plan plan, RunReport report, OnError onError) {
         List<NodeResult> out = new ArrayList<>();
         for (NodePlan n : plan.nodes()) {
-            List<PhaseResult> mine = report.phases().stream().filter(p -> p.name().startsWith(n.name() + "/")).toList();
+            List<PhaseResult> mine = report.phases().stream()
+                    .filter(p -> p.name().startsWith(n.name() + "/"))
+                    .toList();
             Duration took = mine.stream().map(PhaseResult::duration).reduce(Duration.ZERO, Duration::plus);
-            Optional<PhaseResult> failed = mine.stream().filter(p -> p.status() == PhaseStatus.FAILED).findFirst();
-            boolean destroyed = mine.stream().anyMatch(p -> p.name().equals(n.name() + "/destroy") && p.status() == PhaseStatus.PASSED);
+            Optional<PhaseResult> failed =
+                    mine.stream().filter(p -> p.status() == PhaseStatus.FAILED).findFirst();
+            boolean destroyed = mine.stream()
+                    .anyMatch(p -> p.name().equals(n.name() + "/destroy") && p.status() == PhaseStatus.PASSED);
             boolean notRun = mine.stream().anyMatch(p -> !p.cleanup() && p.status() == PhaseStatus.NOT_RUN);
-            String status = failed.isPresent() ? "failed" : destroyed ? "destroyed"
-                    : notRun ? (onError == OnError.CONTINUE ? "skipped" : "pending") : "completed";
+            String status = failed.isPresent()
+                    ? "failed"
+                    : destroyed
+                            ? "destroyed"
+                            : notRun ? (onError == OnError.CONTINUE ? "skipped" : "pending") : "completed";
             Facts facts = report.facts();
-            Optional<Integer> vmId = facts.get(Facts.vmIdKey(n.name())).or(() -> n.live().map(LiveVm::vmid));
-            Optional<String> ip = facts.get(Facts.vmIpKey(n.name())).or(() -> n.live().flatMap(LiveVm::ip));
+            Optional<Integer> vmId =
+                    facts.get(Facts.vmIdKey(n.name())).or(() -> n.live().map(LiveVm::vmid));
+            Optional<String> ip =
+                    facts.get(Facts.vmIpKey(n.name())).or(() -> n.live().flatMap(LiveVm::ip));
             out.add(new NodeResult(n.name(), status, vmId, ip, took, failed.map(PhaseResult::message)));
         }
         return new ManifestResult(verb, plan, report, out);

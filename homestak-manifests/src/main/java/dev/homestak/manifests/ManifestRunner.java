@@ -6,7 +6,6 @@ import dev.homestak.core.HostConfig;
 import dev.homestak.core.Secret;
 import dev.homestak.core.SiteConfig;
 import dev.homestak.core.manifest.Manifest;
-import dev.homestak.core.manifest.OnError;
 import dev.homestak.scenarios.RunHandle;
 import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.RunOptions;
@@ -46,8 +45,12 @@ public final class ManifestRunner implements AutoCloseable {
         this.site = site;
         this.store = b.store;
         this.clock = b.clock;
-        ScenarioRunner.Builder r = ScenarioRunner.builder().ports(b.ports).hostConfig(host).redact(b.secrets)
-                .clock(b.clock).cancelGrace(b.cancelGrace);
+        ScenarioRunner.Builder r = ScenarioRunner.builder()
+                .ports(b.ports)
+                .hostConfig(host)
+                .redact(b.secrets)
+                .clock(b.clock)
+                .cancelGrace(b.cancelGrace);
         b.reportDir.ifPresentOrElse(r::reportDir, r::noReports);
         b.listeners.forEach(r::listener);
         this.runner = r.build();
@@ -74,8 +77,16 @@ public final class ManifestRunner implements AutoCloseable {
     public Either<ManifestFailure, Plan> plan(Manifest manifest) {
         Deployment d = deployment(manifest);
         try (InnerPves inner = new InnerPves(manifest.name(), "-read")) {
-            return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, specs, true,
-                    manifest.settings().verifySsh(), inner).map(vms -> Plan.of(d, specs, state, vms, manifest.settings().verifySsh()))));
+            return NodeSpecs.of(manifest, site)
+                    .flatMap(specs -> store.read(d)
+                            .flatMap(state -> live(
+                                            d, specs, true, manifest.settings().verifySsh(), inner)
+                                    .map(vms -> Plan.of(
+                                            d,
+                                            specs,
+                                            state,
+                                            vms,
+                                            manifest.settings().verifySsh()))));
         }
     }
 
@@ -88,8 +99,10 @@ public final class ManifestRunner implements AutoCloseable {
     public Either<ManifestFailure, DeploymentStatus> status(Manifest manifest) {
         Deployment d = deployment(manifest);
         try (InnerPves inner = new InnerPves(manifest.name(), "-read")) {
-            return NodeSpecs.of(manifest, site).flatMap(specs -> store.read(d).flatMap(state -> live(d, specs, true, false, inner)
-                    .map(vms -> DeploymentStatus.of(d, specs, state, vms))));
+            return NodeSpecs.of(manifest, site)
+                    .flatMap(specs -> store.read(d)
+                            .flatMap(state -> live(d, specs, true, false, inner)
+                                    .map(vms -> DeploymentStatus.of(d, specs, state, vms))));
         }
     }
 
@@ -115,12 +128,17 @@ public final class ManifestRunner implements AutoCloseable {
             return Either.left(locked.getLeft());
         }
         StateLock lock = locked.get();
-        RunSettings settings = new RunSettings(manifest.settings().verifySsh(), manifest.settings().cleanupOnFailure(),
-                options.onError().orElse(manifest.settings().onError()), options.parallel());
+        RunSettings settings = new RunSettings(
+                manifest.settings().verifySsh(),
+                manifest.settings().cleanupOnFailure(),
+                options.onError().orElse(manifest.settings().onError()),
+                options.parallel());
         InnerPves inner = new InnerPves(manifest.name());
-        Either<ManifestFailure, ManifestHandle> started = lock.load().flatMap(state -> live(d, specs.get(), true,
-                settings.verifySsh(), inner).map(vms -> verb == Verb.DESTROY ? Plan.destroying(d, specs.get(), state, vms)
-                        : Plan.of(d, specs.get(), state, vms, settings.verifySsh())))
+        Either<ManifestFailure, ManifestHandle> started = lock.load()
+                .flatMap(state -> live(d, specs.get(), true, settings.verifySsh(), inner)
+                        .map(vms -> verb == Verb.DESTROY
+                                ? Plan.destroying(d, specs.get(), state, vms)
+                                : Plan.of(d, specs.get(), state, vms, settings.verifySsh())))
                 .map(plan -> launch(verb, plan, settings, lock, options, inner));
         if (started.isLeft()) {
             inner.close();
@@ -129,13 +147,14 @@ public final class ManifestRunner implements AutoCloseable {
         return started;
     }
 
-    private ManifestHandle launch(Verb verb, Plan plan, RunSettings settings, StateLock lock, ManifestOptions options,
-            InnerPves inner) {
+    private ManifestHandle launch(
+            Verb verb, Plan plan, RunSettings settings, StateLock lock, ManifestOptions options, InnerPves inner) {
         Journal journal = new Journal(lock, clock);
         Scenario scenario = ManifestScenario.of(verb, plan, settings, Optional.of(journal), inner);
         RunOptions.Builder o = RunOptions.builder();
         options.timeout().ifPresent(o::timeout);
-        RunHandle handle = runner.start(scenario, o.build()).getOrElseThrow(f -> new IllegalStateException(f.message()));
+        RunHandle handle =
+                runner.start(scenario, o.build()).getOrElseThrow(f -> new IllegalStateException(f.message()));
         CompletableFuture<ManifestResult> result = handle.report().handle((report, bug) -> {
             try {
                 if (bug != null) {
@@ -158,15 +177,19 @@ public final class ManifestRunner implements AutoCloseable {
      * running {@code pve} node, which is prepared ({@link InnerPves#connect}) to look. A {@code pve} node that cannot
      * be reached counts as holding nothing (its children are planned as missing, destroyed as gone with it).
      */
-    private Either<ManifestFailure, Map<String, LiveVm>> live(Deployment d, List<NodeSpec> specs, boolean probe, boolean ssh,
-            InnerPves inner) {
-        return LiveNodes.inspect(context, d.tag(), probe, ssh).mapLeft(f -> (ManifestFailure) new ManifestFailure.Live(host.name(), f))
+    private Either<ManifestFailure, Map<String, LiveVm>> live(
+            Deployment d, List<NodeSpec> specs, boolean probe, boolean ssh, InnerPves inner) {
+        return LiveNodes.inspect(context, d.tag(), probe, ssh)
+                .mapLeft(f -> (ManifestFailure) new ManifestFailure.Live(host.name(), f))
                 .map(outer -> {
                     Map<String, LiveVm> all = new java.util.LinkedHashMap<>(outer);
                     NodeTree tree = NodeTree.of(specs);
                     for (NodeSpec spec : specs) {
                         LiveVm vm = all.get(spec.name());
-                        if (!tree.isPve(spec.name()) || vm == null || !vm.running() || vm.ip().isEmpty()) {
+                        if (!tree.isPve(spec.name())
+                                || vm == null
+                                || !vm.running()
+                                || vm.ip().isEmpty()) {
                             continue;
                         }
                         Optional<String> parent = tree.pveParent(spec.name());
@@ -174,11 +197,15 @@ public final class ManifestRunner implements AutoCloseable {
                         if (parent.isPresent() && parentPve.isEmpty()) {
                             continue;
                         }
-                        ActionContext at = parentPve.map(p -> context.toBuilder().host(p.host()).build()).orElse(context);
+                        ActionContext at = parentPve
+                                .map(p -> context.toBuilder().host(p.host()).build())
+                                .orElse(context);
                         inner.connect(at, spec.name(), vm.ip().get(), parentPve)
-                                .flatMap(pve -> LiveNodes.inspect(context.toBuilder().host(pve.host()).build(), d.tag(), probe, ssh))
+                                .flatMap(pve -> LiveNodes.inspect(
+                                        context.toBuilder().host(pve.host()).build(), d.tag(), probe, ssh))
                                 .peek(found -> found.forEach(all::putIfAbsent))
-                                .peekLeft(f -> log.info("{}: cannot look inside: {}", tree.path(spec.name()), f.message()));
+                                .peekLeft(f ->
+                                        log.info("{}: cannot look inside: {}", tree.path(spec.name()), f.message()));
                     }
                     return all;
                 });
@@ -196,8 +223,7 @@ public final class ManifestRunner implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private Duration cancelGrace = Duration.ofSeconds(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The ports the steps run with (Proxmox clients, SSH, ...), as for {@link ScenarioRunner.Builder#ports}. */
         public Builder ports(Ports value) {

@@ -72,19 +72,30 @@ final class ManifestScenario {
                 switch (n.action()) {
                     case KEEP -> keep(n);
                     case CREATE, REPLACE -> create(n, tag);
-                    case DESTROY -> { }
+                    case DESTROY -> {}
                 }
             }
-            destroys(plan.nodes().stream().filter(n -> n.action() == NodeAction.DESTROY).toList(), phases);
+            destroys(
+                    plan.nodes().stream()
+                            .filter(n -> n.action() == NodeAction.DESTROY)
+                            .toList(),
+                    phases);
             if (verb == Verb.TEST) {
-                plan.nodes().stream().filter(n -> n.action() != NodeAction.DESTROY).forEach(this::verify);
-                List<NodePlan> built = plan.nodes().stream().filter(n -> n.action() != NodeAction.DESTROY).toList();
+                plan.nodes().stream()
+                        .filter(n -> n.action() != NodeAction.DESTROY)
+                        .forEach(this::verify);
+                List<NodePlan> built = plan.nodes().stream()
+                        .filter(n -> n.action() != NodeAction.DESTROY)
+                        .toList();
                 destroys(built, cleanup);
                 phases.addAll(cleanup);
                 policy = settings.cleanupOnFailure() ? CleanupPolicy.ALWAYS : CleanupPolicy.ON_SUCCESS;
             } else if (settings.onError() == dev.homestak.core.manifest.OnError.ROLLBACK) {
-                destroys(plan.nodes().stream().filter(n -> n.action() == NodeAction.CREATE || n.action() == NodeAction.REPLACE)
-                        .toList(), cleanup);
+                destroys(
+                        plan.nodes().stream()
+                                .filter(n -> n.action() == NodeAction.CREATE || n.action() == NodeAction.REPLACE)
+                                .toList(),
+                        cleanup);
                 policy = CleanupPolicy.ON_FAILURE;
             }
         }
@@ -92,20 +103,31 @@ final class ManifestScenario {
         cleanup.forEach(p -> lanes.putIfAbsent(p.name(), lane));
         PhaseGraph graph = PhaseGraph.of(after, lanes, settings.parallel())
                 .withContinueOnFailure(settings.onError() == dev.homestak.core.manifest.OnError.CONTINUE);
-        String what = verb.word() + " manifest " + plan.deployment().manifest() + " on " + plan.deployment().host();
-        return new Scenario(name(verb, plan.deployment().manifest()), what, phases, cleanup,
-                ScenarioAttributes.defaults().withDefaultCleanup(policy), graph);
+        String what = verb.word() + " manifest " + plan.deployment().manifest() + " on "
+                + plan.deployment().host();
+        return new Scenario(
+                name(verb, plan.deployment().manifest()),
+                what,
+                phases,
+                cleanup,
+                ScenarioAttributes.defaults().withDefaultCleanup(policy),
+                graph);
     }
 
     /** {@code image/<image>} on the target host, {@code <pve>/image/<image>} inside a {@code pve} node (after it is ready). */
     private void images() {
         Set<String> images = new LinkedHashSet<>();
-        plan.nodes().stream().filter(n -> n.action() == NodeAction.CREATE || n.action() == NodeAction.REPLACE)
+        plan.nodes().stream()
+                .filter(n -> n.action() == NodeAction.CREATE || n.action() == NodeAction.REPLACE)
                 .forEach(n -> images.add(imagePhase(n.spec().orElseThrow())));
         for (String name : images) {
             String image = name.substring(name.lastIndexOf('/') + 1);
-            Optional<String> pve = name.startsWith("image/") ? Optional.empty() : Optional.of(name.substring(0, name.indexOf('/')));
-            phases.add(Phase.of(name, "Ensure image " + image + pve.map(p -> " on " + tree.path(p)).orElse(""),
+            Optional<String> pve =
+                    name.startsWith("image/") ? Optional.empty() : Optional.of(name.substring(0, name.indexOf('/')));
+            phases.add(Phase.of(
+                    name,
+                    "Ensure image " + image
+                            + pve.map(p -> " on " + tree.path(p)).orElse(""),
                     inside(pve, NodeSteps.image(image))));
             pve.ifPresent(p -> {
                 lanes.put(name, p);
@@ -124,11 +146,14 @@ final class ManifestScenario {
             return action;
         }
         String parent = pve.get();
-        return NodeSteps.described(action.describe() + " on " + tree.path(parent), ctx -> inner.get(parent)
-                .<io.vavr.control.Either<dev.homestak.actions.ActionFailure, ActionResult>>map(
-                        p -> action.run(ctx.toBuilder().host(p.host()).build()))
-                .orElseGet(() -> io.vavr.control.Either.left(new dev.homestak.actions.ActionFailure.Precondition(
-                        "the PVE of " + tree.path(parent) + " is not ready in this run"))));
+        return NodeSteps.described(
+                action.describe() + " on " + tree.path(parent),
+                ctx -> inner.get(parent)
+                        .<io.vavr.control.Either<dev.homestak.actions.ActionFailure, ActionResult>>map(
+                                p -> action.run(ctx.toBuilder().host(p.host()).build()))
+                        .orElseGet(
+                                () -> io.vavr.control.Either.left(new dev.homestak.actions.ActionFailure.Precondition(
+                                        "the PVE of " + tree.path(parent) + " is not ready in this run"))));
     }
 
     /** A node's step, run against the PVE it lives in. */
@@ -139,23 +164,34 @@ final class ManifestScenario {
     /** Prepares a {@code pve} node as a PVE host (token, pinned certificate, API through SSH forwarding). */
     private Action<ActionResult> prepare(String node) {
         Optional<String> parent = tree.pveParent(node);
-        return on(node, NodeSteps.described("prepare " + tree.path(node) + " as a PVE host", ctx ->
-                ctx.lookup(Facts.vmIpKey(node)).<io.vavr.control.Either<dev.homestak.actions.ActionFailure, ActionResult>>map(
-                        ip -> inner.connect(ctx, node, ip, parent.flatMap(inner::get)).map(p -> ActionResult.of(
-                                "PVE " + p.path() + " ready: node " + p.host().nodeName() + ", API through " + p.forward().describe()
-                                        + ", certificate pinned")))
-                .orElseGet(() -> io.vavr.control.Either.left(new dev.homestak.actions.ActionFailure.Precondition(
-                        "no IP for " + node + " (wait_ip did not run)")))));
+        return on(
+                node,
+                NodeSteps.described(
+                        "prepare " + tree.path(node) + " as a PVE host",
+                        ctx -> ctx.lookup(Facts.vmIpKey(node))
+                                .<io.vavr.control.Either<dev.homestak.actions.ActionFailure, ActionResult>>map(
+                                        ip -> inner.connect(ctx, node, ip, parent.flatMap(inner::get))
+                                                .map(p -> ActionResult.of("PVE " + p.path() + " ready: node "
+                                                        + p.host().nodeName() + ", API through "
+                                                        + p.forward().describe() + ", certificate pinned")))
+                                .orElseGet(() ->
+                                        io.vavr.control.Either.left(new dev.homestak.actions.ActionFailure.Precondition(
+                                                "no IP for " + node + " (wait_ip did not run)")))));
     }
 
     private void keep(NodePlan n) {
         NodeSpec spec = n.spec().orElseThrow();
         LiveVm vm = n.live().orElseThrow();
-        Action<ActionResult> keep = Tracked.of(NodeSteps.keep(n.name(), vm), () -> { },
-                r -> journal.ifPresent(j -> j.kept(spec, vm)), f -> { });
+        Action<ActionResult> keep = Tracked.of(
+                NodeSteps.keep(n.name(), vm), () -> {}, r -> journal.ifPresent(j -> j.kept(spec, vm)), f -> {});
         String name = add(n.name(), "keep", "Keep " + tree.path(n.name()), on(n.name(), keep), parentLast(spec));
         if (tree.isPve(n.name())) {
-            name = add(n.name(), "prepare", "Prepare " + tree.path(n.name()) + " as a PVE host", prepare(n.name()), Set.of(name));
+            name = add(
+                    n.name(),
+                    "prepare",
+                    "Prepare " + tree.path(n.name()) + " as a PVE host",
+                    prepare(n.name()),
+                    Set.of(name));
         }
         last.put(n.name(), name);
     }
@@ -166,35 +202,61 @@ final class ManifestScenario {
         first.add(imagePhase(spec));
         String previous;
         if (n.action() == NodeAction.REPLACE && n.live().isPresent()) {
-            previous = add(n.name(), "remove", "Remove the old " + n.name() + " (" + n.reason() + ")",
-                    step(n.name(), on(n.name(), NodeSteps.destroy(n.name(), tag)), false), first);
+            previous = add(
+                    n.name(),
+                    "remove",
+                    "Remove the old " + n.name() + " (" + n.reason() + ")",
+                    step(n.name(), on(n.name(), NodeSteps.destroy(n.name(), tag)), false),
+                    first);
             first = Set.of(previous);
         }
-        Action<ActionResult> provision = Tracked.of(NodeSteps.provision(spec, plan.deployment().manifest(), tag),
+        Action<ActionResult> provision = Tracked.of(
+                NodeSteps.provision(spec, plan.deployment().manifest(), tag),
                 () -> journal.ifPresent(j -> j.creating(spec)),
-                r -> journal.ifPresent(j -> r.facts().get(Facts.vmIdKey(n.name())).ifPresent(id -> j.provisioned(n.name(), id))),
+                r -> journal.ifPresent(
+                        j -> r.facts().get(Facts.vmIdKey(n.name())).ifPresent(id -> j.provisioned(n.name(), id))),
                 f -> journal.ifPresent(j -> j.failed(n.name(), f.message())));
         String path = tree.path(n.name());
         boolean pve = tree.isPve(n.name());
         previous = add(n.name(), "provision", "Provision " + path, on(n.name(), provision), first);
-        previous = add(n.name(), "start", "Start " + path, step(n.name(), on(n.name(), NodeSteps.start(n.name())), false),
+        previous = add(
+                n.name(),
+                "start",
+                "Start " + path,
+                step(n.name(), on(n.name(), NodeSteps.start(n.name())), false),
                 Set.of(previous));
         boolean ssh = settings.verifySsh() || pve;
-        previous = add(n.name(), "wait_ip", "Wait for the IP of " + path,
-                step(n.name(), on(n.name(), NodeSteps.waitIp(n.name())), !ssh), Set.of(previous));
+        previous = add(
+                n.name(),
+                "wait_ip",
+                "Wait for the IP of " + path,
+                step(n.name(), on(n.name(), NodeSteps.waitIp(n.name())), !ssh),
+                Set.of(previous));
         if (ssh) {
-            previous = add(n.name(), "verify_ssh", "Verify SSH to " + path,
-                    step(n.name(), NodeSteps.verifySsh(n.name()), !pve), Set.of(previous));
+            previous = add(
+                    n.name(),
+                    "verify_ssh",
+                    "Verify SSH to " + path,
+                    step(n.name(), NodeSteps.verifySsh(n.name()), !pve),
+                    Set.of(previous));
         }
         if (pve) {
-            previous = add(n.name(), "prepare", "Prepare " + path + " as a PVE host", step(n.name(), prepare(n.name()), true),
+            previous = add(
+                    n.name(),
+                    "prepare",
+                    "Prepare " + path + " as a PVE host",
+                    step(n.name(), prepare(n.name()), true),
                     Set.of(previous));
         }
         last.put(n.name(), previous);
     }
 
     private void verify(NodePlan n) {
-        add(n.name(), "verify", "Verify " + n.name() + " over SSH", NodeSteps.verifySsh(n.name()),
+        add(
+                n.name(),
+                "verify",
+                "Verify " + n.name() + " over SSH",
+                NodeSteps.verifySsh(n.name()),
                 Set.of(last.get(n.name())));
     }
 
@@ -204,15 +266,19 @@ final class ManifestScenario {
         nodes.forEach(n -> names.add(n.name()));
         for (NodePlan n : nodes.reversed()) {
             String name = n.name() + "/destroy";
-            Action<ActionResult> destroy = Tracked.of(destroyOrGone(n.name()), () -> { },
+            Action<ActionResult> destroy = Tracked.of(
+                    destroyOrGone(n.name()),
+                    () -> {},
                     r -> {
                         inner.forget(n.name());
                         journal.ifPresent(j -> j.destroyed(n.name()));
-                    }, f -> { });
+                    },
+                    f -> {});
             into.add(Phase.of(name, "Destroy " + tree.path(n.name()), destroy));
             tree.pveParent(n.name()).ifPresent(p -> lanes.put(name, p));
             Set<String> children = new LinkedHashSet<>();
-            nodes.stream().filter(c -> parent(c).filter(n.name()::equals).isPresent() && names.contains(c.name()))
+            nodes.stream()
+                    .filter(c -> parent(c).filter(n.name()::equals).isPresent() && names.contains(c.name()))
                     .forEach(c -> children.add(c.name() + "/destroy"));
             if (!children.isEmpty()) {
                 after.put(name, children);
@@ -227,18 +293,22 @@ final class ManifestScenario {
     private Action<ActionResult> destroyOrGone(String node) {
         Action<ActionResult> remove = NodeSteps.destroy(node, plan.deployment().tag());
         // a pve node's own forward is closed first: its SSH server goes away with the VM
-        Action<ActionResult> destroy = !tree.isPve(node) ? remove : NodeSteps.described(remove.describe(), ctx -> {
-            inner.forget(node);
-            return remove.run(ctx);
-        });
+        Action<ActionResult> destroy = !tree.isPve(node)
+                ? remove
+                : NodeSteps.described(remove.describe(), ctx -> {
+                    inner.forget(node);
+                    return remove.run(ctx);
+                });
         Optional<String> pve = tree.pveParent(node);
         if (pve.isEmpty()) {
             return destroy;
         }
-        return NodeSteps.described(destroy.describe() + " on " + tree.path(pve.get()), ctx -> inner.get(pve.get())
-                .map(p -> destroy.run(ctx.toBuilder().host(p.host()).build()))
-                .orElseGet(() -> io.vavr.control.Either.right(ActionResult.of("Gone with its pve parent " + tree.path(pve.get())
-                        + " (not running or not reachable): nothing to destroy"))));
+        return NodeSteps.described(
+                destroy.describe() + " on " + tree.path(pve.get()),
+                ctx -> inner.get(pve.get())
+                        .map(p -> destroy.run(ctx.toBuilder().host(p.host()).build()))
+                        .orElseGet(() -> io.vavr.control.Either.right(ActionResult.of("Gone with its pve parent "
+                                + tree.path(pve.get()) + " (not running or not reachable): nothing to destroy"))));
     }
 
     private Optional<String> parent(NodePlan n) {
@@ -247,7 +317,9 @@ final class ManifestScenario {
 
     /** A create step: a failure marks the node failed; {@code completes} marks it completed (with its IP). */
     private Action<ActionResult> step(String node, Action<ActionResult> action, boolean completes) {
-        return Tracked.of(action, () -> { },
+        return Tracked.of(
+                action,
+                () -> {},
                 r -> journal.ifPresent(j -> {
                     r.facts().get(Facts.vmIpKey(node)).ifPresent(ip -> j.addressed(node, ip));
                     if (completes) {

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param spec   its definition (empty for a node no longer in the manifest)
  * @param live   the VM on the host now, if any
  */
-public record NodePlan(String name, String type, NodeAction action, String reason, Optional<NodeSpec> spec,
-                       Optional<LiveVm> live) {
+public record NodePlan(
+        String name, String type, NodeAction action, String reason, Optional<NodeSpec> spec, Optional<LiveVm> live) {
 
     /** Validates components. */
     public NodePlan {

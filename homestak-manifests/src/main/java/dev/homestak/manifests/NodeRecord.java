@@ -18,9 +18,17 @@ import java.util.Optional;
  * @param updatedAt   its last transition
  * @param error       why it failed
  */
-public record NodeRecord(String name, String type, Optional<String> parent, NodeStatus status, Optional<Integer> vmId,
-                         Optional<String> ip, String fingerprint, Optional<Instant> createdAt, Instant updatedAt,
-                         Optional<String> error) {
+public record NodeRecord(
+        String name,
+        String type,
+        Optional<String> parent,
+        NodeStatus status,
+        Optional<Integer> vmId,
+        Optional<String> ip,
+        String fingerprint,
+        Optional<Instant> createdAt,
+        Instant updatedAt,
+        Optional<String> error) {
 
     /** Validates components. */
     public NodeRecord {
@@ -38,8 +46,17 @@ public record NodeRecord(String name, String type, Optional<String> parent, Node
 
     /** A node about to be created. */
     static NodeRecord creating(NodeSpec spec, Instant now) {
-        return new NodeRecord(spec.name(), spec.type(), spec.parent(), NodeStatus.RUNNING, Optional.empty(), Optional.empty(),
-                spec.fingerprint(), Optional.empty(), now, Optional.empty());
+        return new NodeRecord(
+                spec.name(),
+                spec.type(),
+                spec.parent(),
+                NodeStatus.RUNNING,
+                Optional.empty(),
+                Optional.empty(),
+                spec.fingerprint(),
+                Optional.empty(),
+                now,
+                Optional.empty());
     }
 
     NodeRecord withVmId(int id, Instant now) {
@@ -47,15 +64,26 @@ public record NodeRecord(String name, String type, Optional<String> parent, Node
     }
 
     NodeRecord withIp(String address, Instant now) {
-        return new NodeRecord(name, type, parent, status, vmId, Optional.of(address), fingerprint, createdAt, now, error);
+        return new NodeRecord(
+                name, type, parent, status, vmId, Optional.of(address), fingerprint, createdAt, now, error);
     }
 
     NodeRecord completed(Optional<String> address, Instant now) {
-        return new NodeRecord(name, type, parent, NodeStatus.COMPLETED, vmId, address.or(() -> ip), fingerprint,
-                createdAt.or(() -> Optional.of(now)), now, Optional.empty());
+        return new NodeRecord(
+                name,
+                type,
+                parent,
+                NodeStatus.COMPLETED,
+                vmId,
+                address.or(() -> ip),
+                fingerprint,
+                createdAt.or(() -> Optional.of(now)),
+                now,
+                Optional.empty());
     }
 
     NodeRecord failed(String why, Instant now) {
-        return new NodeRecord(name, type, parent, NodeStatus.FAILED, vmId, ip, fingerprint, createdAt, now, Optional.of(why));
+        return new NodeRecord(
+                name, type, parent, NodeStatus.FAILED, vmId, ip, fingerprint, createdAt, now, Optional.of(why));
     }
 }

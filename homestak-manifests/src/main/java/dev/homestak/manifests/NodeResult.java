@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param duration the time its steps took
  * @param error    why it failed
  */
-public record NodeResult(String name, String status, Optional<Integer> vmId, Optional<String> ip, Duration duration,
-                         Optional<String> error) {
+public record NodeResult(
+        String name,
+        String status,
+        Optional<Integer> vmId,
+        Optional<String> ip,
+        Duration duration,
+        Optional<String> error) {
 
     /** Validates components. */
     public NodeResult {

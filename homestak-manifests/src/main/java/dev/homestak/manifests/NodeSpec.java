@@ -17,8 +17,16 @@ import java.util.Optional;
  * @param memoryMb memory in MB
  * @param diskGb   disk in GB
  */
-public record NodeSpec(String name, String type, Optional<String> parent, Optional<Integer> vmid, String image,
-                       String preset, int cores, int memoryMb, int diskGb) {
+public record NodeSpec(
+        String name,
+        String type,
+        Optional<String> parent,
+        Optional<Integer> vmid,
+        String image,
+        String preset,
+        int cores,
+        int memoryMb,
+        int diskGb) {
 
     /** Validates components. */
     public NodeSpec {
@@ -32,6 +40,7 @@ public record NodeSpec(String name, String type, Optional<String> parent, Option
 
     /** {@code vm-small 2c/2048M/10G debian-12}: a change means the node must be replaced. */
     public String fingerprint() {
-        return preset + " " + cores + "c/" + memoryMb + "M/" + diskGb + "G " + image + vmid.map(id -> " #" + id).orElse("");
+        return preset + " " + cores + "c/" + memoryMb + "M/" + diskGb + "G " + image
+                + vmid.map(id -> " #" + id).orElse("");
     }
 }

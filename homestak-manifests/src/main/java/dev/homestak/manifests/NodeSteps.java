@@ -37,29 +37,42 @@ final class NodeSteps {
     static final Duration WAIT_IP = Duration.ofSeconds(300);
     static final Duration SSH = Duration.ofSeconds(60);
 
-    private NodeSteps() {
-    }
+    private NodeSteps() {}
 
     /** The image in the host's {@code local} storage, fetched from the site's image release when missing. */
     static Action<ActionResult> image(String image) {
         EnsureImageAction ensure = EnsureImageAction.of(image);
-        return described("ensure image " + image, ctx -> ensure.run(DownloadGitHubReleaseAction.withDefaultRelease(ctx)));
+        return described(
+                "ensure image " + image, ctx -> ensure.run(DownloadGitHubReleaseAction.withDefaultRelease(ctx)));
     }
 
     /** Creates the node's VM (stopped) with its preset's size, tagged; fact {@code <name>_vm_id}. */
     static Action<ActionResult> provision(NodeSpec spec, String manifest, String tag) {
-        return described("provision " + spec.name() + " (" + spec.fingerprint() + ")", ctx -> ctx.requireHost().flatMap(host -> {
-            if (host.provisioner() == Provisioner.TOFU) {
-                return Either.left(new ActionFailure.Precondition("host " + host.name() + " uses provisioner: tofu, which "
-                        + "manifests do not support yet; set provisioner: api in its node file"));
-            }
-            return host.requireApiToken().<ActionFailure>mapLeft(ActionFailure.Config::new).flatMap(token -> {
-                ResolvedEnv env = new ResolvedEnv(manifest, host, token, List.of(vm(spec, host)));
-                return ProvisionVmsAction.of(env).withRunTag(tag).withMaxConcurrency(1).withTimeout(TASK).run(ctx)
-                        .map(r -> ActionResult.of(r.message().replace("completed for " + manifest, "completed for " + spec.name()),
-                                r.facts().without(ActionKeys.PROVISIONED_VMS)));
-            });
-        }));
+        return described(
+                "provision " + spec.name() + " (" + spec.fingerprint() + ")",
+                ctx -> ctx.requireHost().flatMap(host -> {
+                    if (host.provisioner() == Provisioner.TOFU) {
+                        return Either.left(
+                                new ActionFailure.Precondition("host " + host.name() + " uses provisioner: tofu, which "
+                                        + "manifests do not support yet; set provisioner: api in its node file"));
+                    }
+                    return host.requireApiToken()
+                            .<ActionFailure>mapLeft(ActionFailure.Config::new)
+                            .flatMap(token -> {
+                                ResolvedEnv env = new ResolvedEnv(manifest, host, token, List.of(vm(spec, host)));
+                                return ProvisionVmsAction.of(env)
+                                        .withRunTag(tag)
+                                        .withMaxConcurrency(1)
+                                        .withTimeout(TASK)
+                                        .run(ctx)
+                                        .map(r -> ActionResult.of(
+                                                r.message()
+                                                        .replace(
+                                                                "completed for " + manifest,
+                                                                "completed for " + spec.name()),
+                                                r.facts().without(ActionKeys.PROVISIONED_VMS)));
+                            });
+                }));
     }
 
     private static ResolvedVm vm(NodeSpec spec, HostConfig host) {
@@ -94,7 +107,8 @@ final class NodeSteps {
     static Action<ActionResult> keep(String node, LiveVm vm) {
         Facts facts = Facts.empty().with(Facts.vmIdKey(node), vm.vmid());
         Facts all = vm.ip().map(ip -> facts.with(Facts.vmIpKey(node), ip)).orElse(facts);
-        String message = "kept: VM " + vm.vmid() + " (" + node + ") " + vm.status() + vm.ip().map(ip -> " at " + ip).orElse("");
+        String message = "kept: VM " + vm.vmid() + " (" + node + ") " + vm.status()
+                + vm.ip().map(ip -> " at " + ip).orElse("");
         return described("keep " + node, ctx -> Either.right(ActionResult.of(message, all)));
     }
 
@@ -103,20 +117,27 @@ final class NodeSteps {
      * {@code tag}; none is already destroyed.
      */
     static Action<ActionResult> destroy(String node, String tag) {
-        return described("destroy " + node + " (VMs tagged " + tag + ")", ctx -> LiveNodes.inspect(ctx, tag, false, false)
-                .flatMap(live -> {
+        return described(
+                "destroy " + node + " (VMs tagged " + tag + ")",
+                ctx -> LiveNodes.inspect(ctx, tag, false, false).flatMap(live -> {
                     LiveVm vm = live.get(node);
                     if (vm == null) {
-                        return Either.right(ActionResult.of("No VM " + node + " tagged " + tag + ": nothing to destroy"));
+                        return Either.right(
+                                ActionResult.of("No VM " + node + " tagged " + tag + ": nothing to destroy"));
                     }
-                    return DestroyVmsAction.of(List.of(new ProvisionedVm(node, vm.vmid()))).withSameNameOnly()
-                            .withMaxConcurrency(1).withTimeout(TASK).run(ctx).flatMap(t -> t.ok()
-                                    ? Either.right(ActionResult.of("Destroyed " + String.join(", ", t.destroyedLabels())))
-                                    : Either.<ActionFailure, ActionResult>left(new ActionFailure.Precondition("destroying VM "
-                                            + vm.vmid() + " (" + node + "): " + t.failed().get(0).cause().message())));
+                    return DestroyVmsAction.of(List.of(new ProvisionedVm(node, vm.vmid())))
+                            .withSameNameOnly()
+                            .withMaxConcurrency(1)
+                            .withTimeout(TASK)
+                            .run(ctx)
+                            .flatMap(t -> t.ok()
+                                    ? Either.right(
+                                            ActionResult.of("Destroyed " + String.join(", ", t.destroyedLabels())))
+                                    : Either.<ActionFailure, ActionResult>left(new ActionFailure.Precondition(
+                                            "destroying VM " + vm.vmid() + " (" + node + "): "
+                                                    + t.failed().get(0).cause().message())));
                 }));
     }
-
 
     /** {@code body} with {@code text} as what dry-run shows. */
     static Action<ActionResult> described(String text, Action<ActionResult> body) {

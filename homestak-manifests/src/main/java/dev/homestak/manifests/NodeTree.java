@@ -60,7 +60,9 @@ final class NodeTree {
     /** {@code root-pve › leaf-pve › edge}. */
     String path(String node) {
         List<String> names = new ArrayList<>();
-        for (String n = node; n != null && names.size() <= parents.size(); n = pveParent(n).orElse(null)) {
+        for (String n = node;
+                n != null && names.size() <= parents.size();
+                n = pveParent(n).orElse(null)) {
             names.add(n);
         }
         Collections.reverse(names);

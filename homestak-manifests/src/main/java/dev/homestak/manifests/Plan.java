@@ -23,8 +23,12 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
     }
 
     /** The plan for {@code specs}, given the recorded state and the live VMs (by name). */
-    static Plan of(Deployment deployment, List<NodeSpec> specs, Optional<DeploymentState> state, Map<String, LiveVm> live,
-                   boolean verifySsh) {
+    static Plan of(
+            Deployment deployment,
+            List<NodeSpec> specs,
+            Optional<DeploymentState> state,
+            Map<String, LiveVm> live,
+            boolean verifySsh) {
         List<NodePlan> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (NodeSpec spec : specs) {
@@ -32,20 +36,37 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
             Optional<NodeRecord> recorded = state.flatMap(s -> s.node(spec.name()));
             Optional<LiveVm> vm = Optional.ofNullable(live.get(spec.name()));
             NodePlan decided = decide(spec, recorded, vm, verifySsh);
-            Optional<NodePlan> parent = spec.parent().flatMap(p -> out.stream().filter(o -> o.name().equals(p)).findFirst());
-            if (parent.isPresent() && parent.get().action() != NodeAction.KEEP && decided.action() != NodeAction.CREATE) {
+            Optional<NodePlan> parent = spec.parent()
+                    .flatMap(p -> out.stream().filter(o -> o.name().equals(p)).findFirst());
+            if (parent.isPresent()
+                    && parent.get().action() != NodeAction.KEEP
+                    && decided.action() != NodeAction.CREATE) {
                 // created inside a parent that is created or replaced: what ran in the old one went with it
-                decided = new NodePlan(spec.name(), spec.type(), NodeAction.REPLACE, "parent " + parent.get().name() + " "
-                        + parent.get().action().name().toLowerCase(java.util.Locale.ROOT) + "d", Optional.of(spec), Optional.empty());
+                decided = new NodePlan(
+                        spec.name(),
+                        spec.type(),
+                        NodeAction.REPLACE,
+                        "parent " + parent.get().name() + " "
+                                + parent.get().action().name().toLowerCase(java.util.Locale.ROOT) + "d",
+                        Optional.of(spec),
+                        Optional.empty());
             }
             out.add(decided);
         }
         List<String> gone = new ArrayList<>();
-        state.ifPresent(s -> s.nodes().keySet().stream().filter(n -> !names.contains(n)).forEach(gone::add));
-        live.keySet().stream().filter(n -> !names.contains(n) && !gone.contains(n)).forEach(gone::add);
+        state.ifPresent(
+                s -> s.nodes().keySet().stream().filter(n -> !names.contains(n)).forEach(gone::add));
+        live.keySet().stream()
+                .filter(n -> !names.contains(n) && !gone.contains(n))
+                .forEach(gone::add);
         for (String name : gone) {
             String type = state.flatMap(s -> s.node(name)).map(NodeRecord::type).orElse("vm");
-            out.add(new NodePlan(name, type, NodeAction.DESTROY, "no longer in the manifest", Optional.empty(),
+            out.add(new NodePlan(
+                    name,
+                    type,
+                    NodeAction.DESTROY,
+                    "no longer in the manifest",
+                    Optional.empty(),
                     Optional.ofNullable(live.get(name))));
         }
         return new Plan(deployment, out);
@@ -55,29 +76,52 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
      * Everything of the deployment to destroy: the manifest's nodes, the recorded ones it no longer has, and every VM
      * tagged for it (even without any state).
      */
-    static Plan destroying(Deployment deployment, List<NodeSpec> specs, Optional<DeploymentState> state, Map<String, LiveVm> live) {
+    static Plan destroying(
+            Deployment deployment, List<NodeSpec> specs, Optional<DeploymentState> state, Map<String, LiveVm> live) {
         List<NodePlan> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (NodeSpec spec : specs) {
             names.add(spec.name());
-            out.add(new NodePlan(spec.name(), spec.type(), NodeAction.DESTROY, "", Optional.of(spec),
+            out.add(new NodePlan(
+                    spec.name(),
+                    spec.type(),
+                    NodeAction.DESTROY,
+                    "",
+                    Optional.of(spec),
                     Optional.ofNullable(live.get(spec.name()))));
         }
-        state.ifPresent(s -> s.nodes().values().stream().filter(r -> names.add(r.name())).forEach(r -> out.add(
-                new NodePlan(r.name(), r.type(), NodeAction.DESTROY, "no longer in the manifest", Optional.empty(),
+        state.ifPresent(s -> s.nodes().values().stream()
+                .filter(r -> names.add(r.name()))
+                .forEach(r -> out.add(new NodePlan(
+                        r.name(),
+                        r.type(),
+                        NodeAction.DESTROY,
+                        "no longer in the manifest",
+                        Optional.empty(),
                         Optional.ofNullable(live.get(r.name()))))));
-        live.values().stream().filter(vm -> names.add(vm.name())).forEach(vm -> out.add(new NodePlan(vm.name(), "vm",
-                NodeAction.DESTROY, "tagged " + deployment.tag(), Optional.empty(), Optional.of(vm))));
+        live.values().stream()
+                .filter(vm -> names.add(vm.name()))
+                .forEach(vm -> out.add(new NodePlan(
+                        vm.name(),
+                        "vm",
+                        NodeAction.DESTROY,
+                        "tagged " + deployment.tag(),
+                        Optional.empty(),
+                        Optional.of(vm))));
         return new Plan(deployment, out);
     }
 
-    private static NodePlan decide(NodeSpec spec, Optional<NodeRecord> recorded, Optional<LiveVm> vm, boolean verifySsh) {
+    private static NodePlan decide(
+            NodeSpec spec, Optional<NodeRecord> recorded, Optional<LiveVm> vm, boolean verifySsh) {
         NodeAction action;
         String why;
         if (vm.isEmpty()) {
-            boolean wasThere = recorded.map(r -> r.status() == NodeStatus.COMPLETED).orElse(false);
+            boolean wasThere =
+                    recorded.map(r -> r.status() == NodeStatus.COMPLETED).orElse(false);
             action = wasThere ? NodeAction.REPLACE : NodeAction.CREATE;
-            why = wasThere ? "missing" : recorded.map(r -> "previous create " + r.status().json()).orElse("");
+            why = wasThere
+                    ? "missing"
+                    : recorded.map(r -> "previous create " + r.status().json()).orElse("");
         } else if (recorded.isPresent() && !recorded.get().fingerprint().equals(spec.fingerprint())) {
             action = NodeAction.REPLACE;
             why = "preset changed: " + recorded.get().fingerprint() + " -> " + spec.fingerprint();
@@ -125,12 +169,22 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
     /** The plan as a table: one line per node, then the summary. */
     public String render() {
         StringBuilder b = new StringBuilder();
-        b.append("Plan for ").append(deployment.manifest()).append(" on ").append(deployment.host()).append(":\n");
+        b.append("Plan for ")
+                .append(deployment.manifest())
+                .append(" on ")
+                .append(deployment.host())
+                .append(":\n");
         NodeTree tree = NodeTree.of(this);
-        int width = nodes.stream().mapToInt(n -> tree.path(n.name()).length()).max().orElse(4);
+        int width =
+                nodes.stream().mapToInt(n -> tree.path(n.name()).length()).max().orElse(4);
         for (NodePlan n : nodes) {
-            b.append("  ").append(String.format("%-" + width + "s", tree.path(n.name()))).append("  ").append(String.format("%-4s", n.type()))
-                    .append("  ").append(n.label()).append('\n');
+            b.append("  ")
+                    .append(String.format("%-" + width + "s", tree.path(n.name())))
+                    .append("  ")
+                    .append(String.format("%-4s", n.type()))
+                    .append("  ")
+                    .append(n.label())
+                    .append('\n');
         }
         return b.append(summary()).append('\n').toString();
     }

@@ -21,8 +21,7 @@ final class StateJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private StateJson() {
-    }
+    private StateJson() {}
 
     static String render(DeploymentState s) {
         ObjectNode root = JSON.createObjectNode();
@@ -64,14 +63,29 @@ final class StateJson {
                 var e = fields.next();
                 JsonNode n = e.getValue();
                 NodeStatus status = NodeStatus.ofJson(n.path("status").asText()).orElse(NodeStatus.FAILED);
-                nodes.put(e.getKey(), new NodeRecord(e.getKey(), n.path("type").asText("vm"), text(n, "parent"), status,
-                        n.path("vm_id").isInt() ? Optional.of(n.path("vm_id").asInt()) : Optional.empty(), text(n, "ip"),
-                        n.path("fingerprint").asText(""), text(n, "created_at").map(Instant::parse),
-                        Instant.parse(n.path("updated_at").asText()), text(n, "error")));
+                nodes.put(
+                        e.getKey(),
+                        new NodeRecord(
+                                e.getKey(),
+                                n.path("type").asText("vm"),
+                                text(n, "parent"),
+                                status,
+                                n.path("vm_id").isInt()
+                                        ? Optional.of(n.path("vm_id").asInt())
+                                        : Optional.empty(),
+                                text(n, "ip"),
+                                n.path("fingerprint").asText(""),
+                                text(n, "created_at").map(Instant::parse),
+                                Instant.parse(n.path("updated_at").asText()),
+                                text(n, "error")));
             }
-            return Either.right(new DeploymentState(root.path("manifest_name").asText(), root.path("host_name").asText(),
-                    root.path("tag").asText(), Instant.parse(root.path("started_at").asText()),
-                    Instant.parse(root.path("updated_at").asText()), nodes));
+            return Either.right(new DeploymentState(
+                    root.path("manifest_name").asText(),
+                    root.path("host_name").asText(),
+                    root.path("tag").asText(),
+                    Instant.parse(root.path("started_at").asText()),
+                    Instant.parse(root.path("updated_at").asText()),
+                    nodes));
         } catch (JsonProcessingException e) {
             return Either.left("not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (DateTimeParseException e) {

@@ -35,7 +35,8 @@ public final class StateLock implements AutoCloseable {
         this.deployment = deployment;
         this.channel = channel;
         this.lock = lock;
-        this.writer = Thread.ofVirtual().name("state-writer-" + deployment.manifest()).start(this::writeLoop);
+        this.writer =
+                Thread.ofVirtual().name("state-writer-" + deployment.manifest()).start(this::writeLoop);
     }
 
     /** Reads the state under the lock (once, at the start of a verb). */
@@ -79,7 +80,8 @@ public final class StateLock implements AutoCloseable {
                 next = state;
                 dirty = false;
             }
-            Either<ManifestFailure, ?> done = next.isPresent() ? store.write(deployment, next.get()) : store.delete(deployment);
+            Either<ManifestFailure, ?> done =
+                    next.isPresent() ? store.write(deployment, next.get()) : store.delete(deployment);
             done.peekLeft(f -> log.warn("{}", f.message()));
         }
     }
@@ -106,7 +108,10 @@ public final class StateLock implements AutoCloseable {
             lock.release();
             channel.close();
         } catch (IOException e) {
-            log.warn("could not release the lock of deployment {} on {}: {}", deployment.manifest(), deployment.host(),
+            log.warn(
+                    "could not release the lock of deployment {} on {}: {}",
+                    deployment.manifest(),
+                    deployment.host(),
                     e.getMessage());
         }
         if (interrupted) {

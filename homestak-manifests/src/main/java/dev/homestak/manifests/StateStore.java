@@ -59,8 +59,10 @@ public final class StateStore {
         Path file = file(d);
         try {
             return StateJson.parse(Files.readString(file, StandardCharsets.UTF_8))
-                    .<ManifestFailure>mapLeft(problem -> new ManifestFailure.State(file, problem + "; fix or delete the file "
-                            + "(VMs are still found by their tag " + d.tag() + ")"))
+                    .<ManifestFailure>mapLeft(problem -> new ManifestFailure.State(
+                            file,
+                            problem + "; fix or delete the file " + "(VMs are still found by their tag " + d.tag()
+                                    + ")"))
                     .map(Optional::of);
         } catch (NoSuchFileException e) {
             return Either.right(Optional.empty());
@@ -77,8 +79,8 @@ public final class StateStore {
         Path lockFile = dir.resolve(Deployment.slug(d.host())).resolve(Deployment.slug(d.manifest()) + ".lock");
         try {
             Files.createDirectories(lockFile.getParent());
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -87,9 +89,10 @@ public final class StateStore {
             }
             if (lock == null) {
                 channel.close();
-                String holder = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
-                return Either.left(new ManifestFailure.Locked(d.manifest(), d.host(), lockFile,
-                        holder.isEmpty() ? "another process" : holder));
+                String holder =
+                        Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+                return Either.left(new ManifestFailure.Locked(
+                        d.manifest(), d.host(), lockFile, holder.isEmpty() ? "another process" : holder));
             }
             ProcessHandle me = ProcessHandle.current();
             String holder = "pid " + me.pid() + " (manifest " + verb + ", since " + Instant.now() + ")";

@@ -11,11 +11,12 @@ import java.util.function.Consumer;
  * A node step that records its transitions in the journal: before it runs, after it passed, after it failed.
  * Dry-run shows the step's own description.
  */
-record Tracked(Action<ActionResult> step, Runnable before, Consumer<ActionResult> passed, Consumer<ActionFailure> failed)
+record Tracked(
+        Action<ActionResult> step, Runnable before, Consumer<ActionResult> passed, Consumer<ActionFailure> failed)
         implements Action<ActionResult> {
 
-    static Action<ActionResult> of(Action<ActionResult> step, Runnable before, Consumer<ActionResult> passed,
-                                   Consumer<ActionFailure> failed) {
+    static Action<ActionResult> of(
+            Action<ActionResult> step, Runnable before, Consumer<ActionResult> passed, Consumer<ActionFailure> failed) {
         return new Tracked(step, before, passed, failed);
     }
 

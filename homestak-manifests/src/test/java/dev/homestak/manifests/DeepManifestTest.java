@@ -21,6 +21,7 @@ class DeepManifestTest {
 
     @TempDir
     Path dir;
+
     SimDeploy site;
 
     @AfterEach
@@ -36,29 +37,38 @@ class DeepManifestTest {
     }
 
     @Test
-    @DisplayName("n2-push: edge is created inside root-pve through its API (reachable only via SSH forwarding); destroy leaves 0 VMs")
+    @DisplayName(
+            "n2-push: edge is created inside root-pve through its API (reachable only via SSH forwarding); destroy leaves 0 VMs")
     void n2Push() throws Exception {
         start();
         ManifestRunner runner = site.runner();
         var manifest = site.manifest("n2-push");
 
-        ManifestResult applied = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+        ManifestResult applied =
+                runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
 
         assertPassed(applied);
-        assertThat(names(applied)).contains("root-pve/prepare", "root-pve/image/debian-12", "edge/provision", "edge/verify_ssh");
+        assertThat(names(applied))
+                .contains("root-pve/prepare", "root-pve/image/debian-12", "edge/provision", "edge/verify_ssh");
         Simulator rootPve = site.sim.nested(99011).orElseThrow();
         VmView edge = rootPve.vm(99021).orElseThrow();
         assertThat(edge.config().get("tags")).contains("homestak-deploy-n2-push");
         assertThat(site.sim.vm(99021)).as("edge is not on the target host").isEmpty();
-        assertThat(rootPve.requests()).anyMatch(r -> r.method().equals("POST") && r.path().contains("/qemu"));
+        assertThat(rootPve.requests())
+                .anyMatch(r -> r.method().equals("POST") && r.path().contains("/qemu"));
         String state = Files.readString(dir.resolve("state/sim/n2-push.json"));
         assertThat(state).contains("\"edge\"").doesNotContain("homestak-n2-push=");
 
-        ManifestResult again = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
-        assertThat(again.plan().summary()).isEqualTo("No changes: deployment n2-push on sim is up to date (2 nodes kept)");
+        ManifestResult again =
+                runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+        assertThat(again.plan().summary())
+                .isEqualTo("No changes: deployment n2-push on sim is up to date (2 nodes kept)");
 
-        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success()).as(destroyed.report().failureSummary().orElse("")).isTrue();
+        ManifestResult destroyed =
+                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success())
+                .as(destroyed.report().failureSummary().orElse(""))
+                .isTrue();
         assertThat(allVms(site.sim)).isEmpty();
     }
 
@@ -66,18 +76,25 @@ class DeepManifestTest {
     @DisplayName("n3-deep passes manifest test: three levels, each inner API through the tunnel, 0 VMs left")
     void n3DeepTest() {
         start();
-        ManifestResult tested = site.runner().run(Verb.TEST, site.manifest("n3-deep"), ManifestOptions.defaults()).get();
+        ManifestResult tested = site.runner()
+                .run(Verb.TEST, site.manifest("n3-deep"), ManifestOptions.defaults())
+                .get();
 
         assertPassed(tested);
-        assertThat(names(tested)).contains("leaf-pve/prepare", "edge/verify", "edge/destroy", "leaf-pve/destroy", "root-pve/destroy");
+        assertThat(names(tested))
+                .contains("leaf-pve/prepare", "edge/verify", "edge/destroy", "leaf-pve/destroy", "root-pve/destroy");
         assertThat(allVms(site.sim)).isEmpty();
         // the simulator validates every request against the PVE 9.1 schema (400 otherwise), at every level
-        assertThat(site.sim.requestsIncludingNested()).hasSizeGreaterThan(site.sim.requests().size())
-                .allSatisfy(r -> assertThat(r.status()).as(r.method() + " " + r.path() + " " + r.params()).isLessThan(400));
+        assertThat(site.sim.requestsIncludingNested())
+                .hasSizeGreaterThan(site.sim.requests().size())
+                .allSatisfy(r -> assertThat(r.status())
+                        .as(r.method() + " " + r.path() + " " + r.params())
+                        .isLessThan(400));
     }
 
     @Test
-    @DisplayName("a 4-level manifest (three nested PVEs, two leaves in the deepest) applies, re-plans as up to date, destroys to 0 VMs")
+    @DisplayName(
+            "a 4-level manifest (three nested PVEs, two leaves in the deepest) applies, re-plans as up to date, destroys to 0 VMs")
     void fourLevels() {
         start();
         Path file = dir.resolve("n4-deep.yaml");
@@ -96,24 +113,36 @@ class DeepManifestTest {
         var manifest = site.manifest(file.toString());
         ManifestRunner runner = site.runner();
 
-        assertPassed(runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get());
-        Simulator l3 = site.sim.nested(99101).orElseThrow().nested(99201).orElseThrow().nested(99301).orElseThrow();
+        assertPassed(
+                runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get());
+        Simulator l3 = site.sim
+                .nested(99101)
+                .orElseThrow()
+                .nested(99201)
+                .orElseThrow()
+                .nested(99301)
+                .orElseThrow();
         assertThat(l3.vms()).extracting(VmView::vmid).containsExactlyInAnyOrder(99401, 99402);
         assertThat(runner.plan(manifest).get().upToDate()).isTrue();
 
-        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success()).as(destroyed.report().failureSummary().orElse("")).isTrue();
+        ManifestResult destroyed =
+                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success())
+                .as(destroyed.report().failureSummary().orElse(""))
+                .isTrue();
         assertThat(allVms(site.sim)).isEmpty();
     }
 
     @Test
-    @DisplayName("a child missing inside a kept pve node is re-created (resume at depth 2); a gone pve parent takes its children with it")
+    @DisplayName(
+            "a child missing inside a kept pve node is re-created (resume at depth 2); a gone pve parent takes its children with it")
     void resumeAtDepthAndGoneParent() {
         site = SimDeploy.start(dir); // inner APIs routable here only so that the test itself can delete VMs inside
 
         ManifestRunner runner = site.runner();
         var manifest = site.manifest("n3-deep");
-        assertPassed(runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get());
+        assertPassed(
+                runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get());
         Simulator leaf = site.sim.nested(99011).orElseThrow().nested(99021).orElseThrow();
         deleteVm(leaf, "edge", 99031);
 
@@ -122,34 +151,63 @@ class DeepManifestTest {
         assertThat(plan.node("leaf-pve").orElseThrow().action()).isEqualTo(NodeAction.KEEP);
         assertThat(plan.node("edge").orElseThrow().label()).isEqualTo("replace (missing)");
         assertThat(plan.render()).contains("root-pve › leaf-pve › edge").contains("root-pve › leaf-pve ");
-        assertThat(runner.status(manifest).get().render(java.time.Instant.now())).contains("root-pve › leaf-pve ")
+        assertThat(runner.status(manifest).get().render(java.time.Instant.now()))
+                .contains("root-pve › leaf-pve ")
                 .contains("root-pve › leaf-pve › edge");
-        ManifestResult resumed = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+        ManifestResult resumed =
+                runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
         assertPassed(resumed);
-        assertThat(site.sim.nested(99011).orElseThrow().nested(99021).orElseThrow().vm(99031)).isPresent();
+        assertThat(site.sim
+                        .nested(99011)
+                        .orElseThrow()
+                        .nested(99021)
+                        .orElseThrow()
+                        .vm(99031))
+                .isPresent();
 
         deleteVm(site.sim, "root-pve", 99011); // root-pve gone, with everything inside it
-        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success()).as(destroyed.report().failureSummary().orElse("")).isTrue();
-        assertThat(destroyed.report().phases()).filteredOn(p -> p.name().equals("edge/destroy")).singleElement()
+        ManifestResult destroyed =
+                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success())
+                .as(destroyed.report().failureSummary().orElse(""))
+                .isTrue();
+        assertThat(destroyed.report().phases())
+                .filteredOn(p -> p.name().equals("edge/destroy"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Gone with its pve parent root-pve › leaf-pve"));
         assertThat(allVms(site.sim)).isEmpty();
         assertThat(dir.resolve("state/sim/n3-deep.json")).doesNotExist();
     }
 
     @Test
-    @DisplayName("kill -9 while leaf-pve (depth 2, inside root-pve) is half-built: apply completes it, destroy leaves 0 VMs at every level")
+    @DisplayName(
+            "kill -9 while leaf-pve (depth 2, inside root-pve) is half-built: apply completes it, destroy leaves 0 VMs at every level")
     void killNineAtDepthTwo() throws Exception {
-        site = SimDeploy.start(dir, b -> b.innerNonRoutable(true).fault(dev.homestak.sim.FaultRule.builder(
-                dev.homestak.sim.FaultKind.SLOW_RESPONSE).method("POST").path("/qemu/99021/status/start$")
-                .delay(java.time.Duration.ofSeconds(30)).build()));
+        site = SimDeploy.start(
+                dir,
+                b -> b.innerNonRoutable(true)
+                        .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.SLOW_RESPONSE)
+                                .method("POST")
+                                .path("/qemu/99021/status/start$")
+                                .delay(java.time.Duration.ofSeconds(30))
+                                .build()));
         Path state = dir.resolve("state");
         Path stateFile = state.resolve("sim/n3-deep.json");
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), KillNineChild.class.getName(),
-                site.siteDir.toString(), state.toString(), "n3-deep", site.keyFile.toString(),
-                String.valueOf(site.sim.sshPort()), String.valueOf(site.sim.port())).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KillNineChild.class.getName(),
+                        site.siteDir.toString(),
+                        state.toString(),
+                        "n3-deep",
+                        site.keyFile.toString(),
+                        String.valueOf(site.sim.sshPort()),
+                        String.valueOf(site.sim.port()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         try {
             KillNineTest.awaitTrue(() -> read(stateFile).matches("(?s).*\"leaf-pve\" : \\{[^}]*\"vm_id\" : 99021.*"));
             assertThat(child.toHandle().destroyForcibly()).isTrue(); // SIGKILL: kill -9
@@ -162,30 +220,49 @@ class DeepManifestTest {
 
         ManifestRunner runner = site.runner();
         var manifest = site.manifest("n3-deep");
-        assertThat(runner.plan(manifest).get().node("root-pve").orElseThrow().action()).isEqualTo(NodeAction.KEEP);
-        ManifestResult resumed = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+        assertThat(runner.plan(manifest).get().node("root-pve").orElseThrow().action())
+                .isEqualTo(NodeAction.KEEP);
+        ManifestResult resumed =
+                runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
         assertPassed(resumed);
         assertThat(allVms(site.sim)).hasSize(3);
         assertThat(runner.plan(manifest).get().upToDate()).isTrue();
 
-        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success()).as(destroyed.report().failureSummary().orElse("")).isTrue();
+        ManifestResult destroyed =
+                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success())
+                .as(destroyed.report().failureSummary().orElse(""))
+                .isTrue();
         assertThat(allVms(site.sim)).isEmpty();
         assertThat(stateFile).doesNotExist();
     }
 
     @Test
-    @DisplayName("transient faults at inner levels (503, 596, connection reset inside root-pve and leaf-pve) are retried: n3-deep passes test, 0 VMs")
+    @DisplayName(
+            "transient faults at inner levels (503, 596, connection reset inside root-pve and leaf-pve) are retried: n3-deep passes test, 0 VMs")
     void transientFaultsAtInnerLevels() {
-        site = SimDeploy.start(dir, b -> b.innerNonRoutable(true)
-                .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.HTTP_503).method("GET")
-                        .path("/qemu/99021/status/current$").nth(1).build())
-                .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.CONNECTION_RESET).method("GET")
-                        .path("/qemu/99031/agent/network-get-interfaces$").nth(1).build())
-                .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.HTTP_596).method("GET")
-                        .path("/nodes/[^/]+/storage/local/content$").nth(2).build()));
+        site = SimDeploy.start(
+                dir,
+                b -> b.innerNonRoutable(true)
+                        .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.HTTP_503)
+                                .method("GET")
+                                .path("/qemu/99021/status/current$")
+                                .nth(1)
+                                .build())
+                        .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.CONNECTION_RESET)
+                                .method("GET")
+                                .path("/qemu/99031/agent/network-get-interfaces$")
+                                .nth(1)
+                                .build())
+                        .fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.HTTP_596)
+                                .method("GET")
+                                .path("/nodes/[^/]+/storage/local/content$")
+                                .nth(2)
+                                .build()));
 
-        ManifestResult tested = site.runner().run(Verb.TEST, site.manifest("n3-deep"), ManifestOptions.defaults()).get();
+        ManifestResult tested = site.runner()
+                .run(Verb.TEST, site.manifest("n3-deep"), ManifestOptions.defaults())
+                .get();
 
         assertPassed(tested);
         assertThat(site.sim.faults()).as("faults fired").hasSizeGreaterThanOrEqualTo(2);
@@ -203,12 +280,17 @@ class DeepManifestTest {
     private void deleteVm(Simulator pve, String name, int vmid) {
         var ctx = site.context().toBuilder().host(pve.hostConfig("pve-" + vmid)).build();
         var vm = new dev.homestak.actions.ProvisionedVm(name, vmid);
-        assertThat(dev.homestak.actions.DestroyVmsAction.of(List.of(vm)).run(ctx).get().ok()).isTrue();
+        assertThat(dev.homestak.actions.DestroyVmsAction.of(List.of(vm))
+                        .run(ctx)
+                        .get()
+                        .ok())
+                .isTrue();
     }
 
     private static void assertPassed(ManifestResult result) {
-        assertThat(result.report().phases()).allSatisfy(p -> assertThat(p.status()).as(p.name() + ": " + p.message())
-                .isEqualTo(PhaseStatus.PASSED));
+        assertThat(result.report().phases())
+                .allSatisfy(p ->
+                        assertThat(p.status()).as(p.name() + ": " + p.message()).isEqualTo(PhaseStatus.PASSED));
         assertThat(result.success()).isTrue();
     }
 

@@ -1,6 +1,5 @@
 package dev.homestak.manifests;
 
-import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.Ports;
 import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
@@ -20,22 +19,31 @@ import java.util.List;
  */
 public final class KillNineChild {
 
-    private KillNineChild() {
-    }
+    private KillNineChild() {}
 
     public static void main(String[] args) {
         SiteConfig site = SiteConfig.load(Path.of(args[0])).getOrElseThrow(f -> new IllegalStateException(f.message()));
         HostConfig host = site.host("sim").getOrElseThrow(f -> new IllegalStateException(f.message()));
-        Manifest manifest = Manifests.load(ManifestSource.ofFlag(args[2]), site).getOrElseThrow(f -> new IllegalStateException(f.message()));
-        SshClient ssh = SshClient.create(SshSettings.builder().identityFiles(List.of(Path.of(args[3])))
-                .defaultPort(Integer.parseInt(args[4])).connectTimeout(Duration.ofSeconds(5)).build());
+        Manifest manifest = Manifests.load(ManifestSource.ofFlag(args[2]), site)
+                .getOrElseThrow(f -> new IllegalStateException(f.message()));
+        SshClient ssh = SshClient.create(SshSettings.builder()
+                .identityFiles(List.of(Path.of(args[3])))
+                .defaultPort(Integer.parseInt(args[4]))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
         // optional 6th argument: the nested PVEs' API port (the simulator's)
-        try (ProxmoxClients clients = args.length > 5 ? ProxmoxClients.builder().nestedPort(Integer.parseInt(args[5])).build()
+        try (ProxmoxClients clients = args.length > 5
+                ? ProxmoxClients.builder().nestedPort(Integer.parseInt(args[5])).build()
                 : ProxmoxClients.builder().build()) {
-            ManifestRunner runner = ManifestRunner.builder().hostConfig(host).site(site)
+            ManifestRunner runner = ManifestRunner.builder()
+                    .hostConfig(host)
+                    .site(site)
                     .ports(Ports.builder().proxmox(clients).ssh(ssh).build())
-                    .stateStore(StateStore.at(Path.of(args[1]))).noReports().build();
-            ManifestResult r = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).getOrElseThrow(f -> new IllegalStateException(f.message()));
+                    .stateStore(StateStore.at(Path.of(args[1])))
+                    .noReports()
+                    .build();
+            ManifestResult r = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults())
+                    .getOrElseThrow(f -> new IllegalStateException(f.message()));
             System.out.println("child finished: " + r.success());
         }
     }

@@ -20,6 +20,7 @@ class ManifestTestVerbTest {
 
     @TempDir
     Path dir;
+
     SimDeploy site;
 
     @AfterEach
@@ -33,23 +34,42 @@ class ManifestTestVerbTest {
     @DisplayName("n1-push passes; reports are named manifest-test-n1-push with a JUnit test case per node and step")
     void n1Push() throws Exception {
         site = SimDeploy.start(dir);
-        ManifestResult result = site.runner().run(Verb.TEST, site.manifest("n1-push"), ManifestOptions.defaults()).get();
+        ManifestResult result = site.runner()
+                .run(Verb.TEST, site.manifest("n1-push"), ManifestOptions.defaults())
+                .get();
 
-        assertThat(result.success()).as(result.report().failureSummary().orElse("")).isTrue();
-        assertThat(result.report().phases()).extracting(PhaseResult::name).containsExactly("image/debian-12",
-                "edge/provision", "edge/start", "edge/wait_ip", "edge/verify_ssh", "edge/verify", "edge/destroy");
+        assertThat(result.success())
+                .as(result.report().failureSummary().orElse(""))
+                .isTrue();
+        assertThat(result.report().phases())
+                .extracting(PhaseResult::name)
+                .containsExactly(
+                        "image/debian-12",
+                        "edge/provision",
+                        "edge/start",
+                        "edge/wait_ip",
+                        "edge/verify_ssh",
+                        "edge/verify",
+                        "edge/destroy");
         assertThat(result.node("edge").orElseThrow().status()).isEqualTo("destroyed");
         assertThat(site.sim.vms()).isEmpty();
         assertThat(dir.resolve("state/sim/n1-push.json")).doesNotExist();
-        assertThat(result.report().files()).extracting(p -> p.getFileName().toString())
+        assertThat(result.report().files())
+                .extracting(p -> p.getFileName().toString())
                 .allMatch(n -> n.matches("\\d{8}-\\d{6}\\.manifest-test-n1-push\\.passed\\.(json|md|junit\\.xml)"))
                 .hasSize(3);
-        Path junit = result.report().files().stream().filter(p -> p.toString().endsWith(".junit.xml")).findFirst().orElseThrow();
+        Path junit = result.report().files().stream()
+                .filter(p -> p.toString().endsWith(".junit.xml"))
+                .findFirst()
+                .orElseThrow();
         String xml = Files.readString(junit);
-        assertThat(xml).contains("testcase name=\"edge/provision\"").contains("testcase name=\"edge/verify\"")
+        assertThat(xml)
+                .contains("testcase name=\"edge/provision\"")
+                .contains("testcase name=\"edge/verify\"")
                 .contains("tests=\"7\" failures=\"0\"");
         String json = result.toJson();
-        assertThat(json).startsWith("{\"verb\":\"test\",\"success\":true,\"duration_seconds\":")
+        assertThat(json)
+                .startsWith("{\"verb\":\"test\",\"success\":true,\"duration_seconds\":")
                 .contains("\"nodes\":[{\"name\":\"edge\",\"status\":\"destroyed\",\"vm_id\":99001,\"ip\":\"")
                 .contains("\"error\":null");
     }
@@ -59,12 +79,18 @@ class ManifestTestVerbTest {
     void flat16() {
         site = SimDeploy.start(dir);
         List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
-        ManifestResult result = site.runner(events::add).run(Verb.TEST, site.flat("flat16", 16, 99400),
-                ManifestOptions.defaults()).get();
+        ManifestResult result = site.runner(events::add)
+                .run(Verb.TEST, site.flat("flat16", 16, 99400), ManifestOptions.defaults())
+                .get();
 
-        assertThat(result.success()).as(result.report().failureSummary().orElse("")).isTrue();
-        assertThat(result.nodes()).hasSize(16).allSatisfy(n -> assertThat(n.status()).isEqualTo("destroyed"));
-        assertThat(result.report().phases()).allSatisfy(p -> assertThat(p.status()).isEqualTo(PhaseStatus.PASSED));
+        assertThat(result.success())
+                .as(result.report().failureSummary().orElse(""))
+                .isTrue();
+        assertThat(result.nodes())
+                .hasSize(16)
+                .allSatisfy(n -> assertThat(n.status()).isEqualTo("destroyed"));
+        assertThat(result.report().phases())
+                .allSatisfy(p -> assertThat(p.status()).isEqualTo(PhaseStatus.PASSED));
         assertThat(site.sim.vms()).isEmpty();
         assertThat(maxRunning(events)).isGreaterThan(1).isLessThanOrEqualTo(ManifestOptions.DEFAULT_PARALLEL);
     }
@@ -74,8 +100,12 @@ class ManifestTestVerbTest {
     void parallelOne() {
         site = SimDeploy.start(dir);
         List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
-        ManifestResult result = site.runner(events::add).run(Verb.APPLY, site.flat("flat4", 4, 99500),
-                ManifestOptions.defaults().withParallel(1)).get();
+        ManifestResult result = site.runner(events::add)
+                .run(
+                        Verb.APPLY,
+                        site.flat("flat4", 4, 99500),
+                        ManifestOptions.defaults().withParallel(1))
+                .get();
         assertThat(result.success()).isTrue();
         assertThat(maxRunning(events)).isEqualTo(1);
     }
@@ -83,9 +113,16 @@ class ManifestTestVerbTest {
     @Test
     @DisplayName("a failed apply inside test is cleaned up (cleanup_on_failure): nothing left, reports named .failed")
     void failedTestCleansUp() {
-        site = SimDeploy.start(dir, b -> b.fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.TASK_FAILURE)
-                .method("POST").path("/qemu/99001/status/start$").message("start failed: no KVM").build()));
-        ManifestResult result = site.runner().run(Verb.TEST, site.manifest("n1-push"), ManifestOptions.defaults()).get();
+        site = SimDeploy.start(
+                dir,
+                b -> b.fault(dev.homestak.sim.FaultRule.builder(dev.homestak.sim.FaultKind.TASK_FAILURE)
+                        .method("POST")
+                        .path("/qemu/99001/status/start$")
+                        .message("start failed: no KVM")
+                        .build()));
+        ManifestResult result = site.runner()
+                .run(Verb.TEST, site.manifest("n1-push"), ManifestOptions.defaults())
+                .get();
 
         assertThat(result.success()).isFalse();
         assertThat(result.node("edge").orElseThrow().status()).isEqualTo("failed");
@@ -93,7 +130,8 @@ class ManifestTestVerbTest {
         assertThat(result.report().phase("edge/destroy").orElseThrow().status()).isEqualTo(PhaseStatus.PASSED);
         assertThat(result.report().phase("edge/verify").orElseThrow().status()).isEqualTo(PhaseStatus.NOT_RUN);
         assertThat(site.sim.vms()).isEmpty();
-        assertThat(result.report().files()).extracting(p -> p.getFileName().toString())
+        assertThat(result.report().files())
+                .extracting(p -> p.getFileName().toString())
                 .allMatch(n -> n.contains(".manifest-test-n1-push.failed."));
     }
 

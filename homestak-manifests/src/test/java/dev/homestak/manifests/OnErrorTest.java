@@ -18,6 +18,7 @@ class OnErrorTest {
 
     @TempDir
     Path dir;
+
     SimDeploy site;
 
     @AfterEach
@@ -28,8 +29,13 @@ class OnErrorTest {
     }
 
     Manifest tree() {
-        site = SimDeploy.start(dir, b -> b.fault(FaultRule.builder(FaultKind.TASK_FAILURE).method("POST")
-                .path("/qemu/99601/status/start$").message("start failed: QEMU exited with code 1").build()));
+        site = SimDeploy.start(
+                dir,
+                b -> b.fault(FaultRule.builder(FaultKind.TASK_FAILURE)
+                        .method("POST")
+                        .path("/qemu/99601/status/start$")
+                        .message("start failed: QEMU exited with code 1")
+                        .build()));
         Path file = dir.resolve("tree.yaml");
         SimDeploy.write(file, """
                 schema_version: 2
@@ -46,11 +52,18 @@ class OnErrorTest {
     @DisplayName("stop: the failure names node, VM and PVE's reason; nothing new starts; what was built stays")
     void stops() {
         Manifest m = tree();
-        ManifestResult r = site.runner().run(Verb.APPLY, m, ManifestOptions.defaults().withOnError(OnError.STOP).withParallel(1)).get();
+        ManifestResult r = site.runner()
+                .run(
+                        Verb.APPLY,
+                        m,
+                        ManifestOptions.defaults().withOnError(OnError.STOP).withParallel(1))
+                .get();
 
         assertThat(r.success()).isFalse();
         assertThat(r.node("a").orElseThrow().status()).isEqualTo("failed");
-        assertThat(r.node("a").orElseThrow().error().orElseThrow()).contains("99601").contains("start failed: QEMU exited with code 1");
+        assertThat(r.node("a").orElseThrow().error().orElseThrow())
+                .contains("99601")
+                .contains("start failed: QEMU exited with code 1");
         assertThat(r.node("b").orElseThrow().status()).isEqualTo("pending");
         assertThat(r.node("c").orElseThrow().status()).isEqualTo("pending");
         assertThat(r.report().phase("b/provision").orElseThrow().message()).isEqualTo("not reached: a/start failed");
@@ -62,7 +75,9 @@ class OnErrorTest {
     @DisplayName("rollback: destroys what this apply created; nothing is left")
     void rollsBack() {
         Manifest m = tree();
-        ManifestResult r = site.runner().run(Verb.APPLY, m, ManifestOptions.defaults().withOnError(OnError.ROLLBACK)).get();
+        ManifestResult r = site.runner()
+                .run(Verb.APPLY, m, ManifestOptions.defaults().withOnError(OnError.ROLLBACK))
+                .get();
 
         assertThat(r.success()).isFalse();
         assertThat(r.node("a").orElseThrow().status()).isEqualTo("failed");
@@ -71,11 +86,16 @@ class OnErrorTest {
     }
 
     @Test
-    @DisplayName("continue: the independent nodes are created (one step at a time, after the failure too); the run fails")
+    @DisplayName(
+            "continue: the independent nodes are created (one step at a time, after the failure too); the run fails")
     void continues() {
         Manifest m = tree();
-        ManifestResult r = site.runner().run(Verb.APPLY, m, ManifestOptions.defaults().withOnError(OnError.CONTINUE)
-                .withParallel(1)).get();
+        ManifestResult r = site.runner()
+                .run(
+                        Verb.APPLY,
+                        m,
+                        ManifestOptions.defaults().withOnError(OnError.CONTINUE).withParallel(1))
+                .get();
 
         assertThat(r.success()).isFalse();
         assertThat(r.node("a").orElseThrow().status()).isEqualTo("failed");

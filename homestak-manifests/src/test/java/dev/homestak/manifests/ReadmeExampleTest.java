@@ -1,9 +1,8 @@
 package dev.homestak.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.homestak.actions.Ports;
 
-import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.Ports;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.SiteConfig;
 import dev.homestak.core.manifest.Manifest;
@@ -26,6 +25,7 @@ class ReadmeExampleTest {
 
     @TempDir
     Path dir;
+
     SimDeploy sim;
 
     @AfterEach
@@ -43,28 +43,29 @@ class ReadmeExampleTest {
         StringWriter events = new StringWriter();
         // README: embedding
         ManifestRunner runner = ManifestRunner.builder()
-                .hostConfig(host)                                   // the target PVE host (-H)
-                .site(site)                                         // where the presets come from
-                .ports(ports)                                       // Proxmox clients, SSH, ... (as ScenarioRunner)
-                .stateStore(StateStore.at(dir.resolve("state")))    // default: $XDG_STATE_HOME/homestak/manifests
-                .reportDir(dir.resolve("reports"))                  // JSON, Markdown, JUnit XML
-                .listener(JsonLinesListener.to(events))             // the run's events as JSON lines
+                .hostConfig(host) // the target PVE host (-H)
+                .site(site) // where the presets come from
+                .ports(ports) // Proxmox clients, SSH, ... (as ScenarioRunner)
+                .stateStore(StateStore.at(dir.resolve("state"))) // default: $XDG_STATE_HOME/homestak/manifests
+                .reportDir(dir.resolve("reports")) // JSON, Markdown, JUnit XML
+                .listener(JsonLinesListener.to(events)) // the run's events as JSON lines
                 .build();
 
         Manifest manifest = Manifests.load(ManifestSource.ofFlag("n1-push"), site)
                 .getOrElseThrow(f -> new IllegalArgumentException(f.message()));
-        System.out.print(runner.plan(manifest).get().render());     // edge  vm  create
+        System.out.print(runner.plan(manifest).get().render()); // edge  vm  create
 
         ManifestOptions options = ManifestOptions.defaults().withParallel(8).withOnError(OnError.ROLLBACK);
         ManifestResult applied = runner.run(Verb.APPLY, manifest, options)
-                .getOrElseThrow(f -> new IllegalStateException(f.message()));   // e.g. locked by another apply
-        System.out.println(applied.toJson());                       // {"verb":"apply","success":true,...}
+                .getOrElseThrow(f -> new IllegalStateException(f.message())); // e.g. locked by another apply
+        System.out.println(applied.toJson()); // {"verb":"apply","success":true,...}
 
         ManifestResult again = runner.run(Verb.APPLY, manifest, options).get();
-        System.out.println(again.plan().summary());                 // No changes: ... up to date (1 node kept)
+        System.out.println(again.plan().summary()); // No changes: ... up to date (1 node kept)
         System.out.print(runner.status(manifest).get().render(java.time.Instant.now()));
 
-        ManifestResult destroyed = runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        ManifestResult destroyed =
+                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
         // README: end
 
         assertThat(applied.success()).isTrue();

@@ -17,6 +17,7 @@ class ResumeAndLockTest {
 
     @TempDir
     Path dir;
+
     SimDeploy site;
 
     @AfterEach
@@ -32,7 +33,8 @@ class ResumeAndLockTest {
         site = SimDeploy.start(dir);
         ManifestRunner runner = site.runner();
         Manifest m = site.flat("drift", 3, 99700);
-        assertThat(runner.run(Verb.APPLY, m, ManifestOptions.defaults()).get().success()).isTrue();
+        assertThat(runner.run(Verb.APPLY, m, ManifestOptions.defaults()).get().success())
+                .isTrue();
         stopVm(99701);
         deleteVm(99702);
 
@@ -55,11 +57,15 @@ class ResumeAndLockTest {
     void removedNode() {
         site = SimDeploy.start(dir);
         ManifestRunner runner = site.runner();
-        assertThat(runner.run(Verb.APPLY, site.flat("shrink", 2, 99750), ManifestOptions.defaults()).get().success()).isTrue();
+        assertThat(runner.run(Verb.APPLY, site.flat("shrink", 2, 99750), ManifestOptions.defaults())
+                        .get()
+                        .success())
+                .isTrue();
         Manifest smaller = site.flat("shrink", 1, 99750);
 
         Plan plan = runner.plan(smaller).get();
-        ManifestResult r = runner.run(Verb.APPLY, smaller, ManifestOptions.defaults()).get();
+        ManifestResult r =
+                runner.run(Verb.APPLY, smaller, ManifestOptions.defaults()).get();
 
         assertThat(plan.node("node2").orElseThrow().label()).isEqualTo("destroy (no longer in the manifest)");
         assertThat(r.success()).isTrue();
@@ -72,11 +78,13 @@ class ResumeAndLockTest {
         site = SimDeploy.start(dir);
         ManifestRunner runner = site.runner();
         Manifest m = site.flat("lost", 2, 99800);
-        assertThat(runner.run(Verb.APPLY, m, ManifestOptions.defaults()).get().success()).isTrue();
+        assertThat(runner.run(Verb.APPLY, m, ManifestOptions.defaults()).get().success())
+                .isTrue();
         Files.delete(dir.resolve("state/sim/lost.json"));
         Manifest other = site.flat("lost", 1, 99800);
 
-        ManifestResult r = runner.run(Verb.DESTROY, other, ManifestOptions.defaults()).get();
+        ManifestResult r =
+                runner.run(Verb.DESTROY, other, ManifestOptions.defaults()).get();
 
         assertThat(r.success()).isTrue();
         assertThat(r.nodes()).extracting(NodeResult::name).containsExactly("node1", "node2");
@@ -87,9 +95,15 @@ class ResumeAndLockTest {
     @DisplayName("homestak cleanup's discovery (Leftovers, by the homestak tag) finds the deployment's VMs")
     void cleanupFindsThem() {
         site = SimDeploy.start(dir);
-        assertThat(site.runner().run(Verb.APPLY, site.flat("leftover", 2, 99850), ManifestOptions.defaults()).get().success()).isTrue();
+        assertThat(site.runner()
+                        .run(Verb.APPLY, site.flat("leftover", 2, 99850), ManifestOptions.defaults())
+                        .get()
+                        .success())
+                .isTrue();
 
-        var found = dev.homestak.scenarios.Leftovers.discover(java.util.Optional.empty()).run(site.context()).get();
+        var found = dev.homestak.scenarios.Leftovers.discover(java.util.Optional.empty())
+                .run(site.context())
+                .get();
 
         assertThat(found).extracting(dev.homestak.scenarios.LeftoverVm::vmid).containsExactlyInAnyOrder(99851, 99852);
     }
@@ -100,11 +114,14 @@ class ResumeAndLockTest {
         site = SimDeploy.start(dir);
         Manifest m = site.manifest("n1-push");
         StateStore store = StateStore.at(dir.resolve("state"));
-        try (StateLock held = store.lock(new Deployment("n1-push", "sim"), "apply").get()) {
+        try (StateLock held =
+                store.lock(new Deployment("n1-push", "sim"), "apply").get()) {
             var refused = site.runner().start(Verb.APPLY, m, ManifestOptions.defaults());
             assertThat(refused.isLeft()).isTrue();
-            assertThat(refused.getLeft().message()).startsWith("deployment n1-push on sim is busy: pid "
-                    + ProcessHandle.current().pid() + " (manifest apply, since ").contains("n1-push.lock");
+            assertThat(refused.getLeft().message())
+                    .startsWith("deployment n1-push on sim is busy: pid "
+                            + ProcessHandle.current().pid() + " (manifest apply, since ")
+                    .contains("n1-push.lock");
         }
         assertThat(site.sim.vms()).isEmpty();
     }
@@ -112,11 +129,18 @@ class ResumeAndLockTest {
     private void stopVm(int vmid) {
         var ctx = site.context();
         var key = dev.homestak.core.Key.integer("vm");
-        assertThat(dev.homestak.actions.StopVmAction.of(key).run(ctx.withFacts(ctx.facts().with(key, vmid))).isRight()).isTrue();
+        assertThat(dev.homestak.actions.StopVmAction.of(key)
+                        .run(ctx.withFacts(ctx.facts().with(key, vmid)))
+                        .isRight())
+                .isTrue();
     }
 
     private void deleteVm(int vmid) {
         var vm = new dev.homestak.actions.ProvisionedVm("node2", vmid);
-        assertThat(dev.homestak.actions.DestroyVmsAction.of(java.util.List.of(vm)).run(site.context()).get().ok()).isTrue();
+        assertThat(dev.homestak.actions.DestroyVmsAction.of(java.util.List.of(vm))
+                        .run(site.context())
+                        .get()
+                        .ok())
+                .isTrue();
     }
 }

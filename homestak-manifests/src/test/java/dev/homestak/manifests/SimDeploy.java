@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  */
 final class SimDeploy implements AutoCloseable {
 
-    static final Path FIXTURE = Path.of(System.getProperty("homestak.shared", "../../shared")).resolve("fixtures/site-config-v2");
+    static final Path FIXTURE =
+            Path.of(System.getProperty("homestak.shared", "../../shared")).resolve("fixtures/site-config-v2");
 
     final Simulator sim;
     final Path root;
@@ -52,8 +53,11 @@ final class SimDeploy implements AutoCloseable {
         this.site = SiteConfig.load(siteDir).getOrElseThrow(f -> new AssertionError(f.message()));
         this.host = site.host("sim").getOrElseThrow(f -> new AssertionError(f.message()));
         this.clients = ProxmoxClients.builder().nestedPort(sim.port()).build();
-        this.ssh = SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile)).defaultPort(sim.sshPort())
-                .connectTimeout(Duration.ofSeconds(5)).build());
+        this.ssh = SshClient.create(SshSettings.builder()
+                .identityFiles(List.of(keyFile))
+                .defaultPort(sim.sshPort())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
     }
 
     static SimDeploy start(Path dir) {
@@ -63,8 +67,11 @@ final class SimDeploy implements AutoCloseable {
     static SimDeploy start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
             ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
-                    .start().getOrElseThrow(f -> new AssertionError(f.message()));
+            Simulator sim = tune.apply(Simulator.builder()
+                            .timing(Timing.instant())
+                            .authorizedKeys("test", List.of(key.authorizedKey())))
+                    .start()
+                    .getOrElseThrow(f -> new AssertionError(f.message()));
             writeSite(dir.resolve("site-config"), sim, key.authorizedKey());
             return new SimDeploy(sim, dir, key.file());
         } catch (IOException e) {
@@ -79,11 +86,15 @@ final class SimDeploy implements AutoCloseable {
 
     /** Writes {@code <name>.yaml} (in the test's directory) with {@code count} flat vm nodes (vmids from {@code base}) and loads it. */
     Manifest flat(String name, int count, int base) {
-        StringBuilder yaml = new StringBuilder("schema_version: 2\nname: " + name + "\ndescription: \"flat\"\npattern: flat\n"
-                + "nodes:\n");
+        StringBuilder yaml = new StringBuilder(
+                "schema_version: 2\nname: " + name + "\ndescription: \"flat\"\npattern: flat\n" + "nodes:\n");
         for (int i = 1; i <= count; i++) {
-            yaml.append("  - name: node").append(i).append("\n    type: vm\n    spec: base\n    preset: vm-small\n")
-                    .append("    image: debian-12\n    vmid: ").append(base + i).append('\n');
+            yaml.append("  - name: node")
+                    .append(i)
+                    .append("\n    type: vm\n    spec: base\n    preset: vm-small\n")
+                    .append("    image: debian-12\n    vmid: ")
+                    .append(base + i)
+                    .append('\n');
         }
         Path file = root.resolve(name + ".yaml");
         write(file, yaml.toString());
@@ -95,9 +106,14 @@ final class SimDeploy implements AutoCloseable {
     }
 
     ManifestRunner.Builder builder(RunListener... listeners) {
-        ManifestRunner.Builder b = ManifestRunner.builder().ports(Ports.builder().proxmox(clients).ssh(ssh).build()).hostConfig(host).site(site)
-                .stateStore(StateStore.at(root.resolve("state"))).reportDir(root.resolve("reports"))
-                .redact(List.of(sim.apiToken())).cancelGrace(Duration.ofSeconds(10));
+        ManifestRunner.Builder b = ManifestRunner.builder()
+                .ports(Ports.builder().proxmox(clients).ssh(ssh).build())
+                .hostConfig(host)
+                .site(site)
+                .stateStore(StateStore.at(root.resolve("state")))
+                .reportDir(root.resolve("reports"))
+                .redact(List.of(sim.apiToken()))
+                .cancelGrace(Duration.ofSeconds(10));
         for (RunListener l : listeners) {
             b.listener(l);
         }
@@ -122,8 +138,10 @@ final class SimDeploy implements AutoCloseable {
         copy(FIXTURE, dir);
         Files.createDirectories(dir.resolve("nodes"));
         write(dir.resolve("site.yaml"), "defaults:\n  datastore: local-lvm\n  ssh_user: root\n");
-        write(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
-                + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
+        write(
+                dir.resolve("secrets.yaml"),
+                "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n" + "ssh_keys:\n  test@homestak: \"" + keyLine
+                        + "\"\n");
         write(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
     }
 

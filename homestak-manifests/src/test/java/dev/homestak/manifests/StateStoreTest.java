@@ -27,9 +27,14 @@ class StateStoreTest {
         DeploymentState last;
         try (StateLock lock = store.lock(d, "apply").get()) {
             for (int i = 0; i < 50; i++) {
-                NodeSpec s = new NodeSpec("n" + i, "vm", Optional.empty(), Optional.of(100 + i), "debian-12", "vm-small", 2, 2048, 10);
+                NodeSpec s = new NodeSpec(
+                        "n" + i, "vm", Optional.empty(), Optional.of(100 + i), "debian-12", "vm-small", 2, 2048, 10);
                 lock.update(st -> st.with(NodeRecord.creating(s, clock.instant())), clock);
-                lock.update(st -> st.with(st.node(s.name()).orElseThrow().withVmId(100 + s.name().length(), clock.instant())), clock);
+                lock.update(
+                        st -> st.with(st.node(s.name())
+                                .orElseThrow()
+                                .withVmId(100 + s.name().length(), clock.instant())),
+                        clock);
             }
             last = lock.current().orElseThrow();
         }
@@ -61,7 +66,8 @@ class StateStoreTest {
 
         String message = store.read(d).getLeft().message();
 
-        assertThat(message).startsWith("state file " + store.file(d) + ": not valid JSON at line 1")
+        assertThat(message)
+                .startsWith("state file " + store.file(d) + ": not valid JSON at line 1")
                 .contains("fix or delete the file (VMs are still found by their tag homestak-deploy-n1-push)")
                 .doesNotContain("\n");
     }
@@ -70,9 +76,11 @@ class StateStoreTest {
     @DisplayName("the default directory is $XDG_STATE_HOME/homestak/manifests, else ~/.local/state/homestak/manifests")
     void defaults() {
         Path home = Path.of("/home/u");
-        assertThat(StateStore.userDefault(Map.of("XDG_STATE_HOME", "/x/state"), home).dir())
+        assertThat(StateStore.userDefault(Map.of("XDG_STATE_HOME", "/x/state"), home)
+                        .dir())
                 .isEqualTo(Path.of("/x/state/homestak/manifests"));
-        assertThat(StateStore.userDefault(Map.of(), home).dir()).isEqualTo(Path.of("/home/u/.local/state/homestak/manifests"));
+        assertThat(StateStore.userDefault(Map.of(), home).dir())
+                .isEqualTo(Path.of("/home/u/.local/state/homestak/manifests"));
         assertThat(StateStore.at(dir).file(new Deployment("My Lab", "pve"))).isEqualTo(dir.resolve("pve/my-lab.json"));
     }
 }

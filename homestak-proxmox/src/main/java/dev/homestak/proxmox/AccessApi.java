@@ -17,13 +17,14 @@ public final class AccessApi {
 
     /** {@code GET /access/users/{userid}/token}. */
     public Either<ProxmoxFailure, List<TokenInfo>> tokens(String userId) {
-        return calls.read(ApiRequest.get(List.of("access", "users", userId, "token")),
-                data -> Calls.list(data, Payloads::token));
+        return calls.read(
+                ApiRequest.get(List.of("access", "users", userId, "token")), data -> Calls.list(data, Payloads::token));
     }
 
     /** {@code POST /access/users/{userid}/token/{tokenid}}: the secret is in the answer only this once. */
     public Either<ProxmoxFailure, CreatedToken> createToken(String userId, String tokenId, TokenRequest request) {
-        return calls.read(Calls.request("POST", List.of("access", "users", userId, "token", tokenId), request.form()),
+        return calls.read(
+                Calls.request("POST", List.of("access", "users", userId, "token", tokenId), request.form()),
                 Payloads::createdToken);
     }
 

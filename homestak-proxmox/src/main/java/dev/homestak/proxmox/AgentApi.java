@@ -40,13 +40,15 @@ public final class AgentApi {
         }
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         argv.forEach(a -> fields.add(Map.entry("command", a))); // arrays are repeated keys
-        return calls.read(Calls.request("POST", sub("exec"), fields),
+        return calls.read(
+                Calls.request("POST", sub("exec"), fields),
                 data -> Json.intOf(data, "pid").orElseThrow(() -> new IllegalArgumentException("no pid in answer")));
     }
 
     /** {@code GET .../agent/exec-status?pid=}. */
     public Either<ProxmoxFailure, ExecStatus> execStatus(int pid) {
-        return calls.read(Calls.request("GET", sub("exec-status"), List.of(Map.entry("pid", Integer.toString(pid)))),
+        return calls.read(
+                Calls.request("GET", sub("exec-status"), List.of(Map.entry("pid", Integer.toString(pid)))),
                 Payloads::execStatus);
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public sealed interface Auth {
 
     /** The form PVE prints for a token id: {@code user@realm!tokenid=secret}. */
-    Pattern TOKEN_STRING = Pattern.compile("^([^\\s:/@]+)@([A-Za-z][A-Za-z0-9.\\-_]+)!([A-Za-z][A-Za-z0-9.\\-_]+)=(\\S+)$");
+    Pattern TOKEN_STRING =
+            Pattern.compile("^([^\\s:/@]+)@([A-Za-z][A-Za-z0-9.\\-_]+)!([A-Za-z][A-Za-z0-9.\\-_]+)=(\\S+)$");
 
     /** An API token, sent as {@code Authorization: PVEAPIToken=user@realm!tokenid=secret}. */
     static Auth token(String user, String realm, String tokenId, Secret secret) {

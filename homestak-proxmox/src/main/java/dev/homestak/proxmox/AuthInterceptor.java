@@ -51,7 +51,9 @@ final class AuthInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         return switch (auth) {
-            case Auth.Token t -> chain.proceed(request.newBuilder().header("Authorization", t.header()).build());
+            case Auth.Token t ->
+                chain.proceed(
+                        request.newBuilder().header("Authorization", t.header()).build());
             case Auth.Ticket t -> withTicket(chain, request, t);
         };
     }
@@ -86,13 +88,17 @@ final class AuthInterceptor implements Interceptor {
     private TicketState login(Chain chain, Auth.Ticket t, Instant now) throws IOException {
         Request login = new Request.Builder()
                 .url(base.newBuilder().addPathSegments("access/ticket").build())
-                .post(new FormBody.Builder().add("username", t.userId()).add("password", t.password().reveal()).build())
+                .post(new FormBody.Builder()
+                        .add("username", t.userId())
+                        .add("password", t.password().reveal())
+                        .build())
                 .build();
         try (Response r = chain.proceed(login)) {
             ResponseBody body = r.body();
             String text = body == null ? "" : body.string();
             if (!r.isSuccessful()) {
-                throw new LoginRefused("login as " + t.userId() + " refused (HTTP " + r.code() + " " + r.message() + ")");
+                throw new LoginRefused(
+                        "login as " + t.userId() + " refused (HTTP " + r.code() + " " + r.message() + ")");
             }
             JsonNode data = Json.MAPPER.readTree(text).path("data");
             if (Json.bool(data, "NeedTFA")) {

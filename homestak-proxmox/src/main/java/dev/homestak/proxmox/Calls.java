@@ -40,9 +40,11 @@ final class Calls {
 
     /** For calls that answer {@code null} when the work finished within their {@code delay}. */
     Either<ProxmoxFailure, Optional<Task>> optionalTask(ApiRequest req) {
-        return transport.call(req).flatMap(data -> data.isNull()
-                ? Either.right(Optional.<Task>empty())
-                : upid(req, data).map(Optional::of));
+        return transport
+                .call(req)
+                .flatMap(data -> data.isNull()
+                        ? Either.right(Optional.<Task>empty())
+                        : upid(req, data).map(Optional::of));
     }
 
     private Either<ProxmoxFailure, Task> upid(ApiRequest req, JsonNode data) {

@@ -11,15 +11,15 @@ final class ClientFactory {
 
     private ClientFactory() {}
 
-    static Either<ProxmoxFailure, ProxmoxClient.Parts> create(URI uri, Auth auth, TlsPolicy tls, Timeouts timeouts,
-            boolean plainHttp, Clock clock) {
+    static Either<ProxmoxFailure, ProxmoxClient.Parts> create(
+            URI uri, Auth auth, TlsPolicy tls, Timeouts timeouts, boolean plainHttp, Clock clock) {
         HttpUrl parsed = HttpUrl.parse(uri.toString());
         if (parsed == null) {
             return Either.left(new ProxmoxFailure.Config("base URI '" + uri + "' is not an http(s) URL"));
         }
         if (!parsed.isHttps() && !plainHttp) {
-            return Either.left(new ProxmoxFailure.Config("base URI '" + uri
-                    + "' is not https; PVE serves its API on https://<host>:8006"));
+            return Either.left(new ProxmoxFailure.Config(
+                    "base URI '" + uri + "' is not https; PVE serves its API on https://<host>:8006"));
         }
         HttpUrl base = parsed.encodedPath().contains("/api2/json")
                 ? parsed
@@ -39,9 +39,8 @@ final class ClientFactory {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .addInterceptor(new AuthInterceptor(auth, base, clock));
-        Either<ProxmoxFailure, OkHttpClient.Builder> withTls = parsed.isHttps()
-                ? TlsSetup.apply(b, tls, base.host() + ":" + base.port())
-                : Either.right(b);
+        Either<ProxmoxFailure, OkHttpClient.Builder> withTls =
+                parsed.isHttps() ? TlsSetup.apply(b, tls, base.host() + ":" + base.port()) : Either.right(b);
         return withTls.map(builder -> new ProxmoxClient.Parts(base, builder.build()));
     }
 }

@@ -20,15 +20,19 @@ public final class ClusterApi {
      * status and lock; works while nodes are offline (status may lag a few seconds).
      */
     public Either<ProxmoxFailure, List<ClusterResource>> resources(Optional<String> type) {
-        List<Map.Entry<String, String>> q = type.map(t -> List.of(Map.entry("type", t))).orElse(List.of());
-        return calls.read(Calls.request("GET", List.of("cluster", "resources"), q),
-                data -> Calls.list(data, Payloads::resource));
+        List<Map.Entry<String, String>> q =
+                type.map(t -> List.of(Map.entry("type", t))).orElse(List.of());
+        return calls.read(
+                Calls.request("GET", List.of("cluster", "resources"), q), data -> Calls.list(data, Payloads::resource));
     }
 
     /** {@code GET /cluster/nextid}: a free VM id now (not a reservation; a create may still race). */
     public Either<ProxmoxFailure, Integer> nextId() {
-        return calls.read(ApiRequest.get(List.of("cluster", "nextid")), data -> Json.number(data)
-                .map(Double::intValue).orElseThrow(() -> new IllegalArgumentException("nextid is not a number")));
+        return calls.read(
+                ApiRequest.get(List.of("cluster", "nextid")),
+                data -> Json.number(data)
+                        .map(Double::intValue)
+                        .orElseThrow(() -> new IllegalArgumentException("nextid is not a number")));
     }
 
     /** Software-defined networking, {@code /cluster/sdn}. */

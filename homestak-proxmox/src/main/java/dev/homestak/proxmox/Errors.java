@@ -76,9 +76,12 @@ final class Errors {
     /** 504/596/599: the call may have reached PVE: retry a read, but a write's outcome is unknown. */
     private static ProxmoxFailure ambiguous(ApiRequest req, int status, String message) {
         if (message.contains("SSL routines")) {
-            return new ProxmoxFailure.HttpStatus(req.describe(), status, message
-                    + " (pveproxy could not verify another cluster node's certificate while forwarding; "
-                    + "fix the node certificates, the client cannot)");
+            return new ProxmoxFailure.HttpStatus(
+                    req.describe(),
+                    status,
+                    message
+                            + " (pveproxy could not verify another cluster node's certificate while forwarding; "
+                            + "fix the node certificates, the client cannot)");
         }
         return req.idempotent()
                 ? new ProxmoxFailure.Transient(req.describe(), status, message)
@@ -88,14 +91,17 @@ final class Errors {
     private static ProxmoxFailure permission(String what, String message) {
         Matcher m = PERMISSION.matcher(message);
         if (m.find() && !m.group(1).startsWith("URI ")) {
-            return new ProxmoxFailure.PermissionDenied(what, Optional.of(m.group(1)), Optional.of(m.group(2).strip()), message);
+            return new ProxmoxFailure.PermissionDenied(
+                    what, Optional.of(m.group(1)), Optional.of(m.group(2).strip()), message);
         }
         return new ProxmoxFailure.PermissionDenied(what, Optional.empty(), Optional.empty(), message);
     }
 
     private static Map<String, String> errorsOf(JsonNode json, String message) {
         Map<String, String> errors = new LinkedHashMap<>();
-        json.path("errors").properties().forEach(e -> errors.put(e.getKey(), e.getValue().asText().strip()));
+        json.path("errors")
+                .properties()
+                .forEach(e -> errors.put(e.getKey(), e.getValue().asText().strip()));
         if (errors.isEmpty()) {
             errors.put("(request)", message);
         }

@@ -16,8 +16,8 @@ import java.util.stream.StreamSupport;
  */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Json() {}
 
@@ -81,8 +81,12 @@ final class Json {
     /** All scalar fields as strings (objects and arrays as JSON text): the "additional properties" bag. */
     static Map<String, String> flat(JsonNode n) {
         Map<String, String> out = new LinkedHashMap<>();
-        n.properties().forEach(e -> out.put(e.getKey(),
-                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        n.properties()
+                .forEach(e -> out.put(
+                        e.getKey(),
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString()));
         return out;
     }
 

@@ -45,7 +45,8 @@ public final class NodeApi {
 
     /** {@code GET /nodes/{node}/sdn/zones}: each zone's state on this node ({@code available}, {@code pending}, {@code error}). */
     public Either<ProxmoxFailure, List<SdnObject>> sdnZones() {
-        return calls.read(ApiRequest.get(List.of("nodes", node, "sdn", "zones")),
+        return calls.read(
+                ApiRequest.get(List.of("nodes", node, "sdn", "zones")),
                 data -> Calls.list(data, z -> Payloads.sdn(z, "zone", "zone")));
     }
 

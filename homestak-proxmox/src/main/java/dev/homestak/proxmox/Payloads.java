@@ -35,29 +35,53 @@ final class Payloads {
     }
 
     static NodeSummary node(JsonNode n) {
-        return new NodeSummary(required(n, "node"), Json.text(n, "status", "unknown"), Json.text(n, "ssl_fingerprint"),
-                Json.doubleOf(n, "cpu"), Json.longOf(n, "uptime"));
+        return new NodeSummary(
+                required(n, "node"),
+                Json.text(n, "status", "unknown"),
+                Json.text(n, "ssl_fingerprint"),
+                Json.doubleOf(n, "cpu"),
+                Json.longOf(n, "uptime"));
     }
 
     static NodeStatus nodeStatus(JsonNode n) {
-        return new NodeStatus(Json.text(n, "pveversion"), Json.longOf(n, "uptime"), Json.doubleOf(n, "cpu"),
-                Json.longOf(n.path("memory"), "total"), Json.longOf(n.path("memory"), "used"));
+        return new NodeStatus(
+                Json.text(n, "pveversion"),
+                Json.longOf(n, "uptime"),
+                Json.doubleOf(n, "cpu"),
+                Json.longOf(n.path("memory"), "total"),
+                Json.longOf(n.path("memory"), "used"));
     }
 
     static ClusterResource resource(JsonNode n) {
-        return new ClusterResource(required(n, "id"), Json.text(n, "type", ""), Json.text(n, "node"),
-                Json.intOf(n, "vmid"), Json.text(n, "name"), Json.text(n, "status"), Json.text(n, "lock"),
-                Json.bool(n, "template"), Json.flat(n));
+        return new ClusterResource(
+                required(n, "id"),
+                Json.text(n, "type", ""),
+                Json.text(n, "node"),
+                Json.intOf(n, "vmid"),
+                Json.text(n, "name"),
+                Json.text(n, "status"),
+                Json.text(n, "lock"),
+                Json.bool(n, "template"),
+                Json.flat(n));
     }
 
     static VmSummary vm(JsonNode n) {
-        return new VmSummary(Json.intOf(n, "vmid").orElseThrow(() -> new IllegalArgumentException("missing vmid")),
-                Json.text(n, "status", "unknown"), Json.text(n, "name"), Json.text(n, "lock"), Json.bool(n, "template"));
+        return new VmSummary(
+                Json.intOf(n, "vmid").orElseThrow(() -> new IllegalArgumentException("missing vmid")),
+                Json.text(n, "status", "unknown"),
+                Json.text(n, "name"),
+                Json.text(n, "lock"),
+                Json.bool(n, "template"));
     }
 
     static VmStatus vmStatus(JsonNode n) {
-        return new VmStatus(Json.intOf(n, "vmid").orElse(0), Json.text(n, "status", "unknown"),
-                Json.text(n, "qmpstatus"), Json.text(n, "name"), Json.text(n, "lock"), Json.bool(n, "agent"),
+        return new VmStatus(
+                Json.intOf(n, "vmid").orElse(0),
+                Json.text(n, "status", "unknown"),
+                Json.text(n, "qmpstatus"),
+                Json.text(n, "name"),
+                Json.text(n, "lock"),
+                Json.bool(n, "agent"),
                 Json.longOf(n, "uptime"));
     }
 
@@ -75,14 +99,26 @@ final class Payloads {
 
     static List<NetworkInterface> interfaces(JsonNode data) {
         JsonNode result = data.has("result") ? data.path("result") : data;
-        return Json.list(result, i -> new NetworkInterface(Json.text(i, "name", ""), Json.text(i, "hardware-address"),
-                Json.list(i.path("ip-addresses"), a -> new IpAddress(Json.text(a, "ip-address", ""),
-                        Json.text(a, "ip-address-type", ""), Json.intOf(a, "prefix").orElse(0)))));
+        return Json.list(
+                result,
+                i -> new NetworkInterface(
+                        Json.text(i, "name", ""),
+                        Json.text(i, "hardware-address"),
+                        Json.list(
+                                i.path("ip-addresses"),
+                                a -> new IpAddress(
+                                        Json.text(a, "ip-address", ""),
+                                        Json.text(a, "ip-address-type", ""),
+                                        Json.intOf(a, "prefix").orElse(0)))));
     }
 
     static ExecStatus execStatus(JsonNode n) {
-        return new ExecStatus(Json.bool(n, "exited"), Json.intOf(n, "exitcode"), Json.text(n, "out-data", ""),
-                Json.text(n, "err-data", ""), Json.bool(n, "out-truncated") || Json.bool(n, "err-truncated"));
+        return new ExecStatus(
+                Json.bool(n, "exited"),
+                Json.intOf(n, "exitcode"),
+                Json.text(n, "out-data", ""),
+                Json.text(n, "err-data", ""),
+                Json.bool(n, "out-truncated") || Json.bool(n, "err-truncated"));
     }
 
     static FileContent file(JsonNode n) {
@@ -90,22 +126,34 @@ final class Payloads {
     }
 
     static StorageContent content(JsonNode n) {
-        return new StorageContent(required(n, "volid"), Json.text(n, "content"), Json.text(n, "format"),
-                Json.longOf(n, "size").orElse(0L), Json.intOf(n, "vmid"));
+        return new StorageContent(
+                required(n, "volid"),
+                Json.text(n, "content"),
+                Json.text(n, "format"),
+                Json.longOf(n, "size").orElse(0L),
+                Json.intOf(n, "vmid"));
     }
 
     static CreatedToken createdToken(JsonNode n) {
-        return new CreatedToken(required(n, "full-tokenid"), Secret.of(required(n, "value")),
+        return new CreatedToken(
+                required(n, "full-tokenid"),
+                Secret.of(required(n, "value")),
                 Json.boolOf(n.path("info"), "privsep").orElse(true));
     }
 
     static TokenInfo token(JsonNode n) {
-        return new TokenInfo(required(n, "tokenid"), Json.boolOf(n, "privsep").orElse(true),
-                Json.longOf(n, "expire").orElse(0L), Json.text(n, "comment"));
+        return new TokenInfo(
+                required(n, "tokenid"),
+                Json.boolOf(n, "privsep").orElse(true),
+                Json.longOf(n, "expire").orElse(0L),
+                Json.text(n, "comment"));
     }
 
     static SdnObject sdn(JsonNode n, String idField, String fallbackType) {
-        return new SdnObject(required(n, idField), Json.text(n, "type", fallbackType),
-                Json.text(n, "state").or(() -> Json.text(n, "status")), Json.flat(n));
+        return new SdnObject(
+                required(n, idField),
+                Json.text(n, "type", fallbackType),
+                Json.text(n, "state").or(() -> Json.text(n, "status")),
+                Json.flat(n));
     }
 }

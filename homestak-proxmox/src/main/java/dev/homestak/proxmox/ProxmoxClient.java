@@ -30,8 +30,11 @@ public final class ProxmoxClient implements AutoCloseable {
      * The client's retries unless {@link Builder#retry} says otherwise: 4 attempts, 200 ms doubling to 5 s with
      * up to half of each pause removed at random, none starting 30 s after the first attempt.
      */
-    public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder().maxAttempts(4)
-            .backoff(Duration.ofMillis(200), Duration.ofSeconds(5)).jitter(0.5).deadline(Duration.ofSeconds(30))
+    public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder()
+            .maxAttempts(4)
+            .backoff(Duration.ofMillis(200), Duration.ofSeconds(5))
+            .jitter(0.5)
+            .deadline(Duration.ofSeconds(30))
             .build();
 
     private final Calls calls;
@@ -54,11 +57,13 @@ public final class ProxmoxClient implements AutoCloseable {
      * {@code user@realm!tokenid=secret} and, when set, the node's {@code tls_fingerprint}
      * ({@code AA:BB:...}; without it the system trust store is used).
      */
-    public static Either<ProxmoxFailure, ProxmoxClient> forHost(URI baseUri, Secret tokenString,
-            Optional<String> tlsFingerprint) {
+    public static Either<ProxmoxFailure, ProxmoxClient> forHost(
+            URI baseUri, Secret tokenString, Optional<String> tlsFingerprint) {
         return Auth.parseToken(tokenString)
                 .<ProxmoxFailure>mapLeft(ProxmoxFailure.Config::new)
-                .flatMap(auth -> builder().baseUri(baseUri).auth(auth)
+                .flatMap(auth -> builder()
+                        .baseUri(baseUri)
+                        .auth(auth)
                         .tls(tlsFingerprint.map(TlsPolicy::pinnedSha256).orElseGet(TlsPolicy::systemTrust))
                         .build());
     }
@@ -131,7 +136,7 @@ public final class ProxmoxClient implements AutoCloseable {
         private TlsPolicy tls = TlsPolicy.systemTrust();
         private Timeouts timeouts = Timeouts.defaults();
         private RetryPolicy retry = DEFAULT_RETRY;
-        private Consumer<RetryNotice> retryListener = notice -> { };
+        private Consumer<RetryNotice> retryListener = notice -> {};
         private Polling polling = Polling.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -140,23 +145,38 @@ public final class ProxmoxClient implements AutoCloseable {
         private Builder() {}
 
         /** The node, {@code https://host:8006}; {@code /api2/json} is added when missing. */
-        public Builder baseUri(URI value) { baseUri = Optional.of(value); return this; }
+        public Builder baseUri(URI value) {
+            baseUri = Optional.of(value);
+            return this;
+        }
 
         /** Token or ticket authentication. */
-        public Builder auth(Auth value) { auth = Optional.of(requireNonNull(value, "auth")); return this; }
+        public Builder auth(Auth value) {
+            auth = Optional.of(requireNonNull(value, "auth"));
+            return this;
+        }
 
         /** The TLS policy; default {@link TlsPolicy#systemTrust()}. */
-        public Builder tls(TlsPolicy value) { tls = requireNonNull(value, "tls"); return this; }
+        public Builder tls(TlsPolicy value) {
+            tls = requireNonNull(value, "tls");
+            return this;
+        }
 
         /** HTTP timeouts; default {@link Timeouts#defaults()}. */
-        public Builder timeouts(Timeouts value) { timeouts = requireNonNull(value, "timeouts"); return this; }
+        public Builder timeouts(Timeouts value) {
+            timeouts = requireNonNull(value, "timeouts");
+            return this;
+        }
 
         /**
          * How transient failures are retried; default {@link #DEFAULT_RETRY}. Reads are retried on any transient
          * failure; writes only when PVE certainly did not act (connection never made, 502/503/595,
          * {@code got no worker upid}, a sync lock timeout). A write with an unknown outcome is never resent.
          */
-        public Builder retry(RetryPolicy value) { retry = requireNonNull(value, "retry"); return this; }
+        public Builder retry(RetryPolicy value) {
+            retry = requireNonNull(value, "retry");
+            return this;
+        }
 
         /** Told of every retry before its pause (default: nobody); see also {@link ProxmoxClient#withRetryListener}. */
         public Builder retryListener(Consumer<RetryNotice> value) {
@@ -165,19 +185,31 @@ public final class ProxmoxClient implements AutoCloseable {
         }
 
         /** Task and wait polling; default {@link Polling#defaults()}. */
-        public Builder polling(Polling value) { polling = requireNonNull(value, "polling"); return this; }
+        public Builder polling(Polling value) {
+            polling = requireNonNull(value, "polling");
+            return this;
+        }
 
         /** The clock for deadlines and ticket age (tests inject a manual one). */
-        public Builder clock(Clock value) { clock = requireNonNull(value, "clock"); return this; }
+        public Builder clock(Clock value) {
+            clock = requireNonNull(value, "clock");
+            return this;
+        }
 
         /** How to pause between polls and retries (tests inject one that advances their clock). */
-        public Builder sleeper(Sleeper value) { sleeper = requireNonNull(value, "sleeper"); return this; }
+        public Builder sleeper(Sleeper value) {
+            sleeper = requireNonNull(value, "sleeper");
+            return this;
+        }
 
         /**
          * Allows an {@code http://} base URI: for tests and a local simulator only, never for a real
          * node (credentials would cross the network in clear text).
          */
-        public Builder allowPlainHttpForTesting() { plainHttp = true; return this; }
+        public Builder allowPlainHttpForTesting() {
+            plainHttp = true;
+            return this;
+        }
 
         /** The client, or a {@link ProxmoxFailure.Config} saying what is wrong with the settings. */
         public Either<ProxmoxFailure, ProxmoxClient> build() {
@@ -186,9 +218,10 @@ public final class ProxmoxClient implements AutoCloseable {
             }
             return ClientFactory.create(baseUri.get(), auth.get(), tls, timeouts, plainHttp, clock)
                     .map(parts -> new ProxmoxClient(
-                            new Calls(new Transport(parts.base(), parts.http(), retry, clock, sleeper, polling,
-                                    retryListener)),
-                            parts.base().uri(), true));
+                            new Calls(new Transport(
+                                    parts.base(), parts.http(), retry, clock, sleeper, polling, retryListener)),
+                            parts.base().uri(),
+                            true));
         }
     }
 

@@ -38,8 +38,10 @@ public sealed interface ProxmoxFailure extends Failure {
             implements ProxmoxFailure {
         @Override
         public String message() {
-            String need = privilege.map(p -> "; grant " + p + " on " + path.orElse("/")
-                    + " to the user (and to the token when it has privsep=1)").orElse("");
+            String need = privilege
+                    .map(p -> "; grant " + p + " on " + path.orElse("/")
+                            + " to the user (and to the token when it has privsep=1)")
+                    .orElse("");
             return request + ": permission denied: " + reason + need;
         }
     }
@@ -69,9 +71,10 @@ public sealed interface ProxmoxFailure extends Failure {
 
         @Override
         public String message() {
-            return request + ": parameter verification failed: " + errors.entrySet().stream()
-                    .map(e -> e.getKey() + ": " + e.getValue().strip())
-                    .collect(Collectors.joining("; "));
+            return request + ": parameter verification failed: "
+                    + errors.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue().strip())
+                            .collect(Collectors.joining("; "));
         }
     }
 
@@ -170,9 +173,11 @@ public sealed interface ProxmoxFailure extends Failure {
         @Override
         public String message() {
             return "TLS: certificate of " + host + " refused: " + reason
-                    + seenFingerprint.map(f -> "; it presented SHA-256 fingerprint " + f
-                            + ": if that is the node's certificate (pvenode cert info), set tls_fingerprint to it"
-                            + " or trust /etc/pve/pve-root-ca.pem").orElse("");
+                    + seenFingerprint
+                            .map(f -> "; it presented SHA-256 fingerprint " + f
+                                    + ": if that is the node's certificate (pvenode cert info), set tls_fingerprint to it"
+                                    + " or trust /etc/pve/pve-root-ca.pem")
+                            .orElse("");
         }
     }
 

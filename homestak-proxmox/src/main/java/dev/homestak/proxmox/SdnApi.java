@@ -19,19 +19,22 @@ public final class SdnApi {
 
     /** {@code GET /cluster/sdn/zones}. */
     public Either<ProxmoxFailure, List<SdnObject>> zones() {
-        return calls.read(ApiRequest.get(List.of("cluster", "sdn", "zones")),
+        return calls.read(
+                ApiRequest.get(List.of("cluster", "sdn", "zones")),
                 data -> Calls.list(data, z -> Payloads.sdn(z, "zone", "zone")));
     }
 
     /** {@code GET /cluster/sdn/vnets}. */
     public Either<ProxmoxFailure, List<SdnObject>> vnets() {
-        return calls.read(ApiRequest.get(List.of("cluster", "sdn", "vnets")),
+        return calls.read(
+                ApiRequest.get(List.of("cluster", "sdn", "vnets")),
                 data -> Calls.list(data, v -> Payloads.sdn(v, "vnet", "vnet")));
     }
 
     /** {@code GET /cluster/sdn/vnets/{vnet}/subnets}. */
     public Either<ProxmoxFailure, List<SdnObject>> subnets(String vnet) {
-        return calls.read(ApiRequest.get(List.of("cluster", "sdn", "vnets", vnet, "subnets")),
+        return calls.read(
+                ApiRequest.get(List.of("cluster", "sdn", "vnets", vnet, "subnets")),
                 data -> Calls.list(data, s -> Payloads.sdn(s, "subnet", "subnet")));
     }
 

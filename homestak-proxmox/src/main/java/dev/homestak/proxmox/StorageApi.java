@@ -22,8 +22,10 @@ public final class StorageApi {
 
     /** {@code GET .../content}, optionally only one content type ({@code iso}, {@code import}, {@code images}). */
     public Either<ProxmoxFailure, List<StorageContent>> content(Optional<String> contentType) {
-        List<Map.Entry<String, String>> q = contentType.map(c -> List.of(Map.entry("content", c))).orElse(List.of());
-        return calls.read(Calls.request("GET", List.of("nodes", node, "storage", storage, "content"), q),
+        List<Map.Entry<String, String>> q =
+                contentType.map(c -> List.of(Map.entry("content", c))).orElse(List.of());
+        return calls.read(
+                Calls.request("GET", List.of("nodes", node, "storage", storage, "content"), q),
                 data -> Calls.list(data, Payloads::content));
     }
 
@@ -32,13 +34,13 @@ public final class StorageApi {
      * its own short delay.
      */
     public Either<ProxmoxFailure, Optional<Task>> deleteContent(String volid) {
-        return calls.optionalTask(Calls.request("DELETE",
-                List.of("nodes", node, "storage", storage, "content", volid), List.of()));
+        return calls.optionalTask(
+                Calls.request("DELETE", List.of("nodes", node, "storage", storage, "content", volid), List.of()));
     }
 
     /** {@code POST .../download-url}: a {@code download} task. */
     public Either<ProxmoxFailure, Task> downloadUrl(DownloadUrlRequest request) {
-        return calls.task(Calls.request("POST", List.of("nodes", node, "storage", storage, "download-url"),
-                request.form()));
+        return calls.task(
+                Calls.request("POST", List.of("nodes", node, "storage", storage, "download-url"), request.form()));
     }
 }

@@ -43,7 +43,8 @@ public final class Task {
         // "total" sits beside "data", so read the log from the raw envelope via a second decode
         return calls.transport().callEnvelope(req).flatMap(root -> {
             try {
-                return Either.right(Payloads.taskLog(root.path("data"), Json.intOf(root, "total").orElse(0)));
+                return Either.right(Payloads.taskLog(
+                        root.path("data"), Json.intOf(root, "total").orElse(0)));
             } catch (RuntimeException e) {
                 return Either.left(new ProxmoxFailure.Decode(req.describe(), String.valueOf(e.getMessage())));
             }
@@ -52,9 +53,10 @@ public final class Task {
 
     /** The last {@code lines} lines of the log. */
     public Either<ProxmoxFailure, List<String>> logTail(int lines) {
-        return log(0, 1).flatMap(first -> first.total() <= 1
-                ? Either.right(first.lines())
-                : log(Math.max(0, first.total() - lines), lines).map(TaskLog::lines));
+        return log(0, 1)
+                .flatMap(first -> first.total() <= 1
+                        ? Either.right(first.lines())
+                        : log(Math.max(0, first.total() - lines), lines).map(TaskLog::lines));
     }
 
     /** Stops the task: {@code DELETE /nodes/{node}/tasks/{upid}}. */
@@ -71,16 +73,24 @@ public final class Task {
      */
     public Either<ProxmoxFailure, TaskResult> await(Duration timeout) {
         java.time.Instant started = calls.transport().clock().instant();
-        Either<ProxmoxFailure, String> exit = new Waiter(calls.transport()).until("task " + upid.value(), timeout,
-                () -> status().map(s -> s.running()
-                        ? Waiter.Probe.<String>notYet("running")
-                        : Waiter.Probe.done(s.exitStatus().orElse("unexpected status"))),
-                f -> f.isTransient() || (isNotVisibleYet(f)
-                        && calls.transport().clock().instant().isBefore(started.plus(NOT_VISIBLE_GRACE))));
+        Either<ProxmoxFailure, String> exit = new Waiter(calls.transport())
+                .until(
+                        "task " + upid.value(),
+                        timeout,
+                        () -> status().map(s -> s.running()
+                                ? Waiter.Probe.<String>notYet("running")
+                                : Waiter.Probe.done(s.exitStatus().orElse("unexpected status"))),
+                        f -> f.isTransient()
+                                || (isNotVisibleYet(f)
+                                        && calls.transport()
+                                                .clock()
+                                                .instant()
+                                                .isBefore(started.plus(NOT_VISIBLE_GRACE))));
         if (exit.isLeft()) {
-            return Either.left(exit.getLeft() instanceof ProxmoxFailure.WaitTimeout
-                    ? new ProxmoxFailure.TaskTimeout(upid, timeout)
-                    : exit.getLeft());
+            return Either.left(
+                    exit.getLeft() instanceof ProxmoxFailure.WaitTimeout
+                            ? new ProxmoxFailure.TaskTimeout(upid, timeout)
+                            : exit.getLeft());
         }
         return finish(exit.get());
     }
@@ -104,7 +114,8 @@ public final class Task {
             return Optional.empty();
         }
         try {
-            return Optional.of(Integer.parseInt(exitStatus.substring("WARNINGS:".length()).strip()));
+            return Optional.of(
+                    Integer.parseInt(exitStatus.substring("WARNINGS:".length()).strip()));
         } catch (NumberFormatException e) {
             return Optional.of(1);
         }

@@ -32,12 +32,16 @@ final class TlsSetup {
     static Either<ProxmoxFailure, OkHttpClient.Builder> apply(OkHttpClient.Builder b, TlsPolicy policy, String host) {
         try {
             return switch (policy) {
-                case TlsPolicy.SystemTrust s -> install(b, new ReportingTrustManager(system(null), Optional.empty()), null);
-                case TlsPolicy.CaFile c -> install(b, new ReportingTrustManager(system(caStore(c)), Optional.empty()), null);
+                case TlsPolicy.SystemTrust s ->
+                    install(b, new ReportingTrustManager(system(null), Optional.empty()), null);
+                case TlsPolicy.CaFile c ->
+                    install(b, new ReportingTrustManager(system(caStore(c)), Optional.empty()), null);
                 case TlsPolicy.Pinned p -> pinned(b, p);
                 case TlsPolicy.Insecure i -> {
-                    log.warn("TLS verification is OFF for {} (insecure): anyone on the network path can read "
-                            + "the API credentials; pin tls_fingerprint instead", host);
+                    log.warn(
+                            "TLS verification is OFF for {} (insecure): anyone on the network path can read "
+                                    + "the API credentials; pin tls_fingerprint instead",
+                            host);
                     yield install(b, new TrustAll(), (h, session) -> true);
                 }
             };
@@ -56,7 +60,8 @@ final class TlsSetup {
         HostnameVerifier verifier = (host, session) -> {
             try {
                 Certificate[] peer = session.getPeerCertificates();
-                if (peer.length > 0 && ReportingTrustManager.fingerprint(peer[0]).equals(expected)) {
+                if (peer.length > 0
+                        && ReportingTrustManager.fingerprint(peer[0]).equals(expected)) {
                     return true; // pinned: the fingerprint identifies the server, not the name
                 }
             } catch (SSLPeerUnverifiedException e) {

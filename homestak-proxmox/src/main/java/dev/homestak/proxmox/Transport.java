@@ -14,10 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.FormBody;
@@ -46,7 +46,13 @@ final class Transport {
     private final Polling polling;
     private final Consumer<RetryNotice> retryListener;
 
-    Transport(HttpUrl base, OkHttpClient http, RetryPolicy retry, Clock clock, Sleeper sleeper, Polling polling,
+    Transport(
+            HttpUrl base,
+            OkHttpClient http,
+            RetryPolicy retry,
+            Clock clock,
+            Sleeper sleeper,
+            Polling polling,
             Consumer<RetryNotice> retryListener) {
         this.polling = polling;
         this.retryListener = retryListener;
@@ -95,8 +101,14 @@ final class Transport {
             if (clock.instant().plus(pause).isAfter(deadline)) {
                 return result;
             }
-            log.debug("{}: {}; retry {} in {} ms", req.describe(), result.getLeft().message(), attempt, pause.toMillis());
-            retryListener.accept(new RetryNotice(req.describe(), result.getLeft().message(), attempt, pause));
+            log.debug(
+                    "{}: {}; retry {} in {} ms",
+                    req.describe(),
+                    result.getLeft().message(),
+                    attempt,
+                    pause.toMillis());
+            retryListener.accept(
+                    new RetryNotice(req.describe(), result.getLeft().message(), attempt, pause));
             try {
                 sleeper.sleep(pause);
             } catch (InterruptedException e) {
@@ -191,9 +203,11 @@ final class Transport {
         if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
             return new ProxmoxFailure.Cancelled(what);
         }
-        boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException
+        boolean neverSent = e instanceof ConnectException
+                || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException
-                || (e instanceof java.net.SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect"));
+                || (e instanceof java.net.SocketTimeoutException
+                        && String.valueOf(e.getMessage()).contains("connect"));
         return req.idempotent() || neverSent
                 ? new ProxmoxFailure.Transport(what, reason)
                 : new ProxmoxFailure.OutcomeUnknown(what, reason);
@@ -223,7 +237,10 @@ final class Transport {
             }
             body = form.build();
         }
-        return new Request.Builder().url(url.build()).method(req.method(), body)
-                .header("Accept", "application/json").build();
+        return new Request.Builder()
+                .url(url.build())
+                .method(req.method(), body)
+                .header("Accept", "application/json")
+                .build();
     }
 }

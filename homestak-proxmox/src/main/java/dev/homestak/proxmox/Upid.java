@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
  * @param id task subject, usually the VMID; may be empty
  * @param user who started it, {@code user@realm} or {@code user@realm!tokenid}
  */
-public record Upid(String value, String node, long pid, long pstart, Instant start, String type, String id, String user) {
+public record Upid(
+        String value, String node, long pid, long pstart, Instant start, String type, String id, String user) {
 
     // the server's own strict pattern (pve-common UPID.pm)
-    private static final Pattern UPID = Pattern.compile(
-            "^UPID:([a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):"
+    private static final Pattern UPID =
+            Pattern.compile("^UPID:([a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):"
                     + "([0-9A-Fa-f]{8}):([^:\\s/]+):([^:\\s/]*):([^:\\s/]+):$");
 
     /** Validates the components. */
@@ -43,9 +44,15 @@ public record Upid(String value, String node, long pid, long pstart, Instant sta
         if (!m.matches()) {
             return Either.left("not a PVE task id (UPID): '" + upid + "'");
         }
-        return Either.right(new Upid(upid.strip(), m.group(1), Long.parseLong(m.group(3), 16),
-                Long.parseLong(m.group(4), 16), Instant.ofEpochSecond(Long.parseLong(m.group(5), 16)),
-                m.group(6), m.group(7), m.group(8)));
+        return Either.right(new Upid(
+                upid.strip(),
+                m.group(1),
+                Long.parseLong(m.group(3), 16),
+                Long.parseLong(m.group(4), 16),
+                Instant.ofEpochSecond(Long.parseLong(m.group(5), 16)),
+                m.group(6),
+                m.group(7),
+                m.group(8)));
     }
 
     @Override

@@ -54,8 +54,8 @@ public final class VmApi {
 
     /** {@code PUT .../resize}: grows {@code disk} ({@code scsi0}) to {@code size} ({@code 32G} or {@code +10G}). */
     public Either<ProxmoxFailure, Task> resize(String disk, String size) {
-        return calls.task(Calls.request("PUT", path("resize"),
-                List.of(java.util.Map.entry("disk", disk), java.util.Map.entry("size", size))));
+        return calls.task(Calls.request(
+                "PUT", path("resize"), List.of(java.util.Map.entry("disk", disk), java.util.Map.entry("size", size))));
     }
 
     /** {@code DELETE /nodes/{node}/qemu/{vmid}?purge=&destroy-unreferenced-disks=}: a {@code qmdestroy} task. */

@@ -30,7 +30,10 @@ final class Waiter {
         }
     }
 
-    <T> Either<ProxmoxFailure, T> until(String what, Duration timeout, Supplier<Either<ProxmoxFailure, Probe<T>>> probe,
+    <T> Either<ProxmoxFailure, T> until(
+            String what,
+            Duration timeout,
+            Supplier<Either<ProxmoxFailure, Probe<T>>> probe,
             Predicate<ProxmoxFailure> keepWaiting) {
         Instant start = transport.clock().instant();
         Instant deadline = start.plus(timeout);

@@ -52,27 +52,37 @@ class ClientErrorsTest {
         @Test
         @DisplayName("400 carries PVE's errors map")
         void parameterInvalid() {
-            stubFor(post(urlPathEqualTo(START)).willReturn(WireMock.aResponse().withStatus(400)
-                    .withStatusMessage("Parameter verification failed.")
-                    .withBody("{\"data\":null,\"errors\":{\"timeout\":\"type check ('integer') failed - got 'x'\\n\"},"
-                            + "\"message\":\"Parameter verification failed.\\n\"}")));
-            assertThat(startFails()).isInstanceOfSatisfying(ProxmoxFailure.ParameterInvalid.class,
-                    p -> assertThat(p.errors()).containsEntry("timeout", "type check ('integer') failed - got 'x'"));
+            stubFor(post(urlPathEqualTo(START))
+                    .willReturn(WireMock.aResponse()
+                            .withStatus(400)
+                            .withStatusMessage("Parameter verification failed.")
+                            .withBody(
+                                    "{\"data\":null,\"errors\":{\"timeout\":\"type check ('integer') failed - got 'x'\\n\"},"
+                                            + "\"message\":\"Parameter verification failed.\\n\"}")));
+            assertThat(startFails())
+                    .isInstanceOfSatisfying(
+                            ProxmoxFailure.ParameterInvalid.class,
+                            p -> assertThat(p.errors())
+                                    .containsEntry("timeout", "type check ('integer') failed - got 'x'"));
         }
 
         @Test
         @DisplayName("401 is an authentication failure and is not retried")
         void auth() {
             stubFor(post(urlPathEqualTo(START)).willReturn(Pve.oldError(401, "Authentication failed!")));
-            assertThat(startFails()).isInstanceOf(ProxmoxFailure.Authentication.class)
-                    .extracting(ProxmoxFailure::message).asString().contains("Authentication failed!");
+            assertThat(startFails())
+                    .isInstanceOf(ProxmoxFailure.Authentication.class)
+                    .extracting(ProxmoxFailure::message)
+                    .asString()
+                    .contains("Authentication failed!");
             verify(1, postRequestedFor(urlPathEqualTo(START)));
         }
 
         @Test
         @DisplayName("403 names the path and the missing privilege")
         void permission() {
-            stubFor(post(urlPathEqualTo(START)).willReturn(Pve.error(403, "Permission check failed (/vms/100, VM.PowerMgmt)")));
+            stubFor(post(urlPathEqualTo(START))
+                    .willReturn(Pve.error(403, "Permission check failed (/vms/100, VM.PowerMgmt)")));
             ProxmoxFailure f = startFails();
             assertThat(f).isInstanceOfSatisfying(ProxmoxFailure.PermissionDenied.class, p -> {
                 assertThat(p.path()).contains("/vms/100");
@@ -84,33 +94,54 @@ class ClientErrorsTest {
         @Test
         @DisplayName("500s are told apart by PVE's text, read from the status line when the body has none")
         void byText() {
-            stubFor(post(urlPathEqualTo(START)).willReturn(Pve.oldError(500,
-                    "Configuration file 'nodes/pve/qemu-server/100.conf' does not exist")));
-            assertThat(startFails()).isInstanceOf(ProxmoxFailure.NotFound.class)
-                    .extracting(ProxmoxFailure::message).asString().contains("100.conf' does not exist");
+            stubFor(post(urlPathEqualTo(START))
+                    .willReturn(
+                            Pve.oldError(500, "Configuration file 'nodes/pve/qemu-server/100.conf' does not exist")));
+            assertThat(startFails())
+                    .isInstanceOf(ProxmoxFailure.NotFound.class)
+                    .extracting(ProxmoxFailure::message)
+                    .asString()
+                    .contains("100.conf' does not exist");
             stubFor(post(urlPathEqualTo(START)).willReturn(Pve.error(500, "VM is locked (clone)")));
-            assertThat(startFails()).isInstanceOfSatisfying(ProxmoxFailure.Locked.class, l -> assertThat(l.lockType()).isEqualTo("clone"));
+            assertThat(startFails())
+                    .isInstanceOfSatisfying(
+                            ProxmoxFailure.Locked.class,
+                            l -> assertThat(l.lockType()).isEqualTo("clone"));
             stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/agent/ping"))
                     .willReturn(Pve.error(500, "QEMU guest agent is not running")));
-            assertThat(pve.node("pve").qemu(100).agent().ping().getLeft()).isInstanceOf(ProxmoxFailure.AgentNotRunning.class);
+            assertThat(pve.node("pve").qemu(100).agent().ping().getLeft())
+                    .isInstanceOf(ProxmoxFailure.AgentNotRunning.class);
             stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/agent/ping"))
                     .willReturn(Pve.error(500, "No QEMU guest agent configured")));
-            assertThat(pve.node("pve").qemu(100).agent().ping().getLeft()).isInstanceOf(ProxmoxFailure.AgentNotConfigured.class);
-            stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/reboot")).willReturn(Pve.error(500, "VM 100 not running")));
-            assertThat(pve.node("pve").qemu(100).status().reboot().getLeft()).isInstanceOf(ProxmoxFailure.VmNotRunning.class);
-            stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu")).willReturn(Pve.error(500,
-                    "unable to create VM 100 - VM 100 already exists on node 'pve'")));
-            assertThat(pve.node("pve").qemu().create(dev.homestak.proxmox.model.CreateVmRequest.builder(100).build())
-                    .getLeft()).isInstanceOf(ProxmoxFailure.AlreadyExists.class);
+            assertThat(pve.node("pve").qemu(100).agent().ping().getLeft())
+                    .isInstanceOf(ProxmoxFailure.AgentNotConfigured.class);
+            stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/reboot"))
+                    .willReturn(Pve.error(500, "VM 100 not running")));
+            assertThat(pve.node("pve").qemu(100).status().reboot().getLeft())
+                    .isInstanceOf(ProxmoxFailure.VmNotRunning.class);
+            stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu"))
+                    .willReturn(Pve.error(500, "unable to create VM 100 - VM 100 already exists on node 'pve'")));
+            assertThat(pve.node("pve")
+                            .qemu()
+                            .create(dev.homestak.proxmox.model.CreateVmRequest.builder(100)
+                                    .build())
+                            .getLeft())
+                    .isInstanceOf(ProxmoxFailure.AlreadyExists.class);
         }
 
         @Test
         @DisplayName("a config lock timeout is a LockTimeout, retried because a sync lock failure changed nothing")
         void lockTimeout() {
-            stubFor(post(urlPathEqualTo(START)).inScenario("lock").whenScenarioStateIs(STARTED)
-                    .willReturn(Pve.oldError(500, "can't lock file '/var/lock/qemu-server/lock-100.conf' - got timeout"))
+            stubFor(post(urlPathEqualTo(START))
+                    .inScenario("lock")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(
+                            Pve.oldError(500, "can't lock file '/var/lock/qemu-server/lock-100.conf' - got timeout"))
                     .willSetStateTo("free"));
-            stubFor(post(urlPathEqualTo(START)).inScenario("lock").whenScenarioStateIs("free").willReturn(Pve.upid(Pve.UPID_START)));
+            stubFor(post(urlPathEqualTo(START))
+                    .inScenario("lock")
+                    .whenScenarioStateIs("free")
+                    .willReturn(Pve.upid(Pve.UPID_START)));
             assertThat(pve.node("pve").qemu(100).status().start().isRight()).isTrue();
             verify(2, postRequestedFor(urlPathEqualTo(START)));
             assertThat(time.sleeps).hasSize(1);
@@ -123,11 +154,17 @@ class ClientErrorsTest {
         @Test
         @DisplayName("a read retries 596 with backoff and succeeds")
         void readRetries596() {
-            stubFor(get(urlPathEqualTo(CURRENT)).inScenario("slow").whenScenarioStateIs(STARTED)
-                    .willReturn(Pve.oldError(596, "Connection timed out")).willSetStateTo("ok"));
-            stubFor(get(urlPathEqualTo(CURRENT)).inScenario("slow").whenScenarioStateIs("ok")
+            stubFor(get(urlPathEqualTo(CURRENT))
+                    .inScenario("slow")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(Pve.oldError(596, "Connection timed out"))
+                    .willSetStateTo("ok"));
+            stubFor(get(urlPathEqualTo(CURRENT))
+                    .inScenario("slow")
+                    .whenScenarioStateIs("ok")
                     .willReturn(Pve.data("{\"vmid\":100,\"status\":\"running\"}")));
-            assertThat(pve.node("pve").qemu(100).status().current().get().running()).isTrue();
+            assertThat(pve.node("pve").qemu(100).status().current().get().running())
+                    .isTrue();
             verify(2, getRequestedFor(urlPathEqualTo(CURRENT)));
         }
 
@@ -144,7 +181,8 @@ class ClientErrorsTest {
         @Test
         @DisplayName("a write whose connection dropped after sending is not resent")
         void resetNotResent() {
-            stubFor(post(urlPathEqualTo(START)).willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+            stubFor(post(urlPathEqualTo(START))
+                    .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
             assertThat(startFails()).isInstanceOf(ProxmoxFailure.OutcomeUnknown.class);
             verify(1, postRequestedFor(urlPathEqualTo(START)));
         }
@@ -152,27 +190,52 @@ class ClientErrorsTest {
         @Test
         @DisplayName("a write is retried on 503 and 'got no worker upid' (PVE did not act)")
         void writeRetriedWhenNotActed() {
-            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs(STARTED)
-                    .willReturn(Pve.oldError(503, "Service Unavailable")).willSetStateTo("worker"));
-            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs("worker")
-                    .willReturn(Pve.error(500, "got no worker upid - start worker failed")).willSetStateTo("ok"));
-            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs("ok").willReturn(Pve.upid(Pve.UPID_START)));
-            assertThat(pve.node("pve").qemu(100).status().start().get().upid().type()).isEqualTo("qmstart");
+            stubFor(post(urlPathEqualTo(START))
+                    .inScenario("busy")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(Pve.oldError(503, "Service Unavailable"))
+                    .willSetStateTo("worker"));
+            stubFor(post(urlPathEqualTo(START))
+                    .inScenario("busy")
+                    .whenScenarioStateIs("worker")
+                    .willReturn(Pve.error(500, "got no worker upid - start worker failed"))
+                    .willSetStateTo("ok"));
+            stubFor(post(urlPathEqualTo(START))
+                    .inScenario("busy")
+                    .whenScenarioStateIs("ok")
+                    .willReturn(Pve.upid(Pve.UPID_START)));
+            assertThat(pve.node("pve").qemu(100).status().start().get().upid().type())
+                    .isEqualTo("qmstart");
             verify(3, postRequestedFor(urlPathEqualTo(START)));
-            assertThat(time.sleeps).hasSize(2).allSatisfy(d -> assertThat(d.toMillis()).isBetween(100L, 5000L));
+            assertThat(time.sleeps)
+                    .hasSize(2)
+                    .allSatisfy(d -> assertThat(d.toMillis()).isBetween(100L, 5000L));
         }
 
         @Test
         @DisplayName("each retry is told, before its pause, to the listener of the client view the call was made on")
         void retriesObserved() {
-            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs(STARTED)
-                    .willReturn(Pve.oldError(503, "Service Unavailable")).willSetStateTo("worker"));
-            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs("worker")
-                    .willReturn(Pve.error(500, "got no worker upid - start worker failed")).willSetStateTo("ok"));
-            stubFor(post(urlPathEqualTo(START)).inScenario("busy").whenScenarioStateIs("ok").willReturn(Pve.upid(Pve.UPID_START)));
+            stubFor(post(urlPathEqualTo(START))
+                    .inScenario("busy")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(Pve.oldError(503, "Service Unavailable"))
+                    .willSetStateTo("worker"));
+            stubFor(post(urlPathEqualTo(START))
+                    .inScenario("busy")
+                    .whenScenarioStateIs("worker")
+                    .willReturn(Pve.error(500, "got no worker upid - start worker failed"))
+                    .willSetStateTo("ok"));
+            stubFor(post(urlPathEqualTo(START))
+                    .inScenario("busy")
+                    .whenScenarioStateIs("ok")
+                    .willReturn(Pve.upid(Pve.UPID_START)));
             java.util.List<RetryNotice> notices = new java.util.ArrayList<>();
 
-            var started = pve.withRetryListener(notices::add).node("pve").qemu(100).status().start();
+            var started = pve.withRetryListener(notices::add)
+                    .node("pve")
+                    .qemu(100)
+                    .status()
+                    .start();
 
             assertThat(started.isRight()).isTrue();
             assertThat(notices).extracting(RetryNotice::request).containsOnly("POST /nodes/pve/qemu/100/status/start");
@@ -203,8 +266,14 @@ class ClientErrorsTest {
                 port = s.getLocalPort();
             }
             ManualTime t = new ManualTime();
-            try (ProxmoxClient dead = ProxmoxClient.builder().baseUri(URI.create("http://127.0.0.1:" + port))
-                    .auth(TestClients.TOKEN).clock(t).sleeper(t).allowPlainHttpForTesting().build().get()) {
+            try (ProxmoxClient dead = ProxmoxClient.builder()
+                    .baseUri(URI.create("http://127.0.0.1:" + port))
+                    .auth(TestClients.TOKEN)
+                    .clock(t)
+                    .sleeper(t)
+                    .allowPlainHttpForTesting()
+                    .build()
+                    .get()) {
                 ProxmoxFailure f = dead.version().getLeft();
                 assertThat(f).isInstanceOf(ProxmoxFailure.Transport.class);
                 assertThat(f.message()).startsWith("GET /version: cannot reach the PVE API");

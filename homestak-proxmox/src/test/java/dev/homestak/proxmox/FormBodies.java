@@ -19,7 +19,8 @@ final class FormBodies {
     /** The one request sent to {@code path}. */
     static LoggedRequest only(String method, String path) {
         List<LoggedRequest> all = findAll(anyRequestedFor(urlPathEqualTo(Pve.API + path))).stream()
-                .filter(r -> r.getMethod().getName().equals(method)).toList();
+                .filter(r -> r.getMethod().getName().equals(method))
+                .toList();
         if (all.size() != 1) {
             throw new AssertionError("expected one " + method + " " + path + ", got " + all.size());
         }
@@ -34,7 +35,8 @@ final class FormBodies {
         }
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
-            out.add(Map.entry(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            out.add(Map.entry(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
         }
         return out;

@@ -14,13 +14,17 @@ final class Pve {
     private Pve() {}
 
     static ResponseDefinitionBuilder data(String json) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=UTF-8")
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withBody("{\"data\":" + json + "}");
     }
 
     /** A list answer with PVE's top-level {@code total} (task log, task list). */
     static ResponseDefinitionBuilder aResponseWithTotal(String dataJson, int total) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=UTF-8")
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withBody("{\"data\":" + dataJson + ",\"total\":" + total + "}");
     }
 
@@ -30,7 +34,9 @@ final class Pve {
 
     /** An error as libpve-http-server-perl 5.2.0+ sends it: reason in the status line and {@code message}. */
     static ResponseDefinitionBuilder error(int status, String reason) {
-        return aResponse().withStatus(status).withStatusMessage(reason)
+        return aResponse()
+                .withStatus(status)
+                .withStatusMessage(reason)
                 .withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withBody("{\"data\":null,\"message\":\"" + reason + "\\n\"}");
     }

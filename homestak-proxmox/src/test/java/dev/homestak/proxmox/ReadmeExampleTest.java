@@ -27,15 +27,21 @@ class ReadmeExampleTest {
 
     @RegisterExtension
     static WireMockExtension node = WireMockExtension.newInstance()
-            .options(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                    .keystorePath(CERT.keystore.toString()).keystoreType("PKCS12")
-                    .keystorePassword(TlsFixture.PASSWORD).keyManagerPassword(TlsFixture.PASSWORD))
+            .options(wireMockConfig()
+                    .httpDisabled(true)
+                    .dynamicHttpsPort()
+                    .keystorePath(CERT.keystore.toString())
+                    .keystoreType("PKCS12")
+                    .keystorePassword(TlsFixture.PASSWORD)
+                    .keyManagerPassword(TlsFixture.PASSWORD))
             .build();
 
     @BeforeEach
     void stubs() {
-        node.stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/start")).willReturn(Pve.upid(Pve.UPID_START)));
-        node.stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/shutdown")).willReturn(Pve.upid(STOP)));
+        node.stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/start"))
+                .willReturn(Pve.upid(Pve.UPID_START)));
+        node.stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/shutdown"))
+                .willReturn(Pve.upid(STOP)));
         for (String upid : new String[] {Pve.UPID_START, STOP}) {
             node.stubFor(get(urlPathEqualTo("/api2/json/nodes/pve/tasks/" + upid + "/status"))
                     .willReturn(Pve.data("{\"status\":\"stopped\",\"exitstatus\":\"OK\"}")));
@@ -53,7 +59,7 @@ class ReadmeExampleTest {
 
         // --- README: client ---
         try (ProxmoxClient pve = ProxmoxClient.builder()
-                .baseUri(node)                                   // https://pve.lan:8006
+                .baseUri(node) // https://pve.lan:8006
                 .auth(Auth.token("root", "pam", "homestak", tokenSecret))
                 .tls(TlsPolicy.pinnedSha256(fingerprint))
                 .build()
@@ -61,8 +67,8 @@ class ReadmeExampleTest {
 
             VmApi vm = pve.node("pve").qemu(100);
 
-            Either<ProxmoxFailure, TaskResult> started = vm.status().start()
-                    .flatMap(task -> task.await(Duration.ofMinutes(5)));
+            Either<ProxmoxFailure, TaskResult> started =
+                    vm.status().start().flatMap(task -> task.await(Duration.ofMinutes(5)));
 
             Either<ProxmoxFailure, TaskResult> stopped = vm.status()
                     .shutdown(ShutdownRequest.of(Duration.ofSeconds(60), true))

@@ -1,7 +1,5 @@
 package dev.homestak.proxmox;
 
-import dev.homestak.proxmox.suite.AllCalls;
-import dev.homestak.core.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -14,7 +12,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.core.Secret;
+import dev.homestak.proxmox.suite.AllCalls;
 import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,8 @@ class SecretsTest {
     static List<String> visibleText(WireMockRuntimeInfo wm, ResponseDefinitionBuilder answer) {
         stubFor(any(urlPathMatching("/api2/json/.*")).willReturn(answer));
         stubFor(post(urlPathEqualTo("/api2/json/access/ticket"))
-                .willReturn(Pve.data("{\"ticket\":\"PVE:root@pam:6991F9E1::sig\",\"CSRFPreventionToken\":\"6991F9E1:csrf\"}")));
+                .willReturn(Pve.data(
+                        "{\"ticket\":\"PVE:root@pam:6991F9E1::sig\",\"CSRFPreventionToken\":\"6991F9E1:csrf\"}")));
         List<String> seen = new ArrayList<>();
         for (Auth auth : List.of(TestClients.TOKEN, Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)))) {
             try (ProxmoxClient pve = TestClients.client(wm, new ManualTime(), auth, ProxmoxClient.DEFAULT_RETRY)) {
@@ -57,24 +58,35 @@ class SecretsTest {
         seen.addAll(visibleText(wm, Pve.upid(Pve.UPID_START)));
         seen.addAll(visibleText(wm, Pve.oldError(401, "Authentication failed!")));
         seen.addAll(visibleText(wm, Pve.error(403, "Permission check failed (/vms/100, VM.Audit)")));
-        seen.addAll(visibleText(wm, Pve.error(500, "can't lock file '/var/lock/qemu-server/lock-100.conf' - got timeout")));
+        seen.addAll(
+                visibleText(wm, Pve.error(500, "can't lock file '/var/lock/qemu-server/lock-100.conf' - got timeout")));
         seen.addAll(visibleText(wm, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        stubFor(post(urlPathEqualTo("/api2/json/access/ticket")).willReturn(Pve.oldError(401, "authentication failure")));
-        try (ProxmoxClient pve = TestClients.client(wm, new ManualTime(),
-                Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)), RetryPolicy.none())) {
+        stubFor(post(urlPathEqualTo("/api2/json/access/ticket"))
+                .willReturn(Pve.oldError(401, "authentication failure")));
+        try (ProxmoxClient pve = TestClients.client(
+                wm, new ManualTime(), Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)), RetryPolicy.none())) {
             seen.add(pve.version().getLeft().message());
         }
-        seen.add(Auth.parseToken(Secret.of("root@pam!homestak=" + TestClients.TOKEN_SECRET)).get().toString());
-        seen.add(Auth.parseToken(Secret.of("garbage " + TestClients.TOKEN_SECRET)).getLeft());
+        seen.add(Auth.parseToken(Secret.of("root@pam!homestak=" + TestClients.TOKEN_SECRET))
+                .get()
+                .toString());
+        seen.add(Auth.parseToken(Secret.of("garbage " + TestClients.TOKEN_SECRET))
+                .getLeft());
 
-        assertThat(seen).hasSizeGreaterThan(400)
+        assertThat(seen)
+                .hasSizeGreaterThan(400)
                 .noneMatch(s -> s.contains(TestClients.TOKEN_SECRET))
                 .noneMatch(s -> s.contains(TestClients.PASSWORD))
                 .anyMatch(s -> s.contains("***"));
         String log = Files.readString(LOG);
-        assertThat(log).as("the capture really holds the client's debug lines")
-                .contains("POST /nodes/pve/qemu/100/status/start").contains("logged in as root@pam");
-        assertThat(log).doesNotContain(TestClients.TOKEN_SECRET).doesNotContain(TestClients.PASSWORD)
-                .doesNotContain("PVEAuthCookie").doesNotContain("6991F9E1:csrf");
+        assertThat(log)
+                .as("the capture really holds the client's debug lines")
+                .contains("POST /nodes/pve/qemu/100/status/start")
+                .contains("logged in as root@pam");
+        assertThat(log)
+                .doesNotContain(TestClients.TOKEN_SECRET)
+                .doesNotContain(TestClients.PASSWORD)
+                .doesNotContain("PVEAuthCookie")
+                .doesNotContain("6991F9E1:csrf");
     }
 }

@@ -34,7 +34,8 @@ class TaskAwaitTest {
     void client(WireMockRuntimeInfo wm) {
         time = new ManualTime();
         pve = TestClients.client(wm, time);
-        stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/start")).willReturn(Pve.upid(Pve.UPID_START)));
+        stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/start"))
+                .willReturn(Pve.upid(Pve.UPID_START)));
     }
 
     @AfterEach
@@ -44,22 +45,32 @@ class TaskAwaitTest {
 
     static void runningTimes(int n, String finalStatus) {
         for (int i = 0; i < n; i++) {
-            stubFor(get(urlPathEqualTo(TASKS + "/status")).inScenario("task")
+            stubFor(get(urlPathEqualTo(TASKS + "/status"))
+                    .inScenario("task")
                     .whenScenarioStateIs(i == 0 ? STARTED : "poll" + i)
                     .willReturn(Pve.data("{\"upid\":\"" + Pve.UPID_START + "\",\"node\":\"pve\",\"status\":\"running\","
                             + "\"pid\":79797,\"type\":\"qmstart\",\"id\":\"100\",\"user\":\"root@pam!homestak\"}"))
                     .willSetStateTo("poll" + (i + 1)));
         }
-        stubFor(get(urlPathEqualTo(TASKS + "/status")).inScenario("task").whenScenarioStateIs(n == 0 ? STARTED : "poll" + n)
-                .willReturn(Pve.data("{\"upid\":\"" + Pve.UPID_START + "\",\"status\":\"stopped\",\"exitstatus\":\"" + finalStatus + "\"}")));
+        stubFor(get(urlPathEqualTo(TASKS + "/status"))
+                .inScenario("task")
+                .whenScenarioStateIs(n == 0 ? STARTED : "poll" + n)
+                .willReturn(Pve.data("{\"upid\":\"" + Pve.UPID_START + "\",\"status\":\"stopped\",\"exitstatus\":\""
+                        + finalStatus + "\"}")));
     }
 
     static void log(String... lines) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < lines.length; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"n\":").append(i + 1).append(",\"t\":\"").append(lines[i]).append("\"}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"n\":")
+                    .append(i + 1)
+                    .append(",\"t\":\"")
+                    .append(lines[i])
+                    .append("\"}");
         }
-        stubFor(get(urlPathEqualTo(TASKS + "/log")).willReturn(Pve.aResponseWithTotal(json.append("]").toString(), lines.length)));
+        stubFor(get(urlPathEqualTo(TASKS + "/log"))
+                .willReturn(Pve.aResponseWithTotal(json.append("]").toString(), lines.length)));
     }
 
     Task start() {
@@ -107,7 +118,8 @@ class TaskAwaitTest {
         @Test
         @DisplayName("returns TaskFailed with the exit status and the log tail")
         void failed() {
-            runningTimes(2, "clone failed: can't lock file '/var/lock/pve-manager/pve-storage-local-lvm' - got timeout");
+            runningTimes(
+                    2, "clone failed: can't lock file '/var/lock/pve-manager/pve-storage-local-lvm' - got timeout");
             log("trying to acquire lock...", "TASK ERROR: clone failed: can't lock file");
             ProxmoxFailure f = start().await(Duration.ofMinutes(5)).getLeft();
             assertThat(f).isInstanceOfSatisfying(ProxmoxFailure.TaskFailed.class, t -> {
@@ -121,9 +133,11 @@ class TaskAwaitTest {
         @DisplayName("reads only the last 50 log lines of a long log")
         void pagedTail() {
             runningTimes(0, "clone failed");
-            stubFor(get(urlPathEqualTo(TASKS + "/log")).withQueryParam("start", equalTo("0"))
+            stubFor(get(urlPathEqualTo(TASKS + "/log"))
+                    .withQueryParam("start", equalTo("0"))
                     .willReturn(Pve.aResponseWithTotal("[{\"n\":1,\"t\":\"line 1\"}]", 120)));
-            stubFor(get(urlPathEqualTo(TASKS + "/log")).withQueryParam("start", equalTo("70"))
+            stubFor(get(urlPathEqualTo(TASKS + "/log"))
+                    .withQueryParam("start", equalTo("70"))
                     .willReturn(Pve.aResponseWithTotal("[{\"n\":71,\"t\":\"line 71\"}]", 120)));
             ProxmoxFailure f = start().await(Duration.ofSeconds(10)).getLeft();
             assertThat(((ProxmoxFailure.TaskFailed) f).logTail()).containsExactly("line 71");
@@ -136,8 +150,10 @@ class TaskAwaitTest {
             runningTimes(1000, "OK");
             Task task = start();
             ProxmoxFailure f = task.await(Duration.ofSeconds(3)).getLeft();
-            assertThat(f).isInstanceOfSatisfying(ProxmoxFailure.TaskTimeout.class,
-                    t -> assertThat(t.upid().value()).isEqualTo(Pve.UPID_START));
+            assertThat(f)
+                    .isInstanceOfSatisfying(
+                            ProxmoxFailure.TaskTimeout.class,
+                            t -> assertThat(t.upid().value()).isEqualTo(Pve.UPID_START));
             assertThat(f.message()).contains(Pve.UPID_START);
             assertThat(time.sleeps.stream().mapToLong(Duration::toMillis).sum()).isEqualTo(3000L);
             stubFor(delete(urlPathEqualTo(TASKS)).willReturn(Pve.data("null")));
@@ -148,9 +164,14 @@ class TaskAwaitTest {
         @Test
         @DisplayName("tolerates the status call not knowing a just-started task yet")
         void notVisibleYet() {
-            stubFor(get(urlPathEqualTo(TASKS + "/status")).inScenario("task").whenScenarioStateIs(STARTED)
-                    .willReturn(Pve.error(400, "Parameter verification failed.")).willSetStateTo("visible"));
-            stubFor(get(urlPathEqualTo(TASKS + "/status")).inScenario("task").whenScenarioStateIs("visible")
+            stubFor(get(urlPathEqualTo(TASKS + "/status"))
+                    .inScenario("task")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(Pve.error(400, "Parameter verification failed."))
+                    .willSetStateTo("visible"));
+            stubFor(get(urlPathEqualTo(TASKS + "/status"))
+                    .inScenario("task")
+                    .whenScenarioStateIs("visible")
                     .willReturn(Pve.data("{\"status\":\"stopped\",\"exitstatus\":\"OK\"}")));
             log("TASK OK");
             assertThat(start().await(Duration.ofMinutes(1)).get().outcome()).isEqualTo(TaskResult.Outcome.OK);

@@ -1,7 +1,7 @@
 package dev.homestak.proxmox;
 
-import dev.homestak.core.RetryPolicy;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.core.Secret;
 import java.net.URI;
 

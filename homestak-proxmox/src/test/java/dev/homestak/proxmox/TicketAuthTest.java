@@ -35,13 +35,21 @@ class TicketAuthTest {
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
         time = new ManualTime();
-        pve = TestClients.client(wm, time, Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)), ProxmoxClient.DEFAULT_RETRY);
-        stubFor(post(urlPathEqualTo(TICKET)).inScenario("login").whenScenarioStateIs(STARTED)
-                .willReturn(login(T1, "6991F9E1:csrf1")).willSetStateTo("second"));
-        stubFor(post(urlPathEqualTo(TICKET)).inScenario("login").whenScenarioStateIs("second")
+        pve = TestClients.client(
+                wm, time, Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)), ProxmoxClient.DEFAULT_RETRY);
+        stubFor(post(urlPathEqualTo(TICKET))
+                .inScenario("login")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(login(T1, "6991F9E1:csrf1"))
+                .willSetStateTo("second"));
+        stubFor(post(urlPathEqualTo(TICKET))
+                .inScenario("login")
+                .whenScenarioStateIs("second")
                 .willReturn(login(T2, "6991FFFF:csrf2")));
-        stubFor(get(urlPathEqualTo("/api2/json/version")).willReturn(Pve.data("{\"version\":\"9.1.2\",\"release\":\"9.1\",\"repoid\":\"x\"}")));
-        stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/start")).willReturn(Pve.upid(Pve.UPID_START)));
+        stubFor(get(urlPathEqualTo("/api2/json/version"))
+                .willReturn(Pve.data("{\"version\":\"9.1.2\",\"release\":\"9.1\",\"repoid\":\"x\"}")));
+        stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/start"))
+                .willReturn(Pve.upid(Pve.UPID_START)));
     }
 
     @AfterEach
@@ -50,7 +58,8 @@ class TicketAuthTest {
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder login(String ticket, String csrf) {
-        return Pve.data("{\"ticket\":\"" + ticket + "\",\"CSRFPreventionToken\":\"" + csrf + "\",\"username\":\"root@pam\",\"cap\":{}}");
+        return Pve.data("{\"ticket\":\"" + ticket + "\",\"CSRFPreventionToken\":\"" + csrf
+                + "\",\"username\":\"root@pam\",\"cap\":{}}");
     }
 
     static String cookie(String ticket) {
@@ -65,10 +74,13 @@ class TicketAuthTest {
         assertThat(FormBodies.body("POST", "/access/ticket"))
                 .containsExactly(entry("username", "root@pam"), entry("password", TestClients.PASSWORD));
         verify(1, postRequestedFor(urlPathEqualTo(TICKET)));
-        verify(getRequestedFor(urlPathEqualTo("/api2/json/version")).withHeader("Cookie", equalTo(cookie(T1)))
-                .withHeader("CSRFPreventionToken", absent()).withHeader("Authorization", absent()));
+        verify(getRequestedFor(urlPathEqualTo("/api2/json/version"))
+                .withHeader("Cookie", equalTo(cookie(T1)))
+                .withHeader("CSRFPreventionToken", absent())
+                .withHeader("Authorization", absent()));
         verify(postRequestedFor(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/start"))
-                .withHeader("Cookie", equalTo(cookie(T1))).withHeader("CSRFPreventionToken", equalTo("6991F9E1:csrf1")));
+                .withHeader("Cookie", equalTo(cookie(T1)))
+                .withHeader("CSRFPreventionToken", equalTo("6991F9E1:csrf1")));
     }
 
     @Test
@@ -87,9 +99,11 @@ class TicketAuthTest {
     @Test
     @DisplayName("on a 401 logs in again once and retries the call once")
     void reloginOn401() {
-        stubFor(get(urlPathEqualTo("/api2/json/nodes")).withHeader("Cookie", equalTo(cookie(T1)))
+        stubFor(get(urlPathEqualTo("/api2/json/nodes"))
+                .withHeader("Cookie", equalTo(cookie(T1)))
                 .willReturn(Pve.oldError(401, "No ticket")));
-        stubFor(get(urlPathEqualTo("/api2/json/nodes")).withHeader("Cookie", equalTo(cookie(T2)))
+        stubFor(get(urlPathEqualTo("/api2/json/nodes"))
+                .withHeader("Cookie", equalTo(cookie(T2)))
                 .willReturn(Pve.data("[{\"node\":\"pve\",\"status\":\"online\"}]")));
         assertThat(pve.nodes().get()).hasSize(1);
         verify(2, postRequestedFor(urlPathEqualTo(TICKET)));

@@ -42,10 +42,31 @@ final class TlsFixture {
             dir.toFile().deleteOnExit();
             Path ks = dir.resolve("pve-ssl.p12");
             Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "pve", "-keyalg", "EC",
-                    "-groupname", "secp256r1", "-dname", "CN=pve.test", "-ext", "SAN=IP:127.0.0.1,DNS:pve.test",
-                    "-validity", "3650", "-storetype", "PKCS12", "-keystore", ks.toString(),
-                    "-storepass", PASSWORD, "-keypass", PASSWORD)).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(List.of(
+                            keytool.toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "pve",
+                            "-keyalg",
+                            "EC",
+                            "-groupname",
+                            "secp256r1",
+                            "-dname",
+                            "CN=pve.test",
+                            "-ext",
+                            "SAN=IP:127.0.0.1,DNS:pve.test",
+                            "-validity",
+                            "3650",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            ks.toString(),
+                            "-storepass",
+                            PASSWORD,
+                            "-keypass",
+                            PASSWORD))
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + out);
@@ -56,9 +77,12 @@ final class TlsFixture {
             }
             Certificate cert = store.getCertificate("pve");
             Path pem = dir.resolve("pve-root-ca.pem");
-            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n");
+            Files.writeString(
+                    pem,
+                    "-----BEGIN CERTIFICATE-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                    .encodeToString(cert.getEncoded())
+                            + "\n-----END CERTIFICATE-----\n");
             return new TlsFixture(ks, pem, ReportingTrustManager.fingerprint(cert));
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the test certificate", e);

@@ -1,12 +1,12 @@
 package dev.homestak.proxmox;
 
-import dev.homestak.core.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.proxmox.model.VersionInfo;
 import io.vavr.control.Either;
 import java.net.URI;
@@ -24,9 +24,13 @@ class TlsTest {
 
     @RegisterExtension
     static WireMockExtension pve = WireMockExtension.newInstance()
-            .options(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                    .keystorePath(CERT.keystore.toString()).keystoreType("PKCS12")
-                    .keystorePassword(TlsFixture.PASSWORD).keyManagerPassword(TlsFixture.PASSWORD))
+            .options(wireMockConfig()
+                    .httpDisabled(true)
+                    .dynamicHttpsPort()
+                    .keystorePath(CERT.keystore.toString())
+                    .keystoreType("PKCS12")
+                    .keystorePassword(TlsFixture.PASSWORD)
+                    .keyManagerPassword(TlsFixture.PASSWORD))
             .build();
 
     @BeforeEach
@@ -37,8 +41,12 @@ class TlsTest {
 
     static Either<ProxmoxFailure, VersionInfo> versionVia(String host, TlsPolicy tls) {
         URI uri = URI.create("https://" + host + ":" + pve.getHttpsPort());
-        return ProxmoxClient.builder().baseUri(uri).auth(TestClients.TOKEN).tls(tls)
-                .retry(RetryPolicy.none()).build()
+        return ProxmoxClient.builder()
+                .baseUri(uri)
+                .auth(TestClients.TOKEN)
+                .tls(tls)
+                .retry(RetryPolicy.none())
+                .build()
                 .flatMap(client -> {
                     try (client) {
                         return client.version();
@@ -53,10 +61,15 @@ class TlsTest {
         @DisplayName("refuses the self-signed node certificate and shows the fingerprint it saw")
         void refuses() {
             ProxmoxFailure f = versionVia("127.0.0.1", TlsPolicy.systemTrust()).getLeft();
-            assertThat(f).isInstanceOfSatisfying(ProxmoxFailure.Tls.class,
-                    tls -> assertThat(tls.seenFingerprint()).contains(CERT.fingerprint));
-            assertThat(f.message()).contains("not signed by a trusted CA").contains(CERT.fingerprint)
-                    .contains("tls_fingerprint").doesNotContain("\n");
+            assertThat(f)
+                    .isInstanceOfSatisfying(
+                            ProxmoxFailure.Tls.class,
+                            tls -> assertThat(tls.seenFingerprint()).contains(CERT.fingerprint));
+            assertThat(f.message())
+                    .contains("not signed by a trusted CA")
+                    .contains(CERT.fingerprint)
+                    .contains("tls_fingerprint")
+                    .doesNotContain("\n");
         }
     }
 
@@ -66,31 +79,41 @@ class TlsTest {
         @Test
         @DisplayName("accepts the certificate whose SHA-256 matches, in any notation")
         void accepts() {
-            assertThat(versionVia("127.0.0.1", TlsPolicy.pinnedSha256(CERT.fingerprint)).get().version()).isEqualTo("9.1.2");
+            assertThat(versionVia("127.0.0.1", TlsPolicy.pinnedSha256(CERT.fingerprint))
+                            .get()
+                            .version())
+                    .isEqualTo("9.1.2");
             String lowerNoColons = CERT.fingerprint.replace(":", "").toLowerCase();
-            assertThat(versionVia("127.0.0.1", TlsPolicy.pinnedSha256(lowerNoColons)).isRight()).isTrue();
+            assertThat(versionVia("127.0.0.1", TlsPolicy.pinnedSha256(lowerNoColons))
+                            .isRight())
+                    .isTrue();
         }
 
         @Test
         @DisplayName("skips the host-name check, as a pin identifies the server (localhost is not in the SAN)")
         void noHostnameCheck() {
-            assertThat(versionVia("localhost", TlsPolicy.pinnedSha256(CERT.fingerprint)).isRight()).isTrue();
+            assertThat(versionVia("localhost", TlsPolicy.pinnedSha256(CERT.fingerprint))
+                            .isRight())
+                    .isTrue();
         }
 
         @Test
         @DisplayName("refuses another fingerprint and prints the one actually seen")
         void wrongPin() {
             String wrong = "AA:".repeat(31) + "AA";
-            ProxmoxFailure f = versionVia("127.0.0.1", TlsPolicy.pinnedSha256(wrong)).getLeft();
+            ProxmoxFailure f =
+                    versionVia("127.0.0.1", TlsPolicy.pinnedSha256(wrong)).getLeft();
             assertThat(f).isInstanceOf(ProxmoxFailure.Tls.class);
-            assertThat(f.message()).contains("does not match the pinned tls_fingerprint " + wrong)
+            assertThat(f.message())
+                    .contains("does not match the pinned tls_fingerprint " + wrong)
                     .contains("presented SHA-256 fingerprint " + CERT.fingerprint);
         }
 
         @Test
         @DisplayName("reports a malformed fingerprint when the client is built")
         void malformed() {
-            ProxmoxFailure f = versionVia("127.0.0.1", TlsPolicy.pinnedSha256("AB:CD")).getLeft();
+            ProxmoxFailure f =
+                    versionVia("127.0.0.1", TlsPolicy.pinnedSha256("AB:CD")).getLeft();
             assertThat(f).isInstanceOf(ProxmoxFailure.Config.class);
             assertThat(f.message()).contains("'AB:CD' is not a SHA-256 fingerprint");
         }
@@ -102,13 +125,15 @@ class TlsTest {
         @Test
         @DisplayName("accepts the node when the host name is in its certificate")
         void accepts() {
-            assertThat(versionVia("127.0.0.1", TlsPolicy.caFile(CERT.pem)).isRight()).isTrue();
+            assertThat(versionVia("127.0.0.1", TlsPolicy.caFile(CERT.pem)).isRight())
+                    .isTrue();
         }
 
         @Test
         @DisplayName("still checks the host name")
         void hostnameChecked() {
-            assertThat(versionVia("localhost", TlsPolicy.caFile(CERT.pem)).getLeft()).isInstanceOf(ProxmoxFailure.Tls.class);
+            assertThat(versionVia("localhost", TlsPolicy.caFile(CERT.pem)).getLeft())
+                    .isInstanceOf(ProxmoxFailure.Tls.class);
         }
 
         @Test
@@ -129,7 +154,8 @@ class TlsTest {
         void accepts() throws java.io.IOException {
             assertThat(versionVia("localhost", TlsPolicy.insecure()).isRight()).isTrue();
             assertThat(java.nio.file.Files.readString(SecretsTest.LOG))
-                    .contains("WARN dev.homestak.proxmox.TlsSetup - TLS verification is OFF for localhost:" + pve.getHttpsPort());
+                    .contains("WARN dev.homestak.proxmox.TlsSetup - TLS verification is OFF for localhost:"
+                            + pve.getHttpsPort());
         }
     }
 
@@ -137,10 +163,16 @@ class TlsTest {
     @DisplayName("refuses an http:// base URI unless the test-only opt-in is set")
     void plainHttpRefused() {
         Either<ProxmoxFailure, ProxmoxClient> built = ProxmoxClient.builder()
-                .baseUri(URI.create("http://127.0.0.1:8006")).auth(TestClients.TOKEN).build();
+                .baseUri(URI.create("http://127.0.0.1:8006"))
+                .auth(TestClients.TOKEN)
+                .build();
         assertThat(built.getLeft().message()).contains("is not https");
-        assertThat(ProxmoxClient.forHost(URI.create("https://pve:8006"),
-                dev.homestak.core.Secret.of("not-a-token"), Optional.empty()).getLeft().message())
+        assertThat(ProxmoxClient.forHost(
+                                URI.create("https://pve:8006"),
+                                dev.homestak.core.Secret.of("not-a-token"),
+                                Optional.empty())
+                        .getLeft()
+                        .message())
                 .contains("user@realm!tokenid=secret");
     }
 }

@@ -38,7 +38,9 @@ class VmWaitsTest {
 
     static void sequence(String path, List<ResponseDefinitionBuilder> answers) {
         for (int i = 0; i < answers.size(); i++) {
-            var stub = get(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs(i == 0 ? STARTED : "s" + i)
+            var stub = get(urlPathEqualTo(path))
+                    .inScenario(path)
+                    .whenScenarioStateIs(i == 0 ? STARTED : "s" + i)
                     .willReturn(answers.get(i));
             stubFor(i < answers.size() - 1 ? stub.willSetStateTo("s" + (i + 1)) : stub);
         }
@@ -47,8 +49,12 @@ class VmWaitsTest {
     static String ifaces(String... addresses) {
         StringBuilder ips = new StringBuilder();
         for (String a : addresses) {
-            ips.append(ips.isEmpty() ? "" : ",").append("{\"ip-address\":\"").append(a).append("\",\"ip-address-type\":\"")
-                    .append(a.contains(":") ? "ipv6" : "ipv4").append("\",\"prefix\":24}");
+            ips.append(ips.isEmpty() ? "" : ",")
+                    .append("{\"ip-address\":\"")
+                    .append(a)
+                    .append("\",\"ip-address-type\":\"")
+                    .append(a.contains(":") ? "ipv6" : "ipv4")
+                    .append("\",\"prefix\":24}");
         }
         return "{\"result\":[{\"name\":\"lo\",\"ip-addresses\":[{\"ip-address\":\"127.0.0.1\",\"ip-address-type\":\"ipv4\",\"prefix\":8}]},"
                 + "{\"name\":\"eth0\",\"ip-addresses\":[" + ips + "]}]}";
@@ -57,29 +63,32 @@ class VmWaitsTest {
     @Test
     @DisplayName("awaitIpv4 waits out a booting agent and link-local addresses, skipping lo")
     void ipv4() {
-        sequence(IFACES, List.of(
-                Pve.error(500, "QEMU guest agent is not running"),
-                Pve.error(500, "VM 100 qmp command 'guest-network-get-interfaces' failed - got timeout"),
-                Pve.data(ifaces("fe80::be24:11ff:fe00:1", "169.254.10.1")),
-                Pve.data(ifaces("fe80::be24:11ff:fe00:1", "10.0.0.5"))));
-        assertThat(pve.node("pve").qemu(100).awaitIpv4(Duration.ofMinutes(2)).get()).isEqualTo("10.0.0.5");
+        sequence(
+                IFACES,
+                List.of(
+                        Pve.error(500, "QEMU guest agent is not running"),
+                        Pve.error(500, "VM 100 qmp command 'guest-network-get-interfaces' failed - got timeout"),
+                        Pve.data(ifaces("fe80::be24:11ff:fe00:1", "169.254.10.1")),
+                        Pve.data(ifaces("fe80::be24:11ff:fe00:1", "10.0.0.5"))));
+        assertThat(pve.node("pve").qemu(100).awaitIpv4(Duration.ofMinutes(2)).get())
+                .isEqualTo("10.0.0.5");
         assertThat(time.sleeps).hasSize(3);
     }
 
     @Test
     @DisplayName("awaitIpv4 takes a loopback-range address on a non-lo interface (a simulated guest), never 127.0.0.1")
     void loopbackAddressedGuest() {
-        sequence(IFACES, List.of(
-                Pve.data(ifaces("127.0.0.1")),
-                Pve.data(ifaces("127.0.3.232"))));
-        assertThat(pve.node("pve").qemu(100).awaitIpv4(Duration.ofMinutes(2)).get()).isEqualTo("127.0.3.232");
+        sequence(IFACES, List.of(Pve.data(ifaces("127.0.0.1")), Pve.data(ifaces("127.0.3.232"))));
+        assertThat(pve.node("pve").qemu(100).awaitIpv4(Duration.ofMinutes(2)).get())
+                .isEqualTo("127.0.3.232");
     }
 
     @Test
     @DisplayName("awaitIpv4 gives up at the deadline, saying what it saw last")
     void ipv4Timeout() {
         stubFor(get(urlPathEqualTo(IFACES)).willReturn(Pve.data(ifaces("fe80::1"))));
-        ProxmoxFailure f = pve.node("pve").qemu(100).awaitIpv4(Duration.ofSeconds(5)).getLeft();
+        ProxmoxFailure f =
+                pve.node("pve").qemu(100).awaitIpv4(Duration.ofSeconds(5)).getLeft();
         assertThat(f).isInstanceOf(ProxmoxFailure.WaitTimeout.class);
         assertThat(f.message()).contains("a global IPv4 address on VM 100").contains("fe80::1");
     }
@@ -96,11 +105,13 @@ class VmWaitsTest {
     @Test
     @DisplayName("awaitUnlocked polls until the lock is gone; awaitStatus until the state is reached")
     void unlockAndStatus() {
-        sequence(CURRENT, List.of(
-                Pve.data("{\"vmid\":100,\"status\":\"stopped\",\"lock\":\"clone\"}"),
-                Pve.data("{\"vmid\":100,\"status\":\"stopped\"}"),
-                Pve.data("{\"vmid\":100,\"status\":\"stopped\"}"),
-                Pve.data("{\"vmid\":100,\"status\":\"running\"}")));
+        sequence(
+                CURRENT,
+                List.of(
+                        Pve.data("{\"vmid\":100,\"status\":\"stopped\",\"lock\":\"clone\"}"),
+                        Pve.data("{\"vmid\":100,\"status\":\"stopped\"}"),
+                        Pve.data("{\"vmid\":100,\"status\":\"stopped\"}"),
+                        Pve.data("{\"vmid\":100,\"status\":\"running\"}")));
         VmApi vm = pve.node("pve").qemu(100);
         assertThat(vm.awaitUnlocked(Duration.ofMinutes(1)).get()).isEqualTo(Done.DONE);
         assertThat(vm.awaitStatus("running", Duration.ofMinutes(1)).get()).isEqualTo(Done.DONE);

@@ -16,18 +16,17 @@ import picocli.CommandLine;
 public final class InProcessCli {
 
     /** What one run printed and returned. */
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
-    private InProcessCli() {
-    }
+    private InProcessCli() {}
 
     /** Runs {@code homestak args} in {@code workDir} with {@code home} as home and only {@code env} (plus PATH) set. */
     public static Result run(Path workDir, Path home, Map<String, String> env, List<String> args) {
         java.util.Map<String, String> vars = new java.util.HashMap<>(env);
         vars.putIfAbsent("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        ConfigEnvironment config = new ConfigEnvironment(Map.copyOf(vars), workDir, home, home.resolve("no-system-site-config"));
-        Interrupts none = handler -> () -> { };
+        ConfigEnvironment config =
+                new ConfigEnvironment(Map.copyOf(vars), workDir, home, home.resolve("no-system-site-config"));
+        Interrupts none = handler -> () -> {};
         CommandLine commandLine = Cli.newCommandLine(new CliEnvironment(config, Terminal.none(), none));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

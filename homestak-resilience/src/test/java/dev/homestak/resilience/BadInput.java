@@ -24,14 +24,22 @@ record BadInput(String name, Map<String, String> files, List<String> args, Map<S
 
     /** {@code homestak config show --host pve --site-config SITE} with one file changed. */
     static BadInput show(String name, String file, String content, String expected) {
-        return new BadInput(name, Map.of(file, content), List.of("config", "show", "--host", "pve", "--site-config", SITE),
-                Map.of(), expected);
+        return new BadInput(
+                name,
+                Map.of(file, content),
+                List.of("config", "show", "--host", "pve", "--site-config", SITE),
+                Map.of(),
+                expected);
     }
 
     /** {@code homestak config resolve --env test --host pve --site-config SITE} with one file changed. */
     static BadInput resolve(String name, String file, String content, String expected) {
-        return new BadInput(name, Map.of(file, content),
-                List.of("config", "resolve", "--env", "test", "--host", "pve", "--site-config", SITE), Map.of(), expected);
+        return new BadInput(
+                name,
+                Map.of(file, content),
+                List.of("config", "resolve", "--env", "test", "--host", "pve", "--site-config", SITE),
+                Map.of(),
+                expected);
     }
 
     /** A command line on the unchanged fixture. */

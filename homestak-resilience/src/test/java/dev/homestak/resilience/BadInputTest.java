@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 @DisplayName("bad input: malformed site-configs, secrets files and command lines")
 class BadInputTest {
 
-    static final Path FIXTURE = Path.of(System.getProperty("homestak.shared", "../../shared"), "fixtures", "site-config");
+    static final Path FIXTURE =
+            Path.of(System.getProperty("homestak.shared", "../../shared"), "fixtures", "site-config");
 
     /** Every tenth input also runs as a real process: the exit status and stderr of the JVM are the same. */
     static final int PROCESS_EVERY = 10;
@@ -33,25 +34,34 @@ class BadInputTest {
         Path root = Outputs.dir("bad-input");
         List<BadInput> all = all();
         assertThat(all).as("corpus size").hasSizeGreaterThanOrEqualTo(30);
-        return java.util.stream.IntStream.range(0, all.size()).mapToObj(i -> DynamicTest.dynamicTest(
-                all.get(i).name() + (i % PROCESS_EVERY == 0 ? " (also as a process)" : ""),
-                () -> check(root, all.get(i), i % PROCESS_EVERY == 0)));
+        return java.util.stream.IntStream.range(0, all.size())
+                .mapToObj(i -> DynamicTest.dynamicTest(
+                        all.get(i).name() + (i % PROCESS_EVERY == 0 ? " (also as a process)" : ""),
+                        () -> check(root, all.get(i), i % PROCESS_EVERY == 0)));
     }
 
     static List<BadInput> all() {
         return Stream.of(BadInputCorpus.siteConfigs(), BadInputCorpus.secretsFiles(), BadInputCorpus.commandLines())
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream)
+                .toList();
     }
 
     private static void check(Path root, BadInput input, boolean asProcess) throws IOException {
         Path dir = root.resolve(input.name().replaceAll("[^A-Za-z0-9]+", "-"));
         Path site = prepare(dir, input.files());
-        List<String> args = input.args().stream().map(a -> a.replace(BadInput.SITE, site.toString())).toList();
+        List<String> args = input.args().stream()
+                .map(a -> a.replace(BadInput.SITE, site.toString()))
+                .toList();
         Path home = Files.createDirectories(dir.resolve("home"));
 
         var r = dev.homestak.cli.InProcessCli.run(dir, home, input.env(), args);
         Files.writeString(dir.resolve("stderr.txt"), r.err());
-        expectOneLine(args, input.expected(), r.exitCode(), r.out(), r.err().lines().filter(l -> !l.isBlank()).toList());
+        expectOneLine(
+                args,
+                input.expected(),
+                r.exitCode(),
+                r.out(),
+                r.err().lines().filter(l -> !l.isBlank()).toList());
 
         if (asProcess) {
             CliProcess.Result p = CliProcess.run(dir, input.env(), args);
@@ -59,11 +69,17 @@ class BadInputTest {
         }
     }
 
-    private static void expectOneLine(List<String> args, String expected, int exitCode, String out, List<String> errLines) {
+    private static void expectOneLine(
+            List<String> args, String expected, int exitCode, String out, List<String> errLines) {
         assertThat(exitCode).as("exit code of %s; stderr: %s", args, errLines).isEqualTo(2);
-        assertThat(errLines).as("stderr of %s", args).singleElement().asString()
-                .startsWith("homestak: ").containsPattern(expected)
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(errLines)
+                .as("stderr of %s", args)
+                .singleElement()
+                .asString()
+                .startsWith("homestak: ")
+                .containsPattern(expected)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(out).as("stdout of %s", args).isEmpty();
     }
 
@@ -74,7 +90,8 @@ class BadInputTest {
             Files.createDirectories(dir);
             copy(FIXTURE, site);
             for (var change : files.entrySet()) {
-                Path target = change.getKey().startsWith("./") ? dir.resolve(change.getKey().substring(2))
+                Path target = change.getKey().startsWith("./")
+                        ? dir.resolve(change.getKey().substring(2))
                         : site.resolve(change.getKey());
                 Files.createDirectories(target.getParent());
                 if (change.getValue().equals(BadInput.DIRECTORY)) {

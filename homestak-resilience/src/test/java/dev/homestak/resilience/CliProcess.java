@@ -19,25 +19,37 @@ final class CliProcess {
     record Result(int exitCode, String out, String err) {
         /** The lines of stderr (JVM notices about the JDK itself excluded). */
         List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank() && !l.startsWith("WARNING: ")).toList();
+            return err.lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("WARNING: "))
+                    .toList();
         }
     }
 
-    private CliProcess() {
-    }
+    private CliProcess() {}
 
     /** Starts {@code homestak args} in {@code dir} (stdout and stderr to files there); environment {@code env} added. */
     static Process start(Path dir, Map<String, String> env, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xss1m",
-                // the suite's own logging settings (DEBUG into a file) are on this class path: the CLI's defaults instead
-                "-Dorg.slf4j.simpleLogger.log.dev.homestak=warn", "-Dorg.slf4j.simpleLogger.logFile=System.err",
-                // the process's home (its ~/.ssh keys, its run locks): java takes user.home from the password file, not HOME
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-Xss1m",
+                // the suite's own logging settings (DEBUG into a file) are on this class path: the CLI's defaults
+                // instead
+                "-Dorg.slf4j.simpleLogger.log.dev.homestak=warn",
+                "-Dorg.slf4j.simpleLogger.logFile=System.err",
+                // the process's home (its ~/.ssh keys, its run locks): java takes user.home from the password file, not
+                // HOME
                 "-Duser.home=" + dir.resolve("home").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), "dev.homestak.cli.Main"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.homestak.cli.Main"));
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile());
         pb.environment().remove("HOMESTAK_SITE_CONFIG");
         pb.environment().put("HOME", dir.resolve("home").toString());
         pb.environment().putAll(env);
@@ -57,7 +69,9 @@ final class CliProcess {
                 p.destroyForcibly();
                 throw new AssertionError("homestak " + args + " did not finish within 120 s");
             }
-            return new Result(p.exitValue(), Files.readString(dir.resolve("stdout.txt")),
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(dir.resolve("stdout.txt")),
                     Files.readString(dir.resolve("stderr.txt")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

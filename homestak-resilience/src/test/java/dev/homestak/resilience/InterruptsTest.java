@@ -35,32 +35,44 @@ class InterruptsTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    @DisplayName("20 runs cancelled through the API at a random event: no VM left, report written and marked interrupted")
+    @DisplayName(
+            "20 runs cancelled through the API at a random event: no VM left, report written and marked interrupted")
     void viaApi() throws Exception {
         Path root = Outputs.dir("interrupts/api");
         Random random = new Random(SEED);
         // realistic durations at 1/50: tasks take tens of milliseconds, boot half a second, so cancels land mid-phase
         try (SimSite site = SimSite.start(root, b -> b.timing(Timing.realistic().withSpeedFactor(0.02)))) {
             for (int i = 0; i < API_RUNS; i++) {
-                int at = 2 + random.nextInt(12);   // the run sends about 16 events before the destroy phase
+                int at = 2 + random.nextInt(12); // the run sends about 16 events before the destroy phase
                 AtomicInteger seen = new AtomicInteger();
                 CompletableFuture<RunHandle> handle = new CompletableFuture<>();
                 CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
-                Runs.Finished run = Runs.start(site, root.resolve("run-" + i), SimSite.scenario("simple-vm-roundtrip"),
-                        RunOptions.defaults(), e -> {
+                Runs.Finished run = Runs.start(
+                        site,
+                        root.resolve("run-" + i),
+                        SimSite.scenario("simple-vm-roundtrip"),
+                        RunOptions.defaults(),
+                        e -> {
                             if (seen.incrementAndGet() == at && !(e instanceof RunEvent.RunFinished)) {
                                 handle.thenAccept(h -> {
                                     h.cancel();
                                     cancelled.complete(true);
                                 });
                             }
-                        }, handle::complete);
+                        },
+                        handle::complete);
                 assertThat(cancelled.get(60, TimeUnit.SECONDS)).isTrue();
 
-                assertThat(run.report().outcome()).as("run %d cancelled at event %d", i, at).isEqualTo(RunOutcome.INTERRUPTED);
+                assertThat(run.report().outcome())
+                        .as("run %d cancelled at event %d", i, at)
+                        .isEqualTo(RunOutcome.INTERRUPTED);
                 assertThat(site.sim.vms()).as("VMs left after run %d", i).isEmpty();
-                Path json = run.report().files().stream().filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
-                assertThat(JSON.readTree(json.toFile()).path("outcome").asText()).isEqualTo("interrupted");
+                Path json = run.report().files().stream()
+                        .filter(f -> f.toString().endsWith(".json"))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(JSON.readTree(json.toFile()).path("outcome").asText())
+                        .isEqualTo("interrupted");
             }
         }
     }
@@ -72,7 +84,8 @@ class InterruptsTest {
      */
     @ParameterizedTest(name = "SIG{0}: exit {1}")
     @CsvSource({"INT, 130", "TERM, 143", "HUP, 129"})
-    @DisplayName("a stop signal to the homestak process at a random event: exit 128+signal, report interrupted by it, no VM left")
+    @DisplayName(
+            "a stop signal to the homestak process at a random event: exit 128+signal, report interrupted by it, no VM left")
     void viaSignal(String signal, int exitCode) throws Exception {
         Path root = Outputs.dir("interrupts/sig" + signal.toLowerCase(java.util.Locale.ROOT));
         Random random = new Random(SEED + signal.hashCode());
@@ -81,8 +94,17 @@ class InterruptsTest {
             for (int i = 0; i < SIGNAL_RUNS; i++) {
                 Path dir = runDir(site, root, i);
                 int at = 2 + random.nextInt(8);
-                Process p = CliProcess.start(dir, java.util.Map.of(), List.of("-S", "simple-vm-roundtrip", "-H", "lab",
-                        "--site-config", siteConfig.toString(), "--json-output"));
+                Process p = CliProcess.start(
+                        dir,
+                        java.util.Map.of(),
+                        List.of(
+                                "-S",
+                                "simple-vm-roundtrip",
+                                "-H",
+                                "lab",
+                                "--site-config",
+                                siteConfig.toString(),
+                                "--json-output"));
                 List<JsonNode> events = new ArrayList<>();
                 try (BufferedReader lines = Files.newBufferedReader(dir.resolve("stdout.txt"))) {
                     follow(p, lines, events, at, signal);
@@ -90,12 +112,15 @@ class InterruptsTest {
                 assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
                 String stderr = Files.readString(dir.resolve("stderr.txt"));
-                assertThat(p.exitValue()).as("run %d, SIG%s at event %d: %s", i, signal, at, stderr).isEqualTo(exitCode);
+                assertThat(p.exitValue())
+                        .as("run %d, SIG%s at event %d: %s", i, signal, at, stderr)
+                        .isEqualTo(exitCode);
                 JsonNode result = events.getLast();
                 assertThat(result.path("outcome").asText()).isEqualTo("interrupted");
                 assertThat(result.path("interrupted_by").asText()).isEqualTo("SIG" + signal);
                 Path report = dir.resolve(result.path("reports").get(0).asText());
-                assertThat(Files.readString(report)).contains("\"outcome\": \"interrupted\"", "\"interrupted_by\": \"SIG" + signal + "\"");
+                assertThat(Files.readString(report))
+                        .contains("\"outcome\": \"interrupted\"", "\"interrupted_by\": \"SIG" + signal + "\"");
                 assertThat(site.sim.vms()).as("VMs left by run %d", i).isEmpty();
             }
         }
@@ -107,9 +132,20 @@ class InterruptsTest {
         Path root = Outputs.dir("interrupts/startup");
         try (SimSite site = SimSite.start(root, b -> b)) {
             Path dir = runDir(site, root, 0);
-            Process p = CliProcess.start(dir, java.util.Map.of(), List.of("-S", "simple-vm-roundtrip", "-H", "lab",
-                    "--site-config", labSite(site).toString(), "--json-output"));
-            new ProcessBuilder("kill", "-s", "TERM", Long.toString(p.pid())).start().waitFor();
+            Process p = CliProcess.start(
+                    dir,
+                    java.util.Map.of(),
+                    List.of(
+                            "-S",
+                            "simple-vm-roundtrip",
+                            "-H",
+                            "lab",
+                            "--site-config",
+                            labSite(site).toString(),
+                            "--json-output"));
+            new ProcessBuilder("kill", "-s", "TERM", Long.toString(p.pid()))
+                    .start()
+                    .waitFor();
 
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s").isTrue();
             assertThat(p.exitValue()).isEqualTo(143);
@@ -146,7 +182,7 @@ class InterruptsTest {
                     return;
                 }
                 Thread.onSpinWait();
-                p.waitFor(5, TimeUnit.MILLISECONDS);   // a bounded wait for more output, not a fixed sleep
+                p.waitFor(5, TimeUnit.MILLISECONDS); // a bounded wait for more output, not a fixed sleep
                 continue;
             }
             if (c != '\n') {
@@ -160,7 +196,9 @@ class InterruptsTest {
             }
             events.add(JSON.readTree(line));
             if (events.size() == at) {
-                new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid()))
+                        .start()
+                        .waitFor();
             }
         }
         throw new AssertionError("homestak did not finish within 90 s");

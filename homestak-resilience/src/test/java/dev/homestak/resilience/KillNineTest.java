@@ -32,7 +32,8 @@ class KillNineTest {
     static final List<String> AFTER_PROVISION = List.of("start", "wait_ip", "verify_ssh");
 
     @Test
-    @DisplayName("kill -9 at a random phase after provision, then cleanup --host H --yes: 0 tagged VMs left, the untagged VM untouched")
+    @DisplayName(
+            "kill -9 at a random phase after provision, then cleanup --host H --yes: 0 tagged VMs left, the untagged VM untouched")
     void killThenCleanup() throws Exception {
         Path root = Outputs.dir("kill9/dead");
         String phase = AFTER_PROVISION.get(new Random(InterruptsTest.SEED).nextInt(AFTER_PROVISION.size()));
@@ -41,7 +42,9 @@ class KillNineTest {
             handmade(site);
             Process p = roundtrip(site, root, 0, siteConfig);
             awaitLine(p, root.resolve("run-0/stdout.txt"), started(phase));
-            new ProcessBuilder("kill", "-s", "KILL", Long.toString(p.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-s", "KILL", Long.toString(p.pid()))
+                    .start()
+                    .waitFor();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(137);
             assertThat(site.sim.vms()).extracting(VmView::vmid).containsExactlyInAnyOrder(99900, 555);
@@ -64,21 +67,26 @@ class KillNineTest {
     }
 
     @Test
-    @DisplayName("a run still alive (its process stopped with SIGSTOP, its lock held) is left alone; once it goes on it cleans up itself")
+    @DisplayName(
+            "a run still alive (its process stopped with SIGSTOP, its lock held) is left alone; once it goes on it cleans up itself")
     void aliveRunKept() throws Exception {
         Path root = Outputs.dir("kill9/alive");
         try (SimSite site = SimSite.start(root, b -> b.timing(Timing.realistic().withSpeedFactor(0.02)))) {
             Path siteConfig = InterruptsTest.labSite(site);
             Process p = roundtrip(site, root, 0, siteConfig);
             awaitLine(p, root.resolve("run-0/stdout.txt"), started("wait_ip"));
-            new ProcessBuilder("kill", "-s", "STOP", Long.toString(p.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-s", "STOP", Long.toString(p.pid()))
+                    .start()
+                    .waitFor();
             try {
                 CliProcess.Result r = cleanup(root, "alive", siteConfig, "--yes");
                 assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
                 assertThat(r.out()).contains("kept: run alive on this machine", "Nothing to clean up.");
                 assertThat(site.sim.vms()).extracting(VmView::vmid).containsExactly(99900);
             } finally {
-                new ProcessBuilder("kill", "-s", "CONT", Long.toString(p.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-s", "CONT", Long.toString(p.pid()))
+                        .start()
+                        .waitFor();
             }
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isZero();
@@ -88,28 +96,47 @@ class KillNineTest {
 
     /** A VM made by hand, without homestak's tag. */
     private static void handmade(SimSite site) {
-        site.clients.forHost(site.host).get().node(site.sim.node()).qemu()
+        site.clients
+                .forHost(site.host)
+                .get()
+                .node(site.sim.node())
+                .qemu()
                 .create(CreateVmRequest.builder(555).name("handmade").build())
-                .flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+                .flatMap(t -> t.await(Duration.ofSeconds(10)))
+                .get();
     }
 
     private static Process roundtrip(SimSite site, Path root, int i, Path siteConfig) throws Exception {
         Path dir = InterruptsTest.runDir(site, root, i);
-        return CliProcess.start(dir, Map.of(), List.of("-S", "simple-vm-roundtrip", "-H", "lab",
-                "--site-config", siteConfig.toString(), "--json-output"));
+        return CliProcess.start(
+                dir,
+                Map.of(),
+                List.of(
+                        "-S",
+                        "simple-vm-roundtrip",
+                        "-H",
+                        "lab",
+                        "--site-config",
+                        siteConfig.toString(),
+                        "--json-output"));
     }
 
     /** {@code homestak cleanup --host lab ...} as a process whose home is the killed run's (same lock directory). */
     private static CliProcess.Result cleanup(Path root, String name, Path siteConfig, String... more) throws Exception {
         Path dir = Files.createDirectories(root.resolve("cleanup-" + name));
         Files.createDirectories(dir.resolve("home"));
-        List<String> args = new java.util.ArrayList<>(List.of("cleanup", "--host", "lab", "--site-config", siteConfig.toString()));
+        List<String> args =
+                new java.util.ArrayList<>(List.of("cleanup", "--host", "lab", "--site-config", siteConfig.toString()));
         args.addAll(List.of(more));
-        return CliProcess.run(dir, Map.of("XDG_STATE_HOME", root.resolve("run-0/home/.local/state").toString()), args);
+        return CliProcess.run(
+                dir,
+                Map.of("XDG_STATE_HOME", root.resolve("run-0/home/.local/state").toString()),
+                args);
     }
 
     private static Predicate<JsonNode> started(String phase) {
-        return e -> e.path("type").asText().equals("phase_started") && e.path("phase").asText().equals(phase);
+        return e -> e.path("type").asText().equals("phase_started")
+                && e.path("phase").asText().equals(phase);
     }
 
     /** Follows the process's JSON lines until one matches (within 60 s). */
@@ -121,7 +148,7 @@ class KillNineTest {
                 int c = lines.read();
                 if (c < 0) {
                     assertThat(p.isAlive()).as("process alive while waiting").isTrue();
-                    p.waitFor(5, TimeUnit.MILLISECONDS);   // a bounded wait for more output, not a fixed sleep
+                    p.waitFor(5, TimeUnit.MILLISECONDS); // a bounded wait for more output, not a fixed sleep
                 } else if (c != '\n') {
                     partial.append((char) c);
                 } else if (partial.toString().startsWith("{") && wanted.test(JSON.readTree(partial.toString()))) {

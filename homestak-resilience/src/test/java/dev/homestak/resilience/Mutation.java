@@ -14,14 +14,84 @@ import java.util.Random;
  */
 record Mutation(Path file, String description, byte[] original) {
 
-    private static final String[] JUNK = {":", "[", "]", "{", "}", "\"", "'", "\t", "- ", "#", "&a", "*a", "!!binary ",
-        "|", ">", "%", "@", "`", "---\n", "...\n", "\u0000", "\uFEFF", "\u00e9", ": :", "? ", ",", "null", "~"};
-    private static final String[] VALUES = {"[]", "{}", "~", "null", "''", "yes", "-1", "0", "99999999999999999999",
-        "1.5", "[1, 2]", "{a: 1}", "\"https://\"", "\"10.0.0.1\"", "\"x/33\"", "!!str 5", "*undefined", "&anchor v",
-        "\"\\u0000\"", "|\n  block"};
-    private static final String[] KEYS = {"api_endpoint", "api_token", "vms", "name", "template", "preset", "ip",
-        "cores", "memory", "disk", "vmid", "vmid_base", "defaults", "datastore", "provisioner", "api_tokens",
-        "passwords", "ssh_keys", "vm_ssh_port", "tls_fingerprint", "insecure", "gateway", "bridge", "image"};
+    private static final String[] JUNK = {
+        ":",
+        "[",
+        "]",
+        "{",
+        "}",
+        "\"",
+        "'",
+        "\t",
+        "- ",
+        "#",
+        "&a",
+        "*a",
+        "!!binary ",
+        "|",
+        ">",
+        "%",
+        "@",
+        "`",
+        "---\n",
+        "...\n",
+        "\u0000",
+        "\uFEFF",
+        "\u00e9",
+        ": :",
+        "? ",
+        ",",
+        "null",
+        "~"
+    };
+    private static final String[] VALUES = {
+        "[]",
+        "{}",
+        "~",
+        "null",
+        "''",
+        "yes",
+        "-1",
+        "0",
+        "99999999999999999999",
+        "1.5",
+        "[1, 2]",
+        "{a: 1}",
+        "\"https://\"",
+        "\"10.0.0.1\"",
+        "\"x/33\"",
+        "!!str 5",
+        "*undefined",
+        "&anchor v",
+        "\"\\u0000\"",
+        "|\n  block"
+    };
+    private static final String[] KEYS = {
+        "api_endpoint",
+        "api_token",
+        "vms",
+        "name",
+        "template",
+        "preset",
+        "ip",
+        "cores",
+        "memory",
+        "disk",
+        "vmid",
+        "vmid_base",
+        "defaults",
+        "datastore",
+        "provisioner",
+        "api_tokens",
+        "passwords",
+        "ssh_keys",
+        "vm_ssh_port",
+        "tls_fingerprint",
+        "insecure",
+        "gateway",
+        "bridge",
+        "image"
+    };
 
     /** Applies a random mutation (drawn from {@code random}) to a random file of {@code files}. */
     static Mutation apply(Random random, List<Path> files) throws IOException {
@@ -76,7 +146,9 @@ record Mutation(Path file, String description, byte[] original) {
                 if (i >= 0) {
                     String line = lines.get(i);
                     int indent = line.length() - line.stripLeading().length();
-                    String lead = line.stripLeading().startsWith("- ") ? line.substring(0, indent + 2) : line.substring(0, indent);
+                    String lead = line.stripLeading().startsWith("- ")
+                            ? line.substring(0, indent + 2)
+                            : line.substring(0, indent);
                     lines.set(i, lead + key + line.substring(line.indexOf(':')));
                 }
                 text = String.join("\n", lines) + "\n";

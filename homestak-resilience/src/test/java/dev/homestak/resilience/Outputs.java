@@ -19,17 +19,17 @@ final class Outputs {
 
     static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
-    private Outputs() {
-    }
+    private Outputs() {}
 
     /** The root of everything the suite writes ({@code target/resilience-out}). */
     static Path root() {
-        return Path.of(System.getProperty("resilience.out", "target/resilience-out")).toAbsolutePath();
+        return Path.of(System.getProperty("resilience.out", "target/resilience-out"))
+                .toAbsolutePath();
     }
 
     /** The suite's log file (slf4j-simple writes every log line there; it truncates the file when it starts). */
     static Path logFile() {
-        log.trace("logging started");   // starts slf4j before anyone counts lines in the file
+        log.trace("logging started"); // starts slf4j before anyone counts lines in the file
         return root().resolveSibling("resilience-suite.log");
     }
 
@@ -39,7 +39,8 @@ final class Outputs {
         try {
             if (Files.exists(dir)) {
                 try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             return Files.createDirectories(dir);

@@ -21,22 +21,25 @@ import java.util.function.Consumer;
 final class Runs {
 
     /** One finished run: its report and every event it sent. */
-    record Finished(RunReport report, List<RunEvent> events) {
-    }
+    record Finished(RunReport report, List<RunEvent> events) {}
 
-    private Runs() {
-    }
+    private Runs() {}
 
     /** Runs to the end; reports and {@code events.jsonl} go to {@code dir}. */
     static Finished run(SimSite site, Path dir, Scenario scenario, RunOptions options) {
-        return start(site, dir, scenario, options, e -> { }, h -> { });
+        return start(site, dir, scenario, options, e -> {}, h -> {});
     }
 
     /**
      * Starts a run, hands its handle to {@code control} (which may cancel it) and waits for its report;
      * {@code watch} sees each event as it is sent.
      */
-    static Finished start(SimSite site, Path dir, Scenario scenario, RunOptions options, Consumer<RunEvent> watch,
+    static Finished start(
+            SimSite site,
+            Path dir,
+            Scenario scenario,
+            RunOptions options,
+            Consumer<RunEvent> watch,
             Consumer<RunHandle> control) {
         List<RunEvent> events = new CopyOnWriteArrayList<>();
         try (Writer jsonl = Files.newBufferedWriter(Files.createDirectories(dir).resolve("events.jsonl"))) {
@@ -45,7 +48,8 @@ final class Runs {
                 watch.accept(e);
             };
             RunHandle handle = site.runner(dir.resolve("reports"), keep, JsonLinesListener.to(jsonl))
-                    .start(scenario, options).getOrElseThrow(f -> new AssertionError(f.message()));
+                    .start(scenario, options)
+                    .getOrElseThrow(f -> new AssertionError(f.message()));
             control.accept(handle);
             RunReport report = handle.report().get(120, TimeUnit.SECONDS);
             return new Finished(report, List.copyOf(events));

@@ -26,7 +26,9 @@ class SecretScanTest {
     @DisplayName("zero hits")
     void scan() throws IOException {
         List<String> needles = new ArrayList<>(Outputs.SECRETS);
-        Outputs.SECRETS.stream().filter(s -> s.contains("=")).forEach(s -> needles.add(s.substring(s.indexOf('=') + 1)));
+        Outputs.SECRETS.stream()
+                .filter(s -> s.contains("="))
+                .forEach(s -> needles.add(s.substring(s.indexOf('=') + 1)));
         fixtureSecrets().forEach(needles::add);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(Outputs.root())) {
@@ -44,8 +46,10 @@ class SecretScanTest {
                 }
             }
         }
-        Files.writeString(Outputs.root().resolve("secret-scan.txt"), files.size() + " files, " + bytes + " bytes, "
-                + needles.size() + " secret values, " + hits.size() + " hits\n");
+        Files.writeString(
+                Outputs.root().resolve("secret-scan.txt"),
+                files.size() + " files, " + bytes + " bytes, " + needles.size() + " secret values, " + hits.size()
+                        + " hits\n");
         assertThat(needles).as("secret values registered by the suite's sites").hasSizeGreaterThan(3);
         assertThat(files).as("files scanned").isNotEmpty();
         assertThat(hits).isEmpty();

@@ -6,9 +6,9 @@ import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
 import dev.homestak.core.HostConfig;
+import dev.homestak.core.RetryPolicy;
 import dev.homestak.core.Secret;
 import dev.homestak.core.SiteConfig;
-import dev.homestak.core.RetryPolicy;
 import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.Scenario;
 import dev.homestak.scenarios.ScenarioRegistry;
@@ -48,8 +48,12 @@ final class SimSite implements AutoCloseable {
      * With faults injected on one request in ten, four attempts fail once in 10,000 requests (the suite makes
      * several thousand); six make that one in a million, and the short backoff keeps the suite within budget.
      */
-    static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(6)
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(400)).jitter(0.5).deadline(Duration.ofSeconds(30)).build();
+    static final RetryPolicy RETRY = RetryPolicy.builder()
+            .maxAttempts(6)
+            .backoff(Duration.ofMillis(20), Duration.ofMillis(400))
+            .jitter(0.5)
+            .deadline(Duration.ofSeconds(30))
+            .build();
 
     private SimSite(Simulator sim, Path root, Path keyFile) {
         this.sim = sim;
@@ -58,18 +62,24 @@ final class SimSite implements AutoCloseable {
         this.site = SiteConfig.load(root.resolve("site-config")).getOrElseThrow(f -> new AssertionError(f.message()));
         this.host = site.host("sim").getOrElseThrow(f -> new AssertionError(f.message()));
         this.clients = ProxmoxClients.builder().tuning(b -> b.retry(RETRY)).build();
-        this.ssh = SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
-                .defaultPort(sim.sshPort()).connectTimeout(Duration.ofSeconds(5)).build());
+        this.ssh = SshClient.create(SshSettings.builder()
+                .identityFiles(List.of(keyFile))
+                .defaultPort(sim.sshPort())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
         Outputs.secrets(sim.apiToken().reveal(), VM_ROOT_HASH, SPARE_TOKEN);
     }
 
     /** A site on a fresh simulator; {@code tune} adds timing, seed and faults (instant timing by default). */
     static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
-            Path keys = Files.createTempDirectory("resilience-key-");   // outside the scanned outputs
+            Path keys = Files.createTempDirectory("resilience-key-"); // outside the scanned outputs
             ClientKey key = ClientKey.generate(keys.resolve("id_ecdsa"), "resilience@homestak");
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
-                    .start().getOrElseThrow(f -> new AssertionError(f.message()));
+            Simulator sim = tune.apply(Simulator.builder()
+                            .timing(Timing.instant())
+                            .authorizedKeys("test", List.of(key.authorizedKey())))
+                    .start()
+                    .getOrElseThrow(f -> new AssertionError(f.message()));
             writeSiteConfig(dir.resolve("site-config"), sim, key.authorizedKey());
             return new SimSite(sim, dir, key.file());
         } catch (IOException e) {
@@ -89,7 +99,10 @@ final class SimSite implements AutoCloseable {
 
     /** A runner writing reports to {@code reports}, masking every secret of the site. */
     ScenarioRunner runner(Path reports, RunListener... listeners) {
-        ScenarioRunner.Builder b = ScenarioRunner.builder().hostConfig(host).ports(Ports.builder().proxmox(clients).ssh(ssh).build()).reportDir(reports)
+        ScenarioRunner.Builder b = ScenarioRunner.builder()
+                .hostConfig(host)
+                .ports(Ports.builder().proxmox(clients).ssh(ssh).build())
+                .reportDir(reports)
                 .redact(List.of(sim.apiToken(), Secret.of(VM_ROOT_HASH), Secret.of(SPARE_TOKEN)))
                 .cancelGrace(Duration.ofSeconds(10));
         for (RunListener l : listeners) {
@@ -115,16 +128,22 @@ final class SimSite implements AutoCloseable {
                   packer_release_repo: homestak-dev/packer
                   packer_release: v0.6.0
                 """);
-        Files.writeString(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
-                + "  spare: \"" + SPARE_TOKEN + "\"\n"
-                + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
-                + "ssh_keys:\n  resilience@homestak: \"" + keyLine + "\"\n");
+        Files.writeString(
+                dir.resolve("secrets.yaml"),
+                "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
+                        + "  spare: \"" + SPARE_TOKEN + "\"\n"
+                        + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
+                        + "ssh_keys:\n  resilience@homestak: \"" + keyLine + "\"\n");
         Files.writeString(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
         Files.writeString(dir.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
         Files.writeString(dir.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
-        Files.writeString(dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
-        Files.writeString(dir.resolve("envs/pair.yaml"), "vmid_base: 99910\nvms:\n  - name: left\n    template: test\n"
-                + "  - name: right\n    template: test\n");
-        Files.writeString(dir.resolve("envs/other.yaml"), "vmid_base: 99920\nvms:\n  - name: other\n    template: test\n");
+        Files.writeString(
+                dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
+        Files.writeString(
+                dir.resolve("envs/pair.yaml"),
+                "vmid_base: 99910\nvms:\n  - name: left\n    template: test\n"
+                        + "  - name: right\n    template: test\n");
+        Files.writeString(
+                dir.resolve("envs/other.yaml"), "vmid_base: 99920\nvms:\n  - name: other\n    template: test\n");
     }
 }

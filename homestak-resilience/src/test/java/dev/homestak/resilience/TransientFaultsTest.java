@@ -3,8 +3,8 @@ package dev.homestak.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.scenarios.PhaseStatus;
-import dev.homestak.scenarios.RunOptions;
 import dev.homestak.scenarios.RunEvent;
+import dev.homestak.scenarios.RunOptions;
 import dev.homestak.scenarios.RunOutcome;
 import dev.homestak.scenarios.Scenario;
 import dev.homestak.sim.FaultKind;
@@ -30,11 +30,16 @@ class TransientFaultsTest {
 
     static final int RUNS = 50;
     static final long SEED = Long.getLong("resilience.seed", 20260103L);
-    static final List<FaultKind> KINDS = List.of(FaultKind.HTTP_500, FaultKind.HTTP_503, FaultKind.HTTP_596,
-            FaultKind.CONNECTION_RESET, FaultKind.LOCK_TIMEOUT);
+    static final List<FaultKind> KINDS = List.of(
+            FaultKind.HTTP_500,
+            FaultKind.HTTP_503,
+            FaultKind.HTTP_596,
+            FaultKind.CONNECTION_RESET,
+            FaultKind.LOCK_TIMEOUT);
 
     @Test
-    @DisplayName("every run passes, no VM is left, and every injected fault was retried, each retry a run event (and a DEBUG log line)")
+    @DisplayName(
+            "every run passes, no VM is left, and every injected fault was retried, each retry a run event (and a DEBUG log line)")
     void fiftyRoundtrips() throws IOException {
         Path root = Outputs.dir("transient");
         Scenario roundtrip = SimSite.scenario("simple-vm-roundtrip");
@@ -49,23 +54,44 @@ class TransientFaultsTest {
                 long retriesBeforeRun = retryLines();
                 Runs.Finished run = Runs.run(site, root.resolve("run-" + i), roundtrip, RunOptions.defaults());
 
-                assertThat(run.report().outcome()).as("run %d: %s", i, run.report().failureSummary()).isEqualTo(RunOutcome.PASSED);
-                assertThat(run.report().phases()).allSatisfy(p -> assertThat(p.status()).isEqualTo(PhaseStatus.PASSED));
+                assertThat(run.report().outcome())
+                        .as("run %d: %s", i, run.report().failureSummary())
+                        .isEqualTo(RunOutcome.PASSED);
+                assertThat(run.report().phases())
+                        .allSatisfy(p -> assertThat(p.status()).isEqualTo(PhaseStatus.PASSED));
                 assertThat(site.sim.vms()).as("VMs left after run %d", i).isEmpty();
-                List<RecordedRequest> seen = site.sim.requests().subList(requestsBefore, site.sim.requests().size());
-                int injected = answered(site.sim.faults().subList(faultsBefore, site.sim.faults().size()));
-                assertThat(seen.stream().filter(r -> r.status() >= 500 || r.status() == 0).count())
-                        .as("run %d: failed answers in the request log", i).isGreaterThanOrEqualTo(injected);
-                assertThat(retryLines() - retriesBeforeRun).as("run %d: one retry logged per injected fault %s", i,
-                                site.sim.faults().subList(faultsBefore, site.sim.faults().size()))
+                List<RecordedRequest> seen = site.sim
+                        .requests()
+                        .subList(requestsBefore, site.sim.requests().size());
+                int injected = answered(site.sim
+                        .faults()
+                        .subList(faultsBefore, site.sim.faults().size()));
+                assertThat(seen.stream()
+                                .filter(r -> r.status() >= 500 || r.status() == 0)
+                                .count())
+                        .as("run %d: failed answers in the request log", i)
+                        .isGreaterThanOrEqualTo(injected);
+                assertThat(retryLines() - retriesBeforeRun)
+                        .as(
+                                "run %d: one retry logged per injected fault %s",
+                                i,
+                                site.sim
+                                        .faults()
+                                        .subList(faultsBefore, site.sim.faults().size()))
                         .isEqualTo(injected);
                 List<RunEvent.Retry> retryEvents = run.events().stream()
-                        .filter(RunEvent.Retry.class::isInstance).map(RunEvent.Retry.class::cast).toList();
-                assertThat(retryEvents).as("run %d: one retry event per injected fault", i).hasSize(injected);
+                        .filter(RunEvent.Retry.class::isInstance)
+                        .map(RunEvent.Retry.class::cast)
+                        .toList();
+                assertThat(retryEvents)
+                        .as("run %d: one retry event per injected fault", i)
+                        .hasSize(injected);
                 assertThat(retryEvents).allSatisfy(e -> assertThat(e.phase()).isNotBlank());
                 try (var lines = Files.lines(root.resolve("run-" + i).resolve("events.jsonl"))) {
-                    assertThat(lines.filter(l -> l.contains("\"type\":\"retry\"")).count())
-                            .as("run %d: retry events in events.jsonl", i).isEqualTo(retryEvents.size());
+                    assertThat(lines.filter(l -> l.contains("\"type\":\"retry\""))
+                                    .count())
+                            .as("run %d: retry events in events.jsonl", i)
+                            .isEqualTo(retryEvents.size());
                 }
                 retryEventCount += retryEvents.size();
                 faults += injected;
@@ -74,10 +100,15 @@ class TransientFaultsTest {
             Map<FaultKind, Long> byKind = site.sim.faults().stream()
                     .collect(Collectors.groupingBy(f -> f.kind(), java.util.TreeMap::new, Collectors.counting()));
             assertThat(byKind.keySet()).as("every kind was injected").containsAll(KINDS);
-            assertThat(retryLines() - retriesBefore).as("one client retry logged per injected fault").isEqualTo(faults);
+            assertThat(retryLines() - retriesBefore)
+                    .as("one client retry logged per injected fault")
+                    .isEqualTo(faults);
             assertThat(retryEventCount).as("one retry event per injected fault").isEqualTo(faults);
-            Files.writeString(root.resolve("summary.txt"), RUNS + " roundtrips passed, " + requests + " API requests, "
-                    + faults + " faults answered (rules matched, by kind: " + byKind + "), " + faults + " retries logged and " + retryEventCount + " retry events, VMs left: 0\n");
+            Files.writeString(
+                    root.resolve("summary.txt"),
+                    RUNS + " roundtrips passed, " + requests + " API requests, " + faults
+                            + " faults answered (rules matched, by kind: " + byKind + "), " + faults
+                            + " retries logged and " + retryEventCount + " retry events, VMs left: 0\n");
         }
     }
 
@@ -90,7 +121,8 @@ class TransientFaultsTest {
         int count = 0;
         dev.homestak.sim.InjectedFault previous = null;
         for (var f : faults) {
-            boolean sameRequest = previous != null && previous.target().equals(f.target())
+            boolean sameRequest = previous != null
+                    && previous.target().equals(f.target())
                     && java.time.Duration.between(previous.at(), f.at()).abs().toMillis() < 1;
             if (!sameRequest) {
                 count++;

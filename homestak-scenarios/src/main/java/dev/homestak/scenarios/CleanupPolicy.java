@@ -39,7 +39,9 @@ public enum CleanupPolicy {
 
     /** The policy for a CLI spelling, if it is one. */
     public static Optional<CleanupPolicy> parse(String text) {
-        return Arrays.stream(values()).filter(p -> p.cliName().equals(text.strip().toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values())
+                .filter(p -> p.cliName().equals(text.strip().toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     /** The valid spellings, for error messages: {@code always, on-success, on-failure, never}. */

@@ -1,25 +1,25 @@
 package dev.homestak.scenarios;
 
-import dev.homestak.actions.VmSteps;
-import dev.homestak.actions.ActionKeys;
-import dev.homestak.actions.DiscoverVmsAction;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.DestroyProvisionedVmsAction;
+import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.VmTeardown;
 import dev.homestak.core.Provisioner;
 import dev.homestak.core.ResolvedEnv;
 import io.vavr.control.Either;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Destroys the VMs of an env [TofuDestroyAction, TofuDestroyRemoteAction / DestroyRemoteVMAction]: with OpenTofu on
@@ -35,8 +35,9 @@ import java.util.Objects;
  * @param bestEffort true when a PVE that cannot be reached counts as nothing left to clean
  * @param timeout    limit of each stop and delete task
  */
-record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettings tofu, boolean bestEffort,
-                        Duration timeout) implements Action<ActionResult>, Prechecked {
+record DestroyEnvAction(
+        EnvSource envs, String env, PveTarget target, TofuSettings tofu, boolean bestEffort, Duration timeout)
+        implements Action<ActionResult>, Prechecked {
 
     DestroyEnvAction {
         Objects.requireNonNull(envs, "envs");
@@ -48,29 +49,39 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return EnvVms.resolve(envs, EnvVms.envName(ctx, env, target), target, ctx).flatMap(resolved -> {
-            if (target instanceof PveTarget.Host && ctx.host().map(h -> h.provisioner() == Provisioner.TOFU).orElse(false)) {
-                return tofu.destroy(resolved, ctx).run(ctx);
-            }
-            Either<ActionFailure, String> label = VmSteps.label(ctx, target);
-            Either<ActionFailure, ResolvedEnv> scope = ownVmsAfterFailure(ctx, resolved);
-            if (scope.isLeft()) {
-                return Either.left(scope.getLeft());
-            }
-            if (scope.get().vms().isEmpty() && !resolved.vms().isEmpty()) {
-                // a cleanup after failure that finds nothing of this run: nothing was created, nothing can fail
-                return Either.right(ActionResult.of("Nothing to clean up: this run created no VM of env " + resolved.env()
-                        + label.map(l -> " on " + l).getOrElse("")));
-            }
-            DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(scope.get()).withTarget(target)
-                    .withMaxConcurrency(Math.max(1, resolved.vms().size())).withTimeout(timeout).withSameNameOnly();
-            Either<ActionFailure, VmTeardown> done = label.flatMap(l -> destroy.teardown().run(ctx));
-            if (done.isLeft() && bestEffort && !(done.getLeft() instanceof ActionFailure.Cancelled)) {
-                // the nested PVE may be gone already (no address, no token, not answering): nothing left to clean there
-                return Either.right(ActionResult.of("Nothing to clean up on the nested PVE (" + done.getLeft().message() + ")"));
-            }
-            return done.flatMap(t -> result(t, resolved, label.get()));
-        });
+        return EnvVms.resolve(envs, EnvVms.envName(ctx, env, target), target, ctx)
+                .flatMap(resolved -> {
+                    if (target instanceof PveTarget.Host
+                            && ctx.host()
+                                    .map(h -> h.provisioner() == Provisioner.TOFU)
+                                    .orElse(false)) {
+                        return tofu.destroy(resolved, ctx).run(ctx);
+                    }
+                    Either<ActionFailure, String> label = VmSteps.label(ctx, target);
+                    Either<ActionFailure, ResolvedEnv> scope = ownVmsAfterFailure(ctx, resolved);
+                    if (scope.isLeft()) {
+                        return Either.left(scope.getLeft());
+                    }
+                    if (scope.get().vms().isEmpty() && !resolved.vms().isEmpty()) {
+                        // a cleanup after failure that finds nothing of this run: nothing was created, nothing can fail
+                        return Either.right(ActionResult.of("Nothing to clean up: this run created no VM of env "
+                                + resolved.env() + label.map(l -> " on " + l).getOrElse("")));
+                    }
+                    DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(scope.get())
+                            .withTarget(target)
+                            .withMaxConcurrency(Math.max(1, resolved.vms().size()))
+                            .withTimeout(timeout)
+                            .withSameNameOnly();
+                    Either<ActionFailure, VmTeardown> done =
+                            label.flatMap(l -> destroy.teardown().run(ctx));
+                    if (done.isLeft() && bestEffort && !(done.getLeft() instanceof ActionFailure.Cancelled)) {
+                        // the nested PVE may be gone already (no address, no token, not answering): nothing left to
+                        // clean there
+                        return Either.right(ActionResult.of("Nothing to clean up on the nested PVE ("
+                                + done.getLeft().message() + ")"));
+                    }
+                    return done.flatMap(t -> result(t, resolved, label.get()));
+                });
     }
 
     /**
@@ -83,14 +94,25 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
         if (!afterFailure || runId.isEmpty() || !(target instanceof PveTarget.Host)) {
             return Either.right(resolved);
         }
-        DiscoverVmsAction mine = new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.of(runId.get())));
+        DiscoverVmsAction mine =
+                new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.of(runId.get())));
         return mine.run(ctx).map(found -> {
-            List<?> vms = found.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance).map(l -> (List<?>) l)
+            List<?> vms = found.facts()
+                    .raw(ActionKeys.DISCOVERED_VMS)
+                    .filter(List.class::isInstance)
+                    .map(l -> (List<?>) l)
                     .orElse(List.of());
-            Set<String> names = vms.stream().filter(Map.class::isInstance).map(vm -> String.valueOf(((Map<?, ?>) vm).get("name")))
+            Set<String> names = vms.stream()
+                    .filter(Map.class::isInstance)
+                    .map(vm -> String.valueOf(((Map<?, ?>) vm).get("name")))
                     .collect(Collectors.toSet());
-            return new ResolvedEnv(resolved.env(), resolved.host(), resolved.apiToken(),
-                    resolved.vms().stream().filter(vm -> names.contains(vm.name())).toList());
+            return new ResolvedEnv(
+                    resolved.env(),
+                    resolved.host(),
+                    resolved.apiToken(),
+                    resolved.vms().stream()
+                            .filter(vm -> names.contains(vm.name()))
+                            .toList());
         });
     }
 
@@ -100,8 +122,10 @@ record DestroyEnvAction(EnvSource envs, String env, PveTarget target, TofuSettin
             return Either.left(new ActionFailure.Precondition(String.join("; ", VmSteps.failures(t, label))
                     + (gone.isEmpty() ? "" : " (destroyed " + gone + ")")));
         }
-        return Either.right(ActionResult.of(gone.isEmpty() ? "No VM of env " + resolved.env() + " left on " + label
-                : "Destroyed " + gone + " on " + label));
+        return Either.right(ActionResult.of(
+                gone.isEmpty()
+                        ? "No VM of env " + resolved.env() + " left on " + label
+                        : "Destroyed " + gone + " on " + label));
     }
 
     @Override

@@ -10,8 +10,7 @@ final class DryRunPreview {
 
     private static final String RULE = "=".repeat(60);
 
-    private DryRunPreview() {
-    }
+    private DryRunPreview() {}
 
     static String render(Scenario scenario, RunOptions options, String host) {
         CleanupPolicy policy = options.cleanupFor(scenario);
@@ -33,8 +32,9 @@ final class DryRunPreview {
         out.add(RULE);
         out.add(run + " phases to execute, " + skipped + " to skip");
         if (!scenario.cleanup().isEmpty()) {
-            out.add("Cleanup: " + policy.cliName() + " (" + String.join(", ",
-                    scenario.cleanup().stream().map(Phase::name).toList()) + ")");
+            out.add("Cleanup: " + policy.cliName() + " ("
+                    + String.join(
+                            ", ", scenario.cleanup().stream().map(Phase::name).toList()) + ")");
         }
         options.timeout().ifPresent(t -> out.add("Timeout: " + t.toSeconds() + "s"));
         out.add("Mode: DRY-RUN (no changes made)");

@@ -1,6 +1,5 @@
 package dev.homestak.scenarios;
 
-import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
@@ -9,6 +8,7 @@ import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.DownloadGitHubReleaseAction;
 import dev.homestak.actions.EnsureImageAction;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.VmSteps;
 import dev.homestak.core.Facts;
 import dev.homestak.core.ResolvedVm;
 import io.vavr.control.Either;
@@ -32,8 +32,8 @@ import java.util.Set;
  * @param target  the host's node or the nested PVE
  * @param timeout limit of each download task
  */
-record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration timeout) implements Action<ActionResult>, Prechecked {
-
+record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration timeout)
+        implements Action<ActionResult>, Prechecked {
 
     EnsureImagesAction {
         Objects.requireNonNull(envs, "envs");
@@ -44,18 +44,25 @@ record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        return EnvVms.resolve(envs, EnvVms.envName(ctx, env, target), target, ctx).flatMap(resolved -> {
-            Set<String> images = new LinkedHashSet<>();
-            resolved.vms().stream().map(ResolvedVm::image).flatMap(Optional::stream).forEach(images::add);
-            return VmSteps.label(ctx, target).flatMap(label -> ensureAll(DownloadGitHubReleaseAction.withDefaultRelease(ctx), images, label));
-        });
+        return EnvVms.resolve(envs, EnvVms.envName(ctx, env, target), target, ctx)
+                .flatMap(resolved -> {
+                    Set<String> images = new LinkedHashSet<>();
+                    resolved.vms().stream()
+                            .map(ResolvedVm::image)
+                            .flatMap(Optional::stream)
+                            .forEach(images::add);
+                    return VmSteps.label(ctx, target)
+                            .flatMap(label ->
+                                    ensureAll(DownloadGitHubReleaseAction.withDefaultRelease(ctx), images, label));
+                });
     }
 
     private Either<ActionFailure, ActionResult> ensureAll(ActionContext ctx, Set<String> images, String label) {
         List<String> messages = new ArrayList<>();
         for (String image : images) {
-            Either<ActionFailure, ActionResult> done = new EnsureImageAction(image, Optional.empty(), Optional.empty(),
-                    "local", target, timeout, false).run(ctx);
+            Either<ActionFailure, ActionResult> done = new EnsureImageAction(
+                            image, Optional.empty(), Optional.empty(), "local", target, timeout, false)
+                    .run(ctx);
             if (done.isLeft()) {
                 return Either.left(done.getLeft());
             }
@@ -63,10 +70,13 @@ record EnsureImagesAction(EnvSource envs, String env, PveTarget target, Duration
             String message = done.get().message();
             messages.add(message.startsWith("Downloaded ") ? "Downloaded " + image + ".qcow2 to " + label : message);
         }
-        return Either.right(ActionResult.of(messages.isEmpty() ? "No image needed" : String.join("; ", messages),
-                images.isEmpty() ? Facts.empty() : Facts.empty().with(ActionKeys.PACKER_IMAGE, images.iterator().next() + ".qcow2")));
+        return Either.right(ActionResult.of(
+                messages.isEmpty() ? "No image needed" : String.join("; ", messages),
+                images.isEmpty()
+                        ? Facts.empty()
+                        : Facts.empty()
+                                .with(ActionKeys.PACKER_IMAGE, images.iterator().next() + ".qcow2")));
     }
-
 
     @Override
     public Either<ActionFailure, java.util.List<String>> precheck(ActionContext ctx) {

@@ -32,9 +32,10 @@ public interface EnvSource {
      * site-config directory), loaded again for each resolution: what the built-in scenarios use.
      */
     static EnvSource fromHostConfig() {
-        return (env, node, ctx) -> ctx.requireHost().flatMap(host -> siteRoot(host)
-                .flatMap(root -> SiteConfig.load(root).<ActionFailure>mapLeft(ActionFailure.Config::new))
-                .flatMap(site -> of(site).resolve(env, node, ctx)));
+        return (env, node, ctx) -> ctx.requireHost()
+                .flatMap(host -> siteRoot(host)
+                        .flatMap(root -> SiteConfig.load(root).<ActionFailure>mapLeft(ActionFailure.Config::new))
+                        .flatMap(site -> of(site).resolve(env, node, ctx)));
     }
 
     private static Either<ActionFailure, Path> siteRoot(HostConfig host) {

@@ -22,16 +22,21 @@ import java.util.Optional;
  */
 final class EnvTargets {
 
-    private EnvTargets() {
-    }
+    private EnvTargets() {}
 
     /** The env's VMs that exist on {@code target} (every VM of the PVE listed with {@link DiscoverVmsAction}). */
     static Either<ActionFailure, List<ProvisionedVm>> existing(ActionContext ctx, PveTarget target, ResolvedEnv env) {
         DiscoverVmsAction everyVm = new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.empty());
         Optional<String> node = target instanceof PveTarget.Host ? ctx.host().map(h -> h.nodeName()) : Optional.empty();
         return everyVm.run(ctx).map(r -> {
-            List<Map<?, ?>> listed = r.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance)
-                    .map(l -> ((List<?>) l).stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m).toList())
+            List<Map<?, ?>> listed = r.facts()
+                    .raw(ActionKeys.DISCOVERED_VMS)
+                    .filter(List.class::isInstance)
+                    .map(l -> ((List<?>) l)
+                            .stream()
+                                    .filter(Map.class::isInstance)
+                                    .<Map<?, ?>>map(m -> (Map<?, ?>) m)
+                                    .toList())
                     .orElse(List.of());
             List<ProvisionedVm> found = new ArrayList<>();
             for (ResolvedVm vm : env.vms()) {
@@ -39,8 +44,10 @@ final class EnvTargets {
                 listed.stream()
                         .filter(s -> vm.name().equals(s.get("name")))
                         .filter(s -> node.map(n -> n.equals(s.get("node"))).orElse(true))
-                        .filter(s -> s.get("vmid") instanceof Number n && id.map(i -> i == n.intValue()).orElse(true))
-                        .map(s -> ((Number) s.get("vmid")).intValue()).findFirst()
+                        .filter(s -> s.get("vmid") instanceof Number n
+                                && id.map(i -> i == n.intValue()).orElse(true))
+                        .map(s -> ((Number) s.get("vmid")).intValue())
+                        .findFirst()
                         .ifPresent(vmid -> found.add(new ProvisionedVm(vm.name(), vmid)));
             }
             return List.copyOf(found);

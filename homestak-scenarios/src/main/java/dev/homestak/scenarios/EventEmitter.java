@@ -1,8 +1,8 @@
 package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionEvent;
-import dev.homestak.proxmox.RetryNotice;
 import dev.homestak.actions.EventSink;
+import dev.homestak.proxmox.RetryNotice;
 import dev.homestak.scenarios.internal.Redactor;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,9 +43,12 @@ final class EventEmitter {
 
     void phaseEnded(PhaseResult r) {
         switch (r.status()) {
-            case PASSED -> emit(n -> new RunEvent.PhasePassed(runId, n, clock.instant(), r.name(), r.message(), r.duration()));
-            case FAILED -> emit(n -> new RunEvent.PhaseFailed(runId, n, clock.instant(), r.name(), r.message(), r.duration()));
-            case SKIPPED, NOT_RUN -> phaseSkipped(r.name(), r.message().isEmpty() ? r.status().label() : r.message());
+            case PASSED ->
+                emit(n -> new RunEvent.PhasePassed(runId, n, clock.instant(), r.name(), r.message(), r.duration()));
+            case FAILED ->
+                emit(n -> new RunEvent.PhaseFailed(runId, n, clock.instant(), r.name(), r.message(), r.duration()));
+            case SKIPPED, NOT_RUN ->
+                phaseSkipped(r.name(), r.message().isEmpty() ? r.status().label() : r.message());
         }
     }
 
@@ -63,10 +66,17 @@ final class EventEmitter {
             String text = redactor.redact(event.text());
             switch (event) {
                 case ActionEvent.Progress p -> emit(n -> new RunEvent.Progress(runId, n, clock.instant(), phase, text));
-                case ActionEvent.Retry r -> emit(n -> new RunEvent.Retry(runId, n, clock.instant(), phase,
-                        redacted(r.notice())));
-                case ActionEvent.Output o -> emit(n -> new RunEvent.ToolOutput(runId, n, clock.instant(), phase,
-                        o.source(), o.stream().name().toLowerCase(Locale.ROOT), text));
+                case ActionEvent.Retry r ->
+                    emit(n -> new RunEvent.Retry(runId, n, clock.instant(), phase, redacted(r.notice())));
+                case ActionEvent.Output o ->
+                    emit(n -> new RunEvent.ToolOutput(
+                            runId,
+                            n,
+                            clock.instant(),
+                            phase,
+                            o.source(),
+                            o.stream().name().toLowerCase(Locale.ROOT),
+                            text));
             }
         };
     }
@@ -78,7 +88,11 @@ final class EventEmitter {
             try {
                 l.onEvent(event);
             } catch (RuntimeException e) {
-                log.warn("run listener {} failed on {} event; ignored", l, event.getClass().getSimpleName(), e);
+                log.warn(
+                        "run listener {} failed on {} event; ignored",
+                        l,
+                        event.getClass().getSimpleName(),
+                        e);
             }
         }
     }
@@ -86,7 +100,8 @@ final class EventEmitter {
     /** The notice with the run's secrets taken out of PVE's reason (the request names no secret). */
     private RetryNotice redacted(RetryNotice notice) {
         String problem = redactor.redact(notice.problem());
-        return problem.equals(notice.problem()) ? notice
+        return problem.equals(notice.problem())
+                ? notice
                 : new RetryNotice(notice.request(), problem, notice.attempt(), notice.pause());
     }
 }

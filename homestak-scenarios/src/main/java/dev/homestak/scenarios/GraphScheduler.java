@@ -40,8 +40,7 @@ final class GraphScheduler {
     }
 
     /** What ran: every phase's result, and the first failed phase, if any. */
-    record Outcome(Map<String, PhaseResult> results, Optional<String> firstFailure) {
-    }
+    record Outcome(Map<String, PhaseResult> results, Optional<String> firstFailure) {}
 
     /**
      * Runs {@code phases}. {@code runOne} runs one phase (on a scheduler thread) and returns its result;
@@ -49,8 +48,11 @@ final class GraphScheduler {
      * {@code stopped} says when nothing new may start (cancellation, timeout). Phases left out of the result were not
      * started.
      */
-    Outcome run(List<Phase> phases, Function<Phase, PhaseResult> runOne, Consumer<PhaseResult> notReached,
-                BooleanSupplier stopped) {
+    Outcome run(
+            List<Phase> phases,
+            Function<Phase, PhaseResult> runOne,
+            Consumer<PhaseResult> notReached,
+            BooleanSupplier stopped) {
         Set<String> names = new LinkedHashSet<>();
         phases.forEach(p -> names.add(p.name()));
         Map<String, PhaseResult> done = new LinkedHashMap<>();
@@ -61,7 +63,8 @@ final class GraphScheduler {
         int running = 0;
         boolean interrupted = false;
         while (true) {
-            boolean halt = stopped.getAsBoolean() || (firstFailure.isPresent() && !graph.continueOnFailure() && !cleanup);
+            boolean halt =
+                    stopped.getAsBoolean() || (firstFailure.isPresent() && !graph.continueOnFailure() && !cleanup);
             for (Phase p : startable(phases, names, done, started, load, halt, notReached)) {
                 started.add(p.name());
                 load.merge(graph.lane(p.name()), 1, Integer::sum);
@@ -94,8 +97,14 @@ final class GraphScheduler {
     }
 
     /** Phases that may start now, in list order; in continue mode, marks the descendants of failed phases. */
-    private List<Phase> startable(List<Phase> phases, Set<String> names, Map<String, PhaseResult> done, Set<String> started,
-                                  Map<String, Integer> load, boolean halt, Consumer<PhaseResult> notReached) {
+    private List<Phase> startable(
+            List<Phase> phases,
+            Set<String> names,
+            Map<String, PhaseResult> done,
+            Set<String> started,
+            Map<String, Integer> load,
+            boolean halt,
+            Consumer<PhaseResult> notReached) {
         List<Phase> ready = new ArrayList<>();
         Map<String, Integer> planned = new HashMap<>(load);
         boolean marked = true;
@@ -105,14 +114,20 @@ final class GraphScheduler {
                 if (started.contains(p.name()) || ready.contains(p)) {
                     continue;
                 }
-                List<String> waits = graph.after(p.name()).stream().filter(names::contains).toList();
-                Optional<String> broken = cleanup ? Optional.empty()
-                        : waits.stream().filter(w -> done.containsKey(w) && failed(done.get(w))).findFirst();
+                List<String> waits =
+                        graph.after(p.name()).stream().filter(names::contains).toList();
+                Optional<String> broken = cleanup
+                        ? Optional.empty()
+                        : waits.stream()
+                                .filter(w -> done.containsKey(w) && failed(done.get(w)))
+                                .findFirst();
                 if (broken.isPresent()) {
                     if (graph.continueOnFailure() && !halt) {
                         PhaseResult cause = done.get(broken.get());
                         // the message names the phase that failed, however far up the chain it is
-                        String why = cause.status() == PhaseStatus.NOT_RUN ? cause.message() : "not reached: " + cause.name() + " failed";
+                        String why = cause.status() == PhaseStatus.NOT_RUN
+                                ? cause.message()
+                                : "not reached: " + cause.name() + " failed";
                         PhaseResult skipped = PhaseResult.notRun(p.name(), p.description(), why);
                         started.add(p.name());
                         done.put(p.name(), skipped);

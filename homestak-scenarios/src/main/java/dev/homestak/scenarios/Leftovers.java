@@ -1,6 +1,5 @@
 package dev.homestak.scenarios;
 
-import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
@@ -10,6 +9,7 @@ import dev.homestak.actions.DestroyVmsAction;
 import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.VmSteps;
 import dev.homestak.core.HostConfig;
 import io.vavr.control.Either;
 import java.time.Duration;
@@ -28,8 +28,7 @@ public final class Leftovers {
 
     private static final Duration TASK = Duration.ofSeconds(300);
 
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     /** The tagged VMs on the host's node: of run {@code runId}, or of every run when empty. */
     public static Action<List<LeftoverVm>> discover(Optional<String> runId) {
@@ -56,7 +55,8 @@ public final class Leftovers {
         return new Action<>() {
             @Override
             public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-                return ctx.requireHost().flatMap(host -> find(ctx, host, runId).flatMap(vms -> removeAll(ctx, host, vms)));
+                return ctx.requireHost()
+                        .flatMap(host -> find(ctx, host, runId).flatMap(vms -> removeAll(ctx, host, vms)));
             }
 
             @Override
@@ -75,7 +75,8 @@ public final class Leftovers {
         return new Action<>() {
             @Override
             public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-                return targets.isEmpty() ? Either.right(ActionResult.of("No leftover VMs"))
+                return targets.isEmpty()
+                        ? Either.right(ActionResult.of("No leftover VMs"))
                         : ctx.requireHost().flatMap(host -> removeAll(ctx, host, targets));
             }
 
@@ -87,35 +88,62 @@ public final class Leftovers {
     }
 
     /** The VMs tagged {@code homestak} on the host's node ({@link DiscoverVmsAction}), of one run or of all. */
-    private static Either<ActionFailure, List<LeftoverVm>> find(ActionContext ctx, HostConfig host, Optional<String> runId) {
+    private static Either<ActionFailure, List<LeftoverVm>> find(
+            ActionContext ctx, HostConfig host, Optional<String> runId) {
         Optional<String> wanted = runId.map(RunTags::normalized);
-        DiscoverVmsAction tagged = new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.HOMESTAK));
-        return tagged.run(ctx).map(r -> r.facts().raw(ActionKeys.DISCOVERED_VMS).filter(List.class::isInstance)
-                .map(l -> ((List<?>) l).stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m).toList())
-                .orElse(List.of()).stream()
-                .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(host.nodeName())))
-                .filter(vm -> wanted.map(id -> runIdOf(vm).equals(Optional.of(id))).orElse(true))
-                .map(vm -> new LeftoverVm(((Number) vm.get("vmid")).intValue(), String.valueOf(vm.get("name")), host.nodeName(),
-                        String.valueOf(vm.get("status")), runIdOf(vm)))
-                .toList());
+        DiscoverVmsAction tagged =
+                new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.HOMESTAK));
+        return tagged.run(ctx)
+                .map(r -> r
+                        .facts()
+                        .raw(ActionKeys.DISCOVERED_VMS)
+                        .filter(List.class::isInstance)
+                        .map(l -> ((List<?>) l)
+                                .stream()
+                                        .filter(Map.class::isInstance)
+                                        .<Map<?, ?>>map(m -> (Map<?, ?>) m)
+                                        .toList())
+                        .orElse(List.of())
+                        .stream()
+                        .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(host.nodeName())))
+                        .filter(vm -> wanted.map(id -> runIdOf(vm).equals(Optional.of(id)))
+                                .orElse(true))
+                        .map(vm -> new LeftoverVm(
+                                ((Number) vm.get("vmid")).intValue(),
+                                String.valueOf(vm.get("name")),
+                                host.nodeName(),
+                                String.valueOf(vm.get("status")),
+                                runIdOf(vm)))
+                        .toList());
     }
 
     private static Optional<String> runIdOf(Map<?, ?> vm) {
         return vm.get("tags") instanceof List<?> tags
-                ? RunTags.runIdIn(String.join(";", tags.stream().map(String::valueOf).toList())) : Optional.empty();
+                ? RunTags.runIdIn(
+                        String.join(";", tags.stream().map(String::valueOf).toList()))
+                : Optional.empty();
     }
 
-    private static Either<ActionFailure, ActionResult> removeAll(ActionContext ctx, HostConfig host, List<LeftoverVm> vms) {
-        List<ProvisionedVm> targets = vms.stream().map(vm -> new ProvisionedVm(vm.name(), vm.vmid())).toList();
-        return DestroyVmsAction.of(targets).withMaxConcurrency(Math.max(1, targets.size())).withTimeout(TASK).run(ctx).flatMap(t -> {
-            List<String> gone = t.destroyedLabels();
-            if (!t.ok()) {
-                return Either.left(new ActionFailure.Precondition("could not remove " + t.failed().size() + " of " + vms.size()
-                        + " leftover VMs: " + String.join("; ", VmSteps.failures(t, host.name()))
-                        + (gone.isEmpty() ? "" : " (removed " + String.join(", ", gone) + ")")));
-            }
-            return Either.right(ActionResult.of(gone.isEmpty() ? "No leftover VMs on " + host.name()
-                    : "Removed " + String.join(", ", gone) + " on " + host.name()));
-        });
+    private static Either<ActionFailure, ActionResult> removeAll(
+            ActionContext ctx, HostConfig host, List<LeftoverVm> vms) {
+        List<ProvisionedVm> targets =
+                vms.stream().map(vm -> new ProvisionedVm(vm.name(), vm.vmid())).toList();
+        return DestroyVmsAction.of(targets)
+                .withMaxConcurrency(Math.max(1, targets.size()))
+                .withTimeout(TASK)
+                .run(ctx)
+                .flatMap(t -> {
+                    List<String> gone = t.destroyedLabels();
+                    if (!t.ok()) {
+                        return Either.left(new ActionFailure.Precondition(
+                                "could not remove " + t.failed().size() + " of " + vms.size()
+                                        + " leftover VMs: " + String.join("; ", VmSteps.failures(t, host.name()))
+                                        + (gone.isEmpty() ? "" : " (removed " + String.join(", ", gone) + ")")));
+                    }
+                    return Either.right(ActionResult.of(
+                            gone.isEmpty()
+                                    ? "No leftover VMs on " + host.name()
+                                    : "Removed " + String.join(", ", gone) + " on " + host.name()));
+                });
     }
 }

@@ -24,7 +24,8 @@ public record Phase(String name, String description, Action<ActionResult> action
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(timeout, "timeout");
         if (name.isBlank() || !name.equals(name.strip())) {
-            throw new IllegalArgumentException("phase name must be non-blank without surrounding spaces: '" + name + "'");
+            throw new IllegalArgumentException(
+                    "phase name must be non-blank without surrounding spaces: '" + name + "'");
         }
         timeout.ifPresent(t -> {
             if (t.isNegative() || t.isZero()) {

@@ -2,10 +2,10 @@ package dev.homestak.scenarios;
 
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
-import dev.homestak.actions.RunControl;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.CancellationToken;
+import dev.homestak.actions.RunControl;
 import dev.homestak.core.Facts;
 import io.vavr.control.Either;
 import java.time.Duration;
@@ -38,29 +38,50 @@ final class PhaseExecutor {
     }
 
     /** Which path a phase is on: the main path, a cleanup, or a cleanup because the main path failed. */
-    enum Kind { MAIN, CLEANUP, CLEANUP_AFTER_FAILURE }
-
-    /** The outcome of one phase: its result for the report, and the facts it produced if it passed. */
-    record Outcome(PhaseResult result, Facts facts) {
+    enum Kind {
+        MAIN,
+        CLEANUP,
+        CLEANUP_AFTER_FAILURE
     }
 
+    /** The outcome of one phase: its result for the report, and the facts it produced if it passed. */
+    record Outcome(PhaseResult result, Facts facts) {}
+
     /** Runs {@code phase} with {@code facts}, stopped by {@code token} or after {@code limit}. */
-    Outcome run(Phase phase, Facts facts, CancellationToken token, Optional<Duration> limit, Kind kind,
-                java.util.function.Function<ActionFailure, String> explain) {
+    Outcome run(
+            Phase phase,
+            Facts facts,
+            CancellationToken token,
+            Optional<Duration> limit,
+            Kind kind,
+            java.util.function.Function<ActionFailure, String> explain) {
         boolean cleanup = kind != Kind.MAIN;
         events.phaseStarted(phase, cleanup);
         Instant started = settings.clock().instant();
-        ActionContext ctx = settings.base().toBuilder().facts(facts).cancellation(token)
+        ActionContext ctx = settings.base().toBuilder()
+                .facts(facts)
+                .cancellation(token)
                 .events(events.sinkFor(phase.name()))
-                .run(kind == Kind.CLEANUP_AFTER_FAILURE ? run.afterFailure() : run).build();
+                .run(kind == Kind.CLEANUP_AFTER_FAILURE ? run.afterFailure() : run)
+                .build();
         Action<ActionResult> action = limit.map(phase.action()::timeout).orElse(phase.action());
         Either<ActionFailure, ActionResult> result = await(phase, action, ctx, token);
         Instant finished = settings.clock().instant();
         PhaseResult r = result.fold(
-                failure -> PhaseResult.ran(phase.name(), phase.description(), PhaseStatus.FAILED,
-                        settings.redactor().redact(explain.apply(failure)), started, finished),
-                ok -> PhaseResult.ran(phase.name(), phase.description(), PhaseStatus.PASSED,
-                        settings.redactor().redact(ok.message()), started, finished));
+                failure -> PhaseResult.ran(
+                        phase.name(),
+                        phase.description(),
+                        PhaseStatus.FAILED,
+                        settings.redactor().redact(explain.apply(failure)),
+                        started,
+                        finished),
+                ok -> PhaseResult.ran(
+                        phase.name(),
+                        phase.description(),
+                        PhaseStatus.PASSED,
+                        settings.redactor().redact(ok.message()),
+                        started,
+                        finished));
         if (cleanup) {
             r = r.asCleanup();
         }
@@ -68,8 +89,8 @@ final class PhaseExecutor {
         return new Outcome(r, result.map(ActionResult::facts).getOrElse(Facts.empty()));
     }
 
-    private Either<ActionFailure, ActionResult> await(Phase phase, Action<ActionResult> action, ActionContext ctx,
-                                                     CancellationToken token) {
+    private Either<ActionFailure, ActionResult> await(
+            Phase phase, Action<ActionResult> action, ActionContext ctx, CancellationToken token) {
         CompletableFuture<Either<ActionFailure, ActionResult>> done = new CompletableFuture<>();
         Thread worker = Thread.ofVirtual().name("phase-" + phase.name()).start(() -> {
             try {
@@ -93,18 +114,24 @@ final class PhaseExecutor {
         }
     }
 
-    private Either<ActionFailure, ActionResult> stop(Phase phase, Thread worker,
-                                                    CompletableFuture<Either<ActionFailure, ActionResult>> done,
-                                                    CancellationToken token) throws InterruptedException {
+    private Either<ActionFailure, ActionResult> stop(
+            Phase phase,
+            Thread worker,
+            CompletableFuture<Either<ActionFailure, ActionResult>> done,
+            CancellationToken token)
+            throws InterruptedException {
         String why = token.reason().orElse("cancelled");
         try {
             return done.get(settings.cancelGrace().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            log.warn("phase {} did not stop within {} of being cancelled; interrupting and abandoning it",
-                    phase.name(), settings.cancelGrace());
+            log.warn(
+                    "phase {} did not stop within {} of being cancelled; interrupting and abandoning it",
+                    phase.name(),
+                    settings.cancelGrace());
             worker.interrupt();
-            return Either.left(new ActionFailure.Cancelled(phase.name(), why + "; it did not stop within "
-                    + settings.cancelGrace().toSeconds() + "s and was abandoned"));
+            return Either.left(new ActionFailure.Cancelled(
+                    phase.name(),
+                    why + "; it did not stop within " + settings.cancelGrace().toSeconds() + "s and was abandoned"));
         } catch (ExecutionException e) {
             return bug(phase, e.getCause());
         }

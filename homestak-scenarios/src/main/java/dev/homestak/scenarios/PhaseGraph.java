@@ -21,8 +21,8 @@ import java.util.Set;
  *                          {@code not run}, "not reached: X failed"); otherwise start nothing new and let the
  *                          running phases finish
  */
-public record PhaseGraph(Map<String, Set<String>> after, Map<String, String> lanes, int perLane,
-                         boolean continueOnFailure) {
+public record PhaseGraph(
+        Map<String, Set<String>> after, Map<String, String> lanes, int perLane, boolean continueOnFailure) {
 
     private static final PhaseGraph SEQUENTIAL = new PhaseGraph(Map.of(), Map.of(), 1, false);
 
@@ -75,12 +75,15 @@ public record PhaseGraph(Map<String, Set<String>> after, Map<String, String> lan
                 throw new IllegalArgumentException("scenario " + scenario + ": graph names unknown phase " + phase);
             }
             deps.stream().filter(d -> !known.contains(d)).findFirst().ifPresent(d -> {
-                throw new IllegalArgumentException("scenario " + scenario + ": phase " + phase + " waits for unknown phase " + d);
+                throw new IllegalArgumentException(
+                        "scenario " + scenario + ": phase " + phase + " waits for unknown phase " + d);
             });
         });
         Set<String> done = new LinkedHashSet<>();
         while (done.size() < known.size()) {
-            List<String> ready = names.stream().filter(n -> !done.contains(n) && done.containsAll(after(n))).toList();
+            List<String> ready = names.stream()
+                    .filter(n -> !done.contains(n) && done.containsAll(after(n)))
+                    .toList();
             if (ready.isEmpty()) {
                 throw new IllegalArgumentException("scenario " + scenario + ": the phase graph has a cycle");
             }

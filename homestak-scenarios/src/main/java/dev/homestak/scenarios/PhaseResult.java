@@ -46,23 +46,30 @@ public record PhaseResult(
     }
 
     /** A phase that ran from {@code started} to {@code finished} with the given status. */
-    public static PhaseResult ran(String name, String description, PhaseStatus status, String message,
-                                  Instant started, Instant finished) {
+    public static PhaseResult ran(
+            String name, String description, PhaseStatus status, String message, Instant started, Instant finished) {
         Duration took = Duration.between(started, finished);
-        return new PhaseResult(name, description, status, message, took.isNegative() ? Duration.ZERO : took,
-                Optional.of(started), Optional.of(finished), false);
+        return new PhaseResult(
+                name,
+                description,
+                status,
+                message,
+                took.isNegative() ? Duration.ZERO : took,
+                Optional.of(started),
+                Optional.of(finished),
+                false);
     }
 
     /** A phase skipped on request at {@code at}. */
     public static PhaseResult skipped(String name, String description, Instant at) {
-        return new PhaseResult(name, description, PhaseStatus.SKIPPED, "", Duration.ZERO,
-                Optional.of(at), Optional.of(at), false);
+        return new PhaseResult(
+                name, description, PhaseStatus.SKIPPED, "", Duration.ZERO, Optional.of(at), Optional.of(at), false);
     }
 
     /** A phase the run never reached; {@code why} says why ({@code "not reached: provision failed"}). */
     public static PhaseResult notRun(String name, String description, String why) {
-        return new PhaseResult(name, description, PhaseStatus.NOT_RUN, why, Duration.ZERO,
-                Optional.empty(), Optional.empty(), false);
+        return new PhaseResult(
+                name, description, PhaseStatus.NOT_RUN, why, Duration.ZERO, Optional.empty(), Optional.empty(), false);
     }
 
     /** This result with another message. */
@@ -72,6 +79,8 @@ public record PhaseResult(
 
     /** This result marked as having run as cleanup. */
     public PhaseResult asCleanup() {
-        return cleanup ? this : new PhaseResult(name, description, status, message, duration, startedAt, finishedAt, true);
+        return cleanup
+                ? this
+                : new PhaseResult(name, description, status, message, duration, startedAt, finishedAt, true);
     }
 }

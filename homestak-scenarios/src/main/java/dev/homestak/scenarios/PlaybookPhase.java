@@ -33,8 +33,11 @@ record PlaybookPhase(Path ansibleDir, String playbook, Duration timeout) impleme
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         boolean remote = ctx.lookup(Facts.REMOTE_IP).filter(ip -> !ip.isBlank()).isPresent();
         Action<ActionResult> play = remote
-                ? AnsiblePlaybookAction.builder(ansibleDir, playbook).host(Facts.REMOTE_IP).user("root")
-                        .timeout(timeout).build()
+                ? AnsiblePlaybookAction.builder(ansibleDir, playbook)
+                        .host(Facts.REMOTE_IP)
+                        .user("root")
+                        .timeout(timeout)
+                        .build()
                 : new AnsibleLocalPlaybookAction(ansibleDir, playbook, "inventory/local.yml", Map.of(), timeout);
         return play.run(ctx);
     }

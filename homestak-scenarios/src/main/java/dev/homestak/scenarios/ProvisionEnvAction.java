@@ -1,6 +1,5 @@
 package dev.homestak.scenarios;
 
-import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
@@ -8,6 +7,7 @@ import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.ProvisionVmsAction;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.VmSteps;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Provisioner;
 import dev.homestak.core.ResolvedEnv;
@@ -44,31 +44,42 @@ record ProvisionEnvAction(EnvSource envs, String env, PveTarget target, TofuSett
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         String name = EnvVms.envName(ctx, env, target);
-        return EnvVms.resolve(envs, name, target, ctx).flatMap(resolved -> usesTofu(ctx)
-                ? tofu.apply(resolved, ctx).run(ctx)
-                : new EnsureImagesAction(envs, env, target, timeout).run(ctx)
-                        .flatMap(images -> VmSteps.label(ctx, target))
-                        .flatMap(label -> provision(ctx, resolved, label)));
+        return EnvVms.resolve(envs, name, target, ctx)
+                .flatMap(resolved -> usesTofu(ctx)
+                        ? tofu.apply(resolved, ctx).run(ctx)
+                        : new EnsureImagesAction(envs, env, target, timeout)
+                                .run(ctx)
+                                .flatMap(images -> VmSteps.label(ctx, target))
+                                .flatMap(label -> provision(ctx, resolved, label)));
     }
 
     private boolean usesTofu(ActionContext ctx) {
-        return target instanceof PveTarget.Host && ctx.host().map(h -> h.provisioner() == Provisioner.TOFU).orElse(false);
+        return target instanceof PveTarget.Host
+                && ctx.host().map(h -> h.provisioner() == Provisioner.TOFU).orElse(false);
     }
 
     private Either<ActionFailure, ActionResult> provision(ActionContext ctx, ResolvedEnv resolved, String label) {
         return tagged(resolved, ctx).run(ctx).map(done -> {
             // inside the nested PVE only the ids are reported: provisioned_vms stays the host's list
-            Facts facts = target instanceof PveTarget.Nested ? done.facts().without(ActionKeys.PROVISIONED_VMS) : done.facts();
-            List<String> vms = resolved.vms().stream().map(ResolvedVm::name)
-                    .map(vm -> vm + " (" + facts.get(Facts.vmIdKey(vm)).map(String::valueOf).orElse("?") + ")").toList();
-            return ActionResult.of("API provisioning completed for " + resolved.env() + " on " + label + ": "
-                    + String.join(", ", vms), facts);
+            Facts facts = target instanceof PveTarget.Nested
+                    ? done.facts().without(ActionKeys.PROVISIONED_VMS)
+                    : done.facts();
+            List<String> vms = resolved.vms().stream()
+                    .map(ResolvedVm::name)
+                    .map(vm -> vm + " ("
+                            + facts.get(Facts.vmIdKey(vm)).map(String::valueOf).orElse("?") + ")")
+                    .toList();
+            return ActionResult.of(
+                    "API provisioning completed for " + resolved.env() + " on " + label + ": " + String.join(", ", vms),
+                    facts);
         });
     }
 
     private ProvisionVmsAction tagged(ResolvedEnv resolved, ActionContext ctx) {
-        ProvisionVmsAction create = ProvisionVmsAction.of(resolved).withTarget(target)
-                .withMaxConcurrency(Math.max(1, resolved.vms().size())).withTimeout(timeout);
+        ProvisionVmsAction create = ProvisionVmsAction.of(resolved)
+                .withTarget(target)
+                .withMaxConcurrency(Math.max(1, resolved.vms().size()))
+                .withTimeout(timeout);
         return RunTags.runId(ctx).map(id -> create.withRunTag(RunTags.of(id))).orElse(create);
     }
 

@@ -19,8 +19,7 @@ import java.util.Set;
  */
 final class RunChecks {
 
-    private RunChecks() {
-    }
+    private RunChecks() {}
 
     /** Every phase that will run (and every cleanup phase the policy may run) finds what it needs. */
     static Either<RunFailure, Boolean> phases(Scenario scenario, RunOptions options, ActionContext ctx) {
@@ -38,7 +37,8 @@ final class RunChecks {
             anyEnv = true;
             Either<ActionFailure, List<String>> needs = checked.precheck(ctx);
             if (needs.isLeft()) {
-                return Either.left(new RunFailure.NotReady("phase " + p.name() + ": " + needs.getLeft().message()));
+                return Either.left(new RunFailure.NotReady(
+                        "phase " + p.name() + ": " + needs.getLeft().message()));
             }
             vms.addAll(needs.get());
         }
@@ -49,8 +49,8 @@ final class RunChecks {
     private static Either<RunFailure, Boolean> vmIds(Map<String, Integer> overrides, Set<String> vms, boolean anyEnv) {
         for (String name : overrides.keySet().stream().sorted().toList()) {
             if (anyEnv && !vms.contains(name)) {
-                return Either.left(new RunFailure.NotReady("--vm-id names unknown VM '" + name + "' (VMs of this run: "
-                        + String.join(", ", vms) + ")"));
+                return Either.left(new RunFailure.NotReady(
+                        "--vm-id names unknown VM '" + name + "' (VMs of this run: " + String.join(", ", vms) + ")"));
             }
         }
         return Either.right(true);
@@ -66,10 +66,12 @@ final class RunChecks {
             }
         }
         if (options.contextFile().isPresent()) {
-            Optional<String> problem = contextFileProblem(options.contextFile().get().toAbsolutePath());
+            Optional<String> problem =
+                    contextFileProblem(options.contextFile().get().toAbsolutePath());
             if (problem.isPresent()) {
-                return Either.left(new RunFailure.NotReady("context file " + options.contextFile().get() + " " + problem.get()
-                        + ": the facts of the run would be lost; choose another file"));
+                return Either.left(new RunFailure.NotReady(
+                        "context file " + options.contextFile().get() + " " + problem.get()
+                                + ": the facts of the run would be lost; choose another file"));
             }
         }
         return Either.right(true);
@@ -101,7 +103,8 @@ final class RunChecks {
         }
         boolean itself = existing.equals(dir.toAbsolutePath());
         if (!Files.isDirectory(existing)) {
-            return Optional.of(itself ? "is not a directory" : "cannot be created: " + existing + " is not a directory");
+            return Optional.of(
+                    itself ? "is not a directory" : "cannot be created: " + existing + " is not a directory");
         }
         Path where = existing;
         return probe(existing).map(p -> itself ? p : "cannot be created: " + where + " " + p);

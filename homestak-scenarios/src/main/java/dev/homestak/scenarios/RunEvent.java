@@ -36,8 +36,9 @@ public sealed interface RunEvent {
     }
 
     /** The run started; {@code phases} are the phase names in order, {@code dryRun} if nothing will be touched. */
-    record RunStarted(String runId, long seq, Instant at, String scenario, String host, List<String> phases,
-                      boolean dryRun) implements RunEvent {
+    record RunStarted(
+            String runId, long seq, Instant at, String scenario, String host, List<String> phases, boolean dryRun)
+            implements RunEvent {
         /** Validates and copies. */
         public RunStarted {
             Objects.requireNonNull(scenario, "scenario");
@@ -48,31 +49,25 @@ public sealed interface RunEvent {
 
     /** A phase started; {@code cleanup} when it runs as cleanup (destructor phase). */
     record PhaseStarted(String runId, long seq, Instant at, String phase, String description, boolean cleanup)
-            implements RunEvent {
-    }
+            implements RunEvent {}
 
     /** A phase passed. */
     record PhasePassed(String runId, long seq, Instant at, String phase, String message, Duration duration)
-            implements RunEvent {
-    }
+            implements RunEvent {}
 
     /** A phase failed (or was cancelled, or timed out). */
     record PhaseFailed(String runId, long seq, Instant at, String phase, String message, Duration duration)
-            implements RunEvent {
-    }
+            implements RunEvent {}
 
     /** A phase was skipped ({@code --skip}, dry-run, or the cleanup policy keeps the environment). */
-    record PhaseSkipped(String runId, long seq, Instant at, String phase, String reason) implements RunEvent {
-    }
+    record PhaseSkipped(String runId, long seq, Instant at, String phase, String reason) implements RunEvent {}
 
     /** A progress line of the running phase's action ({@code "VM 99901 has IP 10.0.12.146"}). */
-    record Progress(String runId, long seq, Instant at, String phase, String line) implements RunEvent {
-    }
+    record Progress(String runId, long seq, Instant at, String phase, String line) implements RunEvent {}
 
     /** A line a tool (tofu, ansible, ssh) printed while the phase ran; {@code stream} is stdout or stderr. */
     record ToolOutput(String runId, long seq, Instant at, String phase, String tool, String stream, String line)
-            implements RunEvent {
-    }
+            implements RunEvent {}
 
     /**
      * The Proxmox client retried a call of the running phase after a transient failure (a 503, 596, reset
@@ -88,7 +83,5 @@ public sealed interface RunEvent {
     }
 
     /** The run finished. */
-    record RunFinished(String runId, long seq, Instant at, RunOutcome outcome, Duration duration)
-            implements RunEvent {
-    }
+    record RunFinished(String runId, long seq, Instant at, RunOutcome outcome, Duration duration) implements RunEvent {}
 }

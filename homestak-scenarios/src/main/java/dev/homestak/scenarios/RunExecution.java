@@ -118,15 +118,19 @@ final class RunExecution {
                 }
                 teardownOnSuccess(p);
             } else if (options.skip().contains(p.name())) {
-                record(PhaseResult.skipped(p.name(), p.description(), settings.clock().instant()));
+                record(PhaseResult.skipped(
+                        p.name(), p.description(), settings.clock().instant()));
             } else if (mainToken.isCancelled()) {
                 fail(p, stopMessage() + " before phase " + p.name() + " started");
                 return false;
             } else {
-                PhaseExecutor.Outcome o = executor.run(p, facts, mainToken, p.timeout(), PhaseExecutor.Kind.MAIN, f -> explain(f, false));
+                PhaseExecutor.Outcome o =
+                        executor.run(p, facts, mainToken, p.timeout(), PhaseExecutor.Kind.MAIN, f -> explain(f, false));
                 results.put(p.name(), o.result());
                 if (o.result().status() != PhaseStatus.PASSED) {
-                    notReached = mainToken.isCancelled() ? "not reached: " + stopReason() : "not reached: " + p.name() + " failed";
+                    notReached = mainToken.isCancelled()
+                            ? "not reached: " + stopReason()
+                            : "not reached: " + p.name() + " failed";
                     return false;
                 }
                 facts = facts.merge(o.facts());
@@ -137,13 +141,16 @@ final class RunExecution {
 
     /** The main path as a graph: phases in parallel as the graph allows; teardown phases are left to cleanup. */
     private boolean graphMainPath() {
-        List<Phase> main = scenario.phases().stream().filter(p -> !scenario.isTeardown(p)).toList();
-        GraphScheduler.Outcome o = GraphScheduler.main(scenario.graph()).run(main, this::runGraphPhase, this::record,
-                mainToken::isCancelled);
+        List<Phase> main =
+                scenario.phases().stream().filter(p -> !scenario.isTeardown(p)).toList();
+        GraphScheduler.Outcome o = GraphScheduler.main(scenario.graph())
+                .run(main, this::runGraphPhase, this::record, mainToken::isCancelled);
         boolean ok = main.stream().allMatch(p -> o.results().containsKey(p.name()))
-                && o.results().values().stream().allMatch(r -> r.status() == PhaseStatus.PASSED || r.status() == PhaseStatus.SKIPPED);
+                && o.results().values().stream()
+                        .allMatch(r -> r.status() == PhaseStatus.PASSED || r.status() == PhaseStatus.SKIPPED);
         if (!ok) {
-            notReached = mainToken.isCancelled() ? "not reached: " + stopReason()
+            notReached = mainToken.isCancelled()
+                    ? "not reached: " + stopReason()
                     : "not reached: " + o.firstFailure().map(f -> f + " failed").orElse("an earlier phase failed");
         }
         return ok;
@@ -151,11 +158,13 @@ final class RunExecution {
 
     private PhaseResult runGraphPhase(Phase p) {
         if (options.skip().contains(p.name())) {
-            PhaseResult r = PhaseResult.skipped(p.name(), p.description(), settings.clock().instant());
+            PhaseResult r = PhaseResult.skipped(
+                    p.name(), p.description(), settings.clock().instant());
             record(r);
             return r;
         }
-        PhaseExecutor.Outcome o = executor.run(p, facts, mainToken, p.timeout(), PhaseExecutor.Kind.MAIN, f -> explain(f, false));
+        PhaseExecutor.Outcome o =
+                executor.run(p, facts, mainToken, p.timeout(), PhaseExecutor.Kind.MAIN, f -> explain(f, false));
         results.put(p.name(), o.result());
         mergeFacts(o.facts());
         return o.result();
@@ -167,7 +176,8 @@ final class RunExecution {
 
     private void teardownOnSuccess(Phase p) {
         if (!policy.afterSuccess()) {
-            record(PhaseResult.skipped(p.name(), p.description(), settings.clock().instant())
+            record(PhaseResult.skipped(
+                            p.name(), p.description(), settings.clock().instant())
                     .withMessage("kept: cleanup policy " + policy.cliName()));
         } else {
             runCleanupPhase(p);
@@ -185,7 +195,11 @@ final class RunExecution {
                 if (scenario.phases().stream().anyMatch(p -> p.name().equals(c.name()))) {
                     String kept = "kept: cleanup policy " + policy.cliName();
                     if (mainOk) {
-                        record(PhaseResult.skipped(c.name(), c.description(), settings.clock().instant()).withMessage(kept));
+                        record(PhaseResult.skipped(
+                                        c.name(),
+                                        c.description(),
+                                        settings.clock().instant())
+                                .withMessage(kept));
                     } else {
                         results.put(c.name(), PhaseResult.notRun(c.name(), c.description(), kept));
                     }
@@ -197,10 +211,15 @@ final class RunExecution {
         if (scenario.graph().isSequential()) {
             toRun.forEach(c -> runCleanupPhase(c, !mainOk));
         } else {
-            GraphScheduler.cleanup(scenario.graph()).run(toRun, c -> {
-                runCleanupPhase(c, !mainOk);
-                return results.get(c.name());
-            }, this::record, () -> false);
+            GraphScheduler.cleanup(scenario.graph())
+                    .run(
+                            toRun,
+                            c -> {
+                                runCleanupPhase(c, !mainOk);
+                                return results.get(c.name());
+                            },
+                            this::record,
+                            () -> false);
         }
     }
 
@@ -210,13 +229,20 @@ final class RunExecution {
 
     private void runCleanupPhase(Phase c, boolean afterFailure) {
         if (options.skip().contains(c.name())) {
-            record(PhaseResult.skipped(c.name(), c.description(), settings.clock().instant()));
+            record(PhaseResult.skipped(
+                    c.name(), c.description(), settings.clock().instant()));
         } else if (cleanupToken.isCancelled()) {
-            record(PhaseResult.notRun(c.name(), c.description(), "cleanup aborted (interrupted twice)").asCleanup());
+            record(PhaseResult.notRun(c.name(), c.description(), "cleanup aborted (interrupted twice)")
+                    .asCleanup());
         } else {
             Duration budget = c.timeout().orElse(options.cleanupBudget());
-            PhaseExecutor.Outcome o = executor.run(c, facts, cleanupToken, Optional.of(budget), afterFailure
-                    ? PhaseExecutor.Kind.CLEANUP_AFTER_FAILURE : PhaseExecutor.Kind.CLEANUP, f -> explain(f, true));
+            PhaseExecutor.Outcome o = executor.run(
+                    c,
+                    facts,
+                    cleanupToken,
+                    Optional.of(budget),
+                    afterFailure ? PhaseExecutor.Kind.CLEANUP_AFTER_FAILURE : PhaseExecutor.Kind.CLEANUP,
+                    f -> explain(f, true));
             results.put(c.name(), o.result());
             mergeFacts(o.facts());
         }
@@ -224,10 +250,15 @@ final class RunExecution {
 
     private void dryRun() {
         for (Phase p : scenario.phases()) {
-            String what = options.skip().contains(p.name()) ? "skipped on request"
-                    : (scenario.isTeardown(p) ? "dry-run: cleanup (policy " + policy.cliName() + ") would run " : "dry-run: would run ")
-                    + p.actionDetails();
-            record(PhaseResult.skipped(p.name(), p.description(), settings.clock().instant()).withMessage(what));
+            String what = options.skip().contains(p.name())
+                    ? "skipped on request"
+                    : (scenario.isTeardown(p)
+                                    ? "dry-run: cleanup (policy " + policy.cliName() + ") would run "
+                                    : "dry-run: would run ")
+                            + p.actionDetails();
+            record(PhaseResult.skipped(
+                            p.name(), p.description(), settings.clock().instant())
+                    .withMessage(what));
         }
     }
 
@@ -259,9 +290,11 @@ final class RunExecution {
     /** The original's timeout message ({@code Timeout exceeded (E.Es >= Ts)}) or the interrupt's. */
     private String stopMessage() {
         if (timedOut.get()) {
-            double elapsed = Duration.between(started, settings.clock().instant()).toMillis() / 1000.0;
+            double elapsed =
+                    Duration.between(started, settings.clock().instant()).toMillis() / 1000.0;
             Duration limit = options.timeout().orElseThrow();
-            String limitText = limit.toMillis() % 1000 == 0 ? limit.toSeconds() + "s"
+            String limitText = limit.toMillis() % 1000 == 0
+                    ? limit.toSeconds() + "s"
                     : String.format(java.util.Locale.ROOT, "%.1fs", limit.toMillis() / 1000.0);
             return String.format(java.util.Locale.ROOT, "Timeout exceeded (%.1fs >= %s)", elapsed, limitText);
         }
@@ -279,10 +312,18 @@ final class RunExecution {
             }
         }
         CleanupSummary cleanup = summarize(ordered);
-        return RunReport.builder().runId(runId).scenario(scenario.name()).host(settings.host())
-                .outcome(outcome(ordered, cleanup)).startedAt(started).finishedAt(settings.clock().instant())
-                .phases(ordered).facts(facts).cleanup(cleanup)
-                .interruptedBy(mainToken.reason().filter(INTERRUPTED::equals).flatMap(r -> interruptedBy)).build();
+        return RunReport.builder()
+                .runId(runId)
+                .scenario(scenario.name())
+                .host(settings.host())
+                .outcome(outcome(ordered, cleanup))
+                .startedAt(started)
+                .finishedAt(settings.clock().instant())
+                .phases(ordered)
+                .facts(facts)
+                .cleanup(cleanup)
+                .interruptedBy(mainToken.reason().filter(INTERRUPTED::equals).flatMap(r -> interruptedBy))
+                .build();
     }
 
     private RunOutcome outcome(List<PhaseResult> phases, CleanupSummary cleanup) {

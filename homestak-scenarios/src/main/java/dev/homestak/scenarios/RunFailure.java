@@ -22,7 +22,8 @@ public sealed interface RunFailure extends Failure {
 
         @Override
         public String message() {
-            return "Unknown phase '" + phase + "' for scenario " + scenario + ". Valid phases: " + String.join(", ", valid);
+            return "Unknown phase '" + phase + "' for scenario " + scenario + ". Valid phases: "
+                    + String.join(", ", valid);
         }
     }
 

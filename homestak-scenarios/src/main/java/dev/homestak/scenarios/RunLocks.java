@@ -71,7 +71,8 @@ public final class RunLocks {
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since "
-                    + ManagementFactory.getRuntimeMXBean().getStartTime() + "\n").getBytes(StandardCharsets.UTF_8)));
+                            + ManagementFactory.getRuntimeMXBean().getStartTime() + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
             return Either.right(() -> release(file, channel));
         } catch (IOException | OverlappingFileLockException e) {
             return Either.left("cannot take the run lock " + file + ": " + e.getMessage()

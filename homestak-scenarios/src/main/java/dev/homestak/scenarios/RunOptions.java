@@ -24,9 +24,16 @@ import java.util.Set;
  * @param vmIdOverrides VM name to VM id ({@code --vm-id NAME=VMID}), given to actions as {@code ctx.run().vmIdOverrides()}
  * @param env the env to deploy instead of the scenario's ({@code --env}), given to actions as {@code ctx.run().env()}
  */
-public record RunOptions(Set<String> skip, Optional<Duration> timeout, boolean dryRun, Optional<CleanupPolicy> cleanup,
-                         Duration cleanupBudget, Facts initialFacts, Optional<Path> contextFile,
-                         Map<String, Integer> vmIdOverrides, Optional<String> env) {
+public record RunOptions(
+        Set<String> skip,
+        Optional<Duration> timeout,
+        boolean dryRun,
+        Optional<CleanupPolicy> cleanup,
+        Duration cleanupBudget,
+        Facts initialFacts,
+        Optional<Path> contextFile,
+        Map<String, Integer> vmIdOverrides,
+        Optional<String> env) {
 
     /** Default time limit of one cleanup phase. */
     public static final Duration DEFAULT_CLEANUP_BUDGET = Duration.ofMinutes(10);
@@ -78,8 +85,7 @@ public record RunOptions(Set<String> skip, Optional<Duration> timeout, boolean d
         private final Map<String, Integer> vmIdOverrides = new LinkedHashMap<>();
         private Optional<String> env = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Deploys the env {@code value} instead of the scenario's ({@code --env}). */
         public Builder env(String value) {
@@ -139,7 +145,8 @@ public record RunOptions(Set<String> skip, Optional<Duration> timeout, boolean d
 
         /** The options. */
         public RunOptions build() {
-            return new RunOptions(skip, timeout, dryRun, cleanup, cleanupBudget, initialFacts, contextFile, vmIdOverrides, env);
+            return new RunOptions(
+                    skip, timeout, dryRun, cleanup, cleanupBudget, initialFacts, contextFile, vmIdOverrides, env);
         }
     }
 }

@@ -64,9 +64,19 @@ public record RunReport(
 
     /** A builder preset with this report's values. */
     public Builder toBuilder() {
-        return new Builder().runId(runId).scenario(scenario).host(host).outcome(outcome)
-                .startedAt(startedAt).finishedAt(finishedAt).phases(phases).facts(facts)
-                .cleanup(cleanup).files(files).warnings(warnings).interruptedBy(interruptedBy);
+        return new Builder()
+                .runId(runId)
+                .scenario(scenario)
+                .host(host)
+                .outcome(outcome)
+                .startedAt(startedAt)
+                .finishedAt(finishedAt)
+                .phases(phases)
+                .facts(facts)
+                .cleanup(cleanup)
+                .files(files)
+                .warnings(warnings)
+                .interruptedBy(interruptedBy);
     }
 
     /** True when the run passed. */
@@ -93,8 +103,11 @@ public record RunReport(
         if (passed()) {
             return Optional.empty();
         }
-        String main = phases.stream().filter(p -> p.status() == PhaseStatus.FAILED && !p.cleanup()).findFirst()
-                .map(p -> "phase " + p.name() + " (" + p.description() + ") failed: " + p.message().strip().replace('\n', ' '))
+        String main = phases.stream()
+                .filter(p -> p.status() == PhaseStatus.FAILED && !p.cleanup())
+                .findFirst()
+                .map(p -> "phase " + p.name() + " (" + p.description() + ") failed: "
+                        + p.message().strip().replace('\n', ' '))
                 .orElse(outcome == RunOutcome.INTERRUPTED ? "run interrupted" : "run failed");
         String left = cleanup.failed() ? "; cleanup could not remove: " + String.join("; ", cleanup.remaining()) : "";
         return Optional.of(main + left);
@@ -127,8 +140,7 @@ public record RunReport(
         private List<String> warnings = List.of();
         private Optional<String> interruptedBy = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the run id. */
         public Builder runId(String value) {
@@ -204,8 +216,19 @@ public record RunReport(
 
         /** The report. */
         public RunReport build() {
-            return new RunReport(runId, scenario, host, outcome, startedAt, finishedAt, phases, facts, cleanup,
-                    files, warnings, interruptedBy);
+            return new RunReport(
+                    runId,
+                    scenario,
+                    host,
+                    outcome,
+                    startedAt,
+                    finishedAt,
+                    phases,
+                    facts,
+                    cleanup,
+                    files,
+                    warnings,
+                    interruptedBy);
         }
     }
 }

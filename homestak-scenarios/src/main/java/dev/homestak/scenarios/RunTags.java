@@ -13,10 +13,10 @@ final class RunTags {
 
     /** The tag on every VM homestak created. */
     static final String HOMESTAK = "homestak";
+
     private static final String RUN_PREFIX = "homestak-run-";
 
-    private RunTags() {
-    }
+    private RunTags() {}
 
     /** The tag of run {@code runId} (lower case, as PVE keeps tags; only characters a tag may hold). */
     static String of(String runId) {
@@ -40,6 +40,9 @@ final class RunTags {
 
     /** The run id in a VM's tags, if one of them is a run tag. */
     static Optional<String> runIdIn(String tags) {
-        return parse(tags).stream().filter(t -> t.startsWith(RUN_PREFIX)).map(t -> t.substring(RUN_PREFIX.length())).findFirst();
+        return parse(tags).stream()
+                .filter(t -> t.startsWith(RUN_PREFIX))
+                .map(t -> t.substring(RUN_PREFIX.length()))
+                .findFirst();
     }
 }

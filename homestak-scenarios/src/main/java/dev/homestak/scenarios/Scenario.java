@@ -23,11 +23,17 @@ import java.util.Set;
  * @param attributes expected runtime, confirmation, host config, default cleanup policy
  * @param graph how the phases are scheduled: {@link PhaseGraph#sequential()} (list order) or a graph run in parallel
  */
-public record Scenario(String name, String description, List<Phase> phases, List<Phase> cleanup,
-                       ScenarioAttributes attributes, PhaseGraph graph) {
+public record Scenario(
+        String name,
+        String description,
+        List<Phase> phases,
+        List<Phase> cleanup,
+        ScenarioAttributes attributes,
+        PhaseGraph graph) {
 
     /** A scenario whose phases run in list order. */
-    public Scenario(String name, String description, List<Phase> phases, List<Phase> cleanup, ScenarioAttributes attributes) {
+    public Scenario(
+            String name, String description, List<Phase> phases, List<Phase> cleanup, ScenarioAttributes attributes) {
         this(name, description, phases, cleanup, attributes, PhaseGraph.sequential());
     }
 
@@ -61,7 +67,11 @@ public record Scenario(String name, String description, List<Phase> phases, List
     public static Scenario roundtrip(String name, String description, Scenario constructor, Scenario destructor) {
         List<Phase> all = new ArrayList<>(constructor.phases());
         all.addAll(destructor.phases());
-        return new Scenario(name, description, all, destructor.phases(),
+        return new Scenario(
+                name,
+                description,
+                all,
+                destructor.phases(),
                 constructor.attributes().withDefaultCleanup(CleanupPolicy.ALWAYS));
     }
 
@@ -99,8 +109,11 @@ public record Scenario(String name, String description, List<Phase> phases, List
 
     /** The phase (main or cleanup) with that name. */
     public Optional<Phase> phase(String phaseName) {
-        return phases.stream().filter(p -> p.name().equals(phaseName)).findFirst()
-                .or(() -> cleanup.stream().filter(p -> p.name().equals(phaseName)).findFirst());
+        return phases.stream()
+                .filter(p -> p.name().equals(phaseName))
+                .findFirst()
+                .or(() ->
+                        cleanup.stream().filter(p -> p.name().equals(phaseName)).findFirst());
     }
 
     private static void requireUnique(String scenario, List<Phase> list) {

@@ -12,8 +12,11 @@ import java.util.Optional;
  * @param requiresHostConfig needs a PVE host from site-config ({@code --host})
  * @param defaultCleanup the cleanup policy when the run does not choose one
  */
-public record ScenarioAttributes(Optional<Duration> expectedRuntime, boolean requiresConfirmation,
-                                 boolean requiresHostConfig, CleanupPolicy defaultCleanup) {
+public record ScenarioAttributes(
+        Optional<Duration> expectedRuntime,
+        boolean requiresConfirmation,
+        boolean requiresHostConfig,
+        CleanupPolicy defaultCleanup) {
 
     private static final ScenarioAttributes DEFAULTS =
             new ScenarioAttributes(Optional.empty(), false, true, CleanupPolicy.NEVER);

@@ -6,7 +6,6 @@ import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.RunControl;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
-import dev.homestak.core.Facts;
 import dev.homestak.core.Secret;
 import dev.homestak.scenarios.internal.ContextFiles;
 import dev.homestak.scenarios.internal.Redactor;
@@ -80,9 +79,13 @@ public final class ScenarioRunner implements AutoCloseable {
     public Either<RunFailure, RunHandle> start(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startOf(options))
-                .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)).map(ok -> start))
-                .flatMap(start -> options.dryRun() ? Either.right(start) : RunChecks.files(settings.reportDir(), options).map(ok -> start))
+        return validate(scenario, options)
+                .flatMap(ok -> startOf(options))
+                .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options))
+                        .map(ok -> start))
+                .flatMap(start -> options.dryRun()
+                        ? Either.right(start)
+                        : RunChecks.files(settings.reportDir(), options).map(ok -> start))
                 .flatMap(start -> launch(scenario, options, start));
     }
 
@@ -94,7 +97,8 @@ public final class ScenarioRunner implements AutoCloseable {
     public Either<RunFailure, Boolean> check(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return validate(scenario, options).flatMap(ok -> startOf(options))
+        return validate(scenario, options)
+                .flatMap(ok -> startOf(options))
                 .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)))
                 .flatMap(ok -> options.dryRun() ? Either.right(true) : RunChecks.files(settings.reportDir(), options));
     }
@@ -104,15 +108,18 @@ public final class ScenarioRunner implements AutoCloseable {
      * the cleanup policy and the timeout. Pure: nothing is run or written.
      */
     public Either<RunFailure, String> preview(Scenario scenario, RunOptions options) {
-        return validate(scenario, options).flatMap(ok -> startOf(options))
+        return validate(scenario, options)
+                .flatMap(ok -> startOf(options))
                 .flatMap(start -> RunChecks.phases(scenario, options, checking(start, options)))
                 .map(ok -> DryRunPreview.render(scenario, options, settings.host()));
     }
 
     /** The context the pre-run checks see: the start facts and overrides, no run id yet. */
     private ActionContext checking(ContextFiles.Content start, RunOptions options) {
-        return settings.base().toBuilder().facts(start.facts())
-                .run(RunControl.none().withVmIdOverrides(start.vmIdOverrides()).withEnv(options.env())).build();
+        return settings.base().toBuilder()
+                .facts(start.facts())
+                .run(RunControl.none().withVmIdOverrides(start.vmIdOverrides()).withEnv(options.env()))
+                .build();
     }
 
     private Either<RunFailure, RunHandle> launch(Scenario scenario, RunOptions options, ContextFiles.Content start) {
@@ -128,9 +135,17 @@ public final class ScenarioRunner implements AutoCloseable {
         return Either.right(launch(scenario, options, start, runId, lock));
     }
 
-    private RunHandle launch(Scenario scenario, RunOptions options, ContextFiles.Content start, String runId,
-                             Optional<RunLocks.Held> lock) {
-        RunExecution execution = new RunExecution(scenario, options, settings, RunControl.of(runId, start.vmIdOverrides()).withEnv(options.env()),
+    private RunHandle launch(
+            Scenario scenario,
+            RunOptions options,
+            ContextFiles.Content start,
+            String runId,
+            Optional<RunLocks.Held> lock) {
+        RunExecution execution = new RunExecution(
+                scenario,
+                options,
+                settings,
+                RunControl.of(runId, start.vmIdOverrides()).withEnv(options.env()),
                 start.facts());
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         Thread.ofPlatform().name("homestak-run-" + runId).start(() -> {
@@ -158,13 +173,27 @@ public final class ScenarioRunner implements AutoCloseable {
         }
         List<Path> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        options.contextFile().ifPresent(file -> ContextFiles.write(file, ContextFiles.context(report.facts(), report.runId(), overrides), settings.redactor())
-                .peek(files::add).peekLeft(problem -> warnings.add(problem + factsSavedElsewhere(report, overrides).map(saved -> {
-                    files.add(saved);
-                    return "; the facts were written to " + saved + " instead";
-                }).orElse("; the facts could not be saved anywhere: see the report's facts"))));
-        settings.reportDir().ifPresent(dir -> ReportFiles.write(report, dir, settings.clock().getZone(),
-                settings.clock().instant()).peek(files::addAll).peekLeft(warnings::add));
+        options.contextFile()
+                .ifPresent(file -> ContextFiles.write(
+                                file,
+                                ContextFiles.context(report.facts(), report.runId(), overrides),
+                                settings.redactor())
+                        .peek(files::add)
+                        .peekLeft(problem -> warnings.add(problem
+                                + factsSavedElsewhere(report, overrides)
+                                        .map(saved -> {
+                                            files.add(saved);
+                                            return "; the facts were written to " + saved + " instead";
+                                        })
+                                        .orElse("; the facts could not be saved anywhere: see the report's facts"))));
+        settings.reportDir()
+                .ifPresent(dir -> ReportFiles.write(
+                                report,
+                                dir,
+                                settings.clock().getZone(),
+                                settings.clock().instant())
+                        .peek(files::addAll)
+                        .peekLeft(warnings::add));
         warnings.forEach(w -> log.warn("{}", w));
         return report.withFiles(files, warnings);
     }
@@ -174,7 +203,8 @@ public final class ScenarioRunner implements AutoCloseable {
      * facts go to {@code <report dir>/<run stamp>.context.json} ({@code <run id>.context.json} if that is taken).
      */
     private Optional<Path> factsSavedElsewhere(RunReport report, Map<String, Integer> overrides) {
-        String stamp = RUN_STAMP.format(LocalDateTime.ofInstant(report.startedAt(), settings.clock().getZone()));
+        String stamp = RUN_STAMP.format(
+                LocalDateTime.ofInstant(report.startedAt(), settings.clock().getZone()));
         return settings.reportDir().flatMap(dir -> {
             try {
                 java.nio.file.Files.createDirectories(dir);
@@ -184,7 +214,9 @@ public final class ScenarioRunner implements AutoCloseable {
             Path file = dir.resolve(stamp + ".context.json");
             // two runs started in the same second: the run id keeps them apart
             Path free = java.nio.file.Files.exists(file) ? dir.resolve(report.runId() + ".context.json") : file;
-            return ContextFiles.write(free, ContextFiles.context(report.facts(), report.runId(), overrides), settings.redactor()).toJavaOptional();
+            return ContextFiles.write(
+                            free, ContextFiles.context(report.facts(), report.runId(), overrides), settings.redactor())
+                    .toJavaOptional();
         });
     }
 
@@ -216,7 +248,8 @@ public final class ScenarioRunner implements AutoCloseable {
     private String newRunId() {
         byte[] random = new byte[3];
         RANDOM.nextBytes(random);
-        return RUN_STAMP.format(LocalDateTime.now(settings.clock())) + "-" + HexFormat.of().formatHex(random);
+        return RUN_STAMP.format(LocalDateTime.now(settings.clock())) + "-"
+                + HexFormat.of().formatHex(random);
     }
 
     /** Builds a {@link ScenarioRunner}; the only mutable type here. */
@@ -231,8 +264,7 @@ public final class ScenarioRunner implements AutoCloseable {
         private Optional<dev.homestak.core.HostConfig> hostConfig = Optional.empty();
         private Optional<RunLocks> runLocks = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The outside world actions reach (Proxmox clients, SSH, processes, clock, sleeper, playbook stand-ins):
@@ -308,9 +340,14 @@ public final class ScenarioRunner implements AutoCloseable {
 
         /** The runner. */
         public ScenarioRunner build() {
-            Optional<ProxmoxClients> own = ports.proxmox().isPresent() ? Optional.empty() : Optional.of(ProxmoxClients.create());
-            SshClient ssh = ports.ssh().orElseGet(() -> SshClient.create(hostConfig
-                    .map(h -> SshSettings.builder().defaultPort(h.vmSshPort()).build()).orElse(SshSettings.defaults())));
+            Optional<ProxmoxClients> own =
+                    ports.proxmox().isPresent() ? Optional.empty() : Optional.of(ProxmoxClients.create());
+            SshClient ssh = ports.ssh()
+                    .orElseGet(() -> SshClient.create(hostConfig
+                            .map(h -> SshSettings.builder()
+                                    .defaultPort(h.vmSshPort())
+                                    .build())
+                            .orElse(SshSettings.defaults())));
             ActionContext.Builder context = ports.context(own.orElse(null), ssh);
             hostConfig.ifPresent(context::host);
             List<Secret> masked = new ArrayList<>(secrets);
@@ -318,8 +355,17 @@ public final class ScenarioRunner implements AutoCloseable {
                 h.apiToken().ifPresent(masked::add);
                 h.rootPassword().ifPresent(masked::add);
             });
-            return new ScenarioRunner(new RunnerSettings(context.build(), host, reportDir, listeners, Redactor.of(masked),
-                    clock, cancelGrace, runLocks), own);
+            return new ScenarioRunner(
+                    new RunnerSettings(
+                            context.build(),
+                            host,
+                            reportDir,
+                            listeners,
+                            Redactor.of(masked),
+                            clock,
+                            cancelGrace,
+                            runLocks),
+                    own);
         }
     }
 }

@@ -1,24 +1,24 @@
 package dev.homestak.scenarios;
 
-import dev.homestak.actions.WaitForVmIpsAction;
-import dev.homestak.actions.StartVmsAction;
-import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
-import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionKeys;
+import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.Actions;
 import dev.homestak.actions.AnsiblePlaybookAction;
 import dev.homestak.actions.CreateApiTokenAction;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.StartVmsAction;
 import dev.homestak.actions.VerifySshChainAction;
+import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.WaitForSshAction;
+import dev.homestak.actions.WaitForVmIpsAction;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Key;
 import dev.homestak.core.SiteConfig;
-import java.nio.file.Path;
 import io.vavr.control.Either;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,8 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     /** Envs from the site-config of the run's host config; ansible in {@code ../ansible}; the original's tofu layout. */
     public static StandardScenarioActions create() {
-        return new StandardScenarioActions(EnvSource.fromHostConfig(), Path.of("..", "ansible"), TofuSettings.defaults());
+        return new StandardScenarioActions(
+                EnvSource.fromHostConfig(), Path.of("..", "ansible"), TofuSettings.defaults());
     }
 
     /** Envs from {@code site}, already loaded. */
@@ -116,15 +117,25 @@ public final class StandardScenarioActions implements ScenarioActions {
     @Override
     public Action<ActionResult> installPve() {
         return AnsiblePlaybookAction.builder(ansibleDir, "playbooks/pve-install.yml")
-                .extraVars(Map.of("pve_hostname", BuiltInScenarios.NESTED_ENV)).host(Facts.INNER_IP).user("root")
-                .waitForSsh(true, true).sshTimeout(Duration.ofSeconds(120)).timeout(Duration.ofSeconds(1200)).build();
+                .extraVars(Map.of("pve_hostname", BuiltInScenarios.NESTED_ENV))
+                .host(Facts.INNER_IP)
+                .user("root")
+                .waitForSsh(true, true)
+                .sshTimeout(Duration.ofSeconds(120))
+                .timeout(Duration.ofSeconds(1200))
+                .build();
     }
 
     @Override
     public Action<ActionResult> configureInnerPve() {
         Action<ActionResult> play = AnsiblePlaybookAction.builder(ansibleDir, "playbooks/nested-pve-setup.yml")
-                .host(Facts.INNER_IP).user("root").sshTimeout(Duration.ofSeconds(120)).timeout(Duration.ofSeconds(600)).build();
-        Action<ActionResult> both = ctx -> Actions.sequence(List.of(play, innerToken(ctx))).run(ctx);
+                .host(Facts.INNER_IP)
+                .user("root")
+                .sshTimeout(Duration.ofSeconds(120))
+                .timeout(Duration.ofSeconds(600))
+                .build();
+        Action<ActionResult> both =
+                ctx -> Actions.sequence(List.of(play, innerToken(ctx))).run(ctx);
         return new Action<>() {
             @Override
             public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
@@ -143,8 +154,12 @@ public final class StandardScenarioActions implements ScenarioActions {
      * apart), into {@code inner_api_token}.
      */
     private static Action<ActionResult> innerToken(ActionContext ctx) {
-        String id = "homestak" + RunTags.runId(ctx).map(r -> "-" + r.replaceAll("[^A-Za-z0-9]", "")).orElse("");
-        return new CreateApiTokenAction(Facts.INNER_IP, "root", "root@pam", id, ActionKeys.INNER_API_TOKEN, Duration.ofSeconds(60));
+        String id = "homestak"
+                + RunTags.runId(ctx)
+                        .map(r -> "-" + r.replaceAll("[^A-Za-z0-9]", ""))
+                        .orElse("");
+        return new CreateApiTokenAction(
+                Facts.INNER_IP, "root", "root@pam", id, ActionKeys.INNER_API_TOKEN, Duration.ofSeconds(60));
     }
 
     @Override
@@ -164,13 +179,15 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> waitOnInner() {
-        return new WaitForVmIpsAction(Optional.of(BuiltInScenarios.TEST_ENV), Facts.TEST_IP, PveTarget.nested(), VmSteps.ALL, WAIT_IP);
+        return new WaitForVmIpsAction(
+                Optional.of(BuiltInScenarios.TEST_ENV), Facts.TEST_IP, PveTarget.nested(), VmSteps.ALL, WAIT_IP);
     }
 
     @Override
     public Action<ActionResult> verifyChain() {
         VerifySshChainAction d = VerifySshChainAction.of();
-        return new VerifySshChainAction(d.targetHostKey(), d.jumpHostKey(), d.user(), Duration.ofSeconds(300), Duration.ofSeconds(10));
+        return new VerifySshChainAction(
+                d.targetHostKey(), d.jumpHostKey(), d.user(), Duration.ofSeconds(300), Duration.ofSeconds(10));
     }
 
     @Override

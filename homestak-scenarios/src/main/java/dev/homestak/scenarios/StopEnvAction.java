@@ -1,12 +1,12 @@
 package dev.homestak.scenarios;
 
-import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.StopVmAction;
+import dev.homestak.actions.VmSteps;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;
@@ -31,14 +31,25 @@ record StopEnvAction(EnvSource envs, String env, Duration timeout) implements Ac
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         PveTarget host = PveTarget.host();
-        return EnvVms.resolve(envs, env, host, ctx).flatMap(resolved -> VmSteps.label(ctx, host)
-                .flatMap(label -> EnvTargets.existing(ctx, host, resolved).flatMap(vms -> {
-                    List<Action<ActionResult>> stops = vms.stream().map(vm -> VmSteps.onVm("stopping", vm, label,
-                            key -> new StopVmAction(key, host, timeout))).toList();
-                    return VmSteps.all(stops).run(ctx).map(done -> ActionResult.of(done.isEmpty()
-                            ? "No VM of env " + resolved.env() + " exists"
-                            : String.join("; ", done.stream().map(ActionResult::message).toList())));
-                })));
+        return EnvVms.resolve(envs, env, host, ctx)
+                .flatMap(resolved -> VmSteps.label(ctx, host)
+                        .flatMap(label -> EnvTargets.existing(ctx, host, resolved)
+                                .flatMap(vms -> {
+                                    List<Action<ActionResult>> stops = vms.stream()
+                                            .map(vm -> VmSteps.onVm(
+                                                    "stopping", vm, label, key -> new StopVmAction(key, host, timeout)))
+                                            .toList();
+                                    return VmSteps.all(stops)
+                                            .run(ctx)
+                                            .map(done -> ActionResult.of(
+                                                    done.isEmpty()
+                                                            ? "No VM of env " + resolved.env() + " exists"
+                                                            : String.join(
+                                                                    "; ",
+                                                                    done.stream()
+                                                                            .map(ActionResult::message)
+                                                                            .toList())));
+                                })));
     }
 
     @Override

@@ -42,8 +42,12 @@ public record TofuSettings(Path tofuDir, Path stateRoot) {
     }
 
     private TofuApplyAction applyAction(ResolvedEnv env) {
-        return TofuApplyAction.builder().env(env.env(), env.node()).tofuDir(tofuDir).stateRoot(stateRoot)
-                .tfvars(tfvars(env)).build();
+        return TofuApplyAction.builder()
+                .env(env.env(), env.node())
+                .tofuDir(tofuDir)
+                .stateRoot(stateRoot)
+                .tfvars(tfvars(env))
+                .build();
     }
 
     /** The tfvars with the token and password as {@code Secret}s: the action reveals them only into its file. */

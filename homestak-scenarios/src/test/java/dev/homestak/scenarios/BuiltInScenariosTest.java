@@ -26,12 +26,13 @@ class BuiltInScenariosTest {
 
     /** A ScenarioActions whose every action records "method(args)" and passes, or fails for {@code failing}. */
     ScenarioActions recording(String failing) {
-        return (ScenarioActions) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ScenarioActions.class},
-                (proxy, method, args) -> {
+        return (ScenarioActions) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ScenarioActions.class}, (proxy, method, args) -> {
                     String label = method.getName() + (args == null ? "" : Arrays.toString(args));
                     Action<ActionResult> action = ctx -> {
                         ran.add(label);
-                        return label.equals(failing) ? Either.left(new ActionFailure.Precondition(label + " failed"))
+                        return label.equals(failing)
+                                ? Either.left(new ActionFailure.Precondition(label + " failed"))
                                 : Either.right(ActionResult.of(label));
                     };
                     return action;
@@ -39,24 +40,43 @@ class BuiltInScenariosTest {
     }
 
     Map<String, Scenario> catalog(String failing) {
-        return BuiltInScenarios.all(recording(failing)).stream().collect(Collectors.toMap(Scenario::name, Function.identity()));
+        return BuiltInScenarios.all(recording(failing)).stream()
+                .collect(Collectors.toMap(Scenario::name, Function.identity()));
     }
 
     @Test
     @DisplayName("have the original's names, phase counts, phase names, order and descriptions (golden --list-phases)")
     void listPhases() throws IOException {
         Map<String, Scenario> all = catalog("");
-        assertThat(all.keySet()).containsExactlyInAnyOrder("simple-vm-constructor", "simple-vm-destructor",
-                "simple-vm-roundtrip", "nested-pve-constructor", "nested-pve-destructor", "nested-pve-roundtrip",
-                "pve-configure", "bootstrap-install");
+        assertThat(all.keySet())
+                .containsExactlyInAnyOrder(
+                        "simple-vm-constructor",
+                        "simple-vm-destructor",
+                        "simple-vm-roundtrip",
+                        "nested-pve-constructor",
+                        "nested-pve-destructor",
+                        "nested-pve-roundtrip",
+                        "pve-configure",
+                        "bootstrap-install");
         StringBuilder listing = new StringBuilder();
         all.keySet().stream().sorted().forEach(name -> {
             Scenario s = all.get(name);
-            listing.append(name).append(" (").append(s.phases().size()).append("): ").append(s.description()).append('\n');
+            listing.append(name)
+                    .append(" (")
+                    .append(s.phases().size())
+                    .append("): ")
+                    .append(s.description())
+                    .append('\n');
             listing.append("Phases for scenario '").append(name).append("':\n");
-            s.phases().forEach(p -> listing.append("  ").append(p.name()).append(": ").append(p.description()).append('\n'));
+            s.phases()
+                    .forEach(p -> listing.append("  ")
+                            .append(p.name())
+                            .append(": ")
+                            .append(p.description())
+                            .append('\n'));
         });
-        assertThat(listing.toString()).isEqualTo(Files.readString(Path.of("src/test/resources/golden/list-phases.txt")));
+        assertThat(listing.toString())
+                .isEqualTo(Files.readString(Path.of("src/test/resources/golden/list-phases.txt")));
     }
 
     @Test
@@ -79,11 +99,24 @@ class BuiltInScenariosTest {
     @DisplayName("a failing phase of nested-pve-roundtrip still runs the whole destructor")
     void failingRoundtripCleansUp() {
         Scenario rt = catalog("installPve").get("nested-pve-roundtrip");
-        RunReport report = ScenarioRunner.builder().noReports().build().run(rt, RunOptions.defaults()).get();
+        RunReport report = ScenarioRunner.builder()
+                .noReports()
+                .build()
+                .run(rt, RunOptions.defaults())
+                .get();
         assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
-        assertThat(ran).containsExactly("provision[nested-pve]", "startVm[nested-pve]", "waitForIp[nested-pve, inner_ip]",
-                "installPve", "cleanupOnInner", "stopInner", "destroyInner");
-        assertThat(report.phases()).filteredOn(p -> p.status() == PhaseStatus.NOT_RUN).hasSize(6);
+        assertThat(ran)
+                .containsExactly(
+                        "provision[nested-pve]",
+                        "startVm[nested-pve]",
+                        "waitForIp[nested-pve, inner_ip]",
+                        "installPve",
+                        "cleanupOnInner",
+                        "stopInner",
+                        "destroyInner");
+        assertThat(report.phases())
+                .filteredOn(p -> p.status() == PhaseStatus.NOT_RUN)
+                .hasSize(6);
         assertThat(report.cleanup().cleaned()).hasSize(3);
     }
 

@@ -27,7 +27,11 @@ class PhaseGraphRunTest {
     final AtomicInteger peak = new AtomicInteger();
 
     ScenarioRunner runner() {
-        return ScenarioRunner.builder().host("pve").noReports().cancelGrace(Duration.ofSeconds(5)).build();
+        return ScenarioRunner.builder()
+                .host("pve")
+                .noReports()
+                .cancelGrace(Duration.ofSeconds(5))
+                .build();
     }
 
     Action<ActionResult> pass(String name) {
@@ -52,7 +56,8 @@ class PhaseGraphRunTest {
         return ctx -> {
             latch.countDown();
             try {
-                return latch.await(10, TimeUnit.SECONDS) ? Either.right(ActionResult.of(name + " met"))
+                return latch.await(10, TimeUnit.SECONDS)
+                        ? Either.right(ActionResult.of(name + " met"))
                         : Either.left(new ActionFailure.Precondition(name + " ran alone"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -69,8 +74,14 @@ class PhaseGraphRunTest {
     @DisplayName("runs independent phases at the same time and a dependent one after its parent")
     void parallel() {
         CountDownLatch both = new CountDownLatch(2);
-        Scenario s = Scenario.of("g", "d", List.of(Phase.of("a", "A", meet("a", both)), Phase.of("b", "B", meet("b", both)),
-                Phase.of("c", "C", pass("c")))).withGraph(PhaseGraph.of(Map.of("c", Set.of("a")), Map.of(), 8));
+        Scenario s = Scenario.of(
+                        "g",
+                        "d",
+                        List.of(
+                                Phase.of("a", "A", meet("a", both)),
+                                Phase.of("b", "B", meet("b", both)),
+                                Phase.of("c", "C", pass("c"))))
+                .withGraph(PhaseGraph.of(Map.of("c", Set.of("a")), Map.of(), 8));
         RunReport report = run(s);
         assertThat(report.outcome()).isEqualTo(RunOutcome.PASSED);
         assertThat(report.phases()).extracting(PhaseResult::name).containsExactly("a", "b", "c");
@@ -104,8 +115,15 @@ class PhaseGraphRunTest {
     @Test
     @DisplayName("continue: runs independent phases and marks the failed phase's descendants not run")
     void continues() {
-        Scenario s = Scenario.of("g", "d", List.of(Phase.of("a", "A", fail("a")), Phase.of("a2", "A2", pass("a2")),
-                        Phase.of("a3", "A3", pass("a3")), Phase.of("x", "X", pass("x")), Phase.of("y", "Y", pass("y"))))
+        Scenario s = Scenario.of(
+                        "g",
+                        "d",
+                        List.of(
+                                Phase.of("a", "A", fail("a")),
+                                Phase.of("a2", "A2", pass("a2")),
+                                Phase.of("a3", "A3", pass("a3")),
+                                Phase.of("x", "X", pass("x")),
+                                Phase.of("y", "Y", pass("y"))))
                 .withGraph(PhaseGraph.of(Map.of("a2", Set.of("a"), "a3", Set.of("a2"), "y", Set.of("x")), Map.of(), 1)
                         .withContinueOnFailure(true));
         RunReport report = run(s);
@@ -118,11 +136,18 @@ class PhaseGraphRunTest {
     @Test
     @DisplayName("cleanup runs children before parents, also after a failure")
     void cleanupOrder() {
-        Scenario destructor = Scenario.of("down", "d", List.of(Phase.of("parent-down", "P", pass("parent-down")),
-                Phase.of("child-down", "C", pass("child-down"))));
-        Scenario s = Scenario.of("g", "d", List.of(Phase.of("up", "U", fail("up")))).withCleanup(destructor)
+        Scenario destructor = Scenario.of(
+                "down",
+                "d",
+                List.of(
+                        Phase.of("parent-down", "P", pass("parent-down")),
+                        Phase.of("child-down", "C", pass("child-down"))));
+        Scenario s = Scenario.of("g", "d", List.of(Phase.of("up", "U", fail("up"))))
+                .withCleanup(destructor)
                 .withGraph(PhaseGraph.of(Map.of("parent-down", Set.of("child-down")), Map.of(), 8));
-        RunReport report = runner().run(s, RunOptions.builder().cleanup(CleanupPolicy.ALWAYS).build()).get();
+        RunReport report = runner().run(
+                        s, RunOptions.builder().cleanup(CleanupPolicy.ALWAYS).build())
+                .get();
         assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(ran).containsExactly("up", "child-down", "parent-down");
     }
@@ -131,9 +156,11 @@ class PhaseGraphRunTest {
     @DisplayName("refuses a graph with a cycle or an unknown phase")
     void refusesBadGraphs() {
         List<Phase> phases = List.of(Phase.of("a", "A", pass("a")), Phase.of("b", "B", pass("b")));
-        assertThatThrownBy(() -> Scenario.of("g", "d", phases).withGraph(PhaseGraph.of(Map.of("a", Set.of("b"), "b", Set.of("a")), Map.of(), 1)))
+        assertThatThrownBy(() -> Scenario.of("g", "d", phases)
+                        .withGraph(PhaseGraph.of(Map.of("a", Set.of("b"), "b", Set.of("a")), Map.of(), 1)))
                 .hasMessageContaining("cycle");
-        assertThatThrownBy(() -> Scenario.of("g", "d", phases).withGraph(PhaseGraph.of(Map.of("a", Set.of("zz")), Map.of(), 1)))
+        assertThatThrownBy(() ->
+                        Scenario.of("g", "d", phases).withGraph(PhaseGraph.of(Map.of("a", Set.of("zz")), Map.of(), 1)))
                 .hasMessageContaining("unknown phase zz");
     }
 }

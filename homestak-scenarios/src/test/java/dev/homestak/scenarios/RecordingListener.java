@@ -14,7 +14,9 @@ final class RecordingListener implements RunListener {
     }
 
     List<String> types() {
-        return events.stream().map(e -> e.getClass().getSimpleName() + (phase(e).isEmpty() ? "" : ":" + phase(e))).toList();
+        return events.stream()
+                .map(e -> e.getClass().getSimpleName() + (phase(e).isEmpty() ? "" : ":" + phase(e)))
+                .toList();
     }
 
     static String phase(RunEvent e) {

@@ -33,7 +33,8 @@ class RunFilesTest {
     }
 
     ScenarioRunner runner(RunListener... listeners) {
-        ScenarioRunner.Builder b = ScenarioRunner.builder().host("pve").reportDir(reports()).redact(List.of(Secret.of(TOKEN)));
+        ScenarioRunner.Builder b =
+                ScenarioRunner.builder().host("pve").reportDir(reports()).redact(List.of(Secret.of(TOKEN)));
         for (RunListener l : listeners) {
             b.listener(l);
         }
@@ -41,10 +42,18 @@ class RunFilesTest {
     }
 
     Scenario scenario() {
-        return Scenario.roundtrip("simple", "d",
-                Scenario.of("c", "d", List.of(
-                        Phase.of("provision", "Provision test VM", actions.echoFact("provision", "inner_ip")),
-                        Phase.of("start", "Start test VM", actions.pass("start", Facts.empty().with(Facts.VM_IP, "10.1.1.1"))))),
+        return Scenario.roundtrip(
+                "simple",
+                "d",
+                Scenario.of(
+                        "c",
+                        "d",
+                        List.of(
+                                Phase.of("provision", "Provision test VM", actions.echoFact("provision", "inner_ip")),
+                                Phase.of(
+                                        "start",
+                                        "Start test VM",
+                                        actions.pass("start", Facts.empty().with(Facts.VM_IP, "10.1.1.1"))))),
                 Scenario.of("d", "d", List.of(Phase.of("destroy", "Destroy test VM", actions.pass("destroy")))));
     }
 
@@ -64,8 +73,14 @@ class RunFilesTest {
         @DisplayName("runs no action, writes no file, and reports each phase with its action")
         void touchesNothing() throws IOException {
             Path context = dir.resolve("ctx.json");
-            RunReport report = runner().run(scenario(), RunOptions.builder().dryRun(true).contextFile(context)
-                    .skip("start").build()).get();
+            RunReport report = runner().run(
+                            scenario(),
+                            RunOptions.builder()
+                                    .dryRun(true)
+                                    .contextFile(context)
+                                    .skip("start")
+                                    .build())
+                    .get();
             assertThat(actions.ran).isEmpty();
             assertThat(files(reports())).isEmpty();
             assertThat(context).doesNotExist();
@@ -76,10 +91,19 @@ class RunFilesTest {
         @Test
         @DisplayName("preview prints [ OK ] / [SKIP] per phase with its action, and the summary")
         void preview() {
-            String text = runner().preview(scenario(), RunOptions.builder().skip("start").build()).get();
-            assertThat(text).contains("DRY-RUN: simple", "Host: pve", "[ OK ] provision: Provision test VM",
-                    "[SKIP] start: Start test VM", "       Action: ", "2 phases to execute, 1 to skip",
-                    "Cleanup: always (destroy)", "Mode: DRY-RUN (no changes made)");
+            String text = runner().preview(
+                            scenario(), RunOptions.builder().skip("start").build())
+                    .get();
+            assertThat(text)
+                    .contains(
+                            "DRY-RUN: simple",
+                            "Host: pve",
+                            "[ OK ] provision: Provision test VM",
+                            "[SKIP] start: Start test VM",
+                            "       Action: ",
+                            "2 phases to execute, 1 to skip",
+                            "Cleanup: always (destroy)",
+                            "Mode: DRY-RUN (no changes made)");
             assertThat(actions.ran).isEmpty();
         }
     }
@@ -92,11 +116,18 @@ class RunFilesTest {
         void readAndWritten() throws IOException {
             Path context = dir.resolve("ctx.json");
             Files.writeString(context, "{\"inner_ip\": \"10.9.9.9\", \"vm_ip\": \"old\", \"test_vm_id\": 99901}");
-            RunReport report = runner().run(scenario(), RunOptions.builder().contextFile(context)
-                    .initialFacts(Facts.empty().with(Facts.INNER_IP, "10.8.8.8")).build()).get();
+            RunReport report = runner().run(
+                            scenario(),
+                            RunOptions.builder()
+                                    .contextFile(context)
+                                    .initialFacts(Facts.empty().with(Facts.INNER_IP, "10.8.8.8"))
+                                    .build())
+                    .get();
             assertThat(report.phase("provision").orElseThrow().message()).isEqualTo("inner_ip=10.8.8.8");
             String written = Files.readString(context);
-            assertThat(written).startsWith("{\n  \"inner_ip\": \"10.8.8.8\",\n  \"vm_ip\": \"10.1.1.1\",\n  \"test_vm_id\": 99901,")
+            assertThat(written)
+                    .startsWith(
+                            "{\n  \"inner_ip\": \"10.8.8.8\",\n  \"vm_ip\": \"10.1.1.1\",\n  \"test_vm_id\": 99901,")
                     .contains("\"run_id\": \"" + report.runId() + "\"");
             assertThat(report.files()).contains(context);
         }
@@ -106,7 +137,9 @@ class RunFilesTest {
         void writtenOnFailure() {
             Path context = dir.resolve("ctx.json");
             Scenario failing = Scenario.of("f", "d", List.of(Phase.of("a", "A", actions.fail("a", "nope"))));
-            RunReport report = runner().run(failing, RunOptions.builder().contextFile(context).build()).get();
+            RunReport report = runner().run(
+                            failing, RunOptions.builder().contextFile(context).build())
+                    .get();
             assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
             assertThat(context).content().contains("\"run_id\"");
         }
@@ -116,8 +149,11 @@ class RunFilesTest {
         void invalid() throws IOException {
             Path context = dir.resolve("ctx.json");
             Files.writeString(context, "{\n  \"inner_ip\": 10.0.0.1.2\n}");
-            Either<RunFailure, RunReport> r = runner().run(scenario(), RunOptions.builder().contextFile(context).build());
-            assertThat(r.getLeft().message()).startsWith("Context file " + context + ": invalid JSON at line 2")
+            Either<RunFailure, RunReport> r = runner().run(
+                            scenario(),
+                            RunOptions.builder().contextFile(context).build());
+            assertThat(r.getLeft().message())
+                    .startsWith("Context file " + context + ": invalid JSON at line 2")
                     .doesNotContain("\n");
             assertThat(actions.ran).isEmpty();
         }
@@ -148,7 +184,9 @@ class RunFilesTest {
             })));
             RunFailure refused = runner().run(watched, RunOptions.defaults()).getLeft();
             assertThat(refused).isInstanceOf(RunFailure.NotReady.class);
-            assertThat(refused.message()).startsWith("report directory " + reports()).endsWith(": nothing was run");
+            assertThat(refused.message())
+                    .startsWith("report directory " + reports())
+                    .endsWith(": nothing was run");
             assertThat(ran).isEmpty();
         }
 
@@ -156,8 +194,10 @@ class RunFilesTest {
         @DisplayName("two runs at once on one runner both complete with their own ids and files")
         void concurrentRuns() throws Exception {
             ScenarioRunner r = runner();
-            CompletableFuture<RunReport> a = CompletableFuture.supplyAsync(() -> r.run(scenario(), RunOptions.defaults()).get());
-            CompletableFuture<RunReport> b = CompletableFuture.supplyAsync(() -> r.run(scenario(), RunOptions.defaults()).get());
+            CompletableFuture<RunReport> a = CompletableFuture.supplyAsync(
+                    () -> r.run(scenario(), RunOptions.defaults()).get());
+            CompletableFuture<RunReport> b = CompletableFuture.supplyAsync(
+                    () -> r.run(scenario(), RunOptions.defaults()).get());
             assertThat(a.get().runId()).isNotEqualTo(b.get().runId());
             assertThat(files(reports())).hasSize(6);
         }
@@ -172,19 +212,26 @@ class RunFilesTest {
             Path context = dir.resolve("ctx.json");
             List<String> lines = new ArrayList<>();
             StringWriter stream = new StringWriter();
-            Scenario leaky = Scenario.of("leaky", "d", List.of(
-                    Phase.of("token", "Create token", ctx -> {
-                        ctx.progress("created " + TOKEN);
-                        ctx.output(dev.homestak.actions.StreamKind.STDOUT, "{\"value\": \"" + TOKEN + "\"}");
-                        return Either.right(dev.homestak.actions.ActionResult.of("token " + TOKEN,
-                                Facts.empty().withRaw("api_token", TOKEN)));
-                    }),
-                    Phase.of("fail", "Fail", actions.fail("fail", "auth failed for " + TOKEN))));
+            Scenario leaky = Scenario.of(
+                    "leaky",
+                    "d",
+                    List.of(
+                            Phase.of("token", "Create token", ctx -> {
+                                ctx.progress("created " + TOKEN);
+                                ctx.output(dev.homestak.actions.StreamKind.STDOUT, "{\"value\": \"" + TOKEN + "\"}");
+                                return Either.right(dev.homestak.actions.ActionResult.of(
+                                        "token " + TOKEN, Facts.empty().withRaw("api_token", TOKEN)));
+                            }),
+                            Phase.of("fail", "Fail", actions.fail("fail", "auth failed for " + TOKEN))));
             RunReport report = runner(e -> lines.add(e.toJsonLine()), JsonLinesListener.to(stream))
-                    .run(leaky, RunOptions.builder().contextFile(context).build()).get();
+                    .run(leaky, RunOptions.builder().contextFile(context).build())
+                    .get();
             assertThat(report.files()).hasSize(4);
             for (Path f : report.files()) {
-                assertThat(Files.readString(f)).as(f.toString()).doesNotContain(TOKEN).contains("***");
+                assertThat(Files.readString(f))
+                        .as(f.toString())
+                        .doesNotContain(TOKEN)
+                        .contains("***");
             }
             assertThat(lines).isNotEmpty().noneMatch(l -> l.contains(TOKEN));
             assertThat(stream.toString()).doesNotContain(TOKEN).contains("\"v\":1");

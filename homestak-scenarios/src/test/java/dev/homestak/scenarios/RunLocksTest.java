@@ -44,13 +44,18 @@ class RunLocksTest {
     void unwritable() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "");
         assertThat(RunLocks.at(file.resolve("runs")).hold("r1").getLeft())
-                .startsWith("cannot take the run lock " + file.resolve("runs/r1.lock")).contains("XDG_STATE_HOME").doesNotContain("\n");
+                .startsWith("cannot take the run lock " + file.resolve("runs/r1.lock"))
+                .contains("XDG_STATE_HOME")
+                .doesNotContain("\n");
     }
 
     @Test
     @DisplayName("the user's directory: $XDG_STATE_HOME/homestak/runs, else ~/.local/state/homestak/runs")
     void userDirectory() {
-        assertThat(RunLocks.forUser(Map.of(), Path.of("/home/u")).dir()).isEqualTo(Path.of("/home/u/.local/state/homestak/runs"));
-        assertThat(RunLocks.forUser(Map.of("XDG_STATE_HOME", "/s"), Path.of("/home/u")).dir()).isEqualTo(Path.of("/s/homestak/runs"));
+        assertThat(RunLocks.forUser(Map.of(), Path.of("/home/u")).dir())
+                .isEqualTo(Path.of("/home/u/.local/state/homestak/runs"));
+        assertThat(RunLocks.forUser(Map.of("XDG_STATE_HOME", "/s"), Path.of("/home/u"))
+                        .dir())
+                .isEqualTo(Path.of("/s/homestak/runs"));
     }
 }

@@ -16,24 +16,33 @@ class ScenarioRegistryTest {
         ScenarioRegistry registry = ScenarioRegistry.load();
         Scenario hello = registry.find("hello").get();
         assertThat(hello.attributes().requiresHostConfig()).isFalse();
-        RunReport report = ScenarioRunner.builder().noReports().build().run(hello, RunOptions.defaults()).get();
+        RunReport report = ScenarioRunner.builder()
+                .noReports()
+                .build()
+                .run(hello, RunOptions.defaults())
+                .get();
         assertThat(report.outcome()).isEqualTo(RunOutcome.PASSED);
-        assertThat(report.phases()).singleElement().extracting(PhaseResult::message).isEqualTo("said hello");
+        assertThat(report.phases())
+                .singleElement()
+                .extracting(PhaseResult::message)
+                .isEqualTo("said hello");
     }
 
     @Test
     @DisplayName("an unknown name gives the original's message with the available scenarios, sorted")
     void unknown() {
-        ScenarioRegistry registry = ScenarioRegistry.of(List.of(
-                Scenario.of("b-one", "d", List.of()), Scenario.of("a-one", "d", List.of())));
-        assertThat(registry.find("nope").getLeft().message()).isEqualTo("Unknown scenario: nope. Available: a-one, b-one");
+        ScenarioRegistry registry = ScenarioRegistry.of(
+                List.of(Scenario.of("b-one", "d", List.of()), Scenario.of("a-one", "d", List.of())));
+        assertThat(registry.find("nope").getLeft().message())
+                .isEqualTo("Unknown scenario: nope. Available: a-one, b-one");
         assertThat(registry.names()).containsExactly("a-one", "b-one");
     }
 
     @Test
     @DisplayName("two scenarios with one name are a packaging bug")
     void clash() {
-        assertThatThrownBy(() -> ScenarioRegistry.of(List.of(Scenario.of("x", "d", List.of()), Scenario.of("x", "e", List.of()))))
+        assertThatThrownBy(() -> ScenarioRegistry.of(
+                        List.of(Scenario.of("x", "d", List.of()), Scenario.of("x", "e", List.of()))))
                 .hasMessageContaining("two scenarios are named x");
     }
 }

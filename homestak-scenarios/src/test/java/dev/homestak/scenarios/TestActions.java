@@ -53,7 +53,8 @@ final class TestActions {
             ran.add(name);
             blocking.countDown();
             ctx.cancellation().await(Duration.ofMinutes(5));
-            return Either.left(new ActionFailure.Cancelled(name, ctx.cancellation().reason().orElse("?")));
+            return Either.left(new ActionFailure.Cancelled(
+                    name, ctx.cancellation().reason().orElse("?")));
         };
     }
 
@@ -75,7 +76,8 @@ final class TestActions {
     Action<ActionResult> echoFact(String name, String fact) {
         return ctx -> {
             ran.add(name);
-            return Either.right(ActionResult.of(fact + "=" + ctx.facts().raw(fact).map(Object::toString).orElse("-")));
+            return Either.right(ActionResult.of(
+                    fact + "=" + ctx.facts().raw(fact).map(Object::toString).orElse("-")));
         };
     }
 }

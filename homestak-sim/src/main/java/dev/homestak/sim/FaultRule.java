@@ -20,8 +20,15 @@ import java.util.regex.Pattern;
  * @param delay    how long a {@link FaultKind#SLOW_RESPONSE} waits (real time)
  * @param message  reason or task exit status to report; empty for the kind's default
  */
-public record FaultRule(FaultKind kind, Optional<String> method, Optional<Pattern> path, OptionalInt vmid,
-        OptionalInt nth, double rate, Duration delay, Optional<String> message) {
+public record FaultRule(
+        FaultKind kind,
+        Optional<String> method,
+        Optional<Pattern> path,
+        OptionalInt vmid,
+        OptionalInt nth,
+        double rate,
+        Duration delay,
+        Optional<String> message) {
 
     /** Validates. */
     public FaultRule {

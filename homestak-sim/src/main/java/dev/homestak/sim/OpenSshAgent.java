@@ -30,8 +30,10 @@ public final class OpenSshAgent implements AutoCloseable {
     /** Starts {@code ssh-agent -D -a dir/agent.sock} and waits (10 s at most) until its socket exists. */
     public static OpenSshAgent start(Path dir) throws IOException {
         Path socket = dir.resolve("agent.sock");
-        Process process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (!Files.exists(socket)) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
@@ -40,7 +42,8 @@ public final class OpenSshAgent implements AutoCloseable {
             }
             LockSupport.parkNanos(10_000_000L); // polls the socket until the deadline
         }
-        Path askpass = Files.writeString(dir.resolve("agent-askpass.sh"), "#!/bin/sh\nprintf '%s\\n' \"$HOMESTAK_TEST_PASSPHRASE\"\n");
+        Path askpass = Files.writeString(
+                dir.resolve("agent-askpass.sh"), "#!/bin/sh\nprintf '%s\\n' \"$HOMESTAK_TEST_PASSPHRASE\"\n");
         Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
         return new OpenSshAgent(socket, askpass, process);
     }
@@ -57,8 +60,18 @@ public final class OpenSshAgent implements AutoCloseable {
 
     /** {@code ssh-add keyFile}, with {@code passphrase} given through {@code SSH_ASKPASS} ({@code ""} for none). */
     public void add(Path keyFile, String passphrase) throws IOException {
-        SshKeygen.run(Map.of("SSH_AUTH_SOCK", socket.toString(), "SSH_ASKPASS", askpass.toString(),
-                "SSH_ASKPASS_REQUIRE", "force", "DISPLAY", ":0", "HOMESTAK_TEST_PASSPHRASE", passphrase),
+        SshKeygen.run(
+                Map.of(
+                        "SSH_AUTH_SOCK",
+                        socket.toString(),
+                        "SSH_ASKPASS",
+                        askpass.toString(),
+                        "SSH_ASKPASS_REQUIRE",
+                        "force",
+                        "DISPLAY",
+                        ":0",
+                        "HOMESTAK_TEST_PASSPHRASE",
+                        passphrase),
                 List.of("ssh-add", keyFile.toString()));
     }
 

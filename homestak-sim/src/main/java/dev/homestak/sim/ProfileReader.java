@@ -26,9 +26,10 @@ final class ProfileReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
     private static final Set<String> TOP = Set.of("seed", "timing", "faults", "inner_non_routable");
-    private static final Set<String> TIMING = Set.of("speed", "boot", "agent_ready", "ssh_ready", "lock_timeout",
-            "default_task", "tasks");
-    private static final Set<String> FAULT = Set.of("kind", "method", "path", "vmid", "nth", "rate", "delay", "message");
+    private static final Set<String> TIMING =
+            Set.of("speed", "boot", "agent_ready", "ssh_ready", "lock_timeout", "default_task", "tasks");
+    private static final Set<String> FAULT =
+            Set.of("kind", "method", "path", "vmid", "nth", "rate", "delay", "message");
 
     /** A problem at a key path; caught in {@link #parse} and turned into a failure value. */
     private static final class Bad extends RuntimeException {
@@ -62,7 +63,8 @@ final class ProfileReader {
         }
         try {
             object(root, "", TOP);
-            OptionalLong seed = root.has("seed") ? OptionalLong.of(number(root.get("seed"), "seed")) : OptionalLong.empty();
+            OptionalLong seed =
+                    root.has("seed") ? OptionalLong.of(number(root.get("seed"), "seed")) : OptionalLong.empty();
             Optional<Timing> timing = root.has("timing") ? Optional.of(timing(root.get("timing"))) : Optional.empty();
             List<FaultRule> faults = new ArrayList<>();
             JsonNode list = root.path("faults");
@@ -76,8 +78,8 @@ final class ProfileReader {
             if (!inner.isMissingNode() && !inner.isBoolean()) {
                 throw new Bad("inner_non_routable", "must be true or false");
             }
-            return Either.right(new SimProfile(timing, faults, seed,
-                    inner.isMissingNode() ? Optional.empty() : Optional.of(inner.asBoolean())));
+            return Either.right(new SimProfile(
+                    timing, faults, seed, inner.isMissingNode() ? Optional.empty() : Optional.of(inner.asBoolean())));
         } catch (Bad e) {
             return Either.left(new SimFailure.Invalid(source, e.getMessage()));
         }
@@ -92,15 +94,22 @@ final class ProfileReader {
             if (!taskNode.isObject()) {
                 throw new Bad("timing.tasks", "must map task types (qmstart, qmcreate, ...) to durations");
             }
-            taskNode.properties().forEach(e -> tasks.put(e.getKey(), duration(e.getValue(), "timing.tasks." + e.getKey())));
+            taskNode.properties()
+                    .forEach(e -> tasks.put(e.getKey(), duration(e.getValue(), "timing.tasks." + e.getKey())));
         }
         double speed = node.has("speed") ? node.get("speed").asDouble(-1) : base.speedFactor();
-        if (speed < 0 || !node.path("speed").isMissingNode() && !node.get("speed").isNumber()) {
+        if (speed < 0
+                || !node.path("speed").isMissingNode() && !node.get("speed").isNumber()) {
             throw new Bad("timing.speed", "must be a number >= 0 (1 = real time, 0 = instant)");
         }
-        return new Timing(tasks, opt(node, "default_task", base.defaultTask()), opt(node, "boot", base.bootTime()),
-                opt(node, "agent_ready", base.agentReady()), opt(node, "ssh_ready", base.sshReady()),
-                opt(node, "lock_timeout", base.lockTimeout()), speed);
+        return new Timing(
+                tasks,
+                opt(node, "default_task", base.defaultTask()),
+                opt(node, "boot", base.bootTime()),
+                opt(node, "agent_ready", base.agentReady()),
+                opt(node, "ssh_ready", base.sshReady()),
+                opt(node, "lock_timeout", base.lockTimeout()),
+                speed);
     }
 
     private static FaultRule fault(JsonNode node, String where) {
@@ -110,9 +119,15 @@ final class ProfileReader {
         try {
             kind = FaultKind.valueOf(kindText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Bad(where + ".kind", "unknown fault kind '" + kindText + "' (one of "
-                    + String.join(", ", java.util.Arrays.stream(FaultKind.values())
-                            .map(k -> k.name().toLowerCase(Locale.ROOT)).toList()) + ")");
+            throw new Bad(
+                    where + ".kind",
+                    "unknown fault kind '" + kindText + "' (one of "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(FaultKind.values())
+                                            .map(k -> k.name().toLowerCase(Locale.ROOT))
+                                            .toList())
+                            + ")");
         }
         FaultRule.Builder rule = FaultRule.builder(kind);
         if (node.has("method")) {
@@ -155,11 +170,13 @@ final class ProfileReader {
         if (!node.isObject()) {
             throw new Bad(where.isEmpty() ? "top level" : where, "must be a mapping");
         }
-        for (Iterator<String> keys = node.fieldNames(); keys.hasNext();) {
+        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!allowed.contains(key)) {
-                throw new Bad(where.isEmpty() ? key : where + "." + key, "unknown key (expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw new Bad(
+                        where.isEmpty() ? key : where + "." + key,
+                        "unknown key (expected one of "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
     }

@@ -35,13 +35,13 @@ public final class RequiredTools implements ExecutionCondition {
     private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
     /** Used by JUnit. */
-    public RequiredTools() {
-    }
+    public RequiredTools() {}
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         List<String> tools = new ArrayList<>();
-        context.getElement().flatMap(e -> AnnotationSupport.findAnnotation(e, RequiresTool.class))
+        context.getElement()
+                .flatMap(e -> AnnotationSupport.findAnnotation(e, RequiresTool.class))
                 .ifPresent(a -> tools.addAll(Arrays.asList(a.value())));
         Set<String> required = required(System.getenv(SWITCH));
         for (String tool : tools) {
@@ -57,7 +57,8 @@ public final class RequiredTools implements ExecutionCondition {
             }
             return ConditionEvaluationResult.disabled(why);
         }
-        return ConditionEvaluationResult.enabled(tools.isEmpty() ? "no external tool" : "on PATH: " + String.join(", ", tools));
+        return ConditionEvaluationResult.enabled(
+                tools.isEmpty() ? "no external tool" : "on PATH: " + String.join(", ", tools));
     }
 
     /**
@@ -80,7 +81,12 @@ public final class RequiredTools implements ExecutionCondition {
 
     /** The tool names of a {@code HOMESTAK_REQUIRE_TOOLS} value. */
     static Set<String> required(String value) {
-        return value == null ? Set.of() : Set.copyOf(Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        return value == null
+                ? Set.of()
+                : Set.copyOf(Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
     }
 
     /** Where {@code tool} is on {@code path} (a {@code PATH} value), if it is. */
@@ -88,7 +94,10 @@ public final class RequiredTools implements ExecutionCondition {
         if (path == null) {
             return Optional.empty();
         }
-        return Arrays.stream(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
-                .map(d -> Path.of(d).resolve(tool)).filter(Files::isExecutable).findFirst();
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(d -> !d.isEmpty())
+                .map(d -> Path.of(d).resolve(tool))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 }

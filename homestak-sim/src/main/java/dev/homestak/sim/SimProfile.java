@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * @param seed    the {@code seed:} of rate-based faults
  * @param innerNonRoutable {@code inner_non_routable:}, see {@link SimulatorBuilder#innerNonRoutable}
  */
-public record SimProfile(Optional<Timing> timing, List<FaultRule> faults, OptionalLong seed, Optional<Boolean> innerNonRoutable) {
+public record SimProfile(
+        Optional<Timing> timing, List<FaultRule> faults, OptionalLong seed, Optional<Boolean> innerNonRoutable) {
 
     /** Validates and copies. */
     public SimProfile {

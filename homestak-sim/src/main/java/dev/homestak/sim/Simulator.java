@@ -211,5 +211,4 @@ public final class Simulator implements AutoCloseable {
     static Simulator of(SimRuntime runtime) {
         return new Simulator(runtime, runtime.root(), true);
     }
-
 }

@@ -140,20 +140,33 @@ public final class SimulatorBuilder {
         if (keys.isLeft()) {
             return Either.left(new SimFailure.Invalid("authorized keys", keys.getLeft()));
         }
-        Settings settings = new Settings(node, clock, timing, faults, seed, validator(), keys.get(), apiPort, sshPort,
-                perVmAddresses, innerNonRoutable);
+        Settings settings = new Settings(
+                node,
+                clock,
+                timing,
+                faults,
+                seed,
+                validator(),
+                keys.get(),
+                apiPort,
+                sshPort,
+                perVmAddresses,
+                innerNonRoutable);
         try {
             SimRuntime runtime = SimRuntime.start(settings);
             for (Secret token : extraTokens) {
                 String value = token.reveal();
                 String full = value.substring(0, value.indexOf('='));
-                runtime.root().acceptToken(full.substring(0, full.indexOf('!')), full.substring(full.indexOf('!') + 1),
-                        Secret.of(value.substring(value.indexOf('=') + 1)));
+                runtime.root()
+                        .acceptToken(
+                                full.substring(0, full.indexOf('!')),
+                                full.substring(full.indexOf('!') + 1),
+                                Secret.of(value.substring(value.indexOf('=') + 1)));
             }
             return Either.right(Simulator.of(runtime));
         } catch (IOException e) {
-            return Either.left(new SimFailure.CannotListen("API port " + apiPort + " / SSH port " + sshPort,
-                    String.valueOf(e.getMessage())));
+            return Either.left(new SimFailure.CannotListen(
+                    "API port " + apiPort + " / SSH port " + sshPort, String.valueOf(e.getMessage())));
         }
     }
 

@@ -38,10 +38,13 @@ public final class SimulatorMain {
         }
         Simulator sim = started.get();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "sim-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sim.close();
+                            stopped.countDown();
+                        },
+                        "sim-shutdown"));
         stopped.await();
     }
 
@@ -74,8 +77,10 @@ public final class SimulatorMain {
                 }
                 case "--authorized-keys" -> keys = Path.of(value);
                 default -> {
-                    return Either.left(new SimFailure.Invalid("arguments", "unknown option '" + args[i]
-                            + "' (known: --port, --ssh-port, --node, --profile, --authorized-keys)"));
+                    return Either.left(new SimFailure.Invalid(
+                            "arguments",
+                            "unknown option '" + args[i]
+                                    + "' (known: --port, --ssh-port, --node, --profile, --authorized-keys)"));
                 }
             }
             i++;
@@ -94,8 +99,10 @@ public final class SimulatorMain {
         out.println("  endpoint:     " + sim.baseUri());
         out.println("  token:        " + sim.apiToken().reveal());
         out.println("  fingerprint:  " + sim.fingerprintSha256());
-        out.println("  ssh port:     " + sim.sshPort() + (sim.perVmAddresses() ? " (every VM, at its own 127.x.y.z)"
-                : " (the host; each VM has its own port on 127.0.0.1)"));
+        out.println("  ssh port:     " + sim.sshPort()
+                + (sim.perVmAddresses()
+                        ? " (every VM, at its own 127.x.y.z)"
+                        : " (the host; each VM has its own port on 127.0.0.1)"));
         out.println("Stop with Ctrl-C.");
         out.flush();
     }

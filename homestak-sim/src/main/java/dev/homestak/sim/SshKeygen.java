@@ -13,18 +13,30 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SshKeygen {
 
-    private SshKeygen() {
-    }
+    private SshKeygen() {}
 
     /** Writes {@code file} and {@code file.pub}: a {@code type} key ({@code ed25519}, {@code ecdsa}, {@code rsa}), protected by {@code passphrase} unless empty. */
     public static Path generate(Path file, String type, String passphrase) throws IOException {
-        run(Map.of(), List.of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", type + "@homestak-test", "-f", file.toString()));
+        run(
+                Map.of(),
+                List.of(
+                        "ssh-keygen",
+                        "-q",
+                        "-t",
+                        type,
+                        "-N",
+                        passphrase,
+                        "-C",
+                        type + "@homestak-test",
+                        "-f",
+                        file.toString()));
         return file;
     }
 
     /** Runs an OpenSSH tool to completion (30 s at most) with {@code env} added; its output, or why it failed. */
     static String run(Map<String, String> env, List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         Process process = builder.start();

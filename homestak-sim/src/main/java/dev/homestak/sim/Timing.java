@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param lockTimeout    how long an operation waits for a VM's config lock (PVE: 10 s)
  * @param speedFactor    multiplier applied to every duration above; {@code >= 0}
  */
-public record Timing(Map<String, Duration> taskDurations, Duration defaultTask, Duration bootTime,
-        Duration agentReady, Duration sshReady, Duration lockTimeout, double speedFactor) {
+public record Timing(
+        Map<String, Duration> taskDurations,
+        Duration defaultTask,
+        Duration bootTime,
+        Duration agentReady,
+        Duration sshReady,
+        Duration lockTimeout,
+        double speedFactor) {
 
     /** Validates and copies. */
     public Timing {
@@ -40,18 +46,36 @@ public record Timing(Map<String, Duration> taskDurations, Duration defaultTask, 
 
     /** Durations in the range a small real PVE host shows for cloud-image VMs. */
     public static Timing realistic() {
-        return new Timing(Map.of(
-                "qmcreate", Duration.ofSeconds(3), "qmclone", Duration.ofSeconds(8),
-                "qmstart", Duration.ofSeconds(2), "qmstop", Duration.ofSeconds(1),
-                "qmshutdown", Duration.ofSeconds(4), "qmreboot", Duration.ofSeconds(5),
-                "qmdestroy", Duration.ofSeconds(2), "download", Duration.ofSeconds(20)),
-                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(15),
-                Duration.ofSeconds(18), Duration.ofSeconds(10), 1.0);
+        return new Timing(
+                Map.of(
+                        "qmcreate",
+                        Duration.ofSeconds(3),
+                        "qmclone",
+                        Duration.ofSeconds(8),
+                        "qmstart",
+                        Duration.ofSeconds(2),
+                        "qmstop",
+                        Duration.ofSeconds(1),
+                        "qmshutdown",
+                        Duration.ofSeconds(4),
+                        "qmreboot",
+                        Duration.ofSeconds(5),
+                        "qmdestroy",
+                        Duration.ofSeconds(2),
+                        "download",
+                        Duration.ofSeconds(20)),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(18),
+                Duration.ofSeconds(10),
+                1.0);
     }
 
     /** The same timing with another speed factor. */
     public Timing withSpeedFactor(double factor) {
-        return factor == speedFactor ? this
+        return factor == speedFactor
+                ? this
                 : new Timing(taskDurations, defaultTask, bootTime, agentReady, sshReady, lockTimeout, factor);
     }
 

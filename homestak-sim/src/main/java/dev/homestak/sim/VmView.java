@@ -18,8 +18,17 @@ import java.util.Optional;
  * @param sshUp     true while its SSH server accepts connections
  * @param nestedPve true when it is (or becomes, on boot) a nested simulated PVE
  */
-public record VmView(int vmid, String node, String name, VmStatus status, Optional<String> lock,
-        Map<String, String> config, String address, int sshPort, boolean sshUp, boolean nestedPve) {
+public record VmView(
+        int vmid,
+        String node,
+        String name,
+        VmStatus status,
+        Optional<String> lock,
+        Map<String, String> config,
+        String address,
+        int sshPort,
+        boolean sshUp,
+        boolean nestedPve) {
     /** Validates and copies. */
     public VmView {
         Objects.requireNonNull(node, "node");

@@ -3,13 +3,13 @@ package dev.homestak.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.core.Secret;
-import dev.homestak.proxmox.suite.AllCalls;
 import dev.homestak.proxmox.NodeApi;
 import dev.homestak.proxmox.ProxmoxClient;
 import dev.homestak.proxmox.ProxmoxFailure;
 import dev.homestak.proxmox.model.CreateVmRequest;
 import dev.homestak.proxmox.model.DownloadUrlRequest;
 import dev.homestak.proxmox.model.SdnObject;
+import dev.homestak.proxmox.suite.AllCalls;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,10 +51,20 @@ class AllCallsOverSimulatorTest {
         // the state the suite assumes: VM 100 running, the import image present, token 'homestak' free
         pve.access().deleteToken("root@pam", "homestak").get();
         NodeApi node = pve.node("pve");
-        node.storage("local").downloadUrl(DownloadUrlRequest.of("https://images.invalid/debian-13.qcow2",
-                "debian-13.qcow2", "import")).flatMap(t -> t.await(WAIT)).get();
-        node.qemu().create(CreateVmRequest.builder(100).name("base").agent(true).option("scsi0", "local-lvm:4")
-                .option("ide2", "local-lvm:cloudinit").build()).flatMap(t -> t.await(WAIT)).get();
+        node.storage("local")
+                .downloadUrl(
+                        DownloadUrlRequest.of("https://images.invalid/debian-13.qcow2", "debian-13.qcow2", "import"))
+                .flatMap(t -> t.await(WAIT))
+                .get();
+        node.qemu()
+                .create(CreateVmRequest.builder(100)
+                        .name("base")
+                        .agent(true)
+                        .option("scsi0", "local-lvm:4")
+                        .option("ide2", "local-lvm:cloudinit")
+                        .build())
+                .flatMap(t -> t.await(WAIT))
+                .get();
         node.qemu(100).status().start().flatMap(t -> t.await(WAIT)).get();
         results = AllCalls.exercise(pve);
     }
@@ -87,10 +97,13 @@ class AllCallsOverSimulatorTest {
         assertThat(sent).hasSizeGreaterThanOrEqualTo(results.size());
         assertThat(sent).noneMatch(r -> r.status() == 501 || r.status() == 0);
         // the one 400 is PVE's own refusal to delete a vnet that still has a subnet
-        assertThat(sent).filteredOn(r -> r.status() == 400).extracting(RecordedRequest::path)
+        assertThat(sent)
+                .filteredOn(r -> r.status() == 400)
+                .extracting(RecordedRequest::path)
                 .containsExactly("/cluster/sdn/vnets/labnet");
-        assertThat(results).noneMatch(r -> r instanceof Either<?, ?> e && e.isLeft()
-                && e.getLeft() instanceof ProxmoxFailure.Decode);
+        assertThat(results)
+                .noneMatch(
+                        r -> r instanceof Either<?, ?> e && e.isLeft() && e.getLeft() instanceof ProxmoxFailure.Decode);
     }
 
     @Test
@@ -100,33 +113,60 @@ class AllCallsOverSimulatorTest {
         List<SdnObject> zones = pve.node("pve").sdnZones().get();
         assertThat(zones).extracting(SdnObject::id).containsExactly("lab");
         assertThat(zones.get(0).state()).contains("available");
-        assertThat(pve.cluster().sdn().subnets("labnet").get()).extracting(s -> s.fields().get("cidr"))
+        assertThat(pve.cluster().sdn().subnets("labnet").get())
+                .extracting(s -> s.fields().get("cidr"))
                 .containsExactly("10.10.0.0/24");
-        assertThat(pve.access().tokens("root@pam").get()).extracting(t -> t.tokenId()).containsExactly("suite");
+        assertThat(pve.access().tokens("root@pam").get())
+                .extracting(t -> t.tokenId())
+                .containsExactly("suite");
     }
 
     private static List<Expect> expectations() {
         List<Expect> e = new ArrayList<>();
-        for (String call : List.of("version", "nodes", "node status", "node sdn zones", "resources vm", "resources",
-                "nextid", "qemu list", "create 101", "config 100")) {
+        for (String call : List.of(
+                "version",
+                "nodes",
+                "node status",
+                "node sdn zones",
+                "resources vm",
+                "resources",
+                "nextid",
+                "qemu list",
+                "create 101",
+                "config 100")) {
             e.add(ok(call));
         }
         e.add(http500("setConfig with a stale digest", "detected modified configuration"));
-        for (String call : List.of("updateConfig", "clone 100 to 102", "resize", "status current", "start",
-                "stop", "shutdown")) {
+        for (String call :
+                List.of("updateConfig", "clone 100 to 102", "resize", "status current", "start", "stop", "shutdown")) {
             e.add(ok(call));
         }
         e.add(failure("reboot of the stopped VM", ProxmoxFailure.VmNotRunning.class));
         e.add(ok("delete 100"));
-        for (String call : List.of("agent ping", "agent network", "agent exec", "agent exec-status", "agent file-read")) {
+        for (String call :
+                List.of("agent ping", "agent network", "agent exec", "agent exec-status", "agent file-read")) {
             e.add(failure(call + " on the destroyed VM", ProxmoxFailure.NotFound.class));
         }
-        for (String call : List.of("storage content", "delete content", "download-url", "tokens", "create token",
-                "delete token", "sdn zones", "sdn vnets", "sdn subnets", "create zone", "create vnet", "create subnet")) {
+        for (String call : List.of(
+                "storage content",
+                "delete content",
+                "download-url",
+                "tokens",
+                "create token",
+                "delete token",
+                "sdn zones",
+                "sdn vnets",
+                "sdn subnets",
+                "create zone",
+                "create vnet",
+                "create subnet")) {
             e.add(ok(call));
         }
-        e.add(new Expect("delete vnet with a subnet", r -> left(r) instanceof ProxmoxFailure.ParameterInvalid p
-                && p.errors().equals(Map.of("vnet", "Can't delete vnet if subnets exists")), "ParameterInvalid vnet"));
+        e.add(new Expect(
+                "delete vnet with a subnet",
+                r -> left(r) instanceof ProxmoxFailure.ParameterInvalid p
+                        && p.errors().equals(Map.of("vnet", "Can't delete vnet if subnets exists")),
+                "ParameterInvalid vnet"));
         e.add(http500("delete zone used by a vnet", "zone lab is used by vnet labnet"));
         e.add(ok("sdn apply"));
         for (String call : List.of("task status", "task log", "task stop")) {
@@ -144,8 +184,12 @@ class AllCallsOverSimulatorTest {
     }
 
     private static Expect http500(String call, String text) {
-        return new Expect(call, r -> left(r) instanceof ProxmoxFailure.HttpStatus h && h.status() == 500
-                && h.reason().contains(text), "HTTP 500 '" + text + "'");
+        return new Expect(
+                call,
+                r -> left(r) instanceof ProxmoxFailure.HttpStatus h
+                        && h.status() == 500
+                        && h.reason().contains(text),
+                "HTTP 500 '" + text + "'");
     }
 
     private static Object left(Object result) {

@@ -42,7 +42,11 @@ class FaultInjectionTest {
         @Test
         @DisplayName("a script fires on exactly the n-th matching request: the 2nd POST .../status/start gets a 500")
         void nth500() throws IOException {
-            TestApi api = start(FaultRule.builder(FaultKind.HTTP_500).method("POST").path("/status/start$").nth(2).build());
+            TestApi api = start(FaultRule.builder(FaultKind.HTTP_500)
+                    .method("POST")
+                    .path("/status/start$")
+                    .nth(2)
+                    .build());
             api.task("/nodes/pve/qemu", "vmid", "100");
             api.task("/nodes/pve/qemu", "vmid", "101");
             assertThat(api.post("/nodes/pve/qemu/100/status/start").status()).isEqualTo(200);
@@ -57,8 +61,15 @@ class FaultInjectionTest {
         @Test
         @DisplayName("503 and 596 come with their reasons")
         void proxyErrors() throws IOException {
-            TestApi api = start(FaultRule.builder(FaultKind.HTTP_503).path("^/version$").nth(1).build(),
-                    FaultRule.builder(FaultKind.HTTP_596).path("^/version$").nth(2).build());
+            TestApi api = start(
+                    FaultRule.builder(FaultKind.HTTP_503)
+                            .path("^/version$")
+                            .nth(1)
+                            .build(),
+                    FaultRule.builder(FaultKind.HTTP_596)
+                            .path("^/version$")
+                            .nth(2)
+                            .build());
             TestApi.Reply first = api.get("/version");
             TestApi.Reply second = api.get("/version");
             assertThat(first.status()).isEqualTo(503);
@@ -70,7 +81,9 @@ class FaultInjectionTest {
         @Test
         @DisplayName("a reset closes the connection without a response")
         void reset() {
-            TestApi api = start(FaultRule.builder(FaultKind.CONNECTION_RESET).path("^/version$").build());
+            TestApi api = start(FaultRule.builder(FaultKind.CONNECTION_RESET)
+                    .path("^/version$")
+                    .build());
             assertThatThrownBy(() -> api.get("/version")).isInstanceOf(IOException.class);
             assertThat(sim.faultCount(FaultKind.CONNECTION_RESET)).isEqualTo(1);
             assertThat(sim.requests()).anyMatch(r -> r.path().equals("/version") && r.status() == 0);
@@ -79,7 +92,9 @@ class FaultInjectionTest {
         @Test
         @DisplayName("a slow response outlasts the client's read timeout")
         void slow() {
-            TestApi api = start(FaultRule.builder(FaultKind.SLOW_RESPONSE).path("^/nodes$").delay(Duration.ofSeconds(2))
+            TestApi api = start(FaultRule.builder(FaultKind.SLOW_RESPONSE)
+                    .path("^/nodes$")
+                    .delay(Duration.ofSeconds(2))
                     .build());
             assertThatThrownBy(() -> api.get("/nodes")).isInstanceOf(java.net.SocketTimeoutException.class);
             assertThat(sim.faultCount(FaultKind.SLOW_RESPONSE)).isEqualTo(1);
@@ -88,7 +103,10 @@ class FaultInjectionTest {
         @Test
         @DisplayName("a lock timeout is PVE's 500 naming the VM's lock file")
         void lockTimeout() throws IOException {
-            TestApi api = start(FaultRule.builder(FaultKind.LOCK_TIMEOUT).method("PUT").path("/config$").build());
+            TestApi api = start(FaultRule.builder(FaultKind.LOCK_TIMEOUT)
+                    .method("PUT")
+                    .path("/config$")
+                    .build());
             api.task("/nodes/pve/qemu", "vmid", "123");
             TestApi.Reply reply = api.put("/nodes/pve/qemu/123/config", "cores", "2");
             assertThat(reply.status()).isEqualTo(500);
@@ -98,9 +116,12 @@ class FaultInjectionTest {
         @Test
         @DisplayName("a task failure ends the task with the error text and undoes a create")
         void taskFailure() throws IOException {
-            TestApi api = start(FaultRule.builder(FaultKind.TASK_FAILURE).method("POST").path("/qemu$")
+            TestApi api = start(FaultRule.builder(FaultKind.TASK_FAILURE)
+                    .method("POST")
+                    .path("/qemu$")
                     .message("unable to create VM 100 - cfs-lock 'storage-local-lvm' error: got lock request timeout")
-                    .nth(1).build());
+                    .nth(1)
+                    .build());
             var status = api.task("/nodes/pve/qemu", "vmid", "100");
             assertThat(status.path("exitstatus").asText()).startsWith("unable to create VM 100 - cfs-lock");
             assertThat(sim.vm(100)).isEmpty();
@@ -114,10 +135,12 @@ class FaultInjectionTest {
         @Test
         @DisplayName("an agent that never gets ready keeps answering 'QEMU guest agent is not running'")
         void agent() throws IOException {
-            TestApi api = start(FaultRule.builder(FaultKind.AGENT_NEVER_READY).vmid(100).build());
+            TestApi api = start(
+                    FaultRule.builder(FaultKind.AGENT_NEVER_READY).vmid(100).build());
             api.createAndStart(100);
             api.createAndStart(101);
-            assertThat(api.post("/nodes/pve/qemu/100/agent/ping").reason()).isEqualTo("QEMU guest agent is not running");
+            assertThat(api.post("/nodes/pve/qemu/100/agent/ping").reason())
+                    .isEqualTo("QEMU guest agent is not running");
             assertThat(api.post("/nodes/pve/qemu/101/agent/ping").status()).isEqualTo(200);
             assertThat(sim.faultCount(FaultKind.AGENT_NEVER_READY)).isEqualTo(1);
         }
@@ -125,7 +148,8 @@ class FaultInjectionTest {
         @Test
         @DisplayName("refused SSH leaves the VM's SSH port closed")
         void ssh() throws IOException {
-            TestApi api = start(FaultRule.builder(FaultKind.SSH_REFUSED).vmid(100).build());
+            TestApi api =
+                    start(FaultRule.builder(FaultKind.SSH_REFUSED).vmid(100).build());
             api.createAndStart(100);
             VmView vm = sim.vm(100).orElseThrow();
             assertThat(vm.sshUp()).isFalse();
@@ -142,8 +166,14 @@ class FaultInjectionTest {
     }
 
     private List<Integer> pattern(long seed) throws IOException {
-        try (Simulator s = Simulator.builder().seed(seed)
-                .fault(FaultRule.builder(FaultKind.HTTP_500).path("^/version$").rate(0.5).build()).start().get()) {
+        try (Simulator s = Simulator.builder()
+                .seed(seed)
+                .fault(FaultRule.builder(FaultKind.HTTP_500)
+                        .path("^/version$")
+                        .rate(0.5)
+                        .build())
+                .start()
+                .get()) {
             TestApi api = new TestApi(s);
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

@@ -24,7 +24,9 @@ class GuestModelTest {
 
     @BeforeEach
     void start() throws IOException {
-        sim = Simulator.builder().authorizedKeys("test keys", List.of(TestKeys.line(key))).start()
+        sim = Simulator.builder()
+                .authorizedKeys("test keys", List.of(TestKeys.line(key)))
+                .start()
                 .getOrElseThrow(f -> new AssertionError(f.message()));
         api = new TestApi(sim);
         api.createAndStart(100);
@@ -39,16 +41,21 @@ class GuestModelTest {
     }
 
     @Test
-    @DisplayName("the bootstrap installer piped to bash installs homestak and creates HOMESTAK_USER with a NOPASSWD sudoers rule")
+    @DisplayName(
+            "the bootstrap installer piped to bash installs homestak and creates HOMESTAK_USER with a NOPASSWD sudoers rule")
     void bootstrapInstaller() throws IOException {
         assertThat(exec(vm, "homestak status").exit()).isEqualTo(127);
         assertThat(exec(vm, "id alice").exit()).isEqualTo(1);
 
-        Result install = exec(vm, "curl -fsSL https://raw.githubusercontent.com/homestak-dev/bootstrap/master/install.sh"
-                + " | HOMESTAK_USER=alice bash");
+        Result install = exec(
+                vm,
+                "curl -fsSL https://raw.githubusercontent.com/homestak-dev/bootstrap/master/install.sh"
+                        + " | HOMESTAK_USER=alice bash");
 
         assertThat(install.exit()).isZero();
-        assertThat(exec(vm, "homestak status").out()).contains("ansible", "iac-driver", "tofu").doesNotContain("not installed");
+        assertThat(exec(vm, "homestak status").out())
+                .contains("ansible", "iac-driver", "tofu")
+                .doesNotContain("not installed");
         assertThat(exec(vm, "id alice").out()).startsWith("uid=1000(alice)");
         assertThat(exec(vm, "grep -r alice /etc/sudoers.d/ 2>/dev/null | grep NOPASSWD"))
                 .isEqualTo(new Result("/etc/sudoers.d/alice:alice ALL=(ALL) NOPASSWD:ALL\n", 0));
@@ -62,7 +69,9 @@ class GuestModelTest {
         assertThat(exec(vm, "useradd bob").exit()).isEqualTo(9);
         assertThat(exec(vm, "echo 'bob ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/bob && cat /etc/sudoers.d/bob"))
                 .isEqualTo(new Result("bob ALL=(ALL) NOPASSWD:ALL\n", 0));
-        assertThat(exec(vm, "echo more >> /etc/sudoers.d/bob && cat /etc/sudoers.d/bob | grep more").out()).isEqualTo("more\n");
+        assertThat(exec(vm, "echo more >> /etc/sudoers.d/bob && cat /etc/sudoers.d/bob | grep more")
+                        .out())
+                .isEqualTo("more\n");
         assertThat(exec(vm, "cat /etc/sudoers.d/bob | grep nothing").exit()).isEqualTo(1);
     }
 
@@ -72,16 +81,29 @@ class GuestModelTest {
         assertThat(exec(vm, "systemctl is-active pveproxy").exit()).isEqualTo(3);
         assertThat(exec(vm, "pvesh get /version").exit()).isEqualTo(127);
 
-        assertThat(exec(vm, "apt-get install -y proxmox-ve postfix open-iscsi chrony").exit()).isZero();
+        assertThat(exec(vm, "apt-get install -y proxmox-ve postfix open-iscsi chrony")
+                        .exit())
+                .isZero();
 
         assertThat(sim.vm(100).orElseThrow().nestedPve()).isTrue();
         assertThat(exec(vm, "systemctl is-active pveproxy")).isEqualTo(new Result("active\n", 0));
-        assertThat(exec(vm, "pvesh get /nodes/localhost/network --output-format json").out()).doesNotContain("vmbr0");
-        assertThat(exec(vm, "pvesh create /nodes/localhost/network --iface vmbr0 --type bridge --autostart 1").exit()).isZero();
-        assertThat(exec(vm, "pvesh create /nodes/localhost/network --iface vmbr0 --type bridge").exit()).isEqualTo(255);
+        assertThat(exec(vm, "pvesh get /nodes/localhost/network --output-format json")
+                        .out())
+                .doesNotContain("vmbr0");
+        assertThat(exec(vm, "pvesh create /nodes/localhost/network --iface vmbr0 --type bridge --autostart 1")
+                        .exit())
+                .isZero();
+        assertThat(exec(vm, "pvesh create /nodes/localhost/network --iface vmbr0 --type bridge")
+                        .exit())
+                .isEqualTo(255);
         assertThat(exec(vm, "pvesh set /nodes/localhost/network").out()).startsWith("\"UPID:");
         Simulator nested = sim.nested(100).orElseThrow();
-        assertThat(new TestApi(nested).get("/nodes/" + nested.node() + "/network", "type", "bridge").data().get(0)
-                .get("iface").asText()).isEqualTo("vmbr0");
+        assertThat(new TestApi(nested)
+                        .get("/nodes/" + nested.node() + "/network", "type", "bridge")
+                        .data()
+                        .get(0)
+                        .get("iface")
+                        .asText())
+                .isEqualTo("vmbr0");
     }
 }

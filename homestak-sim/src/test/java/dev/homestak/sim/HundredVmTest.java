@@ -1,7 +1,6 @@
 package dev.homestak.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,7 +19,10 @@ class HundredVmTest {
 
     private static Set<Thread> simulatorThreads(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && !before.contains(t) && !t.getName().startsWith("OkHttp") && !t.getName().startsWith("Okio"))
+                .filter(t -> t.isAlive()
+                        && !before.contains(t)
+                        && !t.getName().startsWith("OkHttp")
+                        && !t.getName().startsWith("Okio"))
                 .collect(Collectors.toSet());
     }
 
@@ -28,19 +30,31 @@ class HundredVmTest {
     @DisplayName("created, started, waited for and destroyed leaves no VM, thread or port behind")
     void hundred() throws Exception {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-        Simulator sim = Simulator.builder().timing(Timing.realistic().withSpeedFactor(0.001)).start().get();
+        Simulator sim = Simulator.builder()
+                .timing(Timing.realistic().withSpeedFactor(0.001))
+                .start()
+                .get();
         TestApi api = new TestApi(sim);
         List<String> upids = new ArrayList<>();
         for (int vmid = 100; vmid < 200; vmid++) {
-            upids.add(api.post("/nodes/pve/qemu", "vmid", Integer.toString(vmid), "agent", "enabled=1",
-                    "scsi0", "local-lvm:1").data().asText());
+            upids.add(api.post(
+                            "/nodes/pve/qemu",
+                            "vmid",
+                            Integer.toString(vmid),
+                            "agent",
+                            "enabled=1",
+                            "scsi0",
+                            "local-lvm:1")
+                    .data()
+                    .asText());
         }
         for (String upid : upids) {
             assertThat(api.await(upid).path("exitstatus").asText()).isEqualTo("OK");
         }
         upids.clear();
         for (int vmid = 100; vmid < 200; vmid++) {
-            upids.add(api.post("/nodes/pve/qemu/" + vmid + "/status/start").data().asText());
+            upids.add(
+                    api.post("/nodes/pve/qemu/" + vmid + "/status/start").data().asText());
         }
         for (String upid : upids) {
             assertThat(api.await(upid).path("exitstatus").asText()).isEqualTo("OK");

@@ -22,12 +22,27 @@ class NestedPveTest {
 
     @BeforeEach
     void start() throws IOException {
-        sim = Simulator.builder().authorizedKeys("test", List.of(TestKeys.line(key))).start().get();
+        sim = Simulator.builder()
+                .authorizedKeys("test", List.of(TestKeys.line(key)))
+                .start()
+                .get();
         api = new TestApi(sim);
-        api.task("/nodes/pve/storage/local/download-url", "url", "https://example.invalid/pve-9.qcow2",
-                "filename", "pve-9.qcow2", "content", "import");
-        api.task("/nodes/pve/storage/local/download-url", "url", "https://example.invalid/debian-13.qcow2",
-                "filename", "debian-13.qcow2", "content", "import");
+        api.task(
+                "/nodes/pve/storage/local/download-url",
+                "url",
+                "https://example.invalid/pve-9.qcow2",
+                "filename",
+                "pve-9.qcow2",
+                "content",
+                "import");
+        api.task(
+                "/nodes/pve/storage/local/download-url",
+                "url",
+                "https://example.invalid/debian-13.qcow2",
+                "filename",
+                "debian-13.qcow2",
+                "content",
+                "import");
     }
 
     @AfterEach
@@ -49,7 +64,9 @@ class NestedPveTest {
         innerApi.createAndStart(100);
         VmView innerVm = inner.vm(100).orElseThrow();
         if (sim.perVmAddresses()) {
-            assertThat(innerVm.address()).isNotEqualTo(sim.vm(99800).orElseThrow().address()).startsWith("127.16.");
+            assertThat(innerVm.address())
+                    .isNotEqualTo(sim.vm(99800).orElseThrow().address())
+                    .startsWith("127.16.");
         }
         assertThat(innerVm.sshUp()).isTrue();
     }
@@ -73,13 +90,19 @@ class NestedPveTest {
 
         VmView vm = sim.vm(101).orElseThrow();
         try (SSHClient ssh = SimulatorSshTest.connect(vm.address(), vm.sshPort(), key)) {
-            assertThat(SimulatorSshTest.exec(ssh, "systemctl is-active pveproxy").out()).isEqualTo("active\n");
-            String json = SimulatorSshTest.exec(ssh,
-                    "pveum user token add root@pam tofu --privsep 0 --output-format json").out();
+            assertThat(SimulatorSshTest.exec(ssh, "systemctl is-active pveproxy")
+                            .out())
+                    .isEqualTo("active\n");
+            String json = SimulatorSshTest.exec(
+                            ssh, "pveum user token add root@pam tofu --privsep 0 --output-format json")
+                    .out();
             var token = new ObjectMapper().readTree(json);
             assertThat(token.path("full-tokenid").asText()).isEqualTo("root@pam!tofu");
             String full = "root@pam!tofu=" + token.path("value").asText();
-            assertThat(new TestApi(inner, full, Duration.ofSeconds(5)).get("/version").status()).isEqualTo(200);
+            assertThat(new TestApi(inner, full, Duration.ofSeconds(5))
+                            .get("/version")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 

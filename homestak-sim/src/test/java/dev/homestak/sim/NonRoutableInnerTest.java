@@ -34,10 +34,20 @@ class NonRoutableInnerTest {
 
     @BeforeEach
     void start() throws IOException {
-        sim = Simulator.builder().authorizedKeys("test", List.of(TestKeys.line(key))).innerNonRoutable(true).start().get();
+        sim = Simulator.builder()
+                .authorizedKeys("test", List.of(TestKeys.line(key)))
+                .innerNonRoutable(true)
+                .start()
+                .get();
         TestApi api = new TestApi(sim);
-        api.task("/nodes/pve/storage/local/download-url", "url", "https://example.invalid/pve-9.qcow2",
-                "filename", "pve-9.qcow2", "content", "import");
+        api.task(
+                "/nodes/pve/storage/local/download-url",
+                "url",
+                "https://example.invalid/pve-9.qcow2",
+                "filename",
+                "pve-9.qcow2",
+                "content",
+                "import");
         api.createAndStart(99011, "scsi0", "local-lvm:0,import-from=local:import/pve-9.qcow2");
     }
 
@@ -50,9 +60,12 @@ class NonRoutableInnerTest {
     @DisplayName("a nested API refuses a direct connection and answers through an SSH local forward from its parent")
     void onlyThroughTheTunnel() throws Exception {
         Simulator inner = sim.nested(99011).orElseThrow();
-        assertThatThrownBy(() -> get(inner.host(), inner.port(), inner.apiToken().reveal()))
+        assertThatThrownBy(
+                        () -> get(inner.host(), inner.port(), inner.apiToken().reveal()))
                 .isInstanceOf(IOException.class);
-        assertThat(new TestApi(sim).get("/version").status()).as("the root API stays routable").isEqualTo(200);
+        assertThat(new TestApi(sim).get("/version").status())
+                .as("the root API stays routable")
+                .isEqualTo(200);
 
         try (SSHClient parent = SimulatorSshTest.connect("127.0.0.1", sim.sshPort(), key);
                 ServerSocket local = new ServerSocket()) {
@@ -66,7 +79,8 @@ class NonRoutableInnerTest {
                     // closed with the socket
                 }
             });
-            Reply reply = get("127.0.0.1", local.getLocalPort(), inner.apiToken().reveal());
+            Reply reply =
+                    get("127.0.0.1", local.getLocalPort(), inner.apiToken().reveal());
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.fingerprint()).isEqualTo(inner.fingerprintSha256());
         }
@@ -77,10 +91,12 @@ class NonRoutableInnerTest {
     void fingerprintOverSsh() throws IOException {
         VmView vm = sim.vm(99011).orElseThrow();
         try (SSHClient ssh = SimulatorSshTest.connect(vm.address(), vm.sshPort(), key)) {
-            String json = SimulatorSshTest.exec(ssh, "pvenode cert info --output-format json").out();
+            String json = SimulatorSshTest.exec(ssh, "pvenode cert info --output-format json")
+                    .out();
             var certs = new ObjectMapper().readTree(json);
             assertThat(certs.get(0).path("filename").asText()).isEqualTo("pve-ssl.pem");
-            assertThat(certs.get(0).path("fingerprint").asText()).isEqualTo(sim.nested(99011).orElseThrow().fingerprintSha256());
+            assertThat(certs.get(0).path("fingerprint").asText())
+                    .isEqualTo(sim.nested(99011).orElseThrow().fingerprintSha256());
         }
     }
 
@@ -89,26 +105,34 @@ class NonRoutableInnerTest {
     /** A raw HTTPS GET of /api2/json/version (the certificate is checked by the caller, not trusted). */
     private static Reply get(String host, int port, String token) throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+        tls.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(host, port)) {
             socket.setSoTimeout(10_000);
             socket.startHandshake();
             X509Certificate cert = (X509Certificate) socket.getSession().getPeerCertificates()[0];
-            String fingerprint = HexFormat.ofDelimiter(":").withUpperCase()
+            String fingerprint = HexFormat.ofDelimiter(":")
+                    .withUpperCase()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-            socket.getOutputStream().write(("GET /api2/json/version HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: PVEAPIToken="
-                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /api2/json/version HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: PVEAPIToken="
+                                    + token + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
             if (head.length() < 12) {

@@ -87,12 +87,14 @@ class ProxmoxSimulatorExtensionTest {
         }
 
         @Test
-        @DisplayName("injects the HostConfig 'sim': endpoint, token, fingerprint, provisioner api, local-lvm, VM SSH port")
+        @DisplayName(
+                "injects the HostConfig 'sim': endpoint, token, fingerprint, provisioner api, local-lvm, VM SSH port")
         void hostConfig(HostConfig host, Simulator sim) {
             assertThat(host.name()).isEqualTo("sim");
             assertThat(host.nodeName()).isEqualTo(sim.node());
             assertThat(host.apiEndpoint()).contains(URI.create("https://127.0.0.1:" + sim.port()));
-            assertThat(host.requireApiToken().get().reveal()).isEqualTo(sim.apiToken().reveal());
+            assertThat(host.requireApiToken().get().reveal())
+                    .isEqualTo(sim.apiToken().reveal());
             assertThat(host.tlsFingerprint()).contains(sim.fingerprintSha256());
             assertThat(host.provisioner()).isEqualTo(Provisioner.API);
             assertThat(host.datastore()).isEqualTo("local-lvm");
@@ -104,8 +106,11 @@ class ProxmoxSimulatorExtensionTest {
         @Test
         @DisplayName("a client built from the host config alone reaches the simulator (what --host sim does)")
         void usable(HostConfig host) {
-            try (ProxmoxClient pve = ProxmoxClient.forHost(host.apiEndpoint().orElseThrow(),
-                    host.requireApiToken().get(), host.tlsFingerprint()).get()) {
+            try (ProxmoxClient pve = ProxmoxClient.forHost(
+                            host.apiEndpoint().orElseThrow(),
+                            host.requireApiToken().get(),
+                            host.tlsFingerprint())
+                    .get()) {
                 assertThat(pve.nodes().get()).extracting(n -> n.node()).containsExactly(host.nodeName());
             }
         }

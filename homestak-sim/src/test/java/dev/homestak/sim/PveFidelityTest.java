@@ -44,9 +44,11 @@ class PveFidelityTest {
     class PropertyStrings {
 
         @Test
-        @DisplayName("net0=virtio,bridge=vmbr0 is stored as virtio=BC:24:11:XX:XX:XX,bridge=vmbr0; an update without MAC keeps it; a clone gets a new one")
+        @DisplayName(
+                "net0=virtio,bridge=vmbr0 is stored as virtio=BC:24:11:XX:XX:XX,bridge=vmbr0; an update without MAC keeps it; a clone gets a new one")
         void netDevices() throws IOException {
-            api.task("/nodes/pve/qemu", "vmid", "100", "net0", "virtio,bridge=vmbr0,firewall=1", "scsi0", "local-lvm:4");
+            api.task(
+                    "/nodes/pve/qemu", "vmid", "100", "net0", "virtio,bridge=vmbr0,firewall=1", "scsi0", "local-lvm:4");
 
             String net0 = config(100).path("net0").asText();
             assertThat(net0).matches("virtio=BC:24:11:[0-9A-F]{2}:[0-9A-F]{2}:[0-9A-F]{2},bridge=vmbr0,firewall=1");
@@ -55,19 +57,40 @@ class PveFidelityTest {
             assertThat(config(100).path("net0").asText()).isEqualTo(net0.substring(0, 24) + ",bridge=vmbr1");
 
             api.task("/nodes/pve/qemu/100/clone", "newid", "101");
-            assertThat(config(101).path("net0").asText()).startsWith("virtio=BC:24:11:").isNotEqualTo(config(100).path("net0").asText());
+            assertThat(config(101).path("net0").asText())
+                    .startsWith("virtio=BC:24:11:")
+                    .isNotEqualTo(config(100).path("net0").asText());
         }
 
         @Test
-        @DisplayName("creation without boot writes PVE's default order: first disk, first CD-ROM, first NIC; vmgenid=1 becomes a generated id")
+        @DisplayName(
+                "creation without boot writes PVE's default order: first disk, first CD-ROM, first NIC; vmgenid=1 becomes a generated id")
         void bootOrder() throws IOException {
-            api.task("/nodes/pve/qemu", "vmid", "100", "net0", "virtio,bridge=vmbr0", "scsi0", "local-lvm:4",
-                    "ide2", "none,media=cdrom");
+            api.task(
+                    "/nodes/pve/qemu",
+                    "vmid",
+                    "100",
+                    "net0",
+                    "virtio,bridge=vmbr0",
+                    "scsi0",
+                    "local-lvm:4",
+                    "ide2",
+                    "none,media=cdrom");
             assertThat(config(100).path("boot").asText()).isEqualTo("order=scsi0;ide2;net0");
 
-            api.task("/nodes/pve/qemu", "vmid", "102", "boot", "order=net0", "net0", "virtio,bridge=vmbr0", "vmgenid", "1");
+            api.task(
+                    "/nodes/pve/qemu",
+                    "vmid",
+                    "102",
+                    "boot",
+                    "order=net0",
+                    "net0",
+                    "virtio,bridge=vmbr0",
+                    "vmgenid",
+                    "1");
             assertThat(config(102).path("boot").asText()).isEqualTo("order=net0");
-            assertThat(config(102).path("vmgenid").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(config(102).path("vmgenid").asText())
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         }
 
         @Test
@@ -84,14 +107,17 @@ class PveFidelityTest {
     class Nodes {
 
         @Test
-        @DisplayName("an unknown node gets PVE's hostname lookup error on every /nodes/{node}/ path, and no VM is created")
+        @DisplayName(
+                "an unknown node gets PVE's hostname lookup error on every /nodes/{node}/ path, and no VM is created")
         void unknownNode() throws IOException {
-            for (String path : List.of("/nodes/simnode/status", "/nodes/simnode/qemu", "/nodes/simnode/network",
-                    "/nodes/simnode/lxc")) {
+            for (String path : List.of(
+                    "/nodes/simnode/status", "/nodes/simnode/qemu", "/nodes/simnode/network", "/nodes/simnode/lxc")) {
                 TestApi.Reply reply = api.get(path);
                 assertThat(reply.status()).as(path).isEqualTo(500);
-                assertThat(reply.reason()).as(path).isEqualTo(
-                        "hostname lookup 'simnode' failed - failed to get address info for: simnode: Name or service not known");
+                assertThat(reply.reason())
+                        .as(path)
+                        .isEqualTo(
+                                "hostname lookup 'simnode' failed - failed to get address info for: simnode: Name or service not known");
             }
             assertThat(api.post("/nodes/simnode/qemu", "vmid", "100").status()).isEqualTo(500);
             assertThat(sim.vms()).isEmpty();
@@ -112,13 +138,15 @@ class PveFidelityTest {
         @DisplayName("network: the node's NIC and vmbr0; a created bridge is pending until PUT applies it")
         void network() throws IOException {
             assertThat(names(api.get("/nodes/pve/network").data(), "iface")).containsExactly("eno1", "vmbr0");
-            assertThat(names(api.get("/nodes/pve/network", "type", "bridge").data(), "iface")).containsExactly("vmbr0");
+            assertThat(names(api.get("/nodes/pve/network", "type", "bridge").data(), "iface"))
+                    .containsExactly("vmbr0");
             api.post("/nodes/pve/network", "iface", "vmbr1", "type", "bridge", "autostart", "1");
             JsonNode vmbr1 = api.get("/nodes/pve/network/vmbr1").data();
             assertThat(vmbr1.path("active").asInt()).isZero();
             assertThat(vmbr1.has("pending")).isTrue();
             api.await(api.put("/nodes/pve/network").data().asText());
-            assertThat(api.get("/nodes/pve/network/vmbr1").data().path("active").asInt()).isEqualTo(1);
+            assertThat(api.get("/nodes/pve/network/vmbr1").data().path("active").asInt())
+                    .isEqualTo(1);
         }
 
         @Test
@@ -127,15 +155,25 @@ class PveFidelityTest {
             api.task("/nodes/pve/qemu", "vmid", "100", "scsi0", "local-lvm:4");
             api.task("/nodes/pve/qemu", "vmid", "101", "scsi0", "local-lvm:4");
             api.task("/nodes/pve/qemu/100/status/start");
-            assertThat(api.task("/nodes/pve/qemu/100/status/start").path("exitstatus").asText()).isEqualTo("VM 100 already running");
+            assertThat(api.task("/nodes/pve/qemu/100/status/start")
+                            .path("exitstatus")
+                            .asText())
+                    .isEqualTo("VM 100 already running");
 
             TestApi.Reply all = api.get("/nodes/pve/tasks");
             assertThat(all.body().path("total").asInt()).isEqualTo(4);
             assertThat(names(all.data(), "type")).containsExactly("qmstart", "qmstart", "qmcreate", "qmcreate");
-            assertThat(names(api.get("/nodes/pve/tasks", "vmid", "101").data(), "id")).containsExactly("101");
-            assertThat(names(api.get("/nodes/pve/tasks", "typefilter", "qmcreate").data(), "id")).containsExactly("101", "100");
-            assertThat(names(api.get("/nodes/pve/tasks", "errors", "1").data(), "status")).containsExactly("VM 100 already running");
-            assertThat(names(api.get("/nodes/pve/tasks", "statusfilter", "ok").data(), "type")).hasSize(3);
+            assertThat(names(api.get("/nodes/pve/tasks", "vmid", "101").data(), "id"))
+                    .containsExactly("101");
+            assertThat(names(
+                            api.get("/nodes/pve/tasks", "typefilter", "qmcreate")
+                                    .data(),
+                            "id"))
+                    .containsExactly("101", "100");
+            assertThat(names(api.get("/nodes/pve/tasks", "errors", "1").data(), "status"))
+                    .containsExactly("VM 100 already running");
+            assertThat(names(api.get("/nodes/pve/tasks", "statusfilter", "ok").data(), "type"))
+                    .hasSize(3);
             assertThat(api.get("/nodes/pve/tasks", "source", "active").data()).isEmpty();
             assertThat(api.get("/nodes/pve/tasks", "limit", "1").data()).hasSize(1);
             assertThat(all.data().get(1).path("status").asText()).isEqualTo("OK");
@@ -151,14 +189,19 @@ class PveFidelityTest {
             assertThat(api.get("/storage/nope").status()).isEqualTo(500);
 
             assertThat(api.get("/pools").data()).isEmpty();
-            assertThat(api.post("/pools", "poolid", "lab", "comment", "test").status()).isEqualTo(200);
+            assertThat(api.post("/pools", "poolid", "lab", "comment", "test").status())
+                    .isEqualTo(200);
             assertThat(names(api.get("/pools").data(), "poolid")).containsExactly("lab");
             assertThat(api.post("/pools", "poolid", "lab").reason()).contains("already exists");
             assertThat(api.delete("/pools", "poolid", "lab").status()).isEqualTo(200);
 
             assertThat(names(api.get("/access/users").data(), "userid")).containsExactly("root@pam");
             api.post("/access/users/root@pam/token/ci", "privsep", "0");
-            assertThat(api.get("/access/users/root@pam/token/ci").data().path("privsep").asInt()).isZero();
+            assertThat(api.get("/access/users/root@pam/token/ci")
+                            .data()
+                            .path("privsep")
+                            .asInt())
+                    .isZero();
             assertThat(names(api.get("/access/users", "full", "1").data().get(0).path("tokens"), "tokenid"))
                     .contains("homestak", "ci");
             assertThat(api.delete("/access/users/root@pam/token/ci").status()).isEqualTo(200);
@@ -166,17 +209,26 @@ class PveFidelityTest {
         }
 
         @Test
-        @DisplayName("snapshots: create, list with current, config, rollback, delete, each as a task; pending lists the config")
+        @DisplayName(
+                "snapshots: create, list with current, config, rollback, delete, each as a task; pending lists the config")
         void snapshots() throws IOException {
             api.task("/nodes/pve/qemu", "vmid", "100", "scsi0", "local-lvm:4", "memory", "1024");
             assertThat(api.task("/nodes/pve/qemu/100/snapshot", "snapname", "before", "description", "first")
-                    .path("exitstatus").asText()).isEqualTo("OK");
+                            .path("exitstatus")
+                            .asText())
+                    .isEqualTo("OK");
             api.put("/nodes/pve/qemu/100/config", "memory", "2048");
 
-            assertThat(names(api.get("/nodes/pve/qemu/100/snapshot").data(), "name")).containsExactly("before", "current");
+            assertThat(names(api.get("/nodes/pve/qemu/100/snapshot").data(), "name"))
+                    .containsExactly("before", "current");
             assertThat(config(100).path("parent").asText()).isEqualTo("before");
-            assertThat(api.get("/nodes/pve/qemu/100/snapshot/before/config").data().path("memory").asText()).isEqualTo("1024");
-            assertThat(api.post("/nodes/pve/qemu/100/snapshot", "snapname", "before").reason())
+            assertThat(api.get("/nodes/pve/qemu/100/snapshot/before/config")
+                            .data()
+                            .path("memory")
+                            .asText())
+                    .isEqualTo("1024");
+            assertThat(api.post("/nodes/pve/qemu/100/snapshot", "snapname", "before")
+                            .reason())
                     .isEqualTo("snapshot name 'before' already used");
 
             api.task("/nodes/pve/qemu/100/snapshot/before/rollback");
@@ -186,13 +238,16 @@ class PveFidelityTest {
             assertThat(names(pending.data(), "key")).contains("memory", "scsi0");
 
             api.await(api.delete("/nodes/pve/qemu/100/snapshot/before").data().asText());
-            assertThat(names(api.get("/nodes/pve/qemu/100/snapshot").data(), "name")).containsExactly("current");
+            assertThat(names(api.get("/nodes/pve/qemu/100/snapshot").data(), "name"))
+                    .containsExactly("current");
             assertThat(config(100).has("parent")).isFalse();
-            assertThat(api.delete("/nodes/pve/qemu/100/snapshot/before").reason()).isEqualTo("snapshot 'before' does not exist");
+            assertThat(api.delete("/nodes/pve/qemu/100/snapshot/before").reason())
+                    .isEqualTo("snapshot 'before' does not exist");
         }
 
         @Test
-        @DisplayName("a schema path the simulator does not model answers as for a missing feature; only paths outside the schema get 501")
+        @DisplayName(
+                "a schema path the simulator does not model answers as for a missing feature; only paths outside the schema get 501")
         void unmodelled() throws IOException {
             TestApi.Reply lxc = api.get("/nodes/pve/lxc");
             assertThat(lxc.status()).isEqualTo(200);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("@RequiresTool: a test's external tools are looked up on PATH; HOMESTAK_REQUIRE_TOOLS makes them mandatory")
+@DisplayName(
+        "@RequiresTool: a test's external tools are looked up on PATH; HOMESTAK_REQUIRE_TOOLS makes them mandatory")
 class RequiredToolsTest {
 
     @Test
@@ -32,8 +33,8 @@ class RequiredToolsTest {
     void require() {
         assertThat(RequiredTools.require("proxmoxer", java.util.Optional.of("/usr/bin/python3"), "apt-get install x"))
                 .isEqualTo("/usr/bin/python3");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> RequiredTools.require("no-such-tool-xyz", java.util.Optional.empty(), "apt-get install xyz"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        RequiredTools.require("no-such-tool-xyz", java.util.Optional.empty(), "apt-get install xyz"))
                 .isInstanceOf(org.opentest4j.TestAbortedException.class)
                 .hasMessageContaining("no-such-tool-xyz is not installed: install it (apt-get install xyz)");
     }
@@ -41,7 +42,8 @@ class RequiredToolsTest {
     @Test
     @DisplayName("the switch is a comma-separated list of tool names; unset means none")
     void switchValue() {
-        assertThat(RequiredTools.required("ansible-playbook, ssh-keygen,")).containsExactlyInAnyOrder("ansible-playbook", "ssh-keygen");
+        assertThat(RequiredTools.required("ansible-playbook, ssh-keygen,"))
+                .containsExactlyInAnyOrder("ansible-playbook", "ssh-keygen");
         assertThat(RequiredTools.required(null)).isEmpty();
         assertThat(RequiredTools.required("")).isEmpty();
     }

@@ -19,12 +19,22 @@ class SdnAndTaskStopTest {
     class Sdn {
 
         @Test
-        @DisplayName("writes stay pending (state new) until PUT /cluster/sdn applies them; then the node reports the zone")
+        @DisplayName(
+                "writes stay pending (state new) until PUT /cluster/sdn applies them; then the node reports the zone")
         void pendingUntilApplied(Simulator sim) throws IOException {
             TestApi api = new TestApi(sim);
-            assertThat(api.post("/cluster/sdn/zones", "zone", "lab", "type", "simple").status()).isEqualTo(200);
-            assertThat(api.post("/cluster/sdn/vnets", "vnet", "labnet", "zone", "lab").status()).isEqualTo(200);
-            assertThat(api.get("/cluster/sdn/zones", "pending", "1").data().get(0).path("state").asText()).isEqualTo("new");
+            assertThat(api.post("/cluster/sdn/zones", "zone", "lab", "type", "simple")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.post("/cluster/sdn/vnets", "vnet", "labnet", "zone", "lab")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.get("/cluster/sdn/zones", "pending", "1")
+                            .data()
+                            .get(0)
+                            .path("state")
+                            .asText())
+                    .isEqualTo("new");
             assertThat(api.get("/nodes/pve/sdn/zones").data()).isEmpty();
 
             TestApi.Reply apply = api.put("/cluster/sdn");
@@ -35,29 +45,49 @@ class SdnAndTaskStopTest {
             JsonNode zones = api.get("/nodes/pve/sdn/zones").data();
             assertThat(zones.get(0).path("zone").asText()).isEqualTo("lab");
             assertThat(zones.get(0).path("status").asText()).isEqualTo("available");
-            assertThat(api.get("/cluster/sdn/zones", "pending", "1").data().get(0).has("state")).isFalse();
-            assertThat(api.get("/cluster/sdn/vnets").data().get(0).path("zone").asText()).isEqualTo("lab");
+            assertThat(api.get("/cluster/sdn/zones", "pending", "1")
+                            .data()
+                            .get(0)
+                            .has("state"))
+                    .isFalse();
+            assertThat(api.get("/cluster/sdn/vnets").data().get(0).path("zone").asText())
+                    .isEqualTo("lab");
         }
 
         @Test
-        @DisplayName("refuses duplicates, a vnet in a missing zone, and deleting what is still in use, with PVE's texts")
+        @DisplayName(
+                "refuses duplicates, a vnet in a missing zone, and deleting what is still in use, with PVE's texts")
         void refusals(Simulator sim) throws IOException {
             TestApi api = new TestApi(sim);
-            assertThat(api.post("/cluster/sdn/vnets", "vnet", "orphan", "zone", "nozone").reason()).contains("does not exist");
+            assertThat(api.post("/cluster/sdn/vnets", "vnet", "orphan", "zone", "nozone")
+                            .reason())
+                    .contains("does not exist");
             api.post("/cluster/sdn/zones", "zone", "lab", "type", "simple");
-            assertThat(api.post("/cluster/sdn/zones", "zone", "lab", "type", "simple").reason())
+            assertThat(api.post("/cluster/sdn/zones", "zone", "lab", "type", "simple")
+                            .reason())
                     .isEqualTo("create sdn zone object failed: sdn zone object ID 'lab' already defined");
             api.post("/cluster/sdn/vnets", "vnet", "labnet", "zone", "lab");
-            api.post("/cluster/sdn/vnets/labnet/subnets", "subnet", "10.10.0.0/24", "type", "subnet", "gateway", "10.10.0.1");
+            api.post(
+                    "/cluster/sdn/vnets/labnet/subnets",
+                    "subnet",
+                    "10.10.0.0/24",
+                    "type",
+                    "subnet",
+                    "gateway",
+                    "10.10.0.1");
             TestApi.Reply vnetInUse = api.delete("/cluster/sdn/vnets/labnet");
             assertThat(vnetInUse.status()).isEqualTo(400);
-            assertThat(vnetInUse.body().path("errors").path("vnet").asText()).isEqualTo("Can't delete vnet if subnets exists");
+            assertThat(vnetInUse.body().path("errors").path("vnet").asText())
+                    .isEqualTo("Can't delete vnet if subnets exists");
             assertThat(api.delete("/cluster/sdn/zones/lab").reason()).contains("zone lab is used by vnet labnet");
 
-            JsonNode subnet = api.get("/cluster/sdn/vnets/labnet/subnets").data().get(0);
+            JsonNode subnet =
+                    api.get("/cluster/sdn/vnets/labnet/subnets").data().get(0);
             assertThat(subnet.path("subnet").asText()).isEqualTo("lab-10.10.0.0-24");
             assertThat(subnet.path("gateway").asText()).isEqualTo("10.10.0.1");
-            assertThat(api.delete("/cluster/sdn/vnets/labnet/subnets/lab-10.10.0.0-24").status()).isEqualTo(200);
+            assertThat(api.delete("/cluster/sdn/vnets/labnet/subnets/lab-10.10.0.0-24")
+                            .status())
+                    .isEqualTo(200);
             assertThat(api.delete("/cluster/sdn/vnets/labnet").status()).isEqualTo(200);
             assertThat(api.delete("/cluster/sdn/zones/lab").status()).isEqualTo(200);
             assertThat(api.get("/cluster/sdn/zones").data()).isEmpty();
@@ -68,7 +98,11 @@ class SdnAndTaskStopTest {
     @DisplayName("DELETE on a running task interrupts it: its work never happens and it ends 'interrupted by signal'")
     void stopTask() throws IOException {
         ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-        try (Simulator sim = Simulator.builder().clock(clock).timing(Timing.realistic().withSpeedFactor(1)).start().get()) {
+        try (Simulator sim = Simulator.builder()
+                .clock(clock)
+                .timing(Timing.realistic().withSpeedFactor(1))
+                .start()
+                .get()) {
             TestApi api = new TestApi(sim);
             String upid = api.post("/nodes/pve/qemu", "vmid", "100").data().asText();
             assertThat(sim.tasks()).anyMatch(t -> t.upid().equals(upid) && t.running());

@@ -55,9 +55,15 @@ class SimProfileTest {
         @Test
         @DisplayName("inner_non_routable: true makes nested APIs reachable only through SSH forwarding")
         void innerNonRoutable() {
-            assertThat(SimProfile.parse("p.yaml", "inner_non_routable: true").get().innerNonRoutable()).hasValue(true);
-            assertThat(SimProfile.parse("p.yaml", "seed: 1").get().innerNonRoutable()).isEmpty();
-            assertThat(SimProfile.parse("p.yaml", "inner_non_routable: 3").getLeft().message())
+            assertThat(SimProfile.parse("p.yaml", "inner_non_routable: true")
+                            .get()
+                            .innerNonRoutable())
+                    .hasValue(true);
+            assertThat(SimProfile.parse("p.yaml", "seed: 1").get().innerNonRoutable())
+                    .isEmpty();
+            assertThat(SimProfile.parse("p.yaml", "inner_non_routable: 3")
+                            .getLeft()
+                            .message())
                     .isEqualTo("p.yaml: inner_non_routable: must be true or false");
         }
     }
@@ -72,13 +78,20 @@ class SimProfileTest {
             assertThat(SimProfile.parse("p.yaml", "timing: {bot: 1s}").getLeft().message())
                     .isEqualTo("p.yaml: timing.bot: unknown key (expected one of agent_ready, boot, default_task, "
                             + "lock_timeout, speed, ssh_ready, tasks)");
-            assertThat(SimProfile.parse("p.yaml", "faults: [{kind: http_502}]").getLeft().message())
+            assertThat(SimProfile.parse("p.yaml", "faults: [{kind: http_502}]")
+                            .getLeft()
+                            .message())
                     .startsWith("p.yaml: faults[0].kind: unknown fault kind 'http_502' (one of http_500,");
-            assertThat(SimProfile.parse("p.yaml", "faults: [{kind: http_500, rate: 2}]").getLeft().message())
+            assertThat(SimProfile.parse("p.yaml", "faults: [{kind: http_500, rate: 2}]")
+                            .getLeft()
+                            .message())
                     .isEqualTo("p.yaml: faults[0].rate: must be a number from 0 to 1");
-            assertThat(SimProfile.parse("p.yaml", "timing: {boot: soon}").getLeft().message())
+            assertThat(SimProfile.parse("p.yaml", "timing: {boot: soon}")
+                            .getLeft()
+                            .message())
                     .isEqualTo("p.yaml: timing.boot: not a duration 'soon' (write e.g. 250ms, 2s, 1.5m)");
-            assertThat(SimProfile.parse("p.yaml", "seed: [").getLeft().message()).startsWith("p.yaml: not valid YAML");
+            assertThat(SimProfile.parse("p.yaml", "seed: [").getLeft().message())
+                    .startsWith("p.yaml: not valid YAML");
         }
 
         @Test

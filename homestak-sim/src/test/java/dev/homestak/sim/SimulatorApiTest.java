@@ -37,11 +37,14 @@ class SimulatorApiTest {
         @Test
         @DisplayName("serves HTTPS with a certificate whose SHA-256 is the published fingerprint")
         void fingerprint() throws Exception {
-            Request request = new Request.Builder().url(api.url("/version"))
-                    .header("Authorization", "PVEAPIToken=" + sim.apiToken().reveal()).build();
+            Request request = new Request.Builder()
+                    .url(api.url("/version"))
+                    .header("Authorization", "PVEAPIToken=" + sim.apiToken().reveal())
+                    .build();
             try (Response response = api.http().newCall(request).execute()) {
                 byte[] der = response.handshake().peerCertificates().get(0).getEncoded();
-                String served = HexFormat.ofDelimiter(":").withUpperCase()
+                String served = HexFormat.ofDelimiter(":")
+                        .withUpperCase()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(der));
                 assertThat(served).isEqualTo(sim.fingerprintSha256());
                 assertThat(sim.fingerprintSha256()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
@@ -51,8 +54,8 @@ class SimulatorApiTest {
         @Test
         @DisplayName("answers a wrong token with 401 'Authentication failed!'")
         void wrongToken() throws Exception {
-            TestApi wrong = new TestApi(sim, "root@pam!homestak=00000000-0000-0000-0000-000000000000",
-                    java.time.Duration.ofSeconds(5));
+            TestApi wrong = new TestApi(
+                    sim, "root@pam!homestak=00000000-0000-0000-0000-000000000000", java.time.Duration.ofSeconds(5));
             TestApi.Reply reply = wrong.get("/version");
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.reason()).isEqualTo("Authentication failed!");
@@ -62,7 +65,10 @@ class SimulatorApiTest {
         @DisplayName("accepts an extra token given at start, e.g. the site's")
         void extraToken() throws Exception {
             String site = "root@pam!tofu=00000000-0000-4000-8000-000000000001";
-            try (Simulator other = Simulator.builder().acceptToken(dev.homestak.core.Secret.of(site)).start().get()) {
+            try (Simulator other = Simulator.builder()
+                    .acceptToken(dev.homestak.core.Secret.of(site))
+                    .start()
+                    .get()) {
                 TestApi.Reply reply = new TestApi(other, site, java.time.Duration.ofSeconds(5)).get("/version");
                 assertThat(reply.status()).isEqualTo(200);
             }
@@ -95,7 +101,8 @@ class SimulatorApiTest {
             JsonNode node = api.get("/nodes").data().get(0);
             assertThat(node.path("node").asText()).isEqualTo("pve");
             assertThat(node.path("ssl_fingerprint").asText()).isEqualTo(sim.fingerprintSha256());
-            assertThat(api.get("/nodes/pve/status").data().path("pveversion").asText()).startsWith("pve-manager/9.1");
+            assertThat(api.get("/nodes/pve/status").data().path("pveversion").asText())
+                    .startsWith("pve-manager/9.1");
             JsonNode nextid = api.get("/cluster/nextid").data();
             assertThat(nextid.isTextual()).isTrue();
             assertThat(nextid.asText()).isEqualTo("100");
@@ -130,23 +137,53 @@ class SimulatorApiTest {
         @Test
         @DisplayName("create → stopped, start → running with agent, stop, destroy → gone")
         void roundTrip() throws Exception {
-            JsonNode created = api.task("/nodes/pve/qemu", "vmid", "100", "name", "test", "memory", "2048",
-                    "agent", "enabled=1", "scsi0", "local-lvm:8");
+            JsonNode created = api.task(
+                    "/nodes/pve/qemu",
+                    "vmid",
+                    "100",
+                    "name",
+                    "test",
+                    "memory",
+                    "2048",
+                    "agent",
+                    "enabled=1",
+                    "scsi0",
+                    "local-lvm:8");
             assertThat(created.path("exitstatus").asText()).isEqualTo("OK");
-            assertThat(created.path("upid").asText()).matches("UPID:pve:[0-9A-F]{8}:[0-9A-F]{8}:[0-9A-F]{8}:qmcreate:100:"
-                    + "root@pam!homestak:");
+            assertThat(created.path("upid").asText())
+                    .matches("UPID:pve:[0-9A-F]{8}:[0-9A-F]{8}:[0-9A-F]{8}:qmcreate:100:" + "root@pam!homestak:");
             JsonNode config = api.get("/nodes/pve/qemu/100/config").data();
             assertThat(config.path("scsi0").asText()).isEqualTo("local-lvm:vm-100-disk-0,size=8G");
             assertThat(config.path("digest").asText()).hasSize(40);
-            assertThat(api.get("/nodes/pve/qemu/100/status/current").data().path("status").asText()).isEqualTo("stopped");
+            assertThat(api.get("/nodes/pve/qemu/100/status/current")
+                            .data()
+                            .path("status")
+                            .asText())
+                    .isEqualTo("stopped");
 
-            assertThat(api.task("/nodes/pve/qemu/100/status/start").path("exitstatus").asText()).isEqualTo("OK");
-            assertThat(api.get("/nodes/pve/qemu/100/status/current").data().path("status").asText()).isEqualTo("running");
-            JsonNode nics = api.get("/nodes/pve/qemu/100/agent/network-get-interfaces").data().path("result");
-            assertThat(nics.get(1).path("ip-addresses").get(0).path("ip-address").asText())
+            assertThat(api.task("/nodes/pve/qemu/100/status/start")
+                            .path("exitstatus")
+                            .asText())
+                    .isEqualTo("OK");
+            assertThat(api.get("/nodes/pve/qemu/100/status/current")
+                            .data()
+                            .path("status")
+                            .asText())
+                    .isEqualTo("running");
+            JsonNode nics = api.get("/nodes/pve/qemu/100/agent/network-get-interfaces")
+                    .data()
+                    .path("result");
+            assertThat(nics.get(1)
+                            .path("ip-addresses")
+                            .get(0)
+                            .path("ip-address")
+                            .asText())
                     .isEqualTo(sim.vm(100).orElseThrow().address());
 
-            assertThat(api.task("/nodes/pve/qemu/100/status/stop").path("exitstatus").asText()).isEqualTo("OK");
+            assertThat(api.task("/nodes/pve/qemu/100/status/stop")
+                            .path("exitstatus")
+                            .asText())
+                    .isEqualTo("OK");
             assertThat(api.delete("/nodes/pve/qemu/100", "purge", "1").status()).isEqualTo(200);
             api.until(r -> r.status() == 500, "/nodes/pve/qemu/100/status/current");
             assertThat(sim.vms()).isEmpty();
@@ -157,7 +194,8 @@ class SimulatorApiTest {
         void errors() throws Exception {
             TestApi.Reply missing = api.get("/nodes/pve/qemu/999/status/current");
             assertThat(missing.status()).isEqualTo(500);
-            assertThat(missing.reason()).isEqualTo("Configuration file 'nodes/pve/qemu-server/999.conf' does not exist");
+            assertThat(missing.reason())
+                    .isEqualTo("Configuration file 'nodes/pve/qemu-server/999.conf' does not exist");
             assertThat(missing.body().path("message").asText()).startsWith("Configuration file");
 
             api.createAndStart(100);
@@ -181,25 +219,35 @@ class SimulatorApiTest {
 
             TestApi.Reply resize = api.put("/nodes/pve/qemu/101/resize", "disk", "scsi0", "size", "+6G");
             api.await(resize.data().asText());
-            assertThat(api.get("/nodes/pve/qemu/101/config").data().path("scsi0").asText()).endsWith("size=10G");
+            assertThat(api.get("/nodes/pve/qemu/101/config")
+                            .data()
+                            .path("scsi0")
+                            .asText())
+                    .endsWith("size=10G");
         }
 
         @Test
         @DisplayName("config PUT applies options, deletes some, and rejects a stale digest")
         void config() throws Exception {
             api.task("/nodes/pve/qemu", "vmid", "100", "cores", "1");
-            String digest = api.get("/nodes/pve/qemu/100/config").data().path("digest").asText();
-            assertThat(api.put("/nodes/pve/qemu/100/config", "cores", "4", "digest", digest).status()).isEqualTo(200);
+            String digest =
+                    api.get("/nodes/pve/qemu/100/config").data().path("digest").asText();
+            assertThat(api.put("/nodes/pve/qemu/100/config", "cores", "4", "digest", digest)
+                            .status())
+                    .isEqualTo(200);
             TestApi.Reply stale = api.put("/nodes/pve/qemu/100/config", "memory", "4096", "digest", digest);
-            assertThat(stale.reason()).isEqualTo("detected modified configuration - file changed by other user? Try again.");
+            assertThat(stale.reason())
+                    .isEqualTo("detected modified configuration - file changed by other user? Try again.");
             api.put("/nodes/pve/qemu/100/config", "delete", "cores");
-            assertThat(api.get("/nodes/pve/qemu/100/config").data().has("cores")).isFalse();
+            assertThat(api.get("/nodes/pve/qemu/100/config").data().has("cores"))
+                    .isFalse();
         }
 
         @Test
         @DisplayName("task log ends with TASK OK and carries total")
         void taskLog() throws Exception {
-            String upid = api.task("/nodes/pve/qemu", "vmid", "100").path("upid").asText();
+            String upid =
+                    api.task("/nodes/pve/qemu", "vmid", "100").path("upid").asText();
             TestApi.Reply log = api.get("/nodes/pve/tasks/" + upid + "/log", "start", "0", "limit", "50");
             assertThat(log.body().path("total").asInt()).isEqualTo(log.data().size());
             assertThat(log.data().get(log.data().size() - 1).path("t").asText()).isEqualTo("TASK OK");

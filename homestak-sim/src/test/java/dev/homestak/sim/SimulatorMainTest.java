@@ -21,10 +21,13 @@ class SimulatorMainTest {
         Path keys = dir.resolve("keys.pub");
         Files.write(keys, List.of(TestKeys.line(TestKeys.ec())));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Simulator sim = SimulatorMain.start(new String[] {"--authorized-keys", keys.toString(), "--ssh-port", "0"},
-                new PrintStream(bytes, true, StandardCharsets.UTF_8)).get()) {
+        try (Simulator sim = SimulatorMain.start(
+                        new String[] {"--authorized-keys", keys.toString(), "--ssh-port", "0"},
+                        new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .get()) {
             String out = bytes.toString(StandardCharsets.UTF_8);
-            assertThat(out).contains("endpoint:     " + sim.baseUri())
+            assertThat(out)
+                    .contains("endpoint:     " + sim.baseUri())
                     .contains("token:        " + sim.apiToken().reveal())
                     .contains("fingerprint:  " + sim.fingerprintSha256())
                     .contains("ssh port:     " + sim.sshPort());
@@ -37,9 +40,17 @@ class SimulatorMainTest {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThat(SimulatorMain.start(new String[] {"--bogus"}, out).getLeft().message())
                 .startsWith("arguments: unknown option '--bogus'");
-        assertThat(SimulatorMain.start(new String[] {"--port", "x"}, out).getLeft().message())
+        assertThat(SimulatorMain.start(new String[] {"--port", "x"}, out)
+                        .getLeft()
+                        .message())
                 .isEqualTo("arguments: --port needs a port number 0..65535, got 'x'");
-        assertThat(SimulatorMain.start(new String[] {"--authorized-keys", dir.resolve("none").toString()}, out)
-                .getLeft().message()).contains("none: cannot read");
+        assertThat(SimulatorMain.start(
+                                new String[] {
+                                    "--authorized-keys", dir.resolve("none").toString()
+                                },
+                                out)
+                        .getLeft()
+                        .message())
+                .contains("none: cannot read");
     }
 }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.List;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
@@ -17,11 +17,11 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("SSH into simulated VMs")
 class SimulatorSshTest {
@@ -35,7 +35,9 @@ class SimulatorSshTest {
 
     @BeforeEach
     void start() throws IOException {
-        sim = Simulator.builder().authorizedKeys("test keys", List.of(TestKeys.line(key))).start()
+        sim = Simulator.builder()
+                .authorizedKeys("test keys", List.of(TestKeys.line(key)))
+                .start()
                 .getOrElseThrow(f -> new AssertionError(f.message()));
         api = new TestApi(sim);
         api.createAndStart(100);
@@ -56,7 +58,8 @@ class SimulatorSshTest {
     }
 
     static Result exec(SSHClient client, String command) throws IOException {
-        try (Session session = client.startSession(); Session.Command cmd = session.exec(command)) {
+        try (Session session = client.startSession();
+                Session.Command cmd = session.exec(command)) {
             String out = new String(cmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             cmd.join();
             return new Result(out, cmd.getExitStatus());
@@ -84,7 +87,9 @@ class SimulatorSshTest {
                 assertThat(exec(client, "systemctl is-active qemu-guest-agent")).isEqualTo(new Result("active\n", 0));
                 assertThat(exec(client, "systemctl is-active pveproxy")).isEqualTo(new Result("inactive\n", 3));
                 assertThat(exec(client, "test -f /etc/hostname").exit()).isZero();
-                assertThat(exec(client, "test -f /etc/pve-packages-preinstalled").exit()).isEqualTo(1);
+                assertThat(exec(client, "test -f /etc/pve-packages-preinstalled")
+                                .exit())
+                        .isEqualTo(1);
                 assertThat(exec(client, "true && echo yes").out()).isEqualTo("yes\n");
                 assertThat(exec(client, "false").exit()).isEqualTo(1);
                 assertThat(exec(client, "make install").exit()).isEqualTo(127);
@@ -95,7 +100,8 @@ class SimulatorSshTest {
         @DisplayName("refuses a key that is not authorized")
         void otherKey() {
             VmView vm = sim.vm(100).orElseThrow();
-            assertThatThrownBy(() -> connect(vm.address(), vm.sshPort(), TestKeys.ec()).close())
+            assertThatThrownBy(() ->
+                            connect(vm.address(), vm.sshPort(), TestKeys.ec()).close())
                     .isInstanceOf(UserAuthException.class);
         }
 
@@ -120,10 +126,14 @@ class SimulatorSshTest {
         void ed25519(@TempDir Path dir) throws Exception {
             Path keyFile = dir.resolve("id_ed25519");
             Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keyFile.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(keygen.waitFor()).isZero();
             String line = Files.readString(dir.resolve("id_ed25519.pub")).strip();
-            try (Simulator other = Simulator.builder().authorizedKeys("keys", List.of(line)).start().get()) {
+            try (Simulator other = Simulator.builder()
+                    .authorizedKeys("keys", List.of(line))
+                    .start()
+                    .get()) {
                 new TestApi(other).createAndStart(100);
                 VmView vm = other.vm(100).orElseThrow();
                 try (SSHClient client = new SSHClient()) {
@@ -154,8 +164,10 @@ class SimulatorSshTest {
     @Test
     @DisplayName("a bad authorized key line is a one-line failure naming the source and line")
     void badKey() {
-        SimFailure failure = Simulator.builder().authorizedKeys("keys.pub", List.of("# comment", "ssh-rsa notbase64!"))
-                .start().getLeft();
+        SimFailure failure = Simulator.builder()
+                .authorizedKeys("keys.pub", List.of("# comment", "ssh-rsa notbase64!"))
+                .start()
+                .getLeft();
         assertThat(failure.message()).startsWith("authorized keys: keys.pub:2: not an OpenSSH public key");
     }
 }

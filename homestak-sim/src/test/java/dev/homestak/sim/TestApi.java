@@ -49,7 +49,8 @@ final class TestApi {
     static OkHttpClient client(Simulator sim, Duration readTimeout) {
         try {
             var cert = CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(sim.certificatePem().getBytes(StandardCharsets.US_ASCII)));
+                    .generateCertificate(
+                            new ByteArrayInputStream(sim.certificatePem().getBytes(StandardCharsets.US_ASCII)));
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             trust.setCertificateEntry("sim", cert);
@@ -59,7 +60,9 @@ final class TestApi {
             tls.init(null, tmf.getTrustManagers(), null);
             return new OkHttpClient.Builder()
                     .sslSocketFactory(tls.getSocketFactory(), (X509TrustManager) tmf.getTrustManagers()[0])
-                    .readTimeout(readTimeout).retryOnConnectionFailure(false).build();
+                    .readTimeout(readTimeout)
+                    .retryOnConnectionFailure(false)
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -95,7 +98,8 @@ final class TestApi {
         String node = upid.split(":")[1];
         Instant deadline = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode status = get("/nodes/" + node + "/tasks/" + upid + "/status").data();
+            JsonNode status =
+                    get("/nodes/" + node + "/tasks/" + upid + "/status").data();
             if (status.path("status").asText().equals("stopped")) {
                 return status;
             }
@@ -147,7 +151,8 @@ final class TestApi {
     }
 
     private Reply call(Request.Builder request) throws IOException {
-        try (Response response = http.newCall(request.header("Authorization", "PVEAPIToken=" + token).build())
+        try (Response response = http.newCall(
+                        request.header("Authorization", "PVEAPIToken=" + token).build())
                 .execute()) {
             String body = response.body() == null ? "" : response.body().string();
             JsonNode json = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);

@@ -21,9 +21,14 @@ class TimingTest {
 
     @BeforeEach
     void start() {
-        Timing timing = new Timing(Map.of("qmcreate", Duration.ofSeconds(3), "qmstart", Duration.ofSeconds(2)),
-                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(15), Duration.ofSeconds(18),
-                Duration.ofSeconds(10), 1.0);
+        Timing timing = new Timing(
+                Map.of("qmcreate", Duration.ofSeconds(3), "qmstart", Duration.ofSeconds(2)),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(18),
+                Duration.ofSeconds(10),
+                1.0);
         sim = Simulator.builder().clock(clock).timing(timing).start().get();
         api = new TestApi(sim);
     }
@@ -34,7 +39,10 @@ class TimingTest {
     }
 
     private String status(String upid) throws IOException {
-        return api.get("/nodes/pve/tasks/" + upid + "/status").data().path("status").asText();
+        return api.get("/nodes/pve/tasks/" + upid + "/status")
+                .data()
+                .path("status")
+                .asText();
     }
 
     @Nested
@@ -44,7 +52,9 @@ class TimingTest {
         @Test
         @DisplayName("run until the clock reaches their duration, and lock the VM meanwhile")
         void duration() throws IOException {
-            String create = api.post("/nodes/pve/qemu", "vmid", "100", "agent", "1").data().asText();
+            String create = api.post("/nodes/pve/qemu", "vmid", "100", "agent", "1")
+                    .data()
+                    .asText();
             assertThat(status(create)).isEqualTo("running");
             assertThat(sim.vm(100).orElseThrow().lock()).contains("create");
             assertThat(api.post("/nodes/pve/qemu/100/status/start").reason()).isEqualTo("VM is locked (create)");

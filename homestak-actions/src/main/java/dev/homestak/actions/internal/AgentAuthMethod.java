@@ -46,7 +46,9 @@ final class AgentAuthMethod extends AbstractAuthMethod {
     }
 
     private SSHPacket signed(SSHPacket request) throws UserAuthException {
-        byte[] data = new Buffer.PlainBuffer().putString(params.getTransport().getSessionID()).putBuffer(request)
+        byte[] data = new Buffer.PlainBuffer()
+                .putString(params.getTransport().getSessionID())
+                .putBuffer(request)
                 .getCompactData();
         try {
             return request.putString(agent.sign(identity.blob(), data, flags(algorithm())));

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class AnsibleOutput implements OutputListener {
 
     private static final Pattern TASK = Pattern.compile("^TASK \\[(.*)] \\**$");
-    private static final Pattern FATAL = Pattern.compile("^(?:fatal|failed): \\[([^]]+)](?: \\(item=.*\\))?: (FAILED|UNREACHABLE)! => (.*)$");
+    private static final Pattern FATAL =
+            Pattern.compile("^(?:fatal|failed): \\[([^]]+)](?: \\(item=.*\\))?: (FAILED|UNREACHABLE)! => (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Consumer<String> progress;
@@ -74,7 +75,8 @@ public final class AnsibleOutput implements OutputListener {
             String msg = result.path("msg").asText("");
             String stderr = result.path("stderr").asText("").strip();
             if (!stderr.isEmpty() && (msg.isEmpty() || msg.equals("non-zero return code"))) {
-                return (msg.isEmpty() ? "" : msg + ": ") + stderr.lines().reduce((a, b) -> b).orElse(stderr);
+                return (msg.isEmpty() ? "" : msg + ": ")
+                        + stderr.lines().reduce((a, b) -> b).orElse(stderr);
             }
             return msg.isEmpty() ? json : msg;
         } catch (java.io.IOException e) {

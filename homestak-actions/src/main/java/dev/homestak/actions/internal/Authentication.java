@@ -45,7 +45,9 @@ final class Authentication {
 
     /** The methods for {@code hop}, on {@code client}; empty when there is no key at all. */
     List<AuthMethod> methods(SSHClient client, Hops.Hop hop) {
-        List<Path> files = settings.identitiesFor(hop.config()).stream().filter(Files::isRegularFile).toList();
+        List<Path> files = settings.identitiesFor(hop.config()).stream()
+                .filter(Files::isRegularFile)
+                .toList();
         List<AuthMethod> methods = new ArrayList<>();
         for (SshAgent.Identity identity : agentIdentities()) {
             if (!hop.config().identitiesOnly() || files.stream().anyMatch(f -> isPublicKeyOf(f, identity))) {
@@ -78,7 +80,9 @@ final class Authentication {
     /** Whether {@code file}'s {@code .pub} is the agent's key (how IdentitiesOnly pairs agent keys with files). */
     private static boolean isPublicKeyOf(Path file, SshAgent.Identity identity) {
         try {
-            String[] words = Files.readString(file.resolveSibling(file.getFileName() + ".pub")).strip().split("\\s+");
+            String[] words = Files.readString(file.resolveSibling(file.getFileName() + ".pub"))
+                    .strip()
+                    .split("\\s+");
             return words.length >= 2 && SshAgent.sameKey(Base64.getDecoder().decode(words[1]), identity.blob());
         } catch (IOException | IllegalArgumentException e) {
             return false;

@@ -30,8 +30,8 @@ public final class CachingProxmoxClients implements ProxmoxClients {
     private final Map<String, ProxmoxClient> clients = new ConcurrentHashMap<>();
 
     /** A factory with the given tuning, nested-PVE trust and nested API port. */
-    public CachingProxmoxClients(UnaryOperator<ProxmoxClient.Builder> tuning, Function<String, TlsPolicy> nestedTls,
-                                 int nestedPort) {
+    public CachingProxmoxClients(
+            UnaryOperator<ProxmoxClient.Builder> tuning, Function<String, TlsPolicy> nestedTls, int nestedPort) {
         this.tuning = tuning;
         this.nestedTls = nestedTls;
         this.nestedPort = nestedPort;
@@ -48,7 +48,8 @@ public final class CachingProxmoxClients implements ProxmoxClients {
             return Either.left(new ActionFailure.Precondition("host '" + host.name() + "' has no api_endpoint ("
                     + host.file() + "): the Proxmox actions need a PVE node"));
         }
-        return host.requireApiToken().<ActionFailure>mapLeft(ActionFailure.Config::new)
+        return host.requireApiToken()
+                .<ActionFailure>mapLeft(ActionFailure.Config::new)
                 .flatMap(token -> client(host.apiEndpoint().get(), token, tls(host)));
     }
 
@@ -76,7 +77,11 @@ public final class CachingProxmoxClients implements ProxmoxClients {
         }
         Either<ActionFailure, ProxmoxClient> built = Auth.parseToken(token)
                 .<ProxmoxFailure>mapLeft(ProxmoxFailure.Config::new)
-                .flatMap(auth -> tuning.apply(ProxmoxClient.builder().baseUri(endpoint).auth(auth).tls(tls)).build())
+                .flatMap(auth -> tuning.apply(ProxmoxClient.builder()
+                                .baseUri(endpoint)
+                                .auth(auth)
+                                .tls(tls))
+                        .build())
                 .mapLeft(ActionFailure.Api::new);
         // two threads may build at once; the loser closes its copy
         return built.map(client -> {
@@ -91,7 +96,8 @@ public final class CachingProxmoxClients implements ProxmoxClients {
 
     private static String fingerprint(Secret token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(token.reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JDK", e);
@@ -106,6 +112,9 @@ public final class CachingProxmoxClients implements ProxmoxClients {
 
     @Override
     public String toString() {
-        return "ProxmoxClients" + clients.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).toList();
+        return "ProxmoxClients"
+                + clients.keySet().stream()
+                        .map(k -> k.substring(0, k.indexOf('|')))
+                        .toList();
     }
 }

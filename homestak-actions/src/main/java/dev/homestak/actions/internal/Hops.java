@@ -27,8 +27,7 @@ final class Hops {
      * @param operator whether it is a host of the operator's (site-config host or a bastion of the config), whose
      *                 key is checked against their known_hosts
      */
-    record Hop(SshEndpoint endpoint, SshHostSettings config, boolean operator) {
-    }
+    record Hop(SshEndpoint endpoint, SshHostSettings config, boolean operator) {}
 
     private final SshSettings settings;
     private final OpenSshConfig config;
@@ -42,7 +41,8 @@ final class Hops {
     static Either<String, Hops> create(SshSettings settings) {
         try {
             OpenSshConfig config = settings.sshConfig().isPresent()
-                    ? OpenSshConfig.read(settings.sshConfig().get(), settings.home()) : OpenSshConfig.empty(settings.home());
+                    ? OpenSshConfig.read(settings.sshConfig().get(), settings.home())
+                    : OpenSshConfig.empty(settings.home());
             return Either.right(new Hops(settings, config));
         } catch (IOException e) {
             return Either.left("cannot read " + settings.sshConfig().orElseThrow() + ": " + e.getMessage());
@@ -69,7 +69,8 @@ final class Hops {
 
     private void add(List<Hop> chain, SshEndpoint endpoint, boolean bastion, int depth) throws IOException {
         if (depth > MAX_DEPTH) {
-            throw new IOException("ProxyJump in " + settings.sshConfig().orElseThrow() + " loops at " + endpoint.host());
+            throw new IOException(
+                    "ProxyJump in " + settings.sshConfig().orElseThrow() + " loops at " + endpoint.host());
         }
         SshHostSettings host = config.resolve(endpoint.host(), endpoint.user());
         List<String> jumps = host.proxyJump();
@@ -91,7 +92,8 @@ final class Hops {
      */
     private Hop hop(SshEndpoint endpoint, SshHostSettings host, boolean bastion) {
         int port = endpoint.port() != 22 ? endpoint.port() : host.port().orElse(22);
-        boolean operator = bastion || settings.operatorHosts().contains(endpoint.host())
+        boolean operator = bastion
+                || settings.operatorHosts().contains(endpoint.host())
                 || settings.operatorHosts().contains(host.hostName());
         return new Hop(new SshEndpoint(endpoint.user(), host.hostName(), port), host, operator);
     }
@@ -114,7 +116,8 @@ final class Hops {
             try {
                 port = Integer.parseInt(rest.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IOException("ProxyJump '" + spec + "' in " + settings.sshConfig().orElseThrow() + ": bad port");
+                throw new IOException(
+                        "ProxyJump '" + spec + "' in " + settings.sshConfig().orElseThrow() + ": bad port");
             }
             rest = rest.substring(0, colon);
         }

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  */
 final class HostPatterns {
 
-    private HostPatterns() {
-    }
+    private HostPatterns() {}
 
     /** Whether {@code patterns} name {@code host}. */
     static boolean matches(List<String> patterns, String host) {

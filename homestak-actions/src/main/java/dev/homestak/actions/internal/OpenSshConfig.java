@@ -87,7 +87,8 @@ public final class OpenSshConfig {
             if (!block.matches(alias) || block.options().isEmpty() && block.line() == 0) {
                 continue;
             }
-            matched.add(block.file() + ":" + block.line() + " " + (block.line() == 0 ? "(before any Host)" : "Host " + String.join(" ", block.patterns())));
+            matched.add(block.file() + ":" + block.line() + " "
+                    + (block.line() == 0 ? "(before any Host)" : "Host " + String.join(" ", block.patterns())));
             for (Map.Entry<String, List<String>> option : block.options()) {
                 if (option.getKey().equals("identityfile")) {
                     identityFiles.addAll(option.getValue());
@@ -96,18 +97,32 @@ public final class OpenSshConfig {
                 }
             }
         }
-        String hostName = one(first, "hostname").map(h -> h.replace("%h", alias)).orElse(alias);
+        String hostName =
+                one(first, "hostname").map(h -> h.replace("%h", alias)).orElse(alias);
         Optional<String> user = one(first, "user");
         String r = user.orElse(remoteUser);
-        List<Path> identities = identityFiles.stream().map(f -> path(expand(f, hostName, r))).toList();
+        List<Path> identities =
+                identityFiles.stream().map(f -> path(expand(f, hostName, r))).toList();
         List<Path> knownHosts = first.containsKey("userknownhostsfile")
-                ? first.get("userknownhostsfile").stream().map(f -> path(expand(f, hostName, r))).toList()
+                ? first.get("userknownhostsfile").stream()
+                        .map(f -> path(expand(f, hostName, r)))
+                        .toList()
                 : List.of(home.resolve(".ssh/known_hosts"), home.resolve(".ssh/known_hosts2"));
-        List<String> jumps = one(first, "proxyjump").filter(j -> !j.equalsIgnoreCase("none"))
-                .map(j -> Arrays.asList(j.split(","))).orElse(List.of());
-        return new SshHostSettings(alias, hostName, user, one(first, "port").flatMap(OpenSshConfig::port),
-                identities, one(first, "identitiesonly").map(v -> v.equalsIgnoreCase("yes")).orElse(false), jumps,
-                knownHosts, one(first, "stricthostkeychecking").map(v -> v.toLowerCase(Locale.ROOT)), matched);
+        List<String> jumps = one(first, "proxyjump")
+                .filter(j -> !j.equalsIgnoreCase("none"))
+                .map(j -> Arrays.asList(j.split(",")))
+                .orElse(List.of());
+        return new SshHostSettings(
+                alias,
+                hostName,
+                user,
+                one(first, "port").flatMap(OpenSshConfig::port),
+                identities,
+                one(first, "identitiesonly").map(v -> v.equalsIgnoreCase("yes")).orElse(false),
+                jumps,
+                knownHosts,
+                one(first, "stricthostkeychecking").map(v -> v.toLowerCase(Locale.ROOT)),
+                matched);
     }
 
     private static Optional<String> one(Map<String, List<String>> options, String key) {

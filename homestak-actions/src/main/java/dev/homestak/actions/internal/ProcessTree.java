@@ -21,8 +21,7 @@ final class ProcessTree {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessTree.class);
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     /** SIGINT once, wait up to {@code grace}, then SIGKILL the tree; returns when the process is gone. */
     static void stop(Process process, Duration grace) {
@@ -47,12 +46,17 @@ final class ProcessTree {
         String program = kill.canExecute() ? kill.getPath() : "kill";
         try {
             Process signaller = new ProcessBuilder(program, "-INT", Long.toString(pid))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!signaller.waitFor(5, TimeUnit.SECONDS)) {
                 signaller.destroyForcibly();
             }
         } catch (java.io.IOException e) {
-            log.warn("cannot run 'kill -INT {}' ({}); the process will be killed after the grace period", pid, e.getMessage());
+            log.warn(
+                    "cannot run 'kill -INT {}' ({}); the process will be killed after the grace period",
+                    pid,
+                    e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

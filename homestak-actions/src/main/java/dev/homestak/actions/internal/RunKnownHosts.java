@@ -35,8 +35,7 @@ final class RunKnownHosts implements HostKeyVerifier {
     private final Map<Path, KnownHostsFile> files = new ConcurrentHashMap<>();
 
     /** A host of the operator's own (site-config hosts, ProxyJump bastions): its known_hosts files and strictness. */
-    private record OperatorHost(List<Path> files, boolean strict) {
-    }
+    private record OperatorHost(List<Path> files, boolean strict) {}
 
     private RunKnownHosts(Optional<OpenSSHKnownHosts> configured, Optional<Path> configuredFile) {
         this.configured = configured;
@@ -48,7 +47,8 @@ final class RunKnownHosts implements HostKeyVerifier {
         if (knownHosts.isEmpty()) {
             return new RunKnownHosts(Optional.empty(), Optional.empty());
         }
-        return new RunKnownHosts(Optional.of(new OpenSSHKnownHosts(knownHosts.get().toFile())), knownHosts);
+        return new RunKnownHosts(
+                Optional.of(new OpenSSHKnownHosts(knownHosts.get().toFile())), knownHosts);
     }
 
     /**
@@ -75,8 +75,10 @@ final class RunKnownHosts implements HostKeyVerifier {
             return true;
         }
         if (listing == Listing.MISMATCH) {
-            rejections.put(id, "the key (" + fingerprint(key) + ") does not match " + configuredFile.orElseThrow()
-                    + "; if the host was rebuilt remove its line with: ssh-keygen -R '" + id + "'");
+            rejections.put(
+                    id,
+                    "the key (" + fingerprint(key) + ") does not match " + configuredFile.orElseThrow()
+                            + "; if the host was rebuilt remove its line with: ssh-keygen -R '" + id + "'");
             return false;
         }
         PublicKey first = seen.putIfAbsent(id, key);
@@ -87,8 +89,10 @@ final class RunKnownHosts implements HostKeyVerifier {
         if (first.equals(key)) {
             return true;
         }
-        rejections.put(id, "the key changed during this run (first " + fingerprint(first) + ", now " + fingerprint(key)
-                + "); refusing to connect: if the VM was recreated, start a new run");
+        rejections.put(
+                id,
+                "the key changed during this run (first " + fingerprint(first) + ", now " + fingerprint(key)
+                        + "); refusing to connect: if the VM was recreated, start a new run");
         return false;
     }
 
@@ -98,8 +102,15 @@ final class RunKnownHosts implements HostKeyVerifier {
         if (operator != null) {
             // the key types the operator knows this host by are negotiated first, as ssh does
             try {
-                return operator.files().stream().flatMap(f -> files.computeIfAbsent(f, RunKnownHosts::readQuietly)
-                        .entriesFor(id(host, port)).stream()).map(KnownHostsFile.Entry::type).distinct().toList();
+                return operator.files().stream()
+                        .flatMap(f ->
+                                files
+                                        .computeIfAbsent(f, RunKnownHosts::readQuietly)
+                                        .entriesFor(id(host, port))
+                                        .stream())
+                        .map(KnownHostsFile.Entry::type)
+                        .distinct()
+                        .toList();
             } catch (java.io.UncheckedIOException e) {
                 return List.of(); // verify() reports the unreadable file
             }
@@ -119,7 +130,8 @@ final class RunKnownHosts implements HostKeyVerifier {
         List<KnownHostsFile.Entry> listed = new java.util.ArrayList<>();
         for (Path file : operator.files()) {
             try {
-                listed.addAll(files.computeIfAbsent(file, RunKnownHosts::readQuietly).entriesFor(id));
+                listed.addAll(
+                        files.computeIfAbsent(file, RunKnownHosts::readQuietly).entriesFor(id));
             } catch (java.io.UncheckedIOException e) {
                 rejections.put(id, "cannot read " + file + ": " + e.getCause().getMessage());
                 return Optional.of(false);
@@ -127,25 +139,35 @@ final class RunKnownHosts implements HostKeyVerifier {
         }
         // a revoked key is refused even where another line lists it as valid, as ssh does
         Optional<KnownHostsFile.Entry> revoked = listed.stream()
-                .filter(e -> e.revoked() && KnownHostsFile.same(e.blob(), blob)).findFirst();
+                .filter(e -> e.revoked() && KnownHostsFile.same(e.blob(), blob))
+                .findFirst();
         if (revoked.isPresent()) {
-            rejections.put(id, "its key " + fingerprint(key) + " is marked @revoked at " + revoked.get().where());
+            rejections.put(
+                    id,
+                    "its key " + fingerprint(key) + " is marked @revoked at "
+                            + revoked.get().where());
             return Optional.of(false);
         }
-        List<KnownHostsFile.Entry> valid = listed.stream().filter(e -> !e.revoked()).toList();
+        List<KnownHostsFile.Entry> valid =
+                listed.stream().filter(e -> !e.revoked()).toList();
         if (valid.stream().anyMatch(e -> KnownHostsFile.same(e.blob(), blob))) {
             return Optional.of(true);
         }
         if (!valid.isEmpty()) {
             KnownHostsFile.Entry known = valid.get(0);
-            rejections.put(id, "the host key changed: the host shows " + fingerprint(key) + ", known_hosts has "
-                    + KnownHostsFile.fingerprint(known.blob()) + " at " + known.where() + "; if the host was reinstalled, "
-                    + "remove the line with: ssh-keygen -R '" + id + "' -f " + known.file());
+            rejections.put(
+                    id,
+                    "the host key changed: the host shows " + fingerprint(key) + ", known_hosts has "
+                            + KnownHostsFile.fingerprint(known.blob()) + " at " + known.where()
+                            + "; if the host was reinstalled, "
+                            + "remove the line with: ssh-keygen -R '" + id + "' -f " + known.file());
             return Optional.of(false);
         }
         if (operator.strict()) {
-            rejections.put(id, "its key " + fingerprint(key) + " is not in " + operator.files()
-                    + " and StrictHostKeyChecking is yes: log in once with ssh to add it");
+            rejections.put(
+                    id,
+                    "its key " + fingerprint(key) + " is not in " + operator.files()
+                            + " and StrictHostKeyChecking is yes: log in once with ssh to add it");
             return Optional.of(false);
         }
         return Optional.empty();
@@ -195,5 +217,9 @@ final class RunKnownHosts implements HostKeyVerifier {
         }
     }
 
-    private enum Listing { MATCH, MISMATCH, ABSENT }
+    private enum Listing {
+        MATCH,
+        MISMATCH,
+        ABSENT
+    }
 }

@@ -31,6 +31,7 @@ public final class SshAgent {
 
     /** RSA signature flags: which hash the agent signs with. */
     static final int RSA_SHA2_256 = 2;
+
     static final int RSA_SHA2_512 = 4;
 
     /**
@@ -91,7 +92,11 @@ public final class SshAgent {
     private ByteBuffer call(int type, byte[] body) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer request = ByteBuffer.allocate(5 + body.length).putInt(1 + body.length).put((byte) type).put(body).flip();
+            ByteBuffer request = ByteBuffer.allocate(5 + body.length)
+                    .putInt(1 + body.length)
+                    .put((byte) type)
+                    .put(body)
+                    .flip();
             while (request.hasRemaining()) {
                 channel.write(request);
             }

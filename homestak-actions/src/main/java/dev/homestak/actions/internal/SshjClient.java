@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.DefaultConfig;
-import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -67,7 +67,8 @@ public final class SshjClient implements SshClient {
         try {
             hosts = Either.right(RunKnownHosts.create(settings.knownHosts()));
         } catch (IOException e) {
-            hosts = Either.left("cannot read known_hosts file " + settings.knownHosts().orElseThrow() + ": " + e.getMessage());
+            hosts = Either.left(
+                    "cannot read known_hosts file " + settings.knownHosts().orElseThrow() + ": " + e.getMessage());
         }
         this.knownHosts = hosts;
         this.hops = Hops.create(settings);
@@ -90,7 +91,8 @@ public final class SshjClient implements SshClient {
         }
         SshEndpoint address = chain.get(0).endpoint(); // with HostName and Port of ~/.ssh/config
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address.host(), address.port()), (int) Math.max(1, Math.min(timeout.toMillis(), 1000)));
+            socket.connect(new InetSocketAddress(address.host(), address.port()), (int)
+                    Math.max(1, Math.min(timeout.toMillis(), 1000)));
             return true;
         } catch (IOException e) {
             return false; // refused, unreachable or silent: not accepting yet
@@ -109,7 +111,8 @@ public final class SshjClient implements SshClient {
             return Either.left(noKeys(request.target()));
         }
         if (cancel.isCancelled()) {
-            return Either.left(new ActionFailure.Cancelled(what(request), cancel.reason().orElse("")));
+            return Either.left(
+                    new ActionFailure.Cancelled(what(request), cancel.reason().orElse("")));
         }
         try (Attempt attempt = new Attempt(request, cancel)) {
             return attempt.run();
@@ -117,7 +120,8 @@ public final class SshjClient implements SshClient {
     }
 
     @Override
-    public Either<ActionFailure, dev.homestak.actions.PortForward> forward(List<SshEndpoint> chain, String host, int port) {
+    public Either<ActionFailure, dev.homestak.actions.PortForward> forward(
+            List<SshEndpoint> chain, String host, int port) {
         if (knownHosts.isLeft()) {
             return Either.left(new ActionFailure.Precondition(knownHosts.getLeft()));
         }
@@ -130,9 +134,10 @@ public final class SshjClient implements SshClient {
     }
 
     private static ActionFailure noKeys(SshEndpoint endpoint) {
-        return new ActionFailure.Precondition("no SSH private key found to log in to " + endpoint + ": no ssh-agent "
-                + "(SSH_AUTH_SOCK) with keys and no key file (looked for ~/.ssh/id_ed25519, id_ecdsa, id_rsa): load a key "
-                + "with ssh-add, or name one with --identity, site-config ssh_identity or IdentityFile in ~/.ssh/config");
+        return new ActionFailure.Precondition(
+                "no SSH private key found to log in to " + endpoint + ": no ssh-agent "
+                        + "(SSH_AUTH_SOCK) with keys and no key file (looked for ~/.ssh/id_ed25519, id_ecdsa, id_rsa): load a key "
+                        + "with ssh-add, or name one with --identity, site-config ssh_identity or IdentityFile in ~/.ssh/config");
     }
 
     private static String what(SshRequest request) {
@@ -173,13 +178,20 @@ public final class SshjClient implements SshClient {
             SSHClient client = null;
             for (Hops.Hop hop : chain) {
                 if (hop.operator()) {
-                    knownHosts.get().operatorHost(hop.endpoint().host(), hop.endpoint().port(),
-                            hop.config().knownHostsFiles(), hop.config().strict());
+                    knownHosts
+                            .get()
+                            .operatorHost(
+                                    hop.endpoint().host(),
+                                    hop.endpoint().port(),
+                                    hop.config().knownHostsFiles(),
+                                    hop.config().strict());
                 }
                 blamed = hop.endpoint();
                 authenticated = false;
-                DirectConnection tunnel = client == null ? null
-                        : client.newDirectConnection(hop.endpoint().host(), hop.endpoint().port());
+                DirectConnection tunnel = client == null
+                        ? null
+                        : client.newDirectConnection(
+                                hop.endpoint().host(), hop.endpoint().port());
                 client = login(open(), hop, tunnel);
             }
             return client;
@@ -187,7 +199,8 @@ public final class SshjClient implements SshClient {
 
         private SSHClient open() {
             SSHClient client = new SSHClient(config);
-            int connectMillis = (int) Math.min(settings.connectTimeout().toMillis(), request.timeout().toMillis());
+            int connectMillis = (int) Math.min(
+                    settings.connectTimeout().toMillis(), request.timeout().toMillis());
             client.setConnectTimeout(connectMillis);
             client.addHostKeyVerifier(knownHosts.get());
             synchronized (clients) {
@@ -223,7 +236,8 @@ public final class SshjClient implements SshClient {
                         in.write(request.input().get().reveal().getBytes(StandardCharsets.UTF_8));
                     }
                 }
-                CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(command.getErrorStream()),
+                CompletableFuture<String> stderr = CompletableFuture.supplyAsync(
+                        () -> readAll(command.getErrorStream()),
                         runnable -> Thread.ofVirtual().start(runnable));
                 String stdout = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 command.join(remainingMillis(), TimeUnit.MILLISECONDS);
@@ -241,14 +255,16 @@ public final class SshjClient implements SshClient {
 
         private ActionFailure failure(IOException e) {
             if (cancel.isCancelled()) {
-                return new ActionFailure.Cancelled(what(request), cancel.reason().orElse(""));
+                return new ActionFailure.Cancelled(
+                        what(request), cancel.reason().orElse(""));
             }
             if (timedOut) {
                 return ActionFailure.Timeout.of("running " + what(request), request.timeout());
             }
             Optional<String> rejection = knownHosts.get().takeRejection(blamed.host(), blamed.port());
             if (rejection.isPresent()) {
-                return new ActionFailure.Ssh(blamed.toString(), ActionFailure.Ssh.Reason.HOST_KEY_REJECTED, rejection.get());
+                return new ActionFailure.Ssh(
+                        blamed.toString(), ActionFailure.Ssh.Reason.HOST_KEY_REJECTED, rejection.get());
             }
             if (e instanceof NoIdentities) {
                 return noKeys(blamed);
@@ -261,12 +277,17 @@ public final class SshjClient implements SshClient {
                         + "(ssh-add " + locked.get() + ") and run again");
             }
             if (e instanceof UserAuthException) {
-                return new ActionFailure.Ssh(blamed.toString(), ActionFailure.Ssh.Reason.AUTH_REFUSED, "offered "
-                        + offered + "; add the public key to ~" + blamed.user() + "/.ssh/authorized_keys");
+                return new ActionFailure.Ssh(
+                        blamed.toString(),
+                        ActionFailure.Ssh.Reason.AUTH_REFUSED,
+                        "offered " + offered + "; add the public key to ~" + blamed.user() + "/.ssh/authorized_keys");
             }
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ").strip();
+            String detail = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().replaceAll("\\s+", " ").strip();
             log.debug("SSH to {} failed", blamed, e);
-            ActionFailure.Ssh.Reason reason = authenticated ? ActionFailure.Ssh.Reason.BROKEN : ActionFailure.Ssh.Reason.UNREACHABLE;
+            ActionFailure.Ssh.Reason reason =
+                    authenticated ? ActionFailure.Ssh.Reason.BROKEN : ActionFailure.Ssh.Reason.UNREACHABLE;
             return new ActionFailure.Ssh(blamed.toString(), reason, detail);
         }
 

@@ -45,9 +45,12 @@ final class SshjForwarder {
             config.setLoggerFactory(new net.schmizz.sshj.common.LoggerFactory() {
                 @Override
                 public Logger getLogger(String name) {
-                    return name.startsWith("net.schmizz.sshj.common") || name.startsWith("net.schmizz.concurrent")
-                            || name.startsWith("net.schmizz.sshj.transport") || name.startsWith("net.schmizz.sshj.connection")
-                            ? org.slf4j.helpers.NOPLogger.NOP_LOGGER : LoggerFactory.getLogger(name);
+                    return name.startsWith("net.schmizz.sshj.common")
+                                    || name.startsWith("net.schmizz.concurrent")
+                                    || name.startsWith("net.schmizz.sshj.transport")
+                                    || name.startsWith("net.schmizz.sshj.connection")
+                            ? org.slf4j.helpers.NOPLogger.NOP_LOGGER
+                            : LoggerFactory.getLogger(name);
                 }
 
                 @Override
@@ -59,14 +62,14 @@ final class SshjForwarder {
         }
     }
 
-    private SshjForwarder() {
-    }
+    private SshjForwarder() {}
 
-    static Either<ActionFailure, PortForward> open(HostKeyVerifier hostKeys, SshSettings settings,
-            List<SshEndpoint> chain, String host, int port) {
+    static Either<ActionFailure, PortForward> open(
+            HostKeyVerifier hostKeys, SshSettings settings, List<SshEndpoint> chain, String host, int port) {
         Config config = Quiet.CONFIG;
         if (chain.isEmpty()) {
-            return Either.left(new ActionFailure.Precondition("no SSH host to forward " + host + ":" + port + " through"));
+            return Either.left(
+                    new ActionFailure.Precondition("no SSH host to forward " + host + ":" + port + " through"));
         }
         List<SSHClient> clients = new ArrayList<>();
         SshEndpoint current = chain.get(0);
@@ -99,20 +102,27 @@ final class SshjForwarder {
             String what = "127.0.0.1:" + local.getLocalPort() + " -> " + host + ":" + port + " via "
                     + chain.stream().map(SshEndpoint::toString).collect(Collectors.joining(", "));
             // a platform thread, interrupted on close: sshj's accept loop only ends on interruption
-            Thread listener = Thread.ofPlatform().daemon().name("ssh-forward-" + local.getLocalPort()).start(() -> {
-                try {
-                    forwarder.listen();
-                } catch (IOException e) {
-                    log.debug("forward {} stopped: {}", what, e.getMessage());
-                }
-            });
+            Thread listener = Thread.ofPlatform()
+                    .daemon()
+                    .name("ssh-forward-" + local.getLocalPort())
+                    .start(() -> {
+                        try {
+                            forwarder.listen();
+                        } catch (IOException e) {
+                            log.debug("forward {} stopped: {}", what, e.getMessage());
+                        }
+                    });
             return Either.right(new Forward(local, listener, clients, what));
         } catch (IOException e) {
             closeAll(clients);
-            ActionFailure.Ssh.Reason reason = e instanceof UserAuthException ? ActionFailure.Ssh.Reason.AUTH_REFUSED
+            ActionFailure.Ssh.Reason reason = e instanceof UserAuthException
+                    ? ActionFailure.Ssh.Reason.AUTH_REFUSED
                     : ActionFailure.Ssh.Reason.UNREACHABLE;
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ").strip();
-            return Either.left(new ActionFailure.Ssh(current.toString(), reason, "forwarding " + host + ":" + port + ": " + detail));
+            String detail = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().replaceAll("\\s+", " ").strip();
+            return Either.left(new ActionFailure.Ssh(
+                    current.toString(), reason, "forwarding " + host + ":" + port + ": " + detail));
         }
     }
 
@@ -126,7 +136,8 @@ final class SshjForwarder {
         }
     }
 
-    private record Forward(ServerSocket local, Thread listener, List<SSHClient> clients, String what) implements PortForward {
+    private record Forward(ServerSocket local, Thread listener, List<SSHClient> clients, String what)
+            implements PortForward {
         @Override
         public int localPort() {
             return local.getLocalPort();

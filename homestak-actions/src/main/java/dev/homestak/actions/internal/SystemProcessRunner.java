@@ -43,21 +43,25 @@ public final class SystemProcessRunner implements ProcessRunner {
     }
 
     @Override
-    public Either<ActionFailure, ProcessResult> run(ProcessCommand command, CancellationToken cancel, OutputListener output) {
+    public Either<ActionFailure, ProcessResult> run(
+            ProcessCommand command, CancellationToken cancel, OutputListener output) {
         if (cancel.isCancelled()) {
-            return Either.left(new ActionFailure.Cancelled(quote(command), cancel.reason().orElse("")));
+            return Either.left(
+                    new ActionFailure.Cancelled(quote(command), cancel.reason().orElse("")));
         }
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(environment);
         env.putAll(command.env());
         Optional<String> program = resolve(command.argv().getFirst(), env.getOrDefault("PATH", ""));
         if (program.isEmpty()) {
-            return Either.left(new ActionFailure.Precondition("'" + command.argv().getFirst()
-                    + "' not found on PATH (" + env.getOrDefault("PATH", "") + "): install it or add its directory to PATH"));
+            return Either.left(
+                    new ActionFailure.Precondition("'" + command.argv().getFirst() + "' not found on PATH ("
+                            + env.getOrDefault("PATH", "") + "): install it or add its directory to PATH"));
         }
         List<String> argv = new ArrayList<>(command.argv());
         argv.set(0, program.get());
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder =
+                new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(env);
         command.directory().ifPresent(dir -> builder.directory(dir.toFile()));
@@ -67,13 +71,14 @@ public final class SystemProcessRunner implements ProcessRunner {
         try {
             process = builder.start();
         } catch (IOException e) {
-            return Either.left(new ActionFailure.Precondition("cannot start " + quote(command) + ": " + e.getMessage()));
+            return Either.left(
+                    new ActionFailure.Precondition("cannot start " + quote(command) + ": " + e.getMessage()));
         }
         return supervise(process, command, cancel, output, started);
     }
 
-    private Either<ActionFailure, ProcessResult> supervise(Process process, ProcessCommand command, CancellationToken cancel,
-                                                           OutputListener output, long started) {
+    private Either<ActionFailure, ProcessResult> supervise(
+            Process process, ProcessCommand command, CancellationToken cancel, OutputListener output, long started) {
         LineTail out = new LineTail(TAIL_LINES);
         LineTail err = new LineTail(TAIL_LINES);
         Thread outReader = reader(process.getInputStream(), StreamKind.STDOUT, out, output);
@@ -90,15 +95,19 @@ public final class SystemProcessRunner implements ProcessRunner {
         join(errReader);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return switch (outcome) {
-            case EXITED -> Either.right(new ProcessResult(command.display(), process.exitValue(), took, out.lines(), err.lines()));
+            case EXITED ->
+                Either.right(new ProcessResult(command.display(), process.exitValue(), took, out.lines(), err.lines()));
             case TIMED_OUT -> Either.left(ActionFailure.Timeout.of("running " + quote(command), command.timeout()));
-            case CANCELLED -> Either.left(new ActionFailure.Cancelled(quote(command), cancel.reason().orElse("interrupted")));
+            case CANCELLED ->
+                Either.left(new ActionFailure.Cancelled(
+                        quote(command), cancel.reason().orElse("interrupted")));
         };
     }
 
     private static Outcome await(Process process, CompletableFuture<Object> cancelled, Duration timeout) {
         try {
-            Object first = CompletableFuture.anyOf(process.onExit(), cancelled).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            Object first =
+                    CompletableFuture.anyOf(process.onExit(), cancelled).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return first instanceof Process ? Outcome.EXITED : Outcome.CANCELLED;
         } catch (TimeoutException e) {
             return process.isAlive() ? Outcome.TIMED_OUT : Outcome.EXITED;
@@ -111,18 +120,21 @@ public final class SystemProcessRunner implements ProcessRunner {
     }
 
     private static Thread reader(InputStream stream, StreamKind kind, LineTail tail, OutputListener output) {
-        return Thread.ofVirtual().name("process-" + kind.name().toLowerCase(java.util.Locale.ROOT)).start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    tail.add(line);
-                    output.line(kind, line);
-                }
-            } catch (IOException e) {
-                // the pipe closes when the process tree is killed; what was read so far is kept
-                log.debug("{} reader stopped: {}", kind, e.getMessage());
-            }
-        });
+        return Thread.ofVirtual()
+                .name("process-" + kind.name().toLowerCase(java.util.Locale.ROOT))
+                .start(() -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            tail.add(line);
+                            output.line(kind, line);
+                        }
+                    } catch (IOException e) {
+                        // the pipe closes when the process tree is killed; what was read so far is kept
+                        log.debug("{} reader stopped: {}", kind, e.getMessage());
+                    }
+                });
     }
 
     private static void join(Thread reader) {
@@ -158,5 +170,9 @@ public final class SystemProcessRunner implements ProcessRunner {
         return "'" + shown + "'";
     }
 
-    private enum Outcome { EXITED, TIMED_OUT, CANCELLED }
+    private enum Outcome {
+        EXITED,
+        TIMED_OUT,
+        CANCELLED
+    }
 }

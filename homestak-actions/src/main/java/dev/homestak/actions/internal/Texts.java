@@ -3,8 +3,7 @@ package dev.homestak.actions.internal;
 /** Text helpers of the adapters. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The first {@code max} characters of the first line. */
     static String preview(String text, int max) {

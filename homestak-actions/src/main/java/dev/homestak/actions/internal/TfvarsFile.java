@@ -21,13 +21,12 @@ public final class TfvarsFile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TfvarsFile() {
-    }
+    private TfvarsFile() {}
 
     /** A new private temp file {@code <prefix>*.json} holding {@code values} as pretty JSON; secrets revealed. */
     public static Path write(String prefix, Map<String, ?> values) throws IOException {
-        Path file = Files.createTempFile(prefix, ".json",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path file = Files.createTempFile(
+                prefix, ".json", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             JSON.writeValue(file.toFile(), plain(values));
             return file;

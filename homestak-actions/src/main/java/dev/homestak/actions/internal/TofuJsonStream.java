@@ -51,15 +51,17 @@ public final class TofuJsonStream implements OutputListener {
             case "apply_complete", "apply_errored", "change_summary" -> progress.accept(message);
             case "diagnostic" -> diagnostic(node.path("diagnostic"));
             case "version" -> checkVersion(node);
-            default -> { }
+            default -> {}
         }
     }
 
     private void diagnostic(JsonNode d) {
         String summary = clean(d.path("summary").asText(""));
-        String detail = clean(d.path("detail").asText("")).replaceAll("\\s+", " ").strip();
+        String detail =
+                clean(d.path("detail").asText("")).replaceAll("\\s+", " ").strip();
         String address = d.path("address").asText("");
-        String text = summary + (detail.isEmpty() ? "" : ": " + detail) + (address.isEmpty() ? "" : " (" + address + ")");
+        String text =
+                summary + (detail.isEmpty() ? "" : ": " + detail) + (address.isEmpty() ? "" : " (" + address + ")");
         if ("error".equals(d.path("severity").asText())) {
             errors.add(text);
         } else {

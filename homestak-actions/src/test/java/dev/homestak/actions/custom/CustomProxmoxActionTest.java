@@ -41,9 +41,13 @@ class CustomProxmoxActionTest {
     record CountVolumes() implements Action<Integer> {
         @Override
         public Either<ActionFailure, Integer> run(ActionContext ctx) {
-            return ctx.requireHost().flatMap(host -> Pve.host(ctx).flatMap(pve -> pve.call(ctx,
-                    "reading datastore " + host.datastore(), node -> node.storage(host.datastore())
-                            .content(Optional.empty())))).map(List::size);
+            return ctx.requireHost()
+                    .flatMap(host -> Pve.host(ctx)
+                            .flatMap(pve -> pve.call(
+                                    ctx,
+                                    "reading datastore " + host.datastore(),
+                                    node -> node.storage(host.datastore()).content(Optional.empty()))))
+                    .map(List::size);
         }
     }
 
@@ -52,11 +56,19 @@ class CustomProxmoxActionTest {
 
     private ActionContext.Builder context(FaultRule fault) {
         sim = Simulator.builder().fault(fault).start().get();
-        HostConfig host = HostConfig.builder().name("pve").file(Path.of("nodes/pve.yaml")).apiEndpoint(sim.baseUri())
-                .apiToken(Optional.of(sim.apiToken())).tlsFingerprint(sim.fingerprintSha256())
-                .datastore("local-lvm").build();
-        clients = ProxmoxClients.builder().tuning(b -> b.retry(ProxmoxClient.DEFAULT_RETRY.toBuilder()
-                .backoff(Duration.ofMillis(10), Duration.ofMillis(20)).build())).build();
+        HostConfig host = HostConfig.builder()
+                .name("pve")
+                .file(Path.of("nodes/pve.yaml"))
+                .apiEndpoint(sim.baseUri())
+                .apiToken(Optional.of(sim.apiToken()))
+                .tlsFingerprint(sim.fingerprintSha256())
+                .datastore("local-lvm")
+                .build();
+        clients = ProxmoxClients.builder()
+                .tuning(b -> b.retry(ProxmoxClient.DEFAULT_RETRY.toBuilder()
+                        .backoff(Duration.ofMillis(10), Duration.ofMillis(20))
+                        .build()))
+                .build();
         return ActionContext.builder().host(host).proxmox(clients);
     }
 
@@ -74,15 +86,23 @@ class CustomProxmoxActionTest {
     @DisplayName("cancelling the run while PVE has not answered ends the action within 1 s, as Cancelled")
     void cancelledMidCall() throws Exception {
         CancellationToken token = CancellationToken.create();
-        ActionContext ctx = context(FaultRule.builder(FaultKind.SLOW_RESPONSE).method("GET").path(CONTENT)
-                .delay(Duration.ofSeconds(30)).build()).cancellation(token).build();
-        CompletableFuture<Either<ActionFailure, Integer>> run = CompletableFuture.supplyAsync(() -> new CountVolumes().run(ctx));
+        ActionContext ctx = context(FaultRule.builder(FaultKind.SLOW_RESPONSE)
+                        .method("GET")
+                        .path(CONTENT)
+                        .delay(Duration.ofSeconds(30))
+                        .build())
+                .cancellation(token)
+                .build();
+        CompletableFuture<Either<ActionFailure, Integer>> run =
+                CompletableFuture.supplyAsync(() -> new CountVolumes().run(ctx));
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (sim.faultCount(FaultKind.SLOW_RESPONSE) == 0 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // in flight once the simulator delays it
         }
-        assertThat(sim.faultCount(FaultKind.SLOW_RESPONSE)).as("the call reached the simulator").isEqualTo(1);
+        assertThat(sim.faultCount(FaultKind.SLOW_RESPONSE))
+                .as("the call reached the simulator")
+                .isEqualTo(1);
         long cancelled = System.nanoTime();
         token.cancel("Ctrl-C");
 
@@ -98,19 +118,29 @@ class CustomProxmoxActionTest {
     @DisplayName("the client's retries of the action's call are its Retry events, carrying the client's notice")
     void retriesAreEvents() {
         List<ActionEvent> events = new CopyOnWriteArrayList<>();
-        ActionContext ctx = context(FaultRule.builder(FaultKind.HTTP_503).method("GET").path(CONTENT).nth(1).build())
-                .events(events::add).build();
+        ActionContext ctx = context(FaultRule.builder(FaultKind.HTTP_503)
+                        .method("GET")
+                        .path(CONTENT)
+                        .nth(1)
+                        .build())
+                .events(events::add)
+                .build();
 
-        Either<ActionFailure, Integer> result = new CountVolumes().named("count").run(ctx);
+        Either<ActionFailure, Integer> result =
+                new CountVolumes().named("count").run(ctx);
 
         assertThat(result.isRight()).as("%s", result).isTrue();
-        List<RetryNotice> notices = events.stream().filter(ActionEvent.Retry.class::isInstance)
-                .map(e -> ((ActionEvent.Retry) e).notice()).toList();
+        List<RetryNotice> notices = events.stream()
+                .filter(ActionEvent.Retry.class::isInstance)
+                .map(e -> ((ActionEvent.Retry) e).notice())
+                .toList();
         assertThat(notices).hasSize(1);
         assertThat(notices.get(0).request()).isEqualTo("GET " + CONTENT);
         assertThat(notices.get(0).attempt()).isEqualTo(1);
         assertThat(notices.get(0).problem()).contains("503");
-        assertThat(events).filteredOn(ActionEvent.Retry.class::isInstance).extracting(ActionEvent::source)
+        assertThat(events)
+                .filteredOn(ActionEvent.Retry.class::isInstance)
+                .extracting(ActionEvent::source)
                 .containsExactly("count");
     }
 }

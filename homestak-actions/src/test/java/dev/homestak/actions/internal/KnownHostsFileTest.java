@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("known_hosts entries: host patterns as OpenSSH matches them")
 class KnownHostsFileTest {
 
-    private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+    private static final String KEY =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
 
     @TempDir
     Path tmp;
@@ -19,26 +20,36 @@ class KnownHostsFileTest {
     @Test
     @DisplayName("lists, wildcards, negation and [host]:port; comments, @cert-authority and junk are not entries")
     void patterns() throws Exception {
-        Path file = Files.writeString(tmp.resolve("known_hosts"), String.join("\n",
-                "# comment",
-                "pve,10.0.0.5 " + KEY,
-                "*.lab,!db.lab " + KEY,
-                "[10.0.0.7]:2222 " + KEY,
-                "@cert-authority *.corp " + KEY,
-                "@revoked old.example " + KEY,
-                "broken line",
-                ""));
+        Path file = Files.writeString(
+                tmp.resolve("known_hosts"),
+                String.join(
+                        "\n",
+                        "# comment",
+                        "pve,10.0.0.5 " + KEY,
+                        "*.lab,!db.lab " + KEY,
+                        "[10.0.0.7]:2222 " + KEY,
+                        "@cert-authority *.corp " + KEY,
+                        "@revoked old.example " + KEY,
+                        "broken line",
+                        ""));
         KnownHostsFile hosts = KnownHostsFile.read(file);
 
-        assertThat(hosts.entriesFor("pve")).extracting(KnownHostsFile.Entry::line).containsExactly(2);
+        assertThat(hosts.entriesFor("pve"))
+                .extracting(KnownHostsFile.Entry::line)
+                .containsExactly(2);
         assertThat(hosts.entriesFor("10.0.0.5")).hasSize(1);
-        assertThat(hosts.entriesFor("web.lab")).extracting(KnownHostsFile.Entry::line).containsExactly(3);
+        assertThat(hosts.entriesFor("web.lab"))
+                .extracting(KnownHostsFile.Entry::line)
+                .containsExactly(3);
         assertThat(hosts.entriesFor("db.lab")).isEmpty();
         assertThat(hosts.entriesFor("[10.0.0.7]:2222")).hasSize(1);
         assertThat(hosts.entriesFor("10.0.0.7")).isEmpty();
         assertThat(hosts.entriesFor("x.corp")).isEmpty();
-        assertThat(hosts.entriesFor("old.example")).singleElement().satisfies(e -> assertThat(e.revoked()).isTrue());
-        assertThat(KnownHostsFile.fingerprint(hosts.entriesFor("pve").get(0).blob())).startsWith("SHA256:");
+        assertThat(hosts.entriesFor("old.example"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.revoked()).isTrue());
+        assertThat(KnownHostsFile.fingerprint(hosts.entriesFor("pve").get(0).blob()))
+                .startsWith("SHA256:");
     }
 
     @Test

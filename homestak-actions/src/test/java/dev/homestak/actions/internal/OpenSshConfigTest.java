@@ -20,7 +20,8 @@ class OpenSshConfigTest {
     void words() {
         assertThat(OpenSshConfig.words("Port=2222")).containsExactly("Port", "2222");
         assertThat(OpenSshConfig.words("  port = 2222")).containsExactly("port", "2222");
-        assertThat(OpenSshConfig.words("IdentityFile \"~/my keys/id\"")).containsExactly("IdentityFile", "~/my keys/id");
+        assertThat(OpenSshConfig.words("IdentityFile \"~/my keys/id\""))
+                .containsExactly("IdentityFile", "~/my keys/id");
         assertThat(OpenSshConfig.words("# a comment")).isEmpty();
         assertThat(OpenSshConfig.words("   ")).isEmpty();
     }

@@ -19,11 +19,9 @@ import java.util.Map;
 public final class PyJson {
 
     /** Already-rendered JSON, inserted as is (a float formatted elsewhere). */
-    public record Raw(String json) {
-    }
+    public record Raw(String json) {}
 
-    private PyJson() {
-    }
+    private PyJson() {}
 
     /** Pretty JSON exactly as Python's {@code json.dumps(value, indent=2)}. */
     public static String pretty(Object value) {

@@ -18,8 +18,13 @@ import java.util.Optional;
  * @param nodes every node, in file order
  * @param source where it was read from, for messages: a file path or {@code --manifest-json}
  */
-public record Manifest(String name, String description, String pattern, ManifestSettings settings,
-        List<ManifestNode> nodes, String source) {
+public record Manifest(
+        String name,
+        String description,
+        String pattern,
+        ManifestSettings settings,
+        List<ManifestNode> nodes,
+        String source) {
 
     /** Validates components and copies the nodes. */
     public Manifest {
@@ -38,7 +43,9 @@ public record Manifest(String name, String description, String pattern, Manifest
 
     /** The nodes whose parent is {@code parent}, in file order. */
     public List<ManifestNode> children(String parent) {
-        return nodes.stream().filter(n -> n.parent().filter(parent::equals).isPresent()).toList();
+        return nodes.stream()
+                .filter(n -> n.parent().filter(parent::equals).isPresent())
+                .toList();
     }
 
     /** The node called {@code name}. */

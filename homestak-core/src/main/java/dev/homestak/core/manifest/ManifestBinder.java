@@ -11,32 +11,46 @@ import java.util.Optional;
  */
 final class ManifestBinder {
 
-    private ManifestBinder() {
-    }
+    private ManifestBinder() {}
 
     static Manifest bind(ManifestDoc doc, String source) {
         JsonNode root = doc.root();
-        ExecutionMode defaultMode = text(root.path("execution"), "default_mode").flatMap(ExecutionMode::ofYaml)
+        ExecutionMode defaultMode = text(root.path("execution"), "default_mode")
+                .flatMap(ExecutionMode::ofYaml)
                 .orElse(ExecutionMode.PUSH);
         List<ManifestNode> nodes = new ArrayList<>();
         for (JsonNode n : root.path("nodes")) {
             nodes.add(node(n, defaultMode));
         }
-        return new Manifest(text(root, "name").orElse(""), text(root, "description").orElse(""),
-                text(root, "pattern").orElse("flat"), settings(root.path("settings")), nodes, source);
+        return new Manifest(
+                text(root, "name").orElse(""),
+                text(root, "description").orElse(""),
+                text(root, "pattern").orElse("flat"),
+                settings(root.path("settings")),
+                nodes,
+                source);
     }
 
     private static ManifestNode node(JsonNode n, ExecutionMode defaultMode) {
-        return ManifestNode.builder(text(n, "name").orElse(""), text(n, "type").flatMap(NodeType::ofYaml).orElse(NodeType.VM))
-                .spec(text(n, "spec")).preset(text(n, "preset")).image(text(n, "image"))
-                .vmid(integer(n, "vmid")).disk(integer(n, "disk")).parent(text(n, "parent"))
-                .mode(text(n.path("execution"), "mode").flatMap(ExecutionMode::ofYaml).orElse(defaultMode))
+        return ManifestNode.builder(
+                        text(n, "name").orElse(""),
+                        text(n, "type").flatMap(NodeType::ofYaml).orElse(NodeType.VM))
+                .spec(text(n, "spec"))
+                .preset(text(n, "preset"))
+                .image(text(n, "image"))
+                .vmid(integer(n, "vmid"))
+                .disk(integer(n, "disk"))
+                .parent(text(n, "parent"))
+                .mode(text(n.path("execution"), "mode")
+                        .flatMap(ExecutionMode::ofYaml)
+                        .orElse(defaultMode))
                 .build();
     }
 
     private static ManifestSettings settings(JsonNode s) {
         ManifestSettings d = ManifestSettings.DEFAULTS;
-        return new ManifestSettings(bool(s, "verify_ssh").orElse(d.verifySsh()),
+        return new ManifestSettings(
+                bool(s, "verify_ssh").orElse(d.verifySsh()),
                 bool(s, "cleanup_on_failure").orElse(d.cleanupOnFailure()),
                 integer(s, "timeout_buffer").orElse(d.timeoutBuffer()),
                 text(s, "on_error").flatMap(OnError::ofYaml).orElse(d.onError()));

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class ManifestChecks {
 
-    private ManifestChecks() {
-    }
+    private ManifestChecks() {}
 
     static void check(ManifestDoc doc, SiteConfig site, ImageCatalog images, ManifestProblems problems) {
         ManifestSchema.check(doc, site.root(), problems);
@@ -40,8 +39,11 @@ final class ManifestChecks {
             if (first != null) {
                 String path = ManifestDoc.child(ManifestDoc.index("nodes", i), key);
                 String firstPath = ManifestDoc.index("nodes", first);
-                problems.invalid(doc, path, "'" + text + "' is already the " + key + " of " + firstPath + " (line "
-                        + doc.line(ManifestDoc.child(firstPath, key)) + ") — give each node its own " + key);
+                problems.invalid(
+                        doc,
+                        path,
+                        "'" + text + "' is already the " + key + " of " + firstPath + " (line "
+                                + doc.line(ManifestDoc.child(firstPath, key)) + ") — give each node its own " + key);
             }
         }
         return seen;
@@ -55,16 +57,22 @@ final class ManifestChecks {
         for (int i = 0; i < nodes.size(); i++) {
             JsonNode n = nodes.get(i);
             String at = ManifestDoc.index("nodes", i);
-            String name = ManifestBinder.text(n, "name").map(s -> "node '" + s + "'").orElse(at);
+            String name =
+                    ManifestBinder.text(n, "name").map(s -> "node '" + s + "'").orElse(at);
             if (ManifestBinder.text(n, "type").filter("ct"::equals).isPresent()) {
-                problems.invalid(doc, ManifestDoc.child(at, "type"), "ct (LXC container) of " + name
-                        + " is not supported yet — use type: vm");
+                problems.invalid(
+                        doc,
+                        ManifestDoc.child(at, "type"),
+                        "ct (LXC container) of " + name + " is not supported yet — use type: vm");
             }
             Optional<String> own = ManifestBinder.text(n.path("execution"), "mode");
             if (own.or(() -> defaultMode).filter("pull"::equals).isPresent()) {
                 String path = own.isPresent() ? ManifestDoc.child(at, "execution.mode") : "execution.default_mode";
-                problems.invalid(doc, path, "pull (the node configures itself) of " + name
-                        + " is not supported yet — use push, or remove the key");
+                problems.invalid(
+                        doc,
+                        path,
+                        "pull (the node configures itself) of " + name
+                                + " is not supported yet — use push, or remove the key");
             }
         }
     }

@@ -18,13 +18,17 @@ final class ManifestNames {
     /** PVE's largest VM id. */
     static final long MAX_VMID = 999_999_999L;
 
-    private ManifestNames() {
-    }
+    private ManifestNames() {}
 
     static void check(ManifestDoc doc, Set<String> presets, ManifestProblems problems) {
-        ManifestBinder.text(doc.root(), "name").filter(n -> !MANIFEST.matcher(n).matches()).ifPresent(n ->
-                problems.invalid(doc, "name", "'" + n + "' is not a usable manifest name — use letters, digits, '-', '_' "
-                        + "and '.' (at most 63, starting with a letter or digit): it names the deployment's state and VM tag"));
+        ManifestBinder.text(doc.root(), "name")
+                .filter(n -> !MANIFEST.matcher(n).matches())
+                .ifPresent(
+                        n -> problems.invalid(
+                                doc,
+                                "name",
+                                "'" + n + "' is not a usable manifest name — use letters, digits, '-', '_' "
+                                        + "and '.' (at most 63, starting with a letter or digit): it names the deployment's state and VM tag"));
         JsonNode buffer = doc.root().path("settings").path("timeout_buffer");
         atMost(doc, "settings.timeout_buffer", buffer, Integer.MAX_VALUE, " (seconds)", problems);
         if (buffer.isIntegralNumber() && buffer.bigIntegerValue().signum() < 0) {
@@ -34,26 +38,42 @@ final class ManifestNames {
         for (int i = 0; i < nodes.size(); i++) {
             JsonNode n = nodes.get(i);
             String at = ManifestDoc.index("nodes", i);
-            ManifestBinder.text(n, "name").filter(s -> !HOSTNAME.matcher(s).matches()).ifPresent(s ->
-                    problems.invalid(doc, ManifestDoc.child(at, "name"), "'" + s + "' is not a hostname — use letters, "
-                            + "digits and '-' (at most 63, not starting or ending with '-'): it becomes the VM's hostname"));
+            ManifestBinder.text(n, "name")
+                    .filter(s -> !HOSTNAME.matcher(s).matches())
+                    .ifPresent(
+                            s -> problems.invalid(
+                                    doc,
+                                    ManifestDoc.child(at, "name"),
+                                    "'" + s + "' is not a hostname — use letters, "
+                                            + "digits and '-' (at most 63, not starting or ending with '-'): it becomes the VM's hostname"));
             atMost(doc, ManifestDoc.child(at, "vmid"), n.path("vmid"), MAX_VMID, " (PVE's largest VM id)", problems);
             atMost(doc, ManifestDoc.child(at, "disk"), n.path("disk"), Integer.MAX_VALUE, " (GB)", problems);
-            boolean vm = ManifestBinder.text(n, "type").filter(t -> t.equals("vm") || t.equals("pve")).isPresent();
-            String name = ManifestBinder.text(n, "name").map(s -> "node '" + s + "'").orElse(at);
+            boolean vm = ManifestBinder.text(n, "type")
+                    .filter(t -> t.equals("vm") || t.equals("pve"))
+                    .isPresent();
+            String name =
+                    ManifestBinder.text(n, "name").map(s -> "node '" + s + "'").orElse(at);
             if (vm && n.path("image").isMissingNode()) {
-                problems.invalid(doc, ManifestDoc.child(at, "image"), "is required for " + name + " — add 'image:' ("
-                        + "a cloud image, e.g. debian-12, or pve-9 for a pve node)");
+                problems.invalid(
+                        doc,
+                        ManifestDoc.child(at, "image"),
+                        "is required for " + name + " — add 'image:' ("
+                                + "a cloud image, e.g. debian-12, or pve-9 for a pve node)");
             }
             if (vm && n.path("preset").isMissingNode()) {
-                problems.invalid(doc, ManifestDoc.child(at, "preset"), "is required for " + name + " (its cores, memory and "
-                        + "disk) — add 'preset:' (" + (presets.isEmpty() ? "and a presets/ file" : "one of " + String.join(", ", presets)) + ")");
+                problems.invalid(
+                        doc,
+                        ManifestDoc.child(at, "preset"),
+                        "is required for " + name + " (its cores, memory and " + "disk) — add 'preset:' ("
+                                + (presets.isEmpty() ? "and a presets/ file" : "one of " + String.join(", ", presets))
+                                + ")");
             }
         }
     }
 
     /** A whole number above {@code max} (the schema sets only minimums) would not fit the model or PVE. */
-    private static void atMost(ManifestDoc doc, String path, JsonNode value, long max, String unit, ManifestProblems problems) {
+    private static void atMost(
+            ManifestDoc doc, String path, JsonNode value, long max, String unit, ManifestProblems problems) {
         if (value.isIntegralNumber() && value.bigIntegerValue().compareTo(BigInteger.valueOf(max)) > 0) {
             problems.invalid(doc, path, "must be at most " + max + unit + ", not " + value.asText());
         }

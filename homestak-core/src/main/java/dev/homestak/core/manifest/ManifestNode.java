@@ -19,8 +19,15 @@ import java.util.Optional;
  * @param mode how the node is configured ({@code execution.mode}, else the manifest's
  *     {@code execution.default_mode}, else push)
  */
-public record ManifestNode(String name, NodeType type, Optional<String> spec, Optional<String> preset,
-        Optional<String> image, Optional<Integer> vmid, Optional<Integer> disk, Optional<String> parent,
+public record ManifestNode(
+        String name,
+        NodeType type,
+        Optional<String> spec,
+        Optional<String> preset,
+        Optional<String> image,
+        Optional<Integer> vmid,
+        Optional<Integer> disk,
+        Optional<String> parent,
         ExecutionMode mode) {
 
     /** Validates components. */
@@ -43,7 +50,13 @@ public record ManifestNode(String name, NodeType type, Optional<String> spec, Op
 
     /** A builder holding this node's values. */
     public Builder toBuilder() {
-        return new Builder(name, type).spec(spec).preset(preset).image(image).vmid(vmid).disk(disk).parent(parent)
+        return new Builder(name, type)
+                .spec(spec)
+                .preset(preset)
+                .image(image)
+                .vmid(vmid)
+                .disk(disk)
+                .parent(parent)
                 .mode(mode);
     }
 

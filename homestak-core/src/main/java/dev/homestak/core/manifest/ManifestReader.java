@@ -33,8 +33,7 @@ final class ManifestReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ManifestReader() {
-    }
+    private ManifestReader() {}
 
     /** Reads the manifest file {@code file}. */
     static Either<ConfigFailure, ManifestDoc> file(Path file) {
@@ -48,8 +47,8 @@ final class ManifestReader {
         } catch (MalformedInputException e) {
             return Either.left(new ConfigFailure.Unreadable(file, "not UTF-8 text"));
         } catch (IOException e) {
-            return Either.left(new ConfigFailure.Unreadable(file, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
+            return Either.left(new ConfigFailure.Unreadable(
+                    file, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
         }
     }
 
@@ -62,11 +61,15 @@ final class ManifestReader {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return Either.left(new ConfigFailure.Parse(file, 0, 0, "is empty; expected a manifest (schema_version: 2, name, nodes)"));
+                return Either.left(new ConfigFailure.Parse(
+                        file, 0, 0, "is empty; expected a manifest (schema_version: 2, name, nodes)"));
             }
             if (first != JsonToken.START_OBJECT) {
                 JsonLocation at = parser.currentTokenLocation();
-                return Either.left(new ConfigFailure.Parse(file, at.getLineNr(), at.getColumnNr(),
+                return Either.left(new ConfigFailure.Parse(
+                        file,
+                        at.getLineNr(),
+                        at.getColumnNr(),
                         "expected a mapping of keys at the top level (schema_version: 2, name, nodes)"));
             }
             Map<String, Integer> lines = new HashMap<>();
@@ -75,12 +78,13 @@ final class ManifestReader {
             ObjectNode root = object(parser, "", lines);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                return Either.left(new ConfigFailure.Parse(file, at.getLineNr(), at.getColumnNr(),
-                        "more than one document; keep one manifest per file"));
+                return Either.left(new ConfigFailure.Parse(
+                        file, at.getLineNr(), at.getColumnNr(), "more than one document; keep one manifest per file"));
             }
             return Either.right(new ManifestDoc(file, root, lines));
         } catch (DuplicateKey e) {
-            return Either.left(new ConfigFailure.Parse(file, e.line, e.column, "duplicate key '" + e.key + "': keep one"));
+            return Either.left(
+                    new ConfigFailure.Parse(file, e.line, e.column, "duplicate key '" + e.key + "': keep one"));
         } catch (JsonProcessingException e) {
             return Either.left(syntaxError(file, e));
         } catch (IOException e) {
@@ -114,7 +118,8 @@ final class ManifestReader {
         return node;
     }
 
-    private static JsonNode value(JsonParser p, JsonToken token, String path, Map<String, Integer> lines) throws IOException {
+    private static JsonNode value(JsonParser p, JsonToken token, String path, Map<String, Integer> lines)
+            throws IOException {
         return switch (token) {
             case START_OBJECT -> object(p, path, lines);
             case START_ARRAY -> array(p, path, lines);
@@ -133,12 +138,18 @@ final class ManifestReader {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                return new ConfigFailure.Parse(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+                return new ConfigFailure.Parse(
+                        file,
+                        m.getProblemMark().getLine() + 1,
+                        m.getProblemMark().getColumn() + 1,
                         "syntax error: " + firstLine(m.getProblem()) + context);
             }
         }
         JsonLocation at = e.getLocation();
-        return new ConfigFailure.Parse(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+        return new ConfigFailure.Parse(
+                file,
+                at == null ? 0 : at.getLineNr(),
+                at == null ? 0 : at.getColumnNr(),
                 "syntax error: " + firstLine(e.getOriginalMessage()));
     }
 

@@ -34,7 +34,8 @@ record ManifestSchema(Schema schema, JsonNode tree, String file) {
     static final String SITE_FILE = "defs/manifest.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final ManifestSchema BUNDLED = bundled();
 
     ManifestSchema {
@@ -45,13 +46,16 @@ record ManifestSchema(Schema schema, JsonNode tree, String file) {
 
     /** Records every schema violation of {@code doc}; uses {@code siteRoot}'s schema when it has one. */
     static void check(ManifestDoc doc, Path siteRoot, ManifestProblems problems) {
-        forSite(siteRoot).fold(failure -> {
-            problems.add(failure);
-            return null;
-        }, schema -> {
-            schema.validate(doc, problems);
-            return null;
-        });
+        forSite(siteRoot)
+                .fold(
+                        failure -> {
+                            problems.add(failure);
+                            return null;
+                        },
+                        schema -> {
+                            schema.validate(doc, problems);
+                            return null;
+                        });
     }
 
     /** The site's {@code defs/manifest.schema.json}, else the bundled copy. */
@@ -77,14 +81,22 @@ record ManifestSchema(Schema schema, JsonNode tree, String file) {
             return Either.right(new ManifestSchema(REGISTRY.getSchema(tree), tree, file.toString()));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            return Either.left(new ConfigFailure.Parse(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage() + " — fix it, or delete it to use the schema bundled with homestak"));
+            return Either.left(new ConfigFailure.Parse(
+                    file,
+                    at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(),
+                    "not valid JSON: " + e.getOriginalMessage()
+                            + " — fix it, or delete it to use the schema bundled with homestak"));
         } catch (IOException e) {
             return Either.left(new ConfigFailure.Unreadable(file, e.getClass().getSimpleName()));
         } catch (RuntimeException e) {
             // networknt refuses a document that is not a schema with unchecked exceptions
-            return Either.left(new ConfigFailure.Parse(file, 0, 0, "not a usable JSON schema (" + e.getMessage()
-                    + ") — fix it, or delete it to use the schema bundled with homestak"));
+            return Either.left(new ConfigFailure.Parse(
+                    file,
+                    0,
+                    0,
+                    "not a usable JSON schema (" + e.getMessage()
+                            + ") — fix it, or delete it to use the schema bundled with homestak"));
         }
     }
 

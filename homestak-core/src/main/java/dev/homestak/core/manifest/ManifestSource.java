@@ -15,8 +15,11 @@ public sealed interface ManifestSource {
      */
     static ManifestSource ofFlag(String value) {
         Objects.requireNonNull(value, "value");
-        boolean path = value.contains("/") || value.contains(java.io.File.separator) || value.endsWith(".yaml")
-                || value.endsWith(".yml") || value.endsWith(".json");
+        boolean path = value.contains("/")
+                || value.contains(java.io.File.separator)
+                || value.endsWith(".yaml")
+                || value.endsWith(".yml")
+                || value.endsWith(".json");
         return path ? new File(Path.of(value)) : new Named(value);
     }
 

@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 public final class Manifests {
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** Loads the manifest {@code source} against {@code site}, with the released images ({@link ImageCatalog#RELEASED}). */
     public static Either<ConfigFailure, Manifest> load(ManifestSource source, SiteConfig site) {
@@ -34,18 +33,21 @@ public final class Manifests {
         Objects.requireNonNull(images, "images");
         String subject = "manifest " + source.describe();
         // a syntax error is a problem of the manifest like any other: the same shape, file:line included
-        return read(source, site).mapLeft(f -> f instanceof ConfigFailure.Parse ? new ConfigFailure.ProblemList(subject, List.of(f)) : f)
+        return read(source, site)
+                .mapLeft(f -> f instanceof ConfigFailure.Parse ? new ConfigFailure.ProblemList(subject, List.of(f)) : f)
                 .flatMap(doc -> {
-            ManifestProblems problems = new ManifestProblems();
-            ManifestChecks.check(doc, site, images, problems);
-            return problems.result(subject, () -> ManifestBinder.bind(doc, doc.file().toString()));
-        });
+                    ManifestProblems problems = new ManifestProblems();
+                    ManifestChecks.check(doc, site, images, problems);
+                    return problems.result(
+                            subject, () -> ManifestBinder.bind(doc, doc.file().toString()));
+                });
     }
 
     private static Either<ConfigFailure, ManifestDoc> read(ManifestSource source, SiteConfig site) {
         return switch (source) {
             case ManifestSource.Named n -> named(n.name(), site).flatMap(ManifestReader::file);
-            case ManifestSource.File f -> ManifestReader.file(f.path().toAbsolutePath().normalize());
+            case ManifestSource.File f ->
+                ManifestReader.file(f.path().toAbsolutePath().normalize());
             case ManifestSource.Json j -> ManifestReader.json(j.json());
         };
     }
@@ -55,7 +57,10 @@ public final class Manifests {
         if (file != null) {
             return Either.right(file);
         }
-        return Either.left(new ConfigFailure.Unknown("manifest", name, site.catalog().manifestNames(),
+        return Either.left(new ConfigFailure.Unknown(
+                "manifest",
+                name,
+                site.catalog().manifestNames(),
                 "create " + site.root().resolve("manifests").resolve(name.replace('/', '_') + ".yaml")
                         + ", or pass a file with -M PATH"));
     }

@@ -28,15 +28,19 @@ record SchemaProblem(String path, String problem) {
         JsonNode value = error.getInstanceNode();
         JsonNode rule = error.getSchemaNode();
         return switch (error.getKeyword()) {
-            case "required" -> new SchemaProblem(ManifestDoc.child(at, error.getProperty()), "is required — "
-                    + ADD.getOrDefault(error.getProperty(), "add '" + error.getProperty() + ":'"));
-            case "additionalProperties" -> unknownKey(ManifestDoc.child(at, error.getProperty()), error.getProperty(),
-                    known(schemaTree, error));
-            case "enum" -> new SchemaProblem(at, "is " + show(value) + ", not one of " + values(rule) + " — use one of them");
+            case "required" ->
+                new SchemaProblem(
+                        ManifestDoc.child(at, error.getProperty()),
+                        "is required — " + ADD.getOrDefault(error.getProperty(), "add '" + error.getProperty() + ":'"));
+            case "additionalProperties" ->
+                unknownKey(ManifestDoc.child(at, error.getProperty()), error.getProperty(), known(schemaTree, error));
+            case "enum" ->
+                new SchemaProblem(at, "is " + show(value) + ", not one of " + values(rule) + " — use one of them");
             case "const" -> new SchemaProblem(at, "must be " + rule + ", not " + show(value) + " — write " + rule);
             case "type" -> new SchemaProblem(at, "must be " + types(rule) + ", not " + kind(value));
             case "minimum" -> new SchemaProblem(at, "must be at least " + rule + ", not " + value);
-            case "minItems" -> new SchemaProblem(at, "must list at least " + rule + " item" + (rule.asInt() == 1 ? "" : "s"));
+            case "minItems" ->
+                new SchemaProblem(at, "must list at least " + rule + " item" + (rule.asInt() == 1 ? "" : "s"));
             default -> new SchemaProblem(at, error.getMessage());
         };
     }
@@ -44,8 +48,11 @@ record SchemaProblem(String path, String problem) {
     /** An unknown key, with the nearest known one when it looks like a typo. */
     private static SchemaProblem unknownKey(String path, String key, List<String> known) {
         String names = String.join(", ", known);
-        String hint = known.stream().filter(k -> distance(k, key) <= 2).findFirst()
-                .map(k -> "did you mean '" + k + "'? (known: " + names + ")").orElse("remove it or use one of: " + names);
+        String hint = known.stream()
+                .filter(k -> distance(k, key) <= 2)
+                .findFirst()
+                .map(k -> "did you mean '" + k + "'? (known: " + names + ")")
+                .orElse("remove it or use one of: " + names);
         return new SchemaProblem(path, "is not a known key — " + hint);
     }
 
@@ -65,7 +72,9 @@ record SchemaProblem(String path, String problem) {
     static String path(NodePath at) {
         String out = "";
         for (int i = 0; i < at.getNameCount(); i++) {
-            out = at.getElement(i) instanceof Integer n ? ManifestDoc.index(out, n) : ManifestDoc.child(out, at.getName(i));
+            out = at.getElement(i) instanceof Integer n
+                    ? ManifestDoc.index(out, n)
+                    : ManifestDoc.child(out, at.getName(i));
         }
         return out;
     }
@@ -130,7 +139,8 @@ record SchemaProblem(String path, String problem) {
             row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                row[j] = Math.min(
+                        Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
                 diagonal = above;
             }
         }

@@ -15,9 +15,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PyJsonTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"59.238494,59.238494", "0.0,0.0", "100.0,100.0", "0.0001,0.0001", "0.00001,1e-05",
-        "1e16,1e+16", "1.5e16,1.5e+16", "1234567.0,1234567.0", "0.0005,0.0005", "-2.5,-2.5",
-        "31.122485637664795,31.122485637664795"})
+    @CsvSource({
+        "59.238494,59.238494",
+        "0.0,0.0",
+        "100.0,100.0",
+        "0.0001,0.0001",
+        "0.00001,1e-05",
+        "1e16,1e+16",
+        "1.5e16,1.5e+16",
+        "1234567.0,1234567.0",
+        "0.0005,0.0005",
+        "-2.5,-2.5",
+        "31.122485637664795,31.122485637664795"
+    })
     @DisplayName("writes floats as Python's repr")
     void floats(double value, String expected) {
         assertThat(PyJson.pyFloat(value)).isEqualTo(expected);
@@ -26,9 +36,11 @@ class PyJsonTest {
     @Test
     @DisplayName("writes times as isoformat(): microseconds only when non-zero, seconds always")
     void isoformat() {
-        assertThat(PyJson.isoformat(LocalDateTime.parse("2026-01-03T15:56:16.915451"))).isEqualTo("2026-01-03T15:56:16.915451");
+        assertThat(PyJson.isoformat(LocalDateTime.parse("2026-01-03T15:56:16.915451")))
+                .isEqualTo("2026-01-03T15:56:16.915451");
         assertThat(PyJson.isoformat(LocalDateTime.parse("2026-01-03T15:56:00"))).isEqualTo("2026-01-03T15:56:00");
-        assertThat(PyJson.isoformat(LocalDateTime.parse("2026-01-03T15:56:01.5"))).isEqualTo("2026-01-03T15:56:01.500000");
+        assertThat(PyJson.isoformat(LocalDateTime.parse("2026-01-03T15:56:01.5")))
+                .isEqualTo("2026-01-03T15:56:01.500000");
     }
 
     @Test
@@ -38,7 +50,8 @@ class PyJsonTest {
         m.put("a", "ü\"\n\u007f");
         m.put("b", List.of());
         m.put("c", List.of(1, Map.of()));
-        assertThat(PyJson.pretty(m)).isEqualTo("{\n  \"a\": \"\\u00fc\\\"\\n\\u007f\",\n  \"b\": [],\n  \"c\": [\n    1,\n    {}\n  ]\n}");
+        assertThat(PyJson.pretty(m))
+                .isEqualTo("{\n  \"a\": \"\\u00fc\\\"\\n\\u007f\",\n  \"b\": [],\n  \"c\": [\n    1,\n    {}\n  ]\n}");
         assertThat(PyJson.compact(m)).isEqualTo("{\"a\":\"\\u00fc\\\"\\n\\u007f\",\"b\":[],\"c\":[1,{}]}");
     }
 }

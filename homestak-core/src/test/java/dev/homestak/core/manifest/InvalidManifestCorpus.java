@@ -14,15 +14,15 @@ import java.util.stream.Stream;
  */
 final class InvalidManifestCorpus {
 
-    private InvalidManifestCorpus() {
-    }
+    private InvalidManifestCorpus() {}
 
     /** One expected problem: {@code file:line: 'key' text…}. */
     record Expect(int line, String key, String text) {
         /** Whether {@code message} is this problem of {@code file}. */
         boolean matches(Path file, String message) {
             String where = file + ":" + line + ":";
-            return message.startsWith(where) && (key.equals("-") || message.startsWith(where + " '" + key + "' "))
+            return message.startsWith(where)
+                    && (key.equals("-") || message.startsWith(where + " '" + key + "' "))
                     && message.contains(text);
         }
     }
@@ -42,10 +42,13 @@ final class InvalidManifestCorpus {
 
     static List<Expect> expects(Path file) {
         try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith("# expect: ")).map(l -> {
-                String[] parts = l.substring("# expect: ".length()).split(" ", 3);
-                return new Expect(Integer.parseInt(parts[0]), parts[1], parts[2]);
-            }).toList();
+            return Files.readAllLines(file).stream()
+                    .filter(l -> l.startsWith("# expect: "))
+                    .map(l -> {
+                        String[] parts = l.substring("# expect: ".length()).split(" ", 3);
+                        return new Expect(Integer.parseInt(parts[0]), parts[1], parts[2]);
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

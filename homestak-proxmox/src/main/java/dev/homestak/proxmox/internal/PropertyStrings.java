@@ -23,8 +23,8 @@ final class PropertyStrings {
             return parseError;
         }
         List<String> errors = new ArrayList<>();
-        parsed.forEach((key, v) -> SchemaValidator.checkValue(p.properties().get(key), v)
-                .ifPresent(e -> errors.add(key + ": " + e)));
+        parsed.forEach((key, v) ->
+                SchemaValidator.checkValue(p.properties().get(key), v).ifPresent(e -> errors.add(key + ": " + e)));
         p.properties().forEach((key, sub) -> {
             if (!sub.optional() && !parsed.containsKey(key)) {
                 errors.add(key + ": " + SchemaValidator.MISSING);
@@ -35,7 +35,9 @@ final class PropertyStrings {
 
     private static Optional<String> parse(Map<String, SchemaParam> schema, String value, Map<String, String> out) {
         Optional<String> defaultKey = schema.values().stream()
-                .filter(SchemaParam::defaultKey).map(SchemaParam::name).findFirst();
+                .filter(SchemaParam::defaultKey)
+                .map(SchemaParam::name)
+                .findFirst();
         for (String part : split(value)) {
             int eq = part.indexOf('=');
             if (eq < 0) {

@@ -41,6 +41,7 @@ public final class PveApiSchema {
 
     /** Endpoints by method, then by number of path segments (matching only compares those). */
     private final Map<String, Map<Integer, List<Endpoint>>> byMethod;
+
     private final int endpointCount;
 
     private PveApiSchema(List<Endpoint> endpoints) {
@@ -96,9 +97,8 @@ public final class PveApiSchema {
      */
     public Optional<Endpoint> endpoint(String method, String concretePath) {
         List<String> given = segments(stripPrefix(concretePath));
-        List<Endpoint> candidates = byMethod
-                .getOrDefault(method.toUpperCase(Locale.ROOT), Map.of())
-                .getOrDefault(given.size(), List.of());
+        List<Endpoint> candidates =
+                byMethod.getOrDefault(method.toUpperCase(Locale.ROOT), Map.of()).getOrDefault(given.size(), List.of());
         Endpoint best = null;
         int bestScore = -1;
         for (Endpoint candidate : candidates) {
@@ -129,8 +129,7 @@ public final class PveApiSchema {
      * Like {@link #validate(String, String, Map)} for requests with repeated keys (array parameters
      * such as {@code agent/exec} {@code command=ls&command=-la}).
      */
-    public Map<String, String> validateMulti(
-            String method, String concretePath, Map<String, List<String>> params) {
+    public Map<String, String> validateMulti(String method, String concretePath, Map<String, List<String>> params) {
         Endpoint endpoint = endpoint(method, concretePath)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Method '" + method + " " + concretePath + "' not implemented (not in the PVE schema)"));
@@ -229,8 +228,12 @@ public final class PveApiSchema {
             String returnsType) {
 
         /** An endpoint whose return type is not known. */
-        public Endpoint(String method, String template, Map<String, String> pathVariables,
-                        Map<String, SchemaParam> parameters, boolean allowToken) {
+        public Endpoint(
+                String method,
+                String template,
+                Map<String, String> pathVariables,
+                Map<String, SchemaParam> parameters,
+                boolean allowToken) {
             this(method, template, pathVariables, parameters, allowToken, "");
         }
 

@@ -94,57 +94,121 @@ public record SchemaParam(
         }
 
         /** Sets the value type. */
-        public Builder type(String value) { this.type = value; return this; }
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
 
         /** Sets whether the parameter may be left out. */
-        public Builder optional(boolean value) { this.optional = value; return this; }
+        public Builder optional(boolean value) {
+            this.optional = value;
+            return this;
+        }
 
         /** Sets the named format. */
-        public Builder format(String value) { this.format = Optional.of(value); return this; }
+        public Builder format(String value) {
+            this.format = Optional.of(value);
+            return this;
+        }
 
         /** Sets the property-string sub-schema. */
-        public Builder properties(Map<String, SchemaParam> value) { this.properties = value; return this; }
+        public Builder properties(Map<String, SchemaParam> value) {
+            this.properties = value;
+            return this;
+        }
 
         /** Sets the allowed values. */
-        public Builder enumValues(List<String> value) { this.enumValues = value; return this; }
+        public Builder enumValues(List<String> value) {
+            this.enumValues = value;
+            return this;
+        }
 
         /** Sets the inclusive minimum. */
-        public Builder minimum(double value) { this.minimum = Optional.of(value); return this; }
+        public Builder minimum(double value) {
+            this.minimum = Optional.of(value);
+            return this;
+        }
 
         /** Sets the inclusive maximum. */
-        public Builder maximum(double value) { this.maximum = Optional.of(value); return this; }
+        public Builder maximum(double value) {
+            this.maximum = Optional.of(value);
+            return this;
+        }
 
         /** Sets the minimum length. */
-        public Builder minLength(int value) { this.minLength = OptionalInt.of(value); return this; }
+        public Builder minLength(int value) {
+            this.minLength = OptionalInt.of(value);
+            return this;
+        }
 
         /** Sets the maximum length. */
-        public Builder maxLength(int value) { this.maxLength = OptionalInt.of(value); return this; }
+        public Builder maxLength(int value) {
+            this.maxLength = OptionalInt.of(value);
+            return this;
+        }
 
         /** Sets the (Java) regex the whole value must match. */
-        public Builder pattern(String value) { this.pattern = Optional.of(value); return this; }
+        public Builder pattern(String value) {
+            this.pattern = Optional.of(value);
+            return this;
+        }
 
         /** Sets the parameter this one requires. */
-        public Builder requires(String value) { this.requires = Optional.of(value); return this; }
+        public Builder requires(String value) {
+            this.requires = Optional.of(value);
+            return this;
+        }
 
         /** Sets the array element schema. */
-        public Builder items(SchemaParam value) { this.items = Optional.of(value); return this; }
+        public Builder items(SchemaParam value) {
+            this.items = Optional.of(value);
+            return this;
+        }
 
         /** Marks the property-string default key. */
-        public Builder defaultKey(boolean value) { this.defaultKey = value; return this; }
+        public Builder defaultKey(boolean value) {
+            this.defaultKey = value;
+            return this;
+        }
 
         /** Sets the aliased key. */
-        public Builder alias(String value) { this.alias = Optional.of(value); return this; }
+        public Builder alias(String value) {
+            this.alias = Optional.of(value);
+            return this;
+        }
 
         /** Sets the key that receives this key's name. */
-        public Builder keyAlias(String value) { this.keyAlias = Optional.of(value); return this; }
+        public Builder keyAlias(String value) {
+            this.keyAlias = Optional.of(value);
+            return this;
+        }
 
         /** Sets the highest index of an indexed parameter. */
-        public Builder maxIndex(int value) { this.maxIndex = OptionalInt.of(value); return this; }
+        public Builder maxIndex(int value) {
+            this.maxIndex = OptionalInt.of(value);
+            return this;
+        }
 
         /** The parameter schema. */
         public SchemaParam build() {
-            return new SchemaParam(name, type, optional, format, properties, enumValues, minimum, maximum,
-                    minLength, maxLength, pattern, requires, items, defaultKey, alias, keyAlias, maxIndex);
+            return new SchemaParam(
+                    name,
+                    type,
+                    optional,
+                    format,
+                    properties,
+                    enumValues,
+                    minimum,
+                    maximum,
+                    minLength,
+                    maxLength,
+                    pattern,
+                    requires,
+                    items,
+                    defaultKey,
+                    alias,
+                    keyAlias,
+                    maxIndex);
         }
     }
 }

@@ -40,10 +40,17 @@ final class SchemaReader {
 
     private static PveApiSchema.Endpoint endpoint(String method, String path, JsonNode info) {
         Map<String, SchemaParam> params = new LinkedHashMap<>();
-        info.path("parameters").path("properties").properties()
+        info.path("parameters")
+                .path("properties")
+                .properties()
                 .forEach(e -> params.put(e.getKey(), param(e.getKey(), e.getValue())));
         boolean allowToken = !info.has("allowtoken") || info.path("allowtoken").asInt(1) != 0;
-        return new PveApiSchema.Endpoint(method, path, Map.of(), params, allowToken,
+        return new PveApiSchema.Endpoint(
+                method,
+                path,
+                Map.of(),
+                params,
+                allowToken,
                 info.path("returns").path("type").asText(""));
     }
 

@@ -42,8 +42,8 @@ final class SchemaValidator {
         all.forEach((name, values) -> endpoint.param(name)
                 .flatMap(SchemaParam::requires)
                 .filter(required -> !all.containsKey(required))
-                .ifPresent(required -> errors.putIfAbsent(required,
-                        "missing property - '" + name + "' requires this property")));
+                .ifPresent(required ->
+                        errors.putIfAbsent(required, "missing property - '" + name + "' requires this property")));
         return Collections.unmodifiableMap(errors);
     }
 
@@ -102,10 +102,12 @@ final class SchemaValidator {
         if (p.type().equals("integer") || p.type().equals("number")) {
             double d = Double.parseDouble(value);
             if (p.minimum().isPresent() && d < p.minimum().get()) {
-                return Optional.of("value must have a minimum value of " + plain(p.minimum().get()));
+                return Optional.of("value must have a minimum value of "
+                        + plain(p.minimum().get()));
             }
             if (p.maximum().isPresent() && d > p.maximum().get()) {
-                return Optional.of("value must have a maximum value of " + plain(p.maximum().get()));
+                return Optional.of("value must have a maximum value of "
+                        + plain(p.maximum().get()));
             }
         }
         if (p.maxLength().isPresent() && value.length() > p.maxLength().getAsInt()) {

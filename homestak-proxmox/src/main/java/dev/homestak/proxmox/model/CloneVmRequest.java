@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param pool resource pool
  * @param description clone description
  */
-public record CloneVmRequest(int newid, Optional<String> name, Optional<Boolean> full, Optional<String> storage,
-        Optional<String> target, Optional<String> pool, Optional<String> description) {
+public record CloneVmRequest(
+        int newid,
+        Optional<String> name,
+        Optional<Boolean> full,
+        Optional<String> storage,
+        Optional<String> target,
+        Optional<String> pool,
+        Optional<String> description) {
 
     /** Validates. */
     public CloneVmRequest {
@@ -32,8 +38,14 @@ public record CloneVmRequest(int newid, Optional<String> name, Optional<Boolean>
 
     /** The form fields PVE receives. */
     public List<Map.Entry<String, String>> form() {
-        return new FormFields().put("newid", Integer.toString(newid)).opt("name", name).opt("full", full)
-                .opt("storage", storage).opt("target", target).opt("pool", pool).opt("description", description)
+        return new FormFields()
+                .put("newid", Integer.toString(newid))
+                .opt("name", name)
+                .opt("full", full)
+                .opt("storage", storage)
+                .opt("target", target)
+                .opt("pool", pool)
+                .opt("description", description)
                 .build();
     }
 
@@ -52,22 +64,40 @@ public record CloneVmRequest(int newid, Optional<String> name, Optional<Boolean>
         }
 
         /** Sets the name. */
-        public Builder name(String value) { name = Optional.of(value); return this; }
+        public Builder name(String value) {
+            name = Optional.of(value);
+            return this;
+        }
 
         /** Full clone or linked. */
-        public Builder full(boolean value) { full = Optional.of(value); return this; }
+        public Builder full(boolean value) {
+            full = Optional.of(value);
+            return this;
+        }
 
         /** Sets the target storage. */
-        public Builder storage(String value) { storage = Optional.of(value); return this; }
+        public Builder storage(String value) {
+            storage = Optional.of(value);
+            return this;
+        }
 
         /** Sets the target node. */
-        public Builder target(String value) { target = Optional.of(value); return this; }
+        public Builder target(String value) {
+            target = Optional.of(value);
+            return this;
+        }
 
         /** Sets the pool. */
-        public Builder pool(String value) { pool = Optional.of(value); return this; }
+        public Builder pool(String value) {
+            pool = Optional.of(value);
+            return this;
+        }
 
         /** Sets the description. */
-        public Builder description(String value) { description = Optional.of(value); return this; }
+        public Builder description(String value) {
+            description = Optional.of(value);
+            return this;
+        }
 
         /** The request. */
         public CloneVmRequest build() {

@@ -18,8 +18,15 @@ import java.util.Optional;
  * @param template true for templates
  * @param fields every field as PVE sent it, including those not modelled
  */
-public record ClusterResource(String id, String type, Optional<String> node, Optional<Integer> vmid,
-        Optional<String> name, Optional<String> status, Optional<String> lock, boolean template,
+public record ClusterResource(
+        String id,
+        String type,
+        Optional<String> node,
+        Optional<Integer> vmid,
+        Optional<String> name,
+        Optional<String> status,
+        Optional<String> lock,
+        boolean template,
         Map<String, String> fields) {
     /** Validates and copies. */
     public ClusterResource {

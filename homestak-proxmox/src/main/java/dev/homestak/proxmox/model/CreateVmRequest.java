@@ -20,8 +20,15 @@ import java.util.Optional;
  * @param start start the VM after creating it
  * @param options further options by PVE name
  */
-public record CreateVmRequest(int vmid, Optional<String> name, Optional<Integer> memory, Optional<Integer> cores,
-        Optional<String> ciuser, Optional<String> sshKeys, Optional<Boolean> agent, Optional<Boolean> start,
+public record CreateVmRequest(
+        int vmid,
+        Optional<String> name,
+        Optional<Integer> memory,
+        Optional<Integer> cores,
+        Optional<String> ciuser,
+        Optional<String> sshKeys,
+        Optional<Boolean> agent,
+        Optional<Boolean> start,
         Map<String, String> options) {
 
     /** Validates and copies. */
@@ -39,8 +46,12 @@ public record CreateVmRequest(int vmid, Optional<String> name, Optional<Integer>
 
     /** The form fields PVE receives, in a stable order. */
     public List<Map.Entry<String, String>> form() {
-        FormFields f = new FormFields().put("vmid", Integer.toString(vmid))
-                .opt("name", name).opt("memory", memory).opt("cores", cores).opt("ciuser", ciuser)
+        FormFields f = new FormFields()
+                .put("vmid", Integer.toString(vmid))
+                .opt("name", name)
+                .opt("memory", memory)
+                .opt("cores", cores)
+                .opt("ciuser", ciuser)
                 .opt("sshkeys", sshKeys.map(SshKeys::encode))
                 .opt("agent", agent.map(a -> a ? "enabled=1" : "enabled=0"));
         new java.util.TreeMap<>(options).forEach(f::put);
@@ -64,28 +75,52 @@ public record CreateVmRequest(int vmid, Optional<String> name, Optional<Integer>
         }
 
         /** Sets the name. */
-        public Builder name(String value) { name = Optional.of(value); return this; }
+        public Builder name(String value) {
+            name = Optional.of(value);
+            return this;
+        }
 
         /** Sets memory in MiB. */
-        public Builder memoryMiB(int value) { memory = Optional.of(value); return this; }
+        public Builder memoryMiB(int value) {
+            memory = Optional.of(value);
+            return this;
+        }
 
         /** Sets the core count. */
-        public Builder cores(int value) { cores = Optional.of(value); return this; }
+        public Builder cores(int value) {
+            cores = Optional.of(value);
+            return this;
+        }
 
         /** Sets the cloud-init user. */
-        public Builder ciuser(String value) { ciuser = Optional.of(value); return this; }
+        public Builder ciuser(String value) {
+            ciuser = Optional.of(value);
+            return this;
+        }
 
         /** Sets cloud-init public keys (plain text, one per line). */
-        public Builder sshKeys(String value) { sshKeys = Optional.of(value); return this; }
+        public Builder sshKeys(String value) {
+            sshKeys = Optional.of(value);
+            return this;
+        }
 
         /** Enables or disables the guest agent. */
-        public Builder agent(boolean value) { agent = Optional.of(value); return this; }
+        public Builder agent(boolean value) {
+            agent = Optional.of(value);
+            return this;
+        }
 
         /** Starts the VM once created. */
-        public Builder start(boolean value) { start = Optional.of(value); return this; }
+        public Builder start(boolean value) {
+            start = Optional.of(value);
+            return this;
+        }
 
         /** Sets any other option by its PVE name, e.g. {@code net0}, {@code scsi0}, {@code ipconfig0}. */
-        public Builder option(String key, String value) { options.put(key, value); return this; }
+        public Builder option(String key, String value) {
+            options.put(key, value);
+            return this;
+        }
 
         /** The request. */
         public CreateVmRequest build() {

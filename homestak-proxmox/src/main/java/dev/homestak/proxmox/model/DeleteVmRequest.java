@@ -23,6 +23,9 @@ public record DeleteVmRequest(boolean purge, boolean destroyUnreferencedDisks) {
 
     /** The query parameters PVE receives. */
     public List<Map.Entry<String, String>> form() {
-        return new FormFields().put("purge", purge).put("destroy-unreferenced-disks", destroyUnreferencedDisks).build();
+        return new FormFields()
+                .put("purge", purge)
+                .put("destroy-unreferenced-disks", destroyUnreferencedDisks)
+                .build();
     }
 }

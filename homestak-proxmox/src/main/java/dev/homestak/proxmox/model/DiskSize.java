@@ -8,8 +8,7 @@ public final class DiskSize {
 
     private static final Pattern SIZE = Pattern.compile("(?:^|,)size=(\\d+)([KMGT]?)");
 
-    private DiskSize() {
-    }
+    private DiskSize() {}
 
     /** The size the option states, in bytes; 0 when it states none. */
     public static long bytes(String diskOption) {

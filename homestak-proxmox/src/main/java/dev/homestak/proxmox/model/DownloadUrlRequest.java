@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param checksumAlgorithm {@code sha256}, {@code sha512}, ... (required with a checksum)
  * @param verifyCertificates verify the URL's TLS certificate (PVE default: yes)
  */
-public record DownloadUrlRequest(String url, String filename, String content, Optional<String> checksum,
-        Optional<String> checksumAlgorithm, Optional<Boolean> verifyCertificates) {
+public record DownloadUrlRequest(
+        String url,
+        String filename,
+        String content,
+        Optional<String> checksum,
+        Optional<String> checksumAlgorithm,
+        Optional<Boolean> verifyCertificates) {
 
     /** Validates. */
     public DownloadUrlRequest {
@@ -35,14 +40,19 @@ public record DownloadUrlRequest(String url, String filename, String content, Op
 
     /** This request with an expected checksum. */
     public DownloadUrlRequest withChecksum(String algorithm, String value) {
-        return new DownloadUrlRequest(url, filename, content, Optional.of(value), Optional.of(algorithm),
-                verifyCertificates);
+        return new DownloadUrlRequest(
+                url, filename, content, Optional.of(value), Optional.of(algorithm), verifyCertificates);
     }
 
     /** The form fields PVE receives. */
     public List<Map.Entry<String, String>> form() {
-        return new FormFields().put("url", url).put("filename", filename).put("content", content)
-                .opt("checksum", checksum).opt("checksum-algorithm", checksumAlgorithm)
-                .opt("verify-certificates", verifyCertificates).build();
+        return new FormFields()
+                .put("url", url)
+                .put("filename", filename)
+                .put("content", content)
+                .opt("checksum", checksum)
+                .opt("checksum-algorithm", checksumAlgorithm)
+                .opt("verify-certificates", verifyCertificates)
+                .build();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param errData standard error
  * @param truncated true when QGA cut the output
  */
-public record ExecStatus(boolean exited, Optional<Integer> exitCode, String outData, String errData, boolean truncated) {
+public record ExecStatus(
+        boolean exited, Optional<Integer> exitCode, String outData, String errData, boolean truncated) {
     /** Validates. */
     public ExecStatus {
         java.util.Objects.requireNonNull(outData, "outData");

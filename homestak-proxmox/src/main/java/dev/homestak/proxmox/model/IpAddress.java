@@ -27,8 +27,12 @@ public record IpAddress(String address, String type, int prefix) {
         if (ipv4()) {
             return !a.startsWith("127.") && !a.startsWith("169.254.") && !a.equals("0.0.0.0");
         }
-        return !a.equals("::1") && !a.startsWith("fe8") && !a.startsWith("fe9") && !a.startsWith("fea")
-                && !a.startsWith("feb") && !a.equals("::");
+        return !a.equals("::1")
+                && !a.startsWith("fe8")
+                && !a.startsWith("fe9")
+                && !a.startsWith("fea")
+                && !a.startsWith("feb")
+                && !a.equals("::");
     }
 
     /**

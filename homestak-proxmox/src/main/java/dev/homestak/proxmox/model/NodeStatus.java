@@ -11,5 +11,9 @@ import java.util.Optional;
  * @param memoryTotal bytes
  * @param memoryUsed bytes
  */
-public record NodeStatus(Optional<String> pveVersion, Optional<Long> uptime, Optional<Double> cpu,
-        Optional<Long> memoryTotal, Optional<Long> memoryUsed) {}
+public record NodeStatus(
+        Optional<String> pveVersion,
+        Optional<Long> uptime,
+        Optional<Double> cpu,
+        Optional<Long> memoryTotal,
+        Optional<Long> memoryUsed) {}

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param cpu CPU load 0..1 when online
  * @param uptime seconds when online
  */
-public record NodeSummary(String node, String status, Optional<String> sslFingerprint, Optional<Double> cpu,
-        Optional<Long> uptime) {
+public record NodeSummary(
+        String node, String status, Optional<String> sslFingerprint, Optional<Double> cpu, Optional<Long> uptime) {
     /** Validates. */
     public NodeSummary {
         requireNonNull(node, "node");

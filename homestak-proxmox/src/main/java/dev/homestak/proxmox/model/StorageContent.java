@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param size bytes
  * @param vmid owner VM for disk images
  */
-public record StorageContent(String volid, Optional<String> content, Optional<String> format, long size,
-        Optional<Integer> vmid) {
+public record StorageContent(
+        String volid, Optional<String> content, Optional<String> format, long size, Optional<Integer> vmid) {
     /** Validates. */
     public StorageContent {
         java.util.Objects.requireNonNull(volid, "volid");

@@ -26,6 +26,10 @@ public record TokenRequest(boolean privsep, Optional<Long> expire, Optional<Stri
 
     /** The form fields PVE receives. */
     public List<Map.Entry<String, String>> form() {
-        return new FormFields().put("privsep", privsep).opt("expire", expire).opt("comment", comment).build();
+        return new FormFields()
+                .put("privsep", privsep)
+                .opt("expire", expire)
+                .opt("comment", comment)
+                .build();
     }
 }

@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * @param delete options to remove
  * @param digest the config digest read before, to refuse concurrent changes
  */
-public record VmConfigUpdate(Map<String, String> options, Optional<String> sshKeys, List<String> delete,
-        Optional<String> digest) {
+public record VmConfigUpdate(
+        Map<String, String> options, Optional<String> sshKeys, List<String> delete, Optional<String> digest) {
 
     /** Validates and copies. */
     public VmConfigUpdate {
@@ -50,16 +50,28 @@ public record VmConfigUpdate(Map<String, String> options, Optional<String> sshKe
         private Builder() {}
 
         /** Sets an option, e.g. {@code cores=4} or {@code ipconfig0=ip=dhcp}. */
-        public Builder set(String key, String value) { options.put(key, value); return this; }
+        public Builder set(String key, String value) {
+            options.put(key, value);
+            return this;
+        }
 
         /** Sets cloud-init public keys (plain text). */
-        public Builder sshKeys(String value) { sshKeys = Optional.of(value); return this; }
+        public Builder sshKeys(String value) {
+            sshKeys = Optional.of(value);
+            return this;
+        }
 
         /** Removes an option. */
-        public Builder delete(String key) { delete.add(key); return this; }
+        public Builder delete(String key) {
+            delete.add(key);
+            return this;
+        }
 
         /** Refuses the change if the config changed since this digest was read. */
-        public Builder digest(String value) { digest = Optional.of(value); return this; }
+        public Builder digest(String value) {
+            digest = Optional.of(value);
+            return this;
+        }
 
         /** The update. */
         public VmConfigUpdate build() {

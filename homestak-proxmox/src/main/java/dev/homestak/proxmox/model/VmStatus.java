@@ -13,8 +13,14 @@ import java.util.Optional;
  * @param agentEnabled true when the config enables the guest agent
  * @param uptime seconds
  */
-public record VmStatus(int vmid, String status, Optional<String> qmpStatus, Optional<String> name,
-        Optional<String> lock, boolean agentEnabled, Optional<Long> uptime) {
+public record VmStatus(
+        int vmid,
+        String status,
+        Optional<String> qmpStatus,
+        Optional<String> name,
+        Optional<String> lock,
+        boolean agentEnabled,
+        Optional<Long> uptime) {
     /** Validates. */
     public VmStatus {
         java.util.Objects.requireNonNull(status, "status");

@@ -27,8 +27,8 @@ class PveApiSchemaTest {
         @DisplayName("is byte-for-byte the shared pve-api-schema.json")
         void equalsSharedFile() throws IOException {
             byte[] bundled;
-            try (InputStream in = new GZIPInputStream(
-                    PveApiSchema.class.getResourceAsStream("pve-api-schema.json.gz"))) {
+            try (InputStream in =
+                    new GZIPInputStream(PveApiSchema.class.getResourceAsStream("pve-api-schema.json.gz"))) {
                 bundled = in.readAllBytes();
             }
             assertThat(bundled).isEqualTo(Files.readAllBytes(SHARED.resolve("proxmox/pve-api-schema.json")));
@@ -38,15 +38,19 @@ class PveApiSchemaTest {
         @DisplayName("holds the 649 endpoints SOURCE.md counts for PVE 9.1, and the pve8 file its 605")
         void counts() {
             assertThat(SCHEMA.size()).isEqualTo(649);
-            assertThat(PveApiSchema.load(SHARED.resolve("proxmox/pve-api-schema-pve8.json")).get().size())
+            assertThat(PveApiSchema.load(SHARED.resolve("proxmox/pve-api-schema-pve8.json"))
+                            .get()
+                            .size())
                     .isEqualTo(605);
         }
 
         @Test
         @DisplayName("turns every Perl pattern of both schemas into a Java regex that compiles")
         void patternsCompile() {
-            List<PveApiSchema> both = List.of(SCHEMA,
-                    PveApiSchema.load(SHARED.resolve("proxmox/pve-api-schema-pve8.json")).get());
+            List<PveApiSchema> both = List.of(
+                    SCHEMA,
+                    PveApiSchema.load(SHARED.resolve("proxmox/pve-api-schema-pve8.json"))
+                            .get());
             List<String> patterns = new java.util.ArrayList<>();
             both.forEach(s -> s.endpoints().forEach(e -> e.parameters().values().forEach(p -> collect(p, patterns))));
             assertThat(patterns).hasSizeGreaterThan(100).noneMatch(p -> p.contains("(?^"));
@@ -63,7 +67,8 @@ class PveApiSchemaTest {
         @DisplayName("load of a missing file is a one-line reason naming the file")
         void missingFile() {
             assertThat(PveApiSchema.load(Path.of("/nonexistent/schema.json")).getLeft())
-                    .contains("/nonexistent/schema.json").doesNotContain("\n");
+                    .contains("/nonexistent/schema.json")
+                    .doesNotContain("\n");
         }
     }
 
@@ -73,7 +78,8 @@ class PveApiSchemaTest {
         @Test
         @DisplayName("matches a concrete path to its template and binds the path variables")
         void concrete() {
-            PveApiSchema.Endpoint e = SCHEMA.endpoint("POST", "/nodes/pve/qemu/100/status/start").orElseThrow();
+            PveApiSchema.Endpoint e =
+                    SCHEMA.endpoint("POST", "/nodes/pve/qemu/100/status/start").orElseThrow();
             assertThat(e.template()).isEqualTo("/nodes/{node}/qemu/{vmid}/status/start");
             assertThat(e.pathVariables()).containsExactly(Map.entry("node", "pve"), Map.entry("vmid", "100"));
             assertThat(e.parameters()).containsKeys("timeout", "skiplock", "node", "vmid");
@@ -82,10 +88,13 @@ class PveApiSchemaTest {
         @Test
         @DisplayName("prefers literal segments over variables, and decodes percent-encoded segments")
         void literalWinsAndDecodes() {
-            assertThat(SCHEMA.endpoint("GET", "/nodes/pve/qemu/100/status/current").orElseThrow().template())
+            assertThat(SCHEMA.endpoint("GET", "/nodes/pve/qemu/100/status/current")
+                            .orElseThrow()
+                            .template())
                     .isEqualTo("/nodes/{node}/qemu/{vmid}/status/current");
-            PveApiSchema.Endpoint del = SCHEMA.endpoint("DELETE",
-                    "/api2/json/nodes/pve/storage/local/content/local%3Aiso%2Fdebian.iso").orElseThrow();
+            PveApiSchema.Endpoint del = SCHEMA.endpoint(
+                            "DELETE", "/api2/json/nodes/pve/storage/local/content/local%3Aiso%2Fdebian.iso")
+                    .orElseThrow();
             assertThat(del.pathVariables()).containsEntry("volume", "local:iso/debian.iso");
         }
 
@@ -95,17 +104,22 @@ class PveApiSchemaTest {
             assertThat(SCHEMA.endpoint("GET", "/nodes/pve/nothing")).isEmpty();
             assertThat(SCHEMA.endpoint("PATCH", "/version")).isEmpty();
             assertThatThrownBy(() -> SCHEMA.validate("GET", "/x/y", Map.of()))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not implemented");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not implemented");
         }
 
         @Test
         @DisplayName("resolves indexed wire names to [n] schemas within the documented range")
         void indexed() {
-            PveApiSchema.Endpoint create = SCHEMA.endpoint("POST", "/nodes/pve/qemu").orElseThrow();
+            PveApiSchema.Endpoint create =
+                    SCHEMA.endpoint("POST", "/nodes/pve/qemu").orElseThrow();
             assertThat(create.param("net0")).get().extracting(SchemaParam::name).isEqualTo("net[n]");
             assertThat(create.param("scsi30")).isPresent();
             assertThat(create.param("scsi31")).isEmpty();
-            assertThat(create.param("efidisk0")).get().extracting(SchemaParam::name).isEqualTo("efidisk0");
+            assertThat(create.param("efidisk0"))
+                    .get()
+                    .extracting(SchemaParam::name)
+                    .isEqualTo("efidisk0");
         }
     }
 
@@ -115,25 +129,46 @@ class PveApiSchemaTest {
         @Test
         @DisplayName("accepts a valid create request")
         void valid() {
-            assertThat(SCHEMA.validate("POST", "/nodes/pve/qemu", Map.of(
-                    "vmid", "101", "name", "test", "memory", "2048", "net0", "virtio,bridge=vmbr0,firewall=1",
-                    "scsi0", "local-lvm:0,import-from=local:import/debian-13.qcow2",
-                    "agent", "enabled=1", "sshkeys", "ssh-ed25519%20AAAA%20me%40host", "start", "0"))).isEmpty();
+            assertThat(SCHEMA.validate(
+                            "POST",
+                            "/nodes/pve/qemu",
+                            Map.of(
+                                    "vmid",
+                                    "101",
+                                    "name",
+                                    "test",
+                                    "memory",
+                                    "2048",
+                                    "net0",
+                                    "virtio,bridge=vmbr0,firewall=1",
+                                    "scsi0",
+                                    "local-lvm:0,import-from=local:import/debian-13.qcow2",
+                                    "agent",
+                                    "enabled=1",
+                                    "sshkeys",
+                                    "ssh-ed25519%20AAAA%20me%40host",
+                                    "start",
+                                    "0")))
+                    .isEmpty();
         }
 
         @Test
         @DisplayName("names unknown and missing parameters")
         void unknownAndMissing() {
             assertThat(SCHEMA.validate("POST", "/nodes/pve/qemu", Map.of("bogus", "1")))
-                    .containsEntry("bogus", "property is not defined in schema and the schema does not allow additional properties")
+                    .containsEntry(
+                            "bogus",
+                            "property is not defined in schema and the schema does not allow additional properties")
                     .containsEntry("vmid", "property is missing and it is not optional");
         }
 
         @Test
         @DisplayName("requires booleans as 0/1 and checks integers, ranges, enums and patterns")
         void types() {
-            Map<String, String> errors = SCHEMA.validate("POST", "/nodes/pve/qemu", Map.of(
-                    "vmid", "99", "start", "true", "cores", "lots", "ostype", "plan9"));
+            Map<String, String> errors = SCHEMA.validate(
+                    "POST",
+                    "/nodes/pve/qemu",
+                    Map.of("vmid", "99", "start", "true", "cores", "lots", "ostype", "plan9"));
             assertThat(errors)
                     .containsEntry("start", "type check ('boolean') failed - got 'true'")
                     .containsEntry("cores", "type check ('integer') failed - got 'lots'")
@@ -156,13 +191,19 @@ class PveApiSchemaTest {
         @Test
         @DisplayName("checks property strings for unknown keys and bad sub-values")
         void propertyStrings() {
-            Map<String, String> errors = SCHEMA.validate("POST", "/nodes/pve/qemu", Map.of(
-                    "vmid", "101", "net0", "virtio,bridge=vmbr0,color=red", "agent", "enabled=yes"));
+            Map<String, String> errors = SCHEMA.validate(
+                    "POST",
+                    "/nodes/pve/qemu",
+                    Map.of("vmid", "101", "net0", "virtio,bridge=vmbr0,color=red", "agent", "enabled=yes"));
             assertThat(errors.get("net0"))
                     .isEqualTo("invalid format - invalid key in comma-separated list property: color");
-            assertThat(errors.get("agent")).startsWith("invalid format - format error: enabled: type check ('boolean')");
-            assertThat(SCHEMA.validate("POST", "/nodes/pve/qemu", Map.of(
-                    "vmid", "101", "net1", "virtio=BC:24:11:00:00:01,bridge=vmbr0"))).isEmpty();
+            assertThat(errors.get("agent"))
+                    .startsWith("invalid format - format error: enabled: type check ('boolean')");
+            assertThat(SCHEMA.validate(
+                            "POST",
+                            "/nodes/pve/qemu",
+                            Map.of("vmid", "101", "net1", "virtio=BC:24:11:00:00:01,bridge=vmbr0")))
+                    .isEmpty();
         }
 
         @Test
@@ -170,9 +211,20 @@ class PveApiSchemaTest {
         void urlencodedAndRequires() {
             assertThat(SCHEMA.validate("POST", "/nodes/pve/qemu", Map.of("vmid", "101", "sshkeys", "ssh-ed25519 AAAA")))
                     .containsEntry("sshkeys", "invalid format - invalid urlencoded string: ssh-ed25519 AAAA");
-            assertThat(SCHEMA.validate("POST", "/nodes/pve/storage/local/download-url", Map.of(
-                    "url", "https://example.org/d.qcow2", "filename", "d.qcow2", "content", "import",
-                    "checksum", "abc", "compression", "zstd")))
+            assertThat(SCHEMA.validate(
+                            "POST",
+                            "/nodes/pve/storage/local/download-url",
+                            Map.of(
+                                    "url",
+                                    "https://example.org/d.qcow2",
+                                    "filename",
+                                    "d.qcow2",
+                                    "content",
+                                    "import",
+                                    "checksum",
+                                    "abc",
+                                    "compression",
+                                    "zstd")))
                     .containsEntry("checksum-algorithm", "missing property - 'checksum' requires this property")
                     .doesNotContainKey("compression");
         }
@@ -180,10 +232,14 @@ class PveApiSchemaTest {
         @Test
         @DisplayName("collects repeated keys of array parameters")
         void arrays() {
-            assertThat(SCHEMA.validateMulti("POST", "/nodes/pve/qemu/100/agent/exec",
-                    Map.of("command", List.of("/bin/sh", "-c", "true")))).isEmpty();
-            assertThat(SCHEMA.validateMulti("POST", "/nodes/pve/qemu/100/status/start",
-                    Map.of("timeout", List.of("1", "2")))).containsKey("timeout");
+            assertThat(SCHEMA.validateMulti(
+                            "POST",
+                            "/nodes/pve/qemu/100/agent/exec",
+                            Map.of("command", List.of("/bin/sh", "-c", "true"))))
+                    .isEmpty();
+            assertThat(SCHEMA.validateMulti(
+                            "POST", "/nodes/pve/qemu/100/status/start", Map.of("timeout", List.of("1", "2"))))
+                    .containsKey("timeout");
         }
     }
 }

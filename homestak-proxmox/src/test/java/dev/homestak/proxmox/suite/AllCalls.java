@@ -39,19 +39,43 @@ public final class AllCalls {
         out.add(pve.cluster().resources(Optional.empty()));
         out.add(pve.cluster().nextId());
         out.add(node.qemu().list());
-        out.add(node.qemu().create(CreateVmRequest.builder(101).name("test-vm").memoryMiB(2048).cores(2).ciuser("debian")
-                .sshKeys("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG me@host").agent(true).start(false)
-                .option("net0", "virtio,bridge=vmbr0").option("ipconfig0", "ip=dhcp")
-                .option("scsi0", "local-lvm:0,import-from=local:import/debian-13.qcow2")
-                .option("ide2", "local-lvm:cloudinit").option("boot", "order=scsi0").option("serial0", "socket")
-                .option("vga", "serial0").option("scsihw", "virtio-scsi-pci").build()));
+        out.add(node.qemu()
+                .create(CreateVmRequest.builder(101)
+                        .name("test-vm")
+                        .memoryMiB(2048)
+                        .cores(2)
+                        .ciuser("debian")
+                        .sshKeys("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG me@host")
+                        .agent(true)
+                        .start(false)
+                        .option("net0", "virtio,bridge=vmbr0")
+                        .option("ipconfig0", "ip=dhcp")
+                        .option("scsi0", "local-lvm:0,import-from=local:import/debian-13.qcow2")
+                        .option("ide2", "local-lvm:cloudinit")
+                        .option("boot", "order=scsi0")
+                        .option("serial0", "socket")
+                        .option("vga", "serial0")
+                        .option("scsihw", "virtio-scsi-pci")
+                        .build()));
         VmApi vm = node.qemu(100);
         out.add(vm.config());
-        out.add(vm.setConfig(VmConfigUpdate.builder().set("cores", "4").set("memory", "4096").sshKeys("ssh-ed25519 AAAA me@host")
-                .delete("ide2").digest("0123456789abcdef0123456789abcdef01234567").build()));
-        out.add(vm.updateConfig(VmConfigUpdate.builder().set("scsi1", "local-lvm:8").build()));
-        out.add(vm.cloneTo(CloneVmRequest.builder(102).name("clone").full(true).storage("local-lvm").target("pve")
-                .pool("lab").description("made by homestak").build()));
+        out.add(vm.setConfig(VmConfigUpdate.builder()
+                .set("cores", "4")
+                .set("memory", "4096")
+                .sshKeys("ssh-ed25519 AAAA me@host")
+                .delete("ide2")
+                .digest("0123456789abcdef0123456789abcdef01234567")
+                .build()));
+        out.add(vm.updateConfig(
+                VmConfigUpdate.builder().set("scsi1", "local-lvm:8").build()));
+        out.add(vm.cloneTo(CloneVmRequest.builder(102)
+                .name("clone")
+                .full(true)
+                .storage("local-lvm")
+                .target("pve")
+                .pool("lab")
+                .description("made by homestak")
+                .build()));
         out.add(vm.resize("scsi0", "+10G"));
         out.add(vm.status().current());
         out.add(vm.status().start());
@@ -68,8 +92,11 @@ public final class AllCalls {
         StorageApi storage = node.storage("local");
         out.add(storage.content(Optional.of("import")));
         out.add(storage.deleteContent("local:import/debian-13.qcow2"));
-        out.add(storage.downloadUrl(DownloadUrlRequest.of("https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2",
-                "debian-13.qcow2", "import").withChecksum("sha512", "abc123")));
+        out.add(storage.downloadUrl(DownloadUrlRequest.of(
+                        "https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2",
+                        "debian-13.qcow2",
+                        "import")
+                .withChecksum("sha512", "abc123")));
         out.add(pve.access().tokens("root@pam"));
         out.add(pve.access().createToken("root@pam", "homestak", TokenRequest.fullPrivileges("homestak")));
         out.add(pve.access().deleteToken("root@pam", "homestak"));
@@ -79,8 +106,12 @@ public final class AllCalls {
         out.add(sdn.subnets("labnet"));
         out.add(sdn.create(SdnRequest.zone("lab", "simple").with("ipam", "pve").with("dhcp", "dnsmasq")));
         out.add(sdn.create(SdnRequest.vnet("labnet", "lab").with("alias", "lab network")));
-        out.add(sdn.createSubnet("labnet", SdnRequest.subnet("10.10.0.0/24").with("gateway", "10.10.0.1").with("snat", "1")
-                .with("dhcp-range", "start-address=10.10.0.100,end-address=10.10.0.200")));
+        out.add(sdn.createSubnet(
+                "labnet",
+                SdnRequest.subnet("10.10.0.0/24")
+                        .with("gateway", "10.10.0.1")
+                        .with("snat", "1")
+                        .with("dhcp-range", "start-address=10.10.0.100,end-address=10.10.0.200")));
         out.add(sdn.deleteVnet("labnet"));
         out.add(sdn.deleteZone("lab"));
         out.add(sdn.apply());

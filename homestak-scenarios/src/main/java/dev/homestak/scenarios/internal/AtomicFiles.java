@@ -14,8 +14,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes (or replaces) {@code target} atomically. */
     public static void write(Path target, String content) throws IOException {

@@ -36,8 +36,7 @@ public final class ContextFiles {
         public static final Content EMPTY = new Content(Facts.empty(), Map.of());
     }
 
-    private ContextFiles() {
-    }
+    private ContextFiles() {}
 
     /** The facts in the file; empty facts if it does not exist; a one-line problem if it is unusable. */
     public static Either<String, Content> read(Path file) {
@@ -64,8 +63,10 @@ public final class ContextFiles {
             });
             return Either.right(new Content(Facts.fromMap(values), overrides));
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             return Either.left("invalid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             return Either.left("cannot read: " + ReportFiles.describe(e));

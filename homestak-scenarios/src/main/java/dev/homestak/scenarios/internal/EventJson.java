@@ -10,8 +10,7 @@ import java.util.Map;
 /** Renders {@link RunEvent}s as the versioned JSON-lines schema ({@code "v":1}). */
 public final class EventJson {
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** One compact JSON object: {@code v}, {@code type}, {@code run_id}, {@code seq}, {@code ts}, then the fields. */
     public static String render(RunEvent event) {

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class JsonReport {
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     /** The report as Python's {@code json.dumps(indent=2)} would write it. */
     public static String render(RunReport report, ZoneId zone) {

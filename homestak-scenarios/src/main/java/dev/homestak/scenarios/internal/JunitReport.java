@@ -16,8 +16,7 @@ public final class JunitReport {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    private JunitReport() {
-    }
+    private JunitReport() {}
 
     /** The XML document. */
     public static String render(RunReport report, ZoneId zone) {
@@ -29,9 +28,15 @@ public final class JunitReport {
         StringBuilder xml = new StringBuilder(1024);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuites name=\"homestak\"").append(counts).append(">\n");
-        xml.append("  <testsuite name=\"").append(Text.xml(report.scenario())).append('"').append(counts)
-                .append(" timestamp=\"").append(STAMP.format(ReportFormat.local(report.startedAt(), zone)))
-                .append("\" hostname=\"").append(Text.xml(report.host())).append("\">\n");
+        xml.append("  <testsuite name=\"")
+                .append(Text.xml(report.scenario()))
+                .append('"')
+                .append(counts)
+                .append(" timestamp=\"")
+                .append(STAMP.format(ReportFormat.local(report.startedAt(), zone)))
+                .append("\" hostname=\"")
+                .append(Text.xml(report.host()))
+                .append("\">\n");
         xml.append("    <properties>\n");
         property(xml, "run_id", report.runId());
         property(xml, "host", report.host());
@@ -45,25 +50,39 @@ public final class JunitReport {
     }
 
     private static void testcase(StringBuilder xml, String scenario, PhaseResult p) {
-        xml.append("    <testcase name=\"").append(Text.xml(p.name())).append("\" classname=\"")
-                .append(Text.xml(scenario)).append("\" time=\"")
-                .append(ReportFormat.threeDecimals(ReportFormat.seconds(p.duration()))).append("\">\n");
+        xml.append("    <testcase name=\"")
+                .append(Text.xml(p.name()))
+                .append("\" classname=\"")
+                .append(Text.xml(scenario))
+                .append("\" time=\"")
+                .append(ReportFormat.threeDecimals(ReportFormat.seconds(p.duration())))
+                .append("\">\n");
         String firstLine = p.message().lines().findFirst().orElse("");
         switch (p.status()) {
-            case FAILED -> xml.append("      <failure message=\"").append(Text.xml(firstLine))
-                    .append("\" type=\"PhaseFailed\">").append(Text.xml(p.message())).append("</failure>\n");
+            case FAILED ->
+                xml.append("      <failure message=\"")
+                        .append(Text.xml(firstLine))
+                        .append("\" type=\"PhaseFailed\">")
+                        .append(Text.xml(p.message()))
+                        .append("</failure>\n");
             case SKIPPED -> xml.append("      <skipped message=\"skipped on request\"/>\n");
-            case NOT_RUN -> xml.append("      <skipped message=\"").append(Text.xml(firstLine.isEmpty() ? "not run" : firstLine))
-                    .append("\"/>\n");
-            case PASSED -> { }
+            case NOT_RUN ->
+                xml.append("      <skipped message=\"")
+                        .append(Text.xml(firstLine.isEmpty() ? "not run" : firstLine))
+                        .append("\"/>\n");
+            case PASSED -> {}
         }
-        String out = p.description() + (p.message().isEmpty() || p.status() == PhaseStatus.FAILED ? "" : "\n" + p.message());
+        String out =
+                p.description() + (p.message().isEmpty() || p.status() == PhaseStatus.FAILED ? "" : "\n" + p.message());
         xml.append("      <system-out>").append(Text.xml(out)).append("</system-out>\n");
         xml.append("    </testcase>\n");
     }
 
     private static void property(StringBuilder xml, String name, String value) {
-        xml.append("      <property name=\"").append(name).append("\" value=\"").append(Text.xml(value))
+        xml.append("      <property name=\"")
+                .append(name)
+                .append("\" value=\"")
+                .append(Text.xml(value))
                 .append("\"/>\n");
     }
 

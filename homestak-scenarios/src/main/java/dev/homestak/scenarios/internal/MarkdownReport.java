@@ -19,8 +19,7 @@ public final class MarkdownReport {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     /** The report; {@code generated} is the time of the {@code Generated:} footer. */
     public static String render(RunReport report, ZoneId zone, Instant generated) {
@@ -28,11 +27,16 @@ public final class MarkdownReport {
         md.append("# ").append(report.scenario()).append("\n\n");
         md.append("**Host**: ").append(report.host()).append('\n');
         md.append("**Status**: ").append(report.passed() ? "PASSED" : "FAILED").append('\n');
-        md.append("**Date**: ").append(DATE.format(ReportFormat.local(report.startedAt(), zone))).append('\n');
-        md.append("**Duration**: ").append(ReportFormat.oneDecimal(ReportFormat.seconds(report.duration())))
+        md.append("**Date**: ")
+                .append(DATE.format(ReportFormat.local(report.startedAt(), zone)))
+                .append('\n');
+        md.append("**Duration**: ")
+                .append(ReportFormat.oneDecimal(ReportFormat.seconds(report.duration())))
                 .append("s\n");
         if (report.outcome() == RunOutcome.INTERRUPTED) {
-            md.append("**Outcome**: interrupted").append(report.interruptedBy().map(by -> " (" + by + ")").orElse("")).append('\n');
+            md.append("**Outcome**: interrupted")
+                    .append(report.interruptedBy().map(by -> " (" + by + ")").orElse(""))
+                    .append('\n');
         } else if (report.outcome() == RunOutcome.CLEANUP_FAILED) {
             md.append("**Outcome**: cleanup failed, resources may be left behind\n");
         }
@@ -40,10 +44,18 @@ public final class MarkdownReport {
         md.append("| Phase | Status | Duration | Message |\n");
         md.append("|-------|--------|----------|---------|\n");
         for (PhaseResult p : report.phases()) {
-            md.append("| ").append(Text.markdownCell(p.name()))
-                    .append(" | ").append(p.status().emoji()).append(' ').append(p.status().label())
-                    .append(" | ").append(ReportFormat.oneDecimal(ReportFormat.seconds(p.duration()))).append('s')
-                    .append(" | ").append(Text.markdownCell(p.message())).append(" |\n");
+            md.append("| ")
+                    .append(Text.markdownCell(p.name()))
+                    .append(" | ")
+                    .append(p.status().emoji())
+                    .append(' ')
+                    .append(p.status().label())
+                    .append(" | ")
+                    .append(ReportFormat.oneDecimal(ReportFormat.seconds(p.duration())))
+                    .append('s')
+                    .append(" | ")
+                    .append(Text.markdownCell(p.message()))
+                    .append(" |\n");
         }
         cleanup(md, report);
         md.append("\n---\nGenerated: ").append(PyJson.isoformat(ReportFormat.local(generated, zone)));

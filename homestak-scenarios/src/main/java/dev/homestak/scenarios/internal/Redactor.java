@@ -55,7 +55,8 @@ public final class Redactor {
         }
         return switch (value) {
             case String s -> redact(s);
-            case Collection<?> c -> c.stream().map(v -> v == null ? "" : redactValue(v)).toList();
+            case Collection<?> c ->
+                c.stream().map(v -> v == null ? "" : redactValue(v)).toList();
             case Map<?, ?> m -> {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 m.forEach((k, v) -> copy.put(redact(String.valueOf(k)), v == null ? "" : redactValue(v)));

@@ -24,8 +24,7 @@ public final class ReportFiles {
     private static final int MAX_ATTEMPTS = 100;
     private static final String MANIFEST_PREFIX = "manifest-";
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** The written files, or one line saying why the reports could not be written. */
     public static Either<String, List<Path>> write(RunReport report, Path dir, ZoneId zone, Instant generated) {

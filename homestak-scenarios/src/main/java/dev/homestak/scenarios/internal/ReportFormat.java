@@ -10,12 +10,12 @@ import java.time.ZoneId;
 /** Number and time formats shared by the report writers, matching the original's Python formatting. */
 final class ReportFormat {
 
-    private ReportFormat() {
-    }
+    private ReportFormat() {}
 
     /** Seconds as a double with nanosecond precision (the original's float seconds). */
     static double seconds(Duration d) {
-        // parsed from the exact decimal so that the shortest repr is that decimal (1 + 0.48 would give 1.4800000000000002)
+        // parsed from the exact decimal so that the shortest repr is that decimal (1 + 0.48 would give
+        // 1.4800000000000002)
         return Double.parseDouble(d.getSeconds() + "." + String.format("%09d", d.getNano()));
     }
 

@@ -6,12 +6,11 @@ import java.util.regex.Pattern;
 public final class Text {
 
     // CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and any stray two-byte escape
-    private static final Pattern ANSI = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[@-_]?");
+    private static final Pattern ANSI =
+            Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[@-_]?");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
-    private Text() {
-    }
+    private Text() {}
 
     /** The text without ANSI escape sequences. */
     public static String stripAnsi(String text) {

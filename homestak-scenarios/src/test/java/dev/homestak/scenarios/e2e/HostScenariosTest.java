@@ -21,14 +21,20 @@ class HostScenariosTest {
 
     @TempDir
     Path dir;
+
     SimSite site;
     RunReport vm;
 
     @BeforeEach
     void startWithAVm() {
         site = SimSite.start(dir);
-        vm = site.runner().run(site.scenario("simple-vm-constructor"), RunOptions.builder()
-                .contextFile(dir.resolve("vm.ctx.json")).build()).get();
+        vm = site.runner()
+                .run(
+                        site.scenario("simple-vm-constructor"),
+                        RunOptions.builder()
+                                .contextFile(dir.resolve("vm.ctx.json"))
+                                .build())
+                .get();
         assertThat(vm.outcome()).isEqualTo(RunOutcome.PASSED);
     }
 
@@ -48,11 +54,19 @@ class HostScenariosTest {
             site.sim.markPveInstalled(id);
             String ip = vm.facts().get(Facts.VM_IP).orElseThrow();
 
-            RunReport report = site.runner().run(site.registered("pve-configure"), RunOptions.builder()
-                    .initialFacts(Facts.empty().with(Facts.REMOTE_IP, ip)).build()).get();
+            RunReport report = site.runner()
+                    .run(
+                            site.registered("pve-configure"),
+                            RunOptions.builder()
+                                    .initialFacts(Facts.empty().with(Facts.REMOTE_IP, ip))
+                                    .build())
+                    .get();
 
-            assertThat(report.phases()).extracting(PhaseResult::status).containsExactly(PhaseStatus.PASSED, PhaseStatus.PASSED);
-            assertThat(site.standIns.plays()).containsExactly("playbooks/pve-setup.yml@" + ip, "playbooks/user.yml@" + ip);
+            assertThat(report.phases())
+                    .extracting(PhaseResult::status)
+                    .containsExactly(PhaseStatus.PASSED, PhaseStatus.PASSED);
+            assertThat(site.standIns.plays())
+                    .containsExactly("playbooks/pve-setup.yml@" + ip, "playbooks/user.yml@" + ip);
         }
 
         @Test
@@ -60,21 +74,32 @@ class HostScenariosTest {
         void notAPve() {
             String ip = vm.facts().get(Facts.VM_IP).orElseThrow();
 
-            RunReport report = site.runner().run(site.registered("pve-configure"), RunOptions.builder()
-                    .initialFacts(Facts.empty().with(Facts.REMOTE_IP, ip)).build()).get();
+            RunReport report = site.runner()
+                    .run(
+                            site.registered("pve-configure"),
+                            RunOptions.builder()
+                                    .initialFacts(Facts.empty().with(Facts.REMOTE_IP, ip))
+                                    .build())
+                    .get();
 
             assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
-            assertThat(report.phases().get(0).message()).contains("pve-setup.yml stand-in").contains("pveproxy").contains(ip);
+            assertThat(report.phases().get(0).message())
+                    .contains("pve-setup.yml stand-in")
+                    .contains("pveproxy")
+                    .contains(ip);
             assertThat(report.phases().get(1).status()).isEqualTo(PhaseStatus.NOT_RUN);
         }
 
         @Test
         @DisplayName("local: without remote_ip both playbooks run on this machine")
         void local() {
-            RunReport report = site.runner().run(site.registered("pve-configure"), RunOptions.defaults()).get();
+            RunReport report = site.runner()
+                    .run(site.registered("pve-configure"), RunOptions.defaults())
+                    .get();
 
             assertThat(report.outcome()).isEqualTo(RunOutcome.PASSED);
-            assertThat(site.standIns.plays()).containsExactly("playbooks/pve-setup.yml@localhost", "playbooks/user.yml@localhost");
+            assertThat(site.standIns.plays())
+                    .containsExactly("playbooks/pve-setup.yml@localhost", "playbooks/user.yml@localhost");
         }
     }
 
@@ -85,31 +110,50 @@ class HostScenariosTest {
         @Test
         @DisplayName("reads vm_ip from the constructor's context file, installs, verifies install and user")
         void fromContextFile() {
-            RunReport report = site.runner().run(site.registered("bootstrap-install"), RunOptions.builder()
-                    .contextFile(dir.resolve("vm.ctx.json"))
-                    .initialFacts(Facts.empty().with(Facts.HOMESTAK_USER, "homestak")).build()).get();
+            RunReport report = site.runner()
+                    .run(
+                            site.registered("bootstrap-install"),
+                            RunOptions.builder()
+                                    .contextFile(dir.resolve("vm.ctx.json"))
+                                    .initialFacts(Facts.empty().with(Facts.HOMESTAK_USER, "homestak"))
+                                    .build())
+                    .get();
 
-            assertThat(report.phases()).allSatisfy(p -> assertThat(p.status()).as(p.name() + ": " + p.message())
-                    .isEqualTo(PhaseStatus.PASSED));
+            assertThat(report.phases())
+                    .allSatisfy(p -> assertThat(p.status())
+                            .as(p.name() + ": " + p.message())
+                            .isEqualTo(PhaseStatus.PASSED));
             assertThat(report.phases().get(2).message()).isEqualTo("User homestak exists with passwordless sudo");
-            assertThat(site.standIns.installedHosts()).containsExactly(vm.facts().get(Facts.VM_IP).orElseThrow());
+            assertThat(site.standIns.installedHosts())
+                    .containsExactly(vm.facts().get(Facts.VM_IP).orElseThrow());
         }
 
         @Test
         @DisplayName("without the installer having run, verify_install fails with the shell's answer")
         void notInstalled() {
-            RunReport report = site.runner().run(site.registered("bootstrap-install"), RunOptions.builder()
-                    .contextFile(dir.resolve("vm.ctx.json")).skip("run_bootstrap").build()).get();
+            RunReport report = site.runner()
+                    .run(
+                            site.registered("bootstrap-install"),
+                            RunOptions.builder()
+                                    .contextFile(dir.resolve("vm.ctx.json"))
+                                    .skip("run_bootstrap")
+                                    .build())
+                    .get();
 
-            assertThat(report.phases()).extracting(PhaseResult::status)
+            assertThat(report.phases())
+                    .extracting(PhaseResult::status)
                     .containsExactly(PhaseStatus.SKIPPED, PhaseStatus.FAILED, PhaseStatus.NOT_RUN);
-            assertThat(report.phases().get(1).message()).contains("'homestak status'").contains("command not found");
+            assertThat(report.phases().get(1).message())
+                    .contains("'homestak status'")
+                    .contains("command not found");
         }
 
         @Test
         @DisplayName("without vm_ip the first phase fails with the original's message")
         void noVmIp() {
-            RunReport report = site.runner().run(site.registered("bootstrap-install"), RunOptions.defaults()).get();
+            RunReport report = site.runner()
+                    .run(site.registered("bootstrap-install"), RunOptions.defaults())
+                    .get();
 
             assertThat(report.phases().get(0).message()).isEqualTo("No vm_ip in context");
         }

@@ -24,6 +24,7 @@ class LeftoversTest {
 
     @TempDir
     Path dir;
+
     SimSite site;
 
     @BeforeEach
@@ -39,15 +40,22 @@ class LeftoversTest {
     @Test
     @DisplayName("a kept constructor VM is found by its run id and removed; an untagged VM is never touched")
     void discoverAndRemove() {
-        RunReport kept = site.runner().run(site.registered("simple-vm-constructor"), RunOptions.defaults()).get();
+        RunReport kept = site.runner()
+                .run(site.registered("simple-vm-constructor"), RunOptions.defaults())
+                .get();
         ProxmoxClient pve = site.clients.forHost(site.host).get();
-        pve.node(site.sim.node()).qemu().create(CreateVmRequest.builder(555).name("handmade").build())
-                .flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+        pve.node(site.sim.node())
+                .qemu()
+                .create(CreateVmRequest.builder(555).name("handmade").build())
+                .flatMap(t -> t.await(Duration.ofSeconds(10)))
+                .get();
         ActionContext ctx = site.context();
         // README: leftovers
-        List<LeftoverVm> found = Leftovers.discover(Optional.empty()).run(ctx).get();    // every homestak run
-        List<LeftoverVm> ofRun = Leftovers.discover(Optional.of(kept.runId())).run(ctx).get();
-        String removed = Leftovers.remove(Optional.of(kept.runId())).run(ctx).get().message();
+        List<LeftoverVm> found = Leftovers.discover(Optional.empty()).run(ctx).get(); // every homestak run
+        List<LeftoverVm> ofRun =
+                Leftovers.discover(Optional.of(kept.runId())).run(ctx).get();
+        String removed =
+                Leftovers.remove(Optional.of(kept.runId())).run(ctx).get().message();
         // README: end
 
         assertThat(found).singleElement().satisfies(vm -> {
@@ -55,8 +63,13 @@ class LeftoversTest {
             assertThat(vm.runId()).contains(kept.runId());
         });
         assertThat(ofRun).isEqualTo(found);
-        assertThat(Leftovers.discover(Optional.of("20000101-000000-000000")).run(ctx).get()).isEmpty();
+        assertThat(Leftovers.discover(Optional.of("20000101-000000-000000"))
+                        .run(ctx)
+                        .get())
+                .isEmpty();
         assertThat(removed).isEqualTo("Removed VM 99900 (test) on sim");
-        assertThat(site.sim.vms()).singleElement().satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
+        assertThat(site.sim.vms())
+                .singleElement()
+                .satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
     }
 }

@@ -30,31 +30,38 @@ class ReadmeCustomScenarioTest {
     Path dir;
 
     @Test
-    @DisplayName("the README's custom action reads the node's status through Pve and the runner's own clients; the run passes")
+    @DisplayName(
+            "the README's custom action reads the node's status through Pve and the runner's own clients; the run passes")
     void customScenario() throws Exception {
         try (SimSite sim = SimSite.start(dir)) {
             HostConfig host = sim.host;
             Path reports = dir.resolve("reports");
             // README: custom
-            Action<ActionResult> nodeUp = ctx -> Pve.host(ctx).flatMap(pve -> pve   // cancellable, retries are events
-                    .call(ctx, "reading the status of " + pve.node(), node -> node.status())
-                    .map(status -> ActionResult.of(pve.node() + " up " + status.uptime().orElse(0L) + " s")));
-            Scenario mine = Scenario.of("node-check", "Is my node up?", List.of(Phase.of("node_up", "Check the node", nodeUp)));
+            Action<ActionResult> nodeUp = ctx -> Pve.host(ctx)
+                    .flatMap(pve -> pve // cancellable, retries are events
+                            .call(ctx, "reading the status of " + pve.node(), node -> node.status())
+                            .map(status -> ActionResult.of(
+                                    pve.node() + " up " + status.uptime().orElse(0L) + " s")));
+            Scenario mine =
+                    Scenario.of("node-check", "Is my node up?", List.of(Phase.of("node_up", "Check the node", nodeUp)));
 
             try (ScenarioRunner runner = ScenarioRunner.builder()
-                    .hostConfig(host)                 // endpoint, token, TLS pin; its secrets are masked
-                    .reportDir(reports)               // JSON, Markdown, JUnit XML
-                    .build()) {                       // the runner's own Proxmox clients, SSH, ...; closed here
+                    .hostConfig(host) // endpoint, token, TLS pin; its secrets are masked
+                    .reportDir(reports) // JSON, Markdown, JUnit XML
+                    .build()) { // the runner's own Proxmox clients, SSH, ...; closed here
                 RunReport report = runner.run(mine, RunOptions.defaults()).get();
-                System.out.println(report.outcome() + ": " + report.phase("node_up").get().message());
+                System.out.println(
+                        report.outcome() + ": " + report.phase("node_up").get().message());
             }
             // README: end
-            List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/homestak/scenarios/e2e/ReadmeCustomScenarioTest.java"));
+            List<String> lines = Files.readAllLines(
+                    Path.of("src/test/java/dev/homestak/scenarios/e2e/ReadmeCustomScenarioTest.java"));
             int from = lines.indexOf("            // README: custom");
             int to = lines.indexOf("            // README: end");
             assertThat(to - from - 1).as("user code lines").isLessThanOrEqualTo(15);
 
-            try (ScenarioRunner runner = ScenarioRunner.builder().hostConfig(host).noReports().build()) {
+            try (ScenarioRunner runner =
+                    ScenarioRunner.builder().hostConfig(host).noReports().build()) {
                 RunReport report = runner.run(mine, RunOptions.defaults()).get();
                 assertThat(report.outcome()).isEqualTo(RunOutcome.PASSED);
                 assertThat(report.phase("node_up").orElseThrow().message()).startsWith(host.nodeName() + " up ");
@@ -73,10 +80,17 @@ class ReadmeCustomScenarioTest {
             String token = sim.host.apiToken().orElseThrow().reveal();
             Action<ActionResult> leak = ctx -> io.vavr.control.Either.right(ActionResult.of("token=" + token));
             Path reports = dir.resolve("reports");
-            try (ScenarioRunner runner = ScenarioRunner.builder().hostConfig(sim.host).reportDir(reports).build()) {
-                RunReport report = runner.run(Scenario.of("leak", "d", List.of(Phase.of("leak", "Leak", leak))),
-                        RunOptions.defaults()).get();
-                assertThat(report.phase("leak").orElseThrow().message()).doesNotContain(token).contains("***");
+            try (ScenarioRunner runner = ScenarioRunner.builder()
+                    .hostConfig(sim.host)
+                    .reportDir(reports)
+                    .build()) {
+                RunReport report = runner.run(
+                                Scenario.of("leak", "d", List.of(Phase.of("leak", "Leak", leak))),
+                                RunOptions.defaults())
+                        .get();
+                assertThat(report.phase("leak").orElseThrow().message())
+                        .doesNotContain(token)
+                        .contains("***");
             }
             try (var files = Files.list(reports)) {
                 for (Path f : files.toList()) {

@@ -1,10 +1,8 @@
 package dev.homestak.scenarios.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.homestak.actions.Ports;
 
-import dev.homestak.actions.ActionContext;
-import dev.homestak.actions.ProxmoxClients;
+import dev.homestak.actions.Ports;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
 import dev.homestak.core.Facts;
@@ -41,19 +39,25 @@ class ReadmeSimExampleTest {
             SiteConfig site = SiteConfig.load(siteDir).get();
             HostConfig host = site.host("sim").get();
             try (ScenarioRunner runner = ScenarioRunner.builder()
-                    .hostConfig(host)                           // endpoint, token, TLS pin, provisioner: api; secrets masked
-                    .ports(Ports.builder()                      // only what you replace; the runner makes the rest
-                            .ssh(SshClient.create(SshSettings.builder().identityFiles(List.of(keyFile))
-                                    .defaultPort(sshPort).build()))
+                    .hostConfig(host) // endpoint, token, TLS pin, provisioner: api; secrets masked
+                    .ports(Ports.builder() // only what you replace; the runner makes the rest
+                            .ssh(SshClient.create(SshSettings.builder()
+                                    .identityFiles(List.of(keyFile))
+                                    .defaultPort(sshPort)
+                                    .build()))
                             .build())
                     .reportDir(dir.resolve("reports"))
-                    .build()) {                                 // closes the Proxmox clients it created
+                    .build()) { // closes the Proxmox clients it created
 
-                Scenario roundtrip = ScenarioRegistry.load().find("simple-vm-roundtrip").get();
-                RunReport report = runner.run(roundtrip, RunOptions.builder()
-                        .env("ansible-test")   // --env
-                        .timeout(Duration.ofMinutes(10))
-                        .build()).get();
+                Scenario roundtrip =
+                        ScenarioRegistry.load().find("simple-vm-roundtrip").get();
+                RunReport report = runner.run(
+                                roundtrip,
+                                RunOptions.builder()
+                                        .env("ansible-test") // --env
+                                        .timeout(Duration.ofMinutes(10))
+                                        .build())
+                        .get();
                 // README: end
                 assertThat(report.outcome()).isEqualTo(RunOutcome.PASSED);
                 assertThat(report.facts().get(Facts.vmIpKey("deb13-test"))).isPresent();

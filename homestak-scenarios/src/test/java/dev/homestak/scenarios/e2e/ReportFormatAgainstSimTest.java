@@ -26,6 +26,7 @@ class ReportFormatAgainstSimTest {
 
     @TempDir
     Path dir;
+
     SimSite site;
 
     @AfterEach
@@ -36,10 +37,17 @@ class ReportFormatAgainstSimTest {
     @Test
     @DisplayName("a failed simple-vm-roundtrip: Markdown and JSON as golden/e2e-roundtrip-failed.*")
     void failedRoundtrip() throws IOException {
-        site = SimSite.start(dir, b -> b.fault(FaultRule.builder(FaultKind.TASK_FAILURE).method("POST")
-                .path("/status/start$").message("start failed: QEMU exited with code 1").build()));
+        site = SimSite.start(
+                dir,
+                b -> b.fault(FaultRule.builder(FaultKind.TASK_FAILURE)
+                        .method("POST")
+                        .path("/status/start$")
+                        .message("start failed: QEMU exited with code 1")
+                        .build()));
 
-        RunReport report = site.runner().run(site.registered("simple-vm-roundtrip"), RunOptions.defaults()).get();
+        RunReport report = site.runner()
+                .run(site.registered("simple-vm-roundtrip"), RunOptions.defaults())
+                .get();
 
         Path md = file(report, ".failed.md");
         Path json = file(report, ".failed.json");
@@ -53,7 +61,10 @@ class ReportFormatAgainstSimTest {
     }
 
     private static Path file(RunReport report, String suffix) {
-        return report.files().stream().filter(f -> f.toString().endsWith(suffix)).findFirst().orElseThrow();
+        return report.files().stream()
+                .filter(f -> f.toString().endsWith(suffix))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Masks what changes from run to run: times, durations, the run id. */

@@ -9,16 +9,16 @@ import dev.homestak.core.HostConfig;
 import dev.homestak.core.Secret;
 import dev.homestak.core.SiteConfig;
 import dev.homestak.scenarios.BuiltInScenarios;
+import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.Scenario;
 import dev.homestak.scenarios.ScenarioRegistry;
 import dev.homestak.scenarios.ScenarioRunner;
-import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.StandardScenarioActions;
 import dev.homestak.sim.ClientKey;
 import dev.homestak.sim.OpenSshAgent;
-import dev.homestak.sim.SshKeygen;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
+import dev.homestak.sim.SshKeygen;
 import dev.homestak.sim.Timing;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +38,7 @@ final class SimSite implements AutoCloseable {
 
     /** The site's secret values: none of them may appear in any output. */
     static final String VM_ROOT_HASH = "$6$simsite$SecretHashOfTheSimSiteVmRootPasswordXXXXXXXX";
+
     static final String NESTED_TOKEN = "root@pam!tofu=00000000-0000-4000-8000-00000000abcd";
 
     final Simulator sim;
@@ -72,11 +73,21 @@ final class SimSite implements AutoCloseable {
     static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
             ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
-            Simulator sim = tune.apply(Simulator.builder().timing(Timing.instant()).authorizedKeys("test", List.of(key.authorizedKey())))
-                    .start().getOrElseThrow(f -> new AssertionError(f.message()));
+            Simulator sim = tune.apply(Simulator.builder()
+                            .timing(Timing.instant())
+                            .authorizedKeys("test", List.of(key.authorizedKey())))
+                    .start()
+                    .getOrElseThrow(f -> new AssertionError(f.message()));
             writeSiteConfig(dir.resolve("site-config"), sim, key.authorizedKey());
-            return new SimSite(sim, dir, SshSettings.builder().identityFiles(List.of(key.file())).defaultPort(sim.sshPort())
-                    .connectTimeout(Duration.ofSeconds(5)).build(), key.authorizedKey());
+            return new SimSite(
+                    sim,
+                    dir,
+                    SshSettings.builder()
+                            .identityFiles(List.of(key.file()))
+                            .defaultPort(sim.sshPort())
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build(),
+                    key.authorizedKey());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -92,12 +103,22 @@ final class SimSite implements AutoCloseable {
             agent.add(keyFile, "agent only passphrase");
             Files.delete(keyFile);
             String line = Files.readString(dir.resolve("id_agent.pub")).strip();
-            Simulator sim = Simulator.builder().timing(Timing.instant()).authorizedKeys("agent", List.of(line)).start()
+            Simulator sim = Simulator.builder()
+                    .timing(Timing.instant())
+                    .authorizedKeys("agent", List.of(line))
+                    .start()
                     .getOrElseThrow(f -> new AssertionError(f.message()));
             writeSiteConfig(dir.resolve("site-config"), sim, line);
             Path emptyHome = Files.createDirectories(dir.resolve("home"));
-            return new SimSite(sim, dir, SshSettings.builder().environment(emptyHome, agent.environment())
-                    .defaultPort(sim.sshPort()).connectTimeout(Duration.ofSeconds(5)).build(), line);
+            return new SimSite(
+                    sim,
+                    dir,
+                    SshSettings.builder()
+                            .environment(emptyHome, agent.environment())
+                            .defaultPort(sim.sshPort())
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build(),
+                    line);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -105,8 +126,10 @@ final class SimSite implements AutoCloseable {
 
     /** The built-in scenario of that name, with envs from this site's files (as the CLI loads them). */
     Scenario scenario(String name) {
-        return BuiltInScenarios.all(StandardScenarioActions.create()).stream().filter(s -> s.name().equals(name))
-                .findFirst().orElseThrow();
+        return BuiltInScenarios.all(StandardScenarioActions.create()).stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The same scenario as the registry has it (ServiceLoader). */
@@ -116,7 +139,8 @@ final class SimSite implements AutoCloseable {
 
     /** The action context of the runs: host config, Proxmox clients, SSH (with the installer stand-in), stand-ins. */
     ActionContext context() {
-        ActionContext.Builder b = ActionContext.builder().host(host).proxmox(clients).ssh(ssh);
+        ActionContext.Builder b =
+                ActionContext.builder().host(host).proxmox(clients).ssh(ssh);
         standIns.playbooks().forEach(b::standIn);
         return b.build();
     }
@@ -130,8 +154,12 @@ final class SimSite implements AutoCloseable {
 
     /** A runner on this site, writing reports to {@link #reports}. */
     ScenarioRunner runner(RunListener... listeners) {
-        ScenarioRunner.Builder b = ScenarioRunner.builder().hostConfig(host).ports(ports()).reportDir(reports)
-                .redact(secrets()).cancelGrace(Duration.ofSeconds(10));
+        ScenarioRunner.Builder b = ScenarioRunner.builder()
+                .hostConfig(host)
+                .ports(ports())
+                .reportDir(reports)
+                .redact(secrets())
+                .cancelGrace(Duration.ofSeconds(10));
         for (RunListener l : listeners) {
             b.listener(l);
         }
@@ -164,10 +192,12 @@ final class SimSite implements AutoCloseable {
                   packer_release_repo: homestak-dev/packer
                   packer_release: v0.6.0
                 """);
-        write(dir.resolve("secrets.yaml"), "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
-                + "  nested-pve: \"" + NESTED_TOKEN + "\"\n"
-                + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
-                + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
+        write(
+                dir.resolve("secrets.yaml"),
+                "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
+                        + "  nested-pve: \"" + NESTED_TOKEN + "\"\n"
+                        + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
+                        + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
         write(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
         write(dir.resolve("nodes/nested-pve.yaml"), """
                 parent_node: sim
@@ -179,9 +209,13 @@ final class SimSite implements AutoCloseable {
         write(dir.resolve("vms/test13.yaml"), "image: debian-13\npreset: small\ndisk: 10\n");
         write(dir.resolve("vms/nested-pve.yaml"), "image: debian-13\ncores: 2\nmemory: 8192\ndisk: 64\n");
         write(dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
-        write(dir.resolve("envs/ansible-test.yaml"), "vmid_base: 10100\nvms:\n  - name: deb12-test\n    template: test\n"
-                + "  - name: deb13-test\n    template: test13\n");
-        write(dir.resolve("envs/nested-pve.yaml"), "vmid_base: 99800\nvms:\n  - name: nested-pve\n    template: nested-pve\n");
+        write(
+                dir.resolve("envs/ansible-test.yaml"),
+                "vmid_base: 10100\nvms:\n  - name: deb12-test\n    template: test\n"
+                        + "  - name: deb13-test\n    template: test13\n");
+        write(
+                dir.resolve("envs/nested-pve.yaml"),
+                "vmid_base: 99800\nvms:\n  - name: nested-pve\n    template: nested-pve\n");
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -64,14 +64,18 @@ final class SimStandIns {
 
     Map<String, PlaybookStandIn> playbooks() {
         Map<String, PlaybookStandIn> map = new LinkedHashMap<>();
-        map.put("playbooks/pve-install.yml", (run, ctx) -> reachable(run, ctx, "hostname").flatMap(ok -> {
-            Optional<VmView> vm = vmAt(run.host().orElse(""));
-            if (vm.isEmpty()) {
-                return Either.left(new ActionFailure.Precondition("pve-install stand-in: no simulated VM at " + run.host()));
-            }
-            return sim.markPveInstalled(vm.get().vmid()).<ActionFailure>mapLeft(f -> new ActionFailure.Precondition(f.message()))
-                    .map(v -> ActionResult.of("PVE installed on VM " + v.vmid()));
-        }));
+        map.put(
+                "playbooks/pve-install.yml",
+                (run, ctx) -> reachable(run, ctx, "hostname").flatMap(ok -> {
+                    Optional<VmView> vm = vmAt(run.host().orElse(""));
+                    if (vm.isEmpty()) {
+                        return Either.left(new ActionFailure.Precondition(
+                                "pve-install stand-in: no simulated VM at " + run.host()));
+                    }
+                    return sim.markPveInstalled(vm.get().vmid())
+                            .<ActionFailure>mapLeft(f -> new ActionFailure.Precondition(f.message()))
+                            .map(v -> ActionResult.of("PVE installed on VM " + v.vmid()));
+                }));
         map.put("playbooks/nested-pve-setup.yml", (run, ctx) -> reachable(run, ctx, "systemctl is-active pveproxy"));
         map.put("playbooks/pve-setup.yml", (run, ctx) -> reachable(run, ctx, "systemctl is-active pveproxy"));
         map.put("playbooks/user.yml", (run, ctx) -> reachable(run, ctx, "hostname"));
@@ -107,35 +111,56 @@ final class SimStandIns {
             });
         }
         if (command.equals("homestak status")) {
-            return probe(request, cancel).map(r -> installed.contains(host)
-                    ? new SshResult(0, "Modules:\n  ansible     v0.6.0\n  iac-driver  v0.6.0\n  tofu        v0.6.0\nTools:\n  ansible  2.17\n", "")
-                    : new SshResult(127, "", "bash: line 1: homestak: command not found\n"));
+            return probe(request, cancel)
+                    .map(r -> installed.contains(host)
+                            ? new SshResult(
+                                    0,
+                                    "Modules:\n  ansible     v0.6.0\n  iac-driver  v0.6.0\n  tofu        v0.6.0\nTools:\n  ansible  2.17\n",
+                                    "")
+                            : new SshResult(127, "", "bash: line 1: homestak: command not found\n"));
         }
         if (command.startsWith("id ") || command.startsWith("grep -r ")) {
             String user = command.split("\\s+")[command.startsWith("id ") ? 1 : 2];
-            return probe(request, cancel).map(r -> user.equals(users.get(host))
-                    ? new SshResult(0, command.startsWith("id ") ? "uid=1000(" + user + ")\n"
-                            : "/etc/sudoers.d/" + user + ":" + user + " ALL=(ALL) NOPASSWD:ALL\n", "")
-                    : new SshResult(1, "", "id: '" + user + "': no such user\n"));
+            return probe(request, cancel)
+                    .map(r -> user.equals(users.get(host))
+                            ? new SshResult(
+                                    0,
+                                    command.startsWith("id ")
+                                            ? "uid=1000(" + user + ")\n"
+                                            : "/etc/sudoers.d/" + user + ":" + user + " ALL=(ALL) NOPASSWD:ALL\n",
+                                    "")
+                            : new SshResult(1, "", "id: '" + user + "': no such user\n"));
         }
         return real.exec(request, cancel);
     }
 
     private Either<ActionFailure, SshResult> probe(SshRequest request, CancellationToken cancel) {
-        return real.exec(SshRequest.of(request.target(), "true", request.timeout()).via(request.jump()), cancel)
-                .flatMap(r -> r.succeeded() ? Either.right(r)
-                        : Either.left(new ActionFailure.ProcessExit("true on " + request.target(), r.exitCode(), r.stderr())));
+        return real.exec(
+                        SshRequest.of(request.target(), "true", request.timeout())
+                                .via(request.jump()),
+                        cancel)
+                .flatMap(r -> r.succeeded()
+                        ? Either.right(r)
+                        : Either.left(new ActionFailure.ProcessExit(
+                                "true on " + request.target(), r.exitCode(), r.stderr())));
     }
 
-    private Either<ActionFailure, ActionResult> reachable(PlaybookStandIn.PlaybookRun run, ActionContext ctx, String check) {
+    private Either<ActionFailure, ActionResult> reachable(
+            PlaybookStandIn.PlaybookRun run, ActionContext ctx, String check) {
         plays.add(run.playbook() + "@" + run.host().orElse("localhost"));
         if (run.host().isEmpty()) {
             return Either.right(ActionResult.of("local play recorded"));
         }
-        return real.exec(SshRequest.of(real.endpoint("root", run.host().get()), check, java.time.Duration.ofSeconds(10)),
-                ctx.cancellation()).flatMap(r -> r.succeeded() ? Either.right(ActionResult.of(run.playbook() + " modelled"))
-                : Either.left(new ActionFailure.ProcessExit(run.playbook() + " stand-in: '" + check + "' on "
-                        + run.host().get(), r.exitCode(), (r.stdout() + r.stderr()).strip())));
+        return real.exec(
+                        SshRequest.of(real.endpoint("root", run.host().get()), check, java.time.Duration.ofSeconds(10)),
+                        ctx.cancellation())
+                .flatMap(r -> r.succeeded()
+                        ? Either.right(ActionResult.of(run.playbook() + " modelled"))
+                        : Either.left(new ActionFailure.ProcessExit(
+                                run.playbook() + " stand-in: '" + check + "' on "
+                                        + run.host().get(),
+                                r.exitCode(),
+                                (r.stdout() + r.stderr()).strip())));
     }
 
     private Optional<VmView> vmAt(String address) {

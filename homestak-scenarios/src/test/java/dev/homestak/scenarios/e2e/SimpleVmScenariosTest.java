@@ -3,6 +3,8 @@ package dev.homestak.scenarios.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.core.Facts;
+import dev.homestak.proxmox.ProxmoxClient;
+import dev.homestak.proxmox.model.CreateVmRequest;
 import dev.homestak.scenarios.PhaseResult;
 import dev.homestak.scenarios.PhaseStatus;
 import dev.homestak.scenarios.RunOptions;
@@ -10,8 +12,6 @@ import dev.homestak.scenarios.RunOutcome;
 import dev.homestak.scenarios.RunReport;
 import dev.homestak.sim.VmStatus;
 import dev.homestak.sim.VmView;
-import dev.homestak.proxmox.ProxmoxClient;
-import dev.homestak.proxmox.model.CreateVmRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +25,7 @@ class SimpleVmScenariosTest {
 
     @TempDir
     Path dir;
+
     SimSite site;
 
     @BeforeEach
@@ -40,17 +41,23 @@ class SimpleVmScenariosTest {
     @Test
     @DisplayName("simple-vm-constructor creates, starts and reaches the test VM; the destructor removes it")
     void constructorThenDestructor() {
-        RunReport built = site.runner().run(site.scenario("simple-vm-constructor"), RunOptions.defaults()).get();
+        RunReport built = site.runner()
+                .run(site.scenario("simple-vm-constructor"), RunOptions.defaults())
+                .get();
 
         assertThat(built.phases()).extracting(PhaseResult::status).containsOnly(PhaseStatus.PASSED);
         assertThat(built.outcome()).isEqualTo(RunOutcome.PASSED);
         VmView vm = site.sim.vm(99900).orElseThrow();
         assertThat(vm.status()).isEqualTo(VmStatus.RUNNING);
         assertThat(vm.name()).isEqualTo("test");
-        assertThat(vm.config().get("tags")).contains("homestak").contains(built.runId().toLowerCase());
+        assertThat(vm.config().get("tags"))
+                .contains("homestak")
+                .contains(built.runId().toLowerCase());
         assertThat(built.facts().get(Facts.VM_IP)).contains(vm.address());
 
-        RunReport destroyed = site.runner().run(site.scenario("simple-vm-destructor"), RunOptions.defaults()).get();
+        RunReport destroyed = site.runner()
+                .run(site.scenario("simple-vm-destructor"), RunOptions.defaults())
+                .get();
 
         assertThat(destroyed.outcome()).isEqualTo(RunOutcome.PASSED);
         assertThat(destroyed.phases().get(0).message()).contains("Destroyed VM 99900 (test)");
@@ -61,17 +68,26 @@ class SimpleVmScenariosTest {
     @DisplayName("a VM with another name at the env's id is never the env's: provision refuses it, destroy leaves it")
     void foreignVmAtTheEnvsId() {
         ProxmoxClient pve = site.clients.forHost(site.host).get();
-        pve.node(site.sim.node()).qemu().create(CreateVmRequest.builder(99900).name("handmade").build())
-                .flatMap(t -> t.await(Duration.ofSeconds(10))).get();
+        pve.node(site.sim.node())
+                .qemu()
+                .create(CreateVmRequest.builder(99900).name("handmade").build())
+                .flatMap(t -> t.await(Duration.ofSeconds(10)))
+                .get();
 
-        RunReport built = site.runner().run(site.scenario("simple-vm-constructor"), RunOptions.defaults()).get();
-        RunReport destroyed = site.runner().run(site.scenario("simple-vm-destructor"), RunOptions.defaults()).get();
+        RunReport built = site.runner()
+                .run(site.scenario("simple-vm-constructor"), RunOptions.defaults())
+                .get();
+        RunReport destroyed = site.runner()
+                .run(site.scenario("simple-vm-destructor"), RunOptions.defaults())
+                .get();
 
-        assertThat(built.phase("provision").orElseThrow().message()).contains("VM 99900 already exists")
+        assertThat(built.phase("provision").orElseThrow().message())
+                .contains("VM 99900 already exists")
                 .contains("'handmade', not 'test'");
         assertThat(destroyed.outcome()).isEqualTo(RunOutcome.PASSED);
         assertThat(destroyed.phases().get(0).message()).isEqualTo("No VM of env test left on sim");
-        assertThat(site.sim.vms()).singleElement().satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
+        assertThat(site.sim.vms())
+                .singleElement()
+                .satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
     }
 }
-

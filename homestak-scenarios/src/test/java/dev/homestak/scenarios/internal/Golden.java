@@ -16,8 +16,7 @@ final class Golden {
 
     private static final Path DIR = Path.of("src/test/resources/golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertMatches(String name, String actual) {
         Path file = DIR.resolve(name);

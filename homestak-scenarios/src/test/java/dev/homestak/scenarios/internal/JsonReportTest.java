@@ -17,7 +17,8 @@ class JsonReportTest {
         @Test
         @DisplayName("has the original's fields, order and formats, with the real phase description (golden file)")
         void matchesGolden() {
-            Golden.assertMatches("passed-father.json", JsonReport.render(SampleReports.passedOnFather(), SampleReports.ZONE));
+            Golden.assertMatches(
+                    "passed-father.json", JsonReport.render(SampleReports.passedOnFather(), SampleReports.ZONE));
         }
     }
 

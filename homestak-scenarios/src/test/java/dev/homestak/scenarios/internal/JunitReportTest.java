@@ -25,7 +25,8 @@ class JunitReportTest {
     @Test
     @DisplayName("is well-formed XML with one testcase per phase; failures and skips (incl. not run) mapped")
     void structure() throws Exception {
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
         assertThat(suite.getAttribute("tests")).isEqualTo("7");
@@ -36,7 +37,10 @@ class JunitReportTest {
         Element waitIp = (Element) cases.item(2);
         Element failure = (Element) waitIp.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).startsWith("tofu apply failed:");
-        assertThat(((Element) cases.item(3)).getElementsByTagName("skipped").getLength()).isEqualTo(1);
-        assertThat(failure.getTextContent()).contains("non-existent | or non-regular file").doesNotContain("\u001b");
+        assertThat(((Element) cases.item(3)).getElementsByTagName("skipped").getLength())
+                .isEqualTo(1);
+        assertThat(failure.getTextContent())
+                .contains("non-existent | or non-regular file")
+                .doesNotContain("\u001b");
     }
 }

@@ -42,9 +42,14 @@ class ReportFilesTest {
         void originalNames() throws IOException {
             assertThat(write(SampleReports.passedOnPve()).isRight()).isTrue();
             assertThat(write(SampleReports.failedWithCleanup()).isRight()).isTrue();
-            assertThat(names()).containsExactly(
-                    "20260103-153931.passed.json", "20260103-153931.passed.junit.xml", "20260103-153931.passed.md",
-                    "20260103-160000.failed.json", "20260103-160000.failed.junit.xml", "20260103-160000.failed.md");
+            assertThat(names())
+                    .containsExactly(
+                            "20260103-153931.passed.json",
+                            "20260103-153931.passed.junit.xml",
+                            "20260103-153931.passed.md",
+                            "20260103-160000.failed.json",
+                            "20260103-160000.failed.junit.xml",
+                            "20260103-160000.failed.md");
         }
 
         @Test
@@ -54,10 +59,12 @@ class ReportFilesTest {
             write(report);
             write(report);
             write(report);
-            assertThat(names()).filteredOn(n -> n.endsWith(".json")).containsExactly(
-                    "20260103-153931.passed.json",
-                    "20260103-153931.simple-vm-roundtrip-2.passed.json",
-                    "20260103-153931.simple-vm-roundtrip.passed.json");
+            assertThat(names())
+                    .filteredOn(n -> n.endsWith(".json"))
+                    .containsExactly(
+                            "20260103-153931.passed.json",
+                            "20260103-153931.simple-vm-roundtrip-2.passed.json",
+                            "20260103-153931.simple-vm-roundtrip.passed.json");
         }
 
         @Test
@@ -66,8 +73,8 @@ class ReportFilesTest {
             RunReport report = SampleReports.passedOnPve();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
-                List<Callable<Either<String, List<Path>>>> tasks = List.of(() -> write(report), () -> write(report),
-                        () -> write(report), () -> write(report));
+                List<Callable<Either<String, List<Path>>>> tasks =
+                        List.of(() -> write(report), () -> write(report), () -> write(report), () -> write(report));
                 for (Future<Either<String, List<Path>>> f : pool.invokeAll(tasks)) {
                     assertThat(f.get().isRight()).isTrue();
                 }
@@ -86,9 +93,13 @@ class ReportFilesTest {
         void noTemps() throws IOException {
             Path nested = dir.resolve("a/b");
             RunReport report = SampleReports.passedOnPve();
-            assertThat(ReportFiles.write(report, nested, SampleReports.ZONE, report.finishedAt()).isRight()).isTrue();
+            assertThat(ReportFiles.write(report, nested, SampleReports.ZONE, report.finishedAt())
+                            .isRight())
+                    .isTrue();
             try (Stream<Path> files = Files.list(nested)) {
-                assertThat(files.map(p -> p.getFileName().toString())).hasSize(3).noneMatch(n -> n.endsWith(".tmp"));
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .hasSize(3)
+                        .noneMatch(n -> n.endsWith(".tmp"));
             }
         }
 
@@ -97,8 +108,12 @@ class ReportFilesTest {
         void unwritable() throws IOException {
             Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
             RunReport report = SampleReports.passedOnPve();
-            Either<String, List<Path>> result = ReportFiles.write(report, file, SampleReports.ZONE, report.finishedAt());
-            assertThat(result.getLeft()).contains("not-a-dir").contains("report directory").doesNotContain("\n");
+            Either<String, List<Path>> result =
+                    ReportFiles.write(report, file, SampleReports.ZONE, report.finishedAt());
+            assertThat(result.getLeft())
+                    .contains("not-a-dir")
+                    .contains("report directory")
+                    .doesNotContain("\n");
         }
     }
 }

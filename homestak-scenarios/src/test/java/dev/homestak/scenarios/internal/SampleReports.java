@@ -20,8 +20,7 @@ final class SampleReports {
 
     static final ZoneId ZONE = ZoneOffset.UTC;
 
-    private SampleReports() {
-    }
+    private SampleReports() {}
 
     static Instant at(String localIso) {
         return LocalDateTime.parse(localIso).toInstant(ZoneOffset.UTC);
@@ -32,14 +31,26 @@ final class SampleReports {
         Instant start = at("2026-01-03T15:39:31.100000");
         List<PhaseResult> phases = new ArrayList<>();
         Instant t = start;
-        t = add(phases, "ensure_image", "Ensure packer image exists", "Image debian-12-custom.img already exists", t, 200);
+        t = add(
+                phases,
+                "ensure_image",
+                "Ensure packer image exists",
+                "Image debian-12-custom.img already exists",
+                t,
+                200);
         t = add(phases, "provision", "Provision test VM", "Tofu apply completed for envs/test", t, 12_400);
         t = add(phases, "start", "Start test VM", "VM 99901 started", t, 1_800);
         t = add(phases, "wait_ip", "Wait for VM IP", "VM 99901 has IP: 10.0.12.150", t, 15_300);
         t = add(phases, "verify_ssh", "Verify SSH access", "SSH available on 10.0.12.150", t, 500);
         t = add(phases, "destroy", "Destroy test VM", "Tofu destroy completed for envs/test", t, 3_000);
-        return RunReport.builder().runId("20260103-153931-4f2a9c").scenario("simple-vm-roundtrip").host("pve")
-                .outcome(RunOutcome.PASSED).startedAt(start).finishedAt(t.plusMillis(-100)).phases(phases)
+        return RunReport.builder()
+                .runId("20260103-153931-4f2a9c")
+                .scenario("simple-vm-roundtrip")
+                .host("pve")
+                .outcome(RunOutcome.PASSED)
+                .startedAt(start)
+                .finishedAt(t.plusMillis(-100))
+                .phases(phases)
                 .facts(Facts.empty().with(Facts.VM_IP, "10.0.12.150"))
                 .cleanup(new CleanupSummary(true, List.of("destroy: Tofu destroy completed for envs/test"), List.of()))
                 .build();
@@ -49,15 +60,26 @@ final class SampleReports {
     static RunReport passedOnFather() {
         Instant start = at("2026-01-03T15:56:16.915451");
         List<PhaseResult> phases = List.of(
-                phase("ensure_image", "Ensure packer image exists", "Downloaded debian-12-custom.img", start, 31_122_485_637L),
+                phase(
+                        "ensure_image",
+                        "Ensure packer image exists",
+                        "Downloaded debian-12-custom.img",
+                        start,
+                        31_122_485_637L),
                 phase("provision", "Provision test VM", "Tofu apply completed for envs/test", start, 8_489_651_441L),
                 phase("start", "Start test VM", "VM 99901 started", start, 1_480_053_186L),
                 phase("wait_ip", "Wait for VM IP", "VM 99901 has IP: 10.0.12.146", start, 15_078_717_470L),
                 phase("verify_ssh", "Verify SSH access", "SSH available on 10.0.12.146", start, 281_636_476L),
                 phase("destroy", "Destroy test VM", "Tofu destroy completed for envs/test", start, 2_785_207_271L));
-        return RunReport.builder().runId("20260103-155616-0b7e11").scenario("simple-vm-roundtrip").host("father")
-                .outcome(RunOutcome.PASSED).startedAt(start).finishedAt(at("2026-01-03T15:57:16.153945"))
-                .phases(phases).build();
+        return RunReport.builder()
+                .runId("20260103-155616-0b7e11")
+                .scenario("simple-vm-roundtrip")
+                .host("father")
+                .outcome(RunOutcome.PASSED)
+                .startedAt(start)
+                .finishedAt(at("2026-01-03T15:57:16.153945"))
+                .phases(phases)
+                .build();
     }
 
     /**
@@ -70,28 +92,55 @@ final class SampleReports {
                 + "/var/lib/vz/template/iso/debian-12-custom.img: non-existent | or non-regular file\n"
                 + "\u001b[31m╵\u001b[0m";
         List<PhaseResult> phases = new ArrayList<>();
-        phases.add(phase("provision", "Provision inner PVE VM", "Tofu apply completed for nested-pve on pve", start, 8_000_000_000L));
+        phases.add(phase(
+                "provision",
+                "Provision inner PVE VM",
+                "Tofu apply completed for nested-pve on pve",
+                start,
+                8_000_000_000L));
         phases.add(PhaseResult.skipped("start_vm", "Start inner PVE VM", start.plusSeconds(8)));
-        phases.add(new PhaseResult("wait_ip", "Wait for inner PVE IP", PhaseStatus.FAILED, "tofu apply failed: " + stderr,
-                Duration.ofMillis(2_250), Optional.of(start.plusSeconds(8)), Optional.of(start.plusMillis(10_250)), false));
+        phases.add(new PhaseResult(
+                "wait_ip",
+                "Wait for inner PVE IP",
+                PhaseStatus.FAILED,
+                "tofu apply failed: " + stderr,
+                Duration.ofMillis(2_250),
+                Optional.of(start.plusSeconds(8)),
+                Optional.of(start.plusMillis(10_250)),
+                false));
         for (String[] p : new String[][] {{"install_pve", "Install Proxmox VE"}, {"verify", "Verify SSH chain"}}) {
             phases.add(PhaseResult.notRun(p[0], p[1], "not reached: wait_ip failed"));
         }
-        phases.add(phase("stop_inner", "Stop inner PVE VM", "VM 99913 stopped", start.plusMillis(10_250), 1_000_000_000L).asCleanup());
-        phases.add(new PhaseResult("destroy_inner", "Destroy inner PVE VM", PhaseStatus.FAILED,
+        phases.add(
+                phase("stop_inner", "Stop inner PVE VM", "VM 99913 stopped", start.plusMillis(10_250), 1_000_000_000L)
+                        .asCleanup());
+        phases.add(new PhaseResult(
+                "destroy_inner",
+                "Destroy inner PVE VM",
+                PhaseStatus.FAILED,
                 "VM 99913 on pve: HTTP 500: can't lock file '/var/lock/qemu-server/lock-99913.conf' - got timeout",
-                Duration.ofMillis(500), Optional.of(start.plusMillis(11_250)), Optional.of(start.plusMillis(11_750)), true));
-        return RunReport.builder().runId("20260103-160000-c0ffee").scenario("nested-pve-roundtrip").host("pve")
-                .outcome(RunOutcome.CLEANUP_FAILED).startedAt(start).finishedAt(start.plusMillis(11_750))
+                Duration.ofMillis(500),
+                Optional.of(start.plusMillis(11_250)),
+                Optional.of(start.plusMillis(11_750)),
+                true));
+        return RunReport.builder()
+                .runId("20260103-160000-c0ffee")
+                .scenario("nested-pve-roundtrip")
+                .host("pve")
+                .outcome(RunOutcome.CLEANUP_FAILED)
+                .startedAt(start)
+                .finishedAt(start.plusMillis(11_750))
                 .phases(phases)
-                .cleanup(new CleanupSummary(true, List.of("stop_inner: VM 99913 stopped"),
+                .cleanup(new CleanupSummary(
+                        true,
+                        List.of("stop_inner: VM 99913 stopped"),
                         List.of("destroy_inner: VM 99913 on pve: HTTP 500: can't lock file "
                                 + "'/var/lock/qemu-server/lock-99913.conf' - got timeout")))
                 .build();
     }
 
-    private static Instant add(List<PhaseResult> phases, String name, String description, String message,
-                               Instant start, long millis) {
+    private static Instant add(
+            List<PhaseResult> phases, String name, String description, String message, Instant start, long millis) {
         Instant end = start.plusMillis(millis);
         phases.add(PhaseResult.ran(name, description, PhaseStatus.PASSED, message, start, end));
         return end;

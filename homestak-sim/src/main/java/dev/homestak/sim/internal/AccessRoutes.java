@@ -1,7 +1,6 @@
 package dev.homestak.sim.internal;
 
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 
 /** {@code /access/users/{userid}/token[/{tokenid}]}: API token create, list, delete. */
@@ -25,16 +24,18 @@ final class AccessRoutes {
     }
 
     private Object list(Call call) {
-        return pve.tokens().of(call.var("userid")).stream().map(t -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("tokenid", t.tokenId());
-            entry.put("privsep", t.privsep() ? 1 : 0);
-            entry.put("expire", t.expire());
-            if (!t.comment().isEmpty()) {
-                entry.put("comment", t.comment());
-            }
-            return entry;
-        }).toList();
+        return pve.tokens().of(call.var("userid")).stream()
+                .map(t -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("tokenid", t.tokenId());
+                    entry.put("privsep", t.privsep() ? 1 : 0);
+                    entry.put("expire", t.expire());
+                    if (!t.comment().isEmpty()) {
+                        entry.put("comment", t.comment());
+                    }
+                    return entry;
+                })
+                .toList();
     }
 
     private static Map<String, Object> info(TokenStore.Token t) {
@@ -52,10 +53,18 @@ final class AccessRoutes {
         if (!tokenId.matches("[A-Za-z][A-Za-z0-9.\\-_]+")) {
             throw PveError.param("tokenid", "value does not match the regex pattern");
         }
-        boolean privsep = call.param("privsep").map(v -> Params.bool("privsep", v)).orElse(true);
-        long expire = call.param("expire").map(v -> (long) Params.integer("expire", v)).orElse(0L);
-        TokenStore.Token token = pve.tokens().create(call.var("userid"), tokenId, privsep,
-                call.param("comment").orElse(""), expire);
+        boolean privsep =
+                call.param("privsep").map(v -> Params.bool("privsep", v)).orElse(true);
+        long expire = call.param("expire")
+                .map(v -> (long) Params.integer("expire", v))
+                .orElse(0L);
+        TokenStore.Token token = pve.tokens()
+                .create(
+                        call.var("userid"),
+                        tokenId,
+                        privsep,
+                        call.param("comment").orElse(""),
+                        expire);
         return tokenJson(token);
     }
 
@@ -75,5 +84,4 @@ final class AccessRoutes {
         result.put("value", token.value().reveal());
         return result;
     }
-
 }

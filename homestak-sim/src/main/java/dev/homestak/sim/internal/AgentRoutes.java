@@ -17,8 +17,10 @@ final class AgentRoutes {
     void register(Router router) {
         router.add("POST", AGENT + "ping", c -> withAgent(c, vm -> Map.of("result", Map.of())))
                 .add("GET", AGENT + "network-get-interfaces", c -> withAgent(c, this::interfaces))
-                .add("GET", AGENT + "get-host-name", c -> withAgent(c, vm -> Map.of("result",
-                        Map.of("host-name", vm.name()))))
+                .add(
+                        "GET",
+                        AGENT + "get-host-name",
+                        c -> withAgent(c, vm -> Map.of("result", Map.of("host-name", vm.name()))))
                 .add("POST", AGENT + "exec", c -> withAgent(c, vm -> exec(c, vm)))
                 .add("GET", AGENT + "exec-status", c -> withAgent(c, vm -> execStatus(c, vm)))
                 .add("GET", AGENT + "file-read", c -> withAgent(c, vm -> fileRead(c, vm)));
@@ -44,15 +46,30 @@ final class AgentRoutes {
     private Object interfaces(Vm vm) {
         String address = pve.plan().address(vm.vmid).getHostAddress();
         // the guest sees the MAC of its first network device (lower case, as the agent reports it)
-        String mac = vm.config.entrySet().stream().filter(e -> NetDevices.isNet(e.getKey())).findFirst()
+        String mac = vm.config.entrySet().stream()
+                .filter(e -> NetDevices.isNet(e.getKey()))
+                .findFirst()
                 .map(e -> NetDevices.mac(e.getKey(), e.getValue()).toLowerCase(java.util.Locale.ROOT))
                 .filter(m -> !m.isEmpty())
-                .orElse(String.format(java.util.Locale.ROOT, "bc:24:11:%02x:%02x:%02x", (vm.vmid >> 16) & 0xff,
-                        (vm.vmid >> 8) & 0xff, vm.vmid & 0xff));
-        return Map.of("result", List.of(
-                nic("lo", "00:00:00:00:00:00", List.of(ip("127.0.0.1", "ipv4", 8), ip("::1", "ipv6", 128))),
-                nic("eth0", mac, List.of(ip(address, "ipv4", 8), ip("fe80::be24:11ff:fe00:" + Integer.toHexString(
-                        vm.vmid & 0xffff), "ipv6", 64)))));
+                .orElse(String.format(
+                        java.util.Locale.ROOT,
+                        "bc:24:11:%02x:%02x:%02x",
+                        (vm.vmid >> 16) & 0xff,
+                        (vm.vmid >> 8) & 0xff,
+                        vm.vmid & 0xff));
+        return Map.of(
+                "result",
+                List.of(
+                        nic("lo", "00:00:00:00:00:00", List.of(ip("127.0.0.1", "ipv4", 8), ip("::1", "ipv6", 128))),
+                        nic(
+                                "eth0",
+                                mac,
+                                List.of(
+                                        ip(address, "ipv4", 8),
+                                        ip(
+                                                "fe80::be24:11ff:fe00:" + Integer.toHexString(vm.vmid & 0xffff),
+                                                "ipv6",
+                                                64)))));
     }
 
     private static Map<String, Object> nic(String name, String mac, List<Map<String, Object>> ips) {
@@ -60,8 +77,25 @@ final class AgentRoutes {
         nic.put("name", name);
         nic.put("hardware-address", mac);
         nic.put("ip-addresses", ips);
-        nic.put("statistics", Map.of("rx-bytes", 1024, "rx-packets", 10, "rx-errs", 0, "rx-dropped", 0,
-                "tx-bytes", 1024, "tx-packets", 10, "tx-errs", 0, "tx-dropped", 0));
+        nic.put(
+                "statistics",
+                Map.of(
+                        "rx-bytes",
+                        1024,
+                        "rx-packets",
+                        10,
+                        "rx-errs",
+                        0,
+                        "rx-dropped",
+                        0,
+                        "tx-bytes",
+                        1024,
+                        "tx-packets",
+                        10,
+                        "tx-errs",
+                        0,
+                        "tx-dropped",
+                        0));
         return nic;
     }
 
@@ -99,8 +133,10 @@ final class AgentRoutes {
 
     private Object fileRead(Call call, Vm vm) {
         String file = call.required("file");
-        String content = pve.guestOf(vm).file(file).orElseThrow(() ->
-                PveError.of("Agent error: Failed to open file '" + file + "': No such file or directory"));
+        String content = pve.guestOf(vm)
+                .file(file)
+                .orElseThrow(() ->
+                        PveError.of("Agent error: Failed to open file '" + file + "': No such file or directory"));
         return Map.of("content", content);
     }
 }

@@ -45,7 +45,8 @@ final class ApiServer {
         Map<String, String> params = RequestParser.single(multi);
         HttpResponse response = respond(request, segments, path, multi, params);
         if (recorded.size() < MAX_RECORDED) {
-            RecordedRequest r = new RecordedRequest(request.method(), path, params, response.reset() ? 0 : response.status());
+            RecordedRequest r =
+                    new RecordedRequest(request.method(), path, params, response.reset() ? 0 : response.status());
             recorded.add(r);
             instance.runtime().record(r);
         }
@@ -56,7 +57,8 @@ final class ApiServer {
      * A call from inside the node ({@code pvesh}): as {@code root@pam}, validated against the schema and
      * routed like a request, without faults; the data, or the {@link PveError} PVE would raise.
      */
-    @org.jspecify.annotations.Nullable Object internal(String method, String path, Map<String, String> params) {
+    @org.jspecify.annotations.Nullable
+    Object internal(String method, String path, Map<String, String> params) {
         List<String> segments = RequestParser.segments(RequestParser.PREFIX + path);
         if (segments == null) {
             throw PveError.status(400, "no such path '" + path + "'");
@@ -70,8 +72,15 @@ final class ApiServer {
             throw PveError.params(errors);
         }
         instance.cluster().advance();
-        Object data = match.handler().handle(new Call(method, "/" + String.join("/", segments), match.vars(), params,
-                multi, "root@pam", Optional.empty()));
+        Object data = match.handler()
+                .handle(new Call(
+                        method,
+                        "/" + String.join("/", segments),
+                        match.vars(),
+                        params,
+                        multi,
+                        "root@pam",
+                        Optional.empty()));
         return data instanceof Paged paged ? paged.data() : data;
     }
 
@@ -79,8 +88,12 @@ final class ApiServer {
         return List.copyOf(recorded);
     }
 
-    private HttpResponse respond(HttpRequest request, @org.jspecify.annotations.Nullable List<String> segments,
-            String path, Map<String, List<String>> multi, Map<String, String> params) {
+    private HttpResponse respond(
+            HttpRequest request,
+            @org.jspecify.annotations.Nullable List<String> segments,
+            String path,
+            Map<String, List<String>> multi,
+            Map<String, String> params) {
         String method = request.method();
         if (segments == null) {
             return error(PveError.status(501, "no such uri"));
@@ -107,7 +120,9 @@ final class ApiServer {
         if (match.isEmpty() && inSchema.isEmpty()) {
             return error(PveError.status(501, "Method '" + method + " " + path + "' not implemented"));
         }
-        if (segments.size() > 1 && segments.get(0).equals("nodes") && !segments.get(1).equals(instance.node())
+        if (segments.size() > 1
+                && segments.get(0).equals("nodes")
+                && !segments.get(1).equals(instance.node())
                 && !segments.get(1).equals("localhost")) {
             // PVE proxies a call for another node to that node's address, whose lookup fails
             String n = segments.get(1);
@@ -140,7 +155,8 @@ final class ApiServer {
                 yield Optional.empty();
             }
             case CONNECTION_RESET -> Optional.of(HttpResponse.resetConnection());
-            case HTTP_500 -> Optional.of(error(PveError.of(fault.messageOr("got no worker upid - start worker failed"))));
+            case HTTP_500 ->
+                Optional.of(error(PveError.of(fault.messageOr("got no worker upid - start worker failed"))));
             case HTTP_503 -> Optional.of(error(PveError.status(503, fault.messageOr("Service Unavailable"))));
             case HTTP_596 -> Optional.of(error(PveError.status(596, fault.messageOr("Connection timed out"))));
             case LOCK_TIMEOUT -> Optional.of(error(PveError.of(PveError.lockTimeoutText(vmid.orElse(100)))));

@@ -32,8 +32,8 @@ public final class AuthorizedKeys {
                 keys.add(key);
             } catch (Exception e) {
                 // IllegalArgumentException, IOException and GeneralSecurityException all mean "not a key"
-                return Either.left(source + ":" + (i + 1) + ": not an OpenSSH public key ('" + abbreviate(line)
-                        + "'): " + e.getMessage());
+                return Either.left(source + ":" + (i + 1) + ": not an OpenSSH public key ('" + abbreviate(line) + "'): "
+                        + e.getMessage());
             }
         }
         return Either.right(List.copyOf(keys));

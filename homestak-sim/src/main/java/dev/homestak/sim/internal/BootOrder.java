@@ -21,7 +21,8 @@ final class BootOrder {
         List<String> order = new ArrayList<>();
         first(config, false).ifPresent(order::add);
         first(config, true).ifPresent(order::add);
-        config.keySet().stream().filter(NetDevices::isNet)
+        config.keySet().stream()
+                .filter(NetDevices::isNet)
                 .min((a, b) -> Integer.compare(Integer.parseInt(a.substring(3)), Integer.parseInt(b.substring(3))))
                 .ifPresent(order::add);
         return order.isEmpty() ? "" : "order=" + String.join(";", order);

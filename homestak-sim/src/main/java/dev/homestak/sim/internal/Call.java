@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param user        the authenticated token, {@code user@realm!tokenid}
  * @param failTask    an injected task failure to apply to the task this call creates
  */
-record Call(String method, String path, Map<String, String> vars, Map<String, String> params,
-        Map<String, List<String>> multi, String user, Optional<String> failTask) {
+record Call(
+        String method,
+        String path,
+        Map<String, String> vars,
+        Map<String, String> params,
+        Map<String, List<String>> multi,
+        String user,
+        Optional<String> failTask) {
 
     Call {
         Objects.requireNonNull(method, "method");

@@ -37,8 +37,12 @@ final class CloneRoutes {
                 String value = e.getValue();
                 if (Disks.isDisk(e.getKey()) && !value.contains("media=cdrom")) {
                     String store = call.param("storage").orElse(value.substring(0, value.indexOf(':')));
-                    value = Disks.allocate(cluster.storage, newid, e.getKey(),
-                            store + ":" + Math.max(1, Disks.size(value) >> 30), copy.config);
+                    value = Disks.allocate(
+                            cluster.storage,
+                            newid,
+                            e.getKey(),
+                            store + ":" + Math.max(1, Disks.size(value) >> 30),
+                            copy.config);
                 } else if (NetDevices.isNet(e.getKey())) {
                     value = NetDevices.withNewMac(e.getKey(), value);
                 }
@@ -51,7 +55,11 @@ final class CloneRoutes {
             copy.config.put("vmgenid", UUID.randomUUID().toString());
             copy.config.put("lock", "clone");
             cluster.vms.put(newid, copy);
-            return cluster.submit(call, "qmclone", Integer.toString(source.vmid), copy,
+            return cluster.submit(
+                    call,
+                    "qmclone",
+                    Integer.toString(source.vmid),
+                    copy,
                     TaskWork.of(() -> copy.config.remove("lock"), () -> cluster.remove(copy)));
         }
     }

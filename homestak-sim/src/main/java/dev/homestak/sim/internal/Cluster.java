@@ -69,7 +69,8 @@ final class Cluster {
     synchronized String submit(Call call, String type, String id, @Nullable Vm vm, TaskWork work) {
         Instant now = runtime.clock().instant();
         Instant start = now;
-        TaskWork effective = call.failTask().<TaskWork>map(m -> failing(work, m)).orElse(work);
+        TaskWork effective =
+                call.failTask().<TaskWork>map(m -> failing(work, m)).orElse(work);
         Duration duration = runtime.timing().task(type);
         if (vm != null && vm.flockFreeAt.isAfter(now)) {
             Duration lockTimeout = runtime.timing().scaled(runtime.timing().lockTimeout());
@@ -99,7 +100,9 @@ final class Cluster {
      * fails with PVE's lock timeout.
      */
     synchronized void awaitFlock(Vm vm) {
-        Instant deadline = runtime.clock().instant().plus(runtime.timing().scaled(runtime.timing().lockTimeout()));
+        Instant deadline = runtime.clock()
+                .instant()
+                .plus(runtime.timing().scaled(runtime.timing().lockTimeout()));
         if (vm.flockFreeAt.isAfter(deadline)) {
             throw PveError.of(PveError.lockTimeoutText(vm.vmid));
         }
@@ -122,8 +125,10 @@ final class Cluster {
     /** Ends every task whose time has come (in order), then moves booting guests along. */
     synchronized void advance() {
         Instant now = runtime.clock().instant();
-        List<Task> due = pending.stream().filter(t -> !t.dueAt().isAfter(now))
-                .sorted(Comparator.comparing(Task::dueAt)).toList();
+        List<Task> due = pending.stream()
+                .filter(t -> !t.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(Task::dueAt))
+                .toList();
         for (Task task : due) {
             pending.remove(task);
             task.finish();

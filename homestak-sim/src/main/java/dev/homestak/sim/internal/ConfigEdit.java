@@ -12,9 +12,23 @@ import java.util.Set;
 final class ConfigEdit {
 
     /** Parameters that steer the call rather than being VM options. */
-    private static final Set<String> CONTROL = Set.of("node", "vmid", "start", "storage", "unique", "force",
-            "archive", "pool", "delete", "revert", "digest", "skiplock", "background_delay", "live-restore",
-            "bwlimit", "ha-managed");
+    private static final Set<String> CONTROL = Set.of(
+            "node",
+            "vmid",
+            "start",
+            "storage",
+            "unique",
+            "force",
+            "archive",
+            "pool",
+            "delete",
+            "revert",
+            "digest",
+            "skiplock",
+            "background_delay",
+            "live-restore",
+            "bwlimit",
+            "ha-managed");
 
     private ConfigEdit() {}
 
@@ -36,8 +50,11 @@ final class ConfigEdit {
             }
             vm.config.put(e.getKey(), value);
         }
-        params.getOrDefault("delete", "").lines().flatMap(l -> java.util.Arrays.stream(l.split("[,;\\s]")))
-                .filter(k -> !k.isBlank()).forEach(k -> {
+        params.getOrDefault("delete", "")
+                .lines()
+                .flatMap(l -> java.util.Arrays.stream(l.split("[,;\\s]")))
+                .filter(k -> !k.isBlank())
+                .forEach(k -> {
                     String removed = vm.config.remove(k);
                     if (removed != null && Disks.isDisk(k)) {
                         // PVE keeps a detached disk as unusedN; the sim drops it with its volume
@@ -59,7 +76,8 @@ final class ConfigEdit {
         StringBuilder text = new StringBuilder();
         config.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         try {
-            byte[] sha = MessageDigest.getInstance("SHA-1").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] sha =
+                    MessageDigest.getInstance("SHA-1").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-1", e);

@@ -112,8 +112,12 @@ final class DatacenterRoutes {
             Map<String, Object> user = user(userid);
             user.put("userid", userid);
             if (full) {
-                user.put("tokens", pve.tokens().of(userid).stream().map(t -> Map.<String, Object>of("tokenid", t.tokenId(),
-                        "privsep", t.privsep() ? 1 : 0, "expire", t.expire())).toList());
+                user.put(
+                        "tokens",
+                        pve.tokens().of(userid).stream()
+                                .map(t -> Map.<String, Object>of(
+                                        "tokenid", t.tokenId(), "privsep", t.privsep() ? 1 : 0, "expire", t.expire()))
+                                .toList());
             }
             list.add(user);
         }

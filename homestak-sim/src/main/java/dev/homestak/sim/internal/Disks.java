@@ -1,7 +1,6 @@
 package dev.homestak.sim.internal;
 
 import dev.homestak.proxmox.model.DiskSize;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,7 +49,8 @@ final class Disks {
         if (importFrom.find()) {
             String source = importFrom.group(1);
             size = storage.volume(source)
-                    .orElseThrow(() -> PveError.of("unable to parse volume ID '" + source + "' - volume does not exist"))
+                    .orElseThrow(
+                            () -> PveError.of("unable to parse volume ID '" + source + "' - volume does not exist"))
                     .size();
             rest = rest.replace("," + importFrom.group().replaceFirst("^,", ""), "");
         }
@@ -76,7 +76,8 @@ final class Disks {
 
     /** The option with its {@code size=} replaced. */
     static String withSize(String value, long bytes) {
-        return SIZE.matcher(value).find() ? value.replaceFirst("size=\\d+[KMGT]?", "size=" + human(bytes))
+        return SIZE.matcher(value).find()
+                ? value.replaceFirst("size=\\d+[KMGT]?", "size=" + human(bytes))
                 : value + ",size=" + human(bytes);
     }
 

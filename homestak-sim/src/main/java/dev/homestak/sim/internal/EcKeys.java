@@ -8,8 +8,7 @@ import java.security.spec.ECGenParameterSpec;
 /** The simulator's key pairs: EC P-256, as a PVE node's TLS key and a Debian guest's SSH host key. */
 final class EcKeys {
 
-    private EcKeys() {
-    }
+    private EcKeys() {}
 
     /** A fresh P-256 key pair. */
     static KeyPair p256() {

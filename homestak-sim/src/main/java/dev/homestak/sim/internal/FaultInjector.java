@@ -77,7 +77,8 @@ public final class FaultInjector {
     private static boolean matches(FaultRule rule, String method, String path, OptionalInt vmid) {
         return rule.method().map(method::equals).orElse(true)
                 && rule.path().map(p -> p.matcher(path).find()).orElse(true)
-                && (rule.vmid().isEmpty() || (vmid.isPresent() && vmid.getAsInt() == rule.vmid().getAsInt()));
+                && (rule.vmid().isEmpty()
+                        || (vmid.isPresent() && vmid.getAsInt() == rule.vmid().getAsInt()));
     }
 
     private boolean fires(Armed armed) {

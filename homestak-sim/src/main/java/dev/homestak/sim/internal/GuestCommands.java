@@ -19,10 +19,10 @@ import java.util.Set;
  */
 final class GuestCommands {
 
-    private static final Set<String> BASE_UNITS = Set.of("ssh", "sshd", "qemu-guest-agent", "cron",
-            "systemd-networkd", "systemd-journald");
-    private static final Set<String> PVE_UNITS = Set.of("pveproxy", "pvedaemon", "pve-cluster", "pvestatd",
-            "pve-firewall", "pvescheduler");
+    private static final Set<String> BASE_UNITS =
+            Set.of("ssh", "sshd", "qemu-guest-agent", "cron", "systemd-networkd", "systemd-journald");
+    private static final Set<String> PVE_UNITS =
+            Set.of("pveproxy", "pvedaemon", "pve-cluster", "pvestatd", "pve-firewall", "pvescheduler");
 
     private GuestCommands() {}
 
@@ -50,7 +50,9 @@ final class GuestCommands {
 
     /** Runs an argv as the guest agent would; {@code sh -c "..."} runs the string. */
     static Vm.Exec runArgv(Guest guest, List<String> argv) {
-        if (argv.size() == 3 && argv.get(0).matches("(/usr)?(/bin/)?(ba)?sh") && argv.get(1).equals("-c")) {
+        if (argv.size() == 3
+                && argv.get(0).matches("(/usr)?(/bin/)?(ba)?sh")
+                && argv.get(1).equals("-c")) {
             return run(guest, argv.get(2));
         }
         return runOne(guest, argv, "");
@@ -149,8 +151,9 @@ final class GuestCommands {
         String kernel = guest.pve() ? "6.17.2-1-pve" : "6.12.48+deb13-amd64";
         String flag = args.isEmpty() ? "-s" : args.get(0);
         return switch (flag) {
-            case "-a" -> ok("Linux " + guest.hostname() + " " + kernel
-                    + " #1 SMP PREEMPT_DYNAMIC Debian 6.12.48-1 (2025-09-20) x86_64 GNU/Linux\n");
+            case "-a" ->
+                ok("Linux " + guest.hostname() + " " + kernel
+                        + " #1 SMP PREEMPT_DYNAMIC Debian 6.12.48-1 (2025-09-20) x86_64 GNU/Linux\n");
             case "-r" -> ok(kernel + "\n");
             case "-n" -> ok(guest.hostname() + "\n");
             default -> ok("Linux\n");

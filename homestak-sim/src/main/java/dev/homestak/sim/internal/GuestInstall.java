@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 final class GuestInstall {
 
     /** The one URL {@code curl} serves: the bootstrap installer (any branch). */
-    static final Pattern INSTALLER = Pattern.compile("https://raw\\.githubusercontent\\.com/homestak-dev/bootstrap/[^/]+/install\\.sh");
+    static final Pattern INSTALLER =
+            Pattern.compile("https://raw\\.githubusercontent\\.com/homestak-dev/bootstrap/[^/]+/install\\.sh");
     /** The first line of the installer script {@code curl} prints. */
     static final String SCRIPT = "#!/usr/bin/env bash\n# homestak bootstrap installer (simulated)\n";
     /** The stdin line carrying environment assignments to the command. */
     static final String ENV_PREFIX = "#env";
+
     private static final Pattern USER = Pattern.compile("(?m)^" + ENV_PREFIX + ".*\\bHOMESTAK_USER=(\\S+)");
 
     private GuestInstall() {}
@@ -38,8 +40,12 @@ final class GuestInstall {
             return GuestCommands.run(guest, args.get(1));
         }
         if (!stdin.contains(SCRIPT)) {
-            return new Vm.Exec(stdin.isBlank() ? 0 : 2, "", stdin.isBlank() ? ""
-                    : "bash: only the homestak installer can be run from a pipe on a simulated guest\n");
+            return new Vm.Exec(
+                    stdin.isBlank() ? 0 : 2,
+                    "",
+                    stdin.isBlank()
+                            ? ""
+                            : "bash: only the homestak installer can be run from a pipe on a simulated guest\n");
         }
         StringBuilder out = new StringBuilder("homestak: installing ansible, iac-driver, tofu (simulated)\n");
         guest.state().installHomestak();

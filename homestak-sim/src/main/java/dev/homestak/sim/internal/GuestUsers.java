@@ -35,7 +35,8 @@ final class GuestUsers {
             return new Vm.Exec(2, "", "Usage: useradd [options] LOGIN\n");
         }
         String user = operands.get(0);
-        return guest.state().addUser(user) ? GuestCommands.ok("")
+        return guest.state().addUser(user)
+                ? GuestCommands.ok("")
                 : new Vm.Exec(9, "", "useradd: user '" + user + "' already exists\n");
     }
 
@@ -53,13 +54,19 @@ final class GuestUsers {
         String pattern = operands.get(0);
         StringBuilder out = new StringBuilder();
         if (operands.size() == 1) {
-            stdin.lines().filter(l -> l.contains(pattern)).forEach(l -> out.append(l).append('\n'));
+            stdin.lines()
+                    .filter(l -> l.contains(pattern))
+                    .forEach(l -> out.append(l).append('\n'));
         } else {
             for (String path : operands.subList(1, operands.size())) {
-                Map<String, String> files = recursive ? guest.state().filesUnder(path)
+                Map<String, String> files = recursive
+                        ? guest.state().filesUnder(path)
                         : guest.file(path).map(c -> Map.of(path, c)).orElse(Map.of());
-                files.forEach((file, content) -> content.lines().filter(l -> l.contains(pattern))
-                        .forEach(l -> out.append(recursive ? file + ":" : "").append(l).append('\n')));
+                files.forEach((file, content) -> content.lines()
+                        .filter(l -> l.contains(pattern))
+                        .forEach(l -> out.append(recursive ? file + ":" : "")
+                                .append(l)
+                                .append('\n')));
             }
         }
         return new Vm.Exec(out.isEmpty() ? 1 : 0, quiet ? "" : out.toString(), "");

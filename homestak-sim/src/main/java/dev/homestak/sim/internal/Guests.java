@@ -38,7 +38,9 @@ final class Guests {
             return;
         }
         if (vm.sshBound == null && !vm.sshRefused) {
-            InetSocketAddress bound = pve.runtime().ssh().bind(pve.plan().address(vm.vmid), pve.guestOf(vm))
+            InetSocketAddress bound = pve.runtime()
+                    .ssh()
+                    .bind(pve.plan().address(vm.vmid), pve.guestOf(vm))
                     .orElse(null);
             vm.sshBound = bound;
             vm.sshRefused = bound == null; // do not retry a taken endpoint on every tick
@@ -54,7 +56,8 @@ final class Guests {
             return false;
         }
         Instant now = pve.runtime().clock().instant();
-        return !cloudInitDone(vm, now) || (!vm.sshRefused && vm.sshBound == null)
+        return !cloudInitDone(vm, now)
+                || (!vm.sshRefused && vm.sshBound == null)
                 || (vm.pve && (vm.nested == null || !vm.nested.serving()));
     }
 

@@ -6,5 +6,6 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 interface Handler {
     /** Handles the call; throws {@link PveError} where PVE would {@code die}. */
-    @Nullable Object handle(Call call);
+    @Nullable
+    Object handle(Call call);
 }

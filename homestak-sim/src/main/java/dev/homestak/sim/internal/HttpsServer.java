@@ -50,8 +50,9 @@ final class HttpsServer implements AutoCloseable {
     }
 
     /** Binds and starts accepting; {@code name} names its threads. */
-    static HttpsServer start(InetSocketAddress address, SSLContext tls, String name,
-            Function<HttpRequest, HttpResponse> handler) throws IOException {
+    static HttpsServer start(
+            InetSocketAddress address, SSLContext tls, String name, Function<HttpRequest, HttpResponse> handler)
+            throws IOException {
         ServerSocket socket = tls.getServerSocketFactory().createServerSocket();
         socket.setReuseAddress(true);
         socket.bind(address, 64);
@@ -108,7 +109,9 @@ final class HttpsServer implements AutoCloseable {
 
     private void serve(Socket connection) {
         if (!admit.test(connection)) {
-            log.debug("refused {}: not forwarded through SSH (non-routable inner network)", connection.getRemoteSocketAddress());
+            log.debug(
+                    "refused {}: not forwarded through SSH (non-routable inner network)",
+                    connection.getRemoteSocketAddress());
             connections.remove(connection);
             closeQuietly(connection);
             return;
@@ -152,14 +155,16 @@ final class HttpsServer implements AutoCloseable {
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
             if (colon > 0) {
-                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+                headers.put(
+                        header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        header.substring(colon + 1).trim());
             }
         }
         byte[] body = body(in, headers);
         String target = parts[1];
         int q = target.indexOf('?');
-        return new HttpRequest(parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? "" : target.substring(q + 1),
-                headers, body);
+        return new HttpRequest(
+                parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? "" : target.substring(q + 1), headers, body);
     }
 
     private static byte[] body(InputStream in, Map<String, String> headers) throws IOException {

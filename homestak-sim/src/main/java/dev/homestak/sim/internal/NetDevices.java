@@ -17,8 +17,21 @@ final class NetDevices {
 
     /** Proxmox's default MAC prefix (an OUI registered to Proxmox Server Solutions). */
     static final String MAC_PREFIX = "BC:24:11";
-    private static final Set<String> MODELS = Set.of("e1000", "e1000-82540em", "e1000-82544gc", "e1000-82545em",
-            "e1000e", "i82551", "i82557b", "i82559er", "ne2k_isa", "ne2k_pci", "pcnet", "rtl8139", "virtio",
+
+    private static final Set<String> MODELS = Set.of(
+            "e1000",
+            "e1000-82540em",
+            "e1000-82544gc",
+            "e1000-82545em",
+            "e1000e",
+            "i82551",
+            "i82557b",
+            "i82559er",
+            "ne2k_isa",
+            "ne2k_pci",
+            "pcnet",
+            "rtl8139",
+            "virtio",
             "vmxnet3");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,7 +81,8 @@ final class NetDevices {
                     parsed.put("macaddr", v.toUpperCase(Locale.ROOT));
                 }
             } else if (eq < 0) {
-                throw PveError.param(key, "invalid format - value without key, but schema does not define a default key");
+                throw PveError.param(
+                        key, "invalid format - value without key, but schema does not define a default key");
             } else {
                 parsed.put(k, k.equals("macaddr") ? v.toUpperCase(Locale.ROOT) : v);
             }
@@ -89,7 +103,12 @@ final class NetDevices {
     }
 
     private static String randomMac() {
-        return String.format(Locale.ROOT, "%s:%02X:%02X:%02X", MAC_PREFIX, RANDOM.nextInt(256), RANDOM.nextInt(256),
+        return String.format(
+                Locale.ROOT,
+                "%s:%02X:%02X:%02X",
+                MAC_PREFIX,
+                RANDOM.nextInt(256),
+                RANDOM.nextInt(256),
                 RANDOM.nextInt(256));
     }
 }

@@ -49,7 +49,9 @@ final class Network {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Map<String, Object> i : pending.values()) {
             String t = (String) i.get("type");
-            if (type.isEmpty() || type.equals(t) || (type.equals("any_bridge") && (t.equals("bridge") || t.equals("OVSBridge")))) {
+            if (type.isEmpty()
+                    || type.equals(t)
+                    || (type.equals("any_bridge") && (t.equals("bridge") || t.equals("OVSBridge")))) {
                 list.add(view(i));
             }
         }
@@ -72,7 +74,8 @@ final class Network {
         if (type.equals("bridge") && !name.matches("[a-zA-Z][a-zA-Z0-9_]{1,20}[0-9]?")) {
             throw PveError.param("iface", "invalid bridge name '" + name + "'");
         }
-        Map<String, Object> i = iface(name, type, options.containsKey("cidr") || options.containsKey("address") ? "static" : "manual");
+        Map<String, Object> i =
+                iface(name, type, options.containsKey("cidr") || options.containsKey("address") ? "static" : "manual");
         options.forEach(i::put);
         if (options.containsKey("autostart")) {
             i.put("autostart", Params.bool("autostart", options.get("autostart")) ? 1 : 0);

@@ -39,6 +39,12 @@ final class NetworkRoutes {
 
     /** Applies the pending configuration in a {@code srvreload} task (ifreload), returning its UPID. */
     private Object apply(Call call) {
-        return pve.cluster().submit(call, "srvreload", "networking", null, TaskWork.of(() -> pve.network().apply(), () -> { }));
+        return pve.cluster()
+                .submit(
+                        call,
+                        "srvreload",
+                        "networking",
+                        null,
+                        TaskWork.of(() -> pve.network().apply(), () -> {}));
     }
 }

@@ -22,8 +22,24 @@ final class NodeRoutes {
                 .add("GET", "/nodes/{node}/status", c -> status())
                 .add("GET", "/nodes/{node}/storage", c -> storages())
                 .add("GET", "/cluster/resources", this::resources)
-                .add("GET", "/cluster/status", c -> List.of(Map.of("type", "node", "name", pve.node(), "id",
-                        "node/" + pve.node(), "online", 1, "local", 1, "nodeid", 1, "ip", pve.address())))
+                .add(
+                        "GET",
+                        "/cluster/status",
+                        c -> List.of(Map.of(
+                                "type",
+                                "node",
+                                "name",
+                                pve.node(),
+                                "id",
+                                "node/" + pve.node(),
+                                "online",
+                                1,
+                                "local",
+                                1,
+                                "nodeid",
+                                1,
+                                "ip",
+                                pve.address())))
                 .add("GET", "/cluster/nextid", this::nextid);
     }
 
@@ -44,7 +60,8 @@ final class NodeRoutes {
     }
 
     private long uptime() {
-        return Duration.between(pve.startedAt(), pve.runtime().clock().instant()).toSeconds();
+        return Duration.between(pve.startedAt(), pve.runtime().clock().instant())
+                .toSeconds();
     }
 
     private Map<String, Object> status() {
@@ -70,9 +87,25 @@ final class NodeRoutes {
             for (Storage.Def def : cluster.storage.defs()) {
                 long used = cluster.storage.used(def.id());
                 long total = 500L << 30;
-                list.add(Map.of("storage", def.id(), "type", def.type(), "content",
-                        String.join(",", def.content().stream().sorted().toList()), "active", 1, "enabled", 1,
-                        "shared", 0, "total", total, "used", used, "avail", total - used));
+                list.add(Map.of(
+                        "storage",
+                        def.id(),
+                        "type",
+                        def.type(),
+                        "content",
+                        String.join(",", def.content().stream().sorted().toList()),
+                        "active",
+                        1,
+                        "enabled",
+                        1,
+                        "shared",
+                        0,
+                        "total",
+                        total,
+                        "used",
+                        used,
+                        "avail",
+                        total - used));
             }
         }
         return list;
@@ -91,10 +124,27 @@ final class NodeRoutes {
             }
             if (type.isEmpty() || type.equals("storage")) {
                 for (Storage.Def def : cluster.storage.defs()) {
-                    list.add(Map.of("id", "storage/" + pve.node() + "/" + def.id(), "type", "storage", "storage",
-                            def.id(), "node", pve.node(), "status", "available", "plugintype", def.type(),
-                            "content", String.join(",", def.content().stream().sorted().toList()), "shared", 0,
-                            "disk", cluster.storage.used(def.id()), "maxdisk", 500L << 30));
+                    list.add(Map.of(
+                            "id",
+                            "storage/" + pve.node() + "/" + def.id(),
+                            "type",
+                            "storage",
+                            "storage",
+                            def.id(),
+                            "node",
+                            pve.node(),
+                            "status",
+                            "available",
+                            "plugintype",
+                            def.type(),
+                            "content",
+                            String.join(",", def.content().stream().sorted().toList()),
+                            "shared",
+                            0,
+                            "disk",
+                            cluster.storage.used(def.id()),
+                            "maxdisk",
+                            500L << 30));
                 }
             }
         }

@@ -23,6 +23,7 @@ public final class PveInstance implements AutoCloseable {
 
     /** The token every instance creates at start ({@code root@pam!homestak}). */
     public static final String TOKEN_USER = "root@pam";
+
     public static final String TOKEN_ID = "homestak";
 
     private final SimRuntime runtime;
@@ -76,13 +77,15 @@ public final class PveInstance implements AutoCloseable {
             return;
         }
         try {
-            http = HttpsServer.start(new InetSocketAddress(address, port), tls.serverContext(), "sim-" + node, api::handle);
+            http = HttpsServer.start(
+                    new InetSocketAddress(address, port), tls.serverContext(), "sim-" + node, api::handle);
         } catch (IOException e) {
             if (port == 0) {
                 throw e;
             }
             // the preferred port is taken on this address: any port will do
-            http = HttpsServer.start(new InetSocketAddress(address, 0), tls.serverContext(), "sim-" + node, api::handle);
+            http = HttpsServer.start(
+                    new InetSocketAddress(address, 0), tls.serverContext(), "sim-" + node, api::handle);
         }
         port = http.port();
         if (runtime.root() != this && runtime.settings().innerNonRoutable()) {
@@ -143,7 +146,8 @@ public final class PveInstance implements AutoCloseable {
 
     public String certificatePem() {
         try {
-            String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            String base64 = java.util.Base64.getMimeEncoder(
+                            64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                     .encodeToString(tls.certificate().getEncoded());
             return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
         } catch (java.security.cert.CertificateEncodingException e) {
@@ -169,10 +173,19 @@ public final class PveInstance implements AutoCloseable {
         synchronized (cluster) {
             List<VmView> views = new ArrayList<>();
             for (Vm vm : cluster.vms.values()) {
-                views.add(new VmView(vm.vmid, node, vm.name(), vm.status, vm.lock(), vm.config,
+                views.add(new VmView(
+                        vm.vmid,
+                        node,
+                        vm.name(),
+                        vm.status,
+                        vm.lock(),
+                        vm.config,
                         plan.address(vm.vmid).getHostAddress(),
-                        vm.sshBound != null ? vm.sshBound.getPort() : runtime.ssh().port(),
-                        vm.sshBound != null, vm.pve));
+                        vm.sshBound != null
+                                ? vm.sshBound.getPort()
+                                : runtime.ssh().port(),
+                        vm.sshBound != null,
+                        vm.pve));
             }
             return views;
         }

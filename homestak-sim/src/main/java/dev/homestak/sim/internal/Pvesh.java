@@ -10,8 +10,8 @@ import java.util.Map;
  */
 final class Pvesh {
 
-    private static final Map<String, String> METHODS = Map.of("get", "GET", "ls", "GET", "create", "POST",
-            "set", "PUT", "delete", "DELETE");
+    private static final Map<String, String> METHODS =
+            Map.of("get", "GET", "ls", "GET", "create", "POST", "set", "PUT", "delete", "DELETE");
 
     private Pvesh() {}
 
@@ -40,7 +40,8 @@ final class Pvesh {
             Object data = guest.api().get().internal(METHODS.get(args.get(0)), path, params);
             return new Vm.Exec(0, data == null ? "" : Json.write(data) + "\n", "");
         } catch (PveError e) {
-            StringBuilder err = new StringBuilder(e.status() == 400 ? "400 Parameter verification failed.\n" : e.getMessage() + "\n");
+            StringBuilder err = new StringBuilder(
+                    e.status() == 400 ? "400 Parameter verification failed.\n" : e.getMessage() + "\n");
             e.errors().forEach((k, v) -> err.append(k).append(": ").append(v).append("\n"));
             return new Vm.Exec(255, "", err.toString());
         }

@@ -32,8 +32,8 @@ final class Pveum {
         boolean privsep = !option(options, "--privsep").equals("0");
         String comment = option(options, "--comment");
         String expire = option(options, "--expire");
-        TokenStore.Token token = tokens.create(user, tokenId, privsep, comment,
-                expire.isEmpty() ? 0 : Long.parseLong(expire));
+        TokenStore.Token token =
+                tokens.create(user, tokenId, privsep, comment, expire.isEmpty() ? 0 : Long.parseLong(expire));
         Map<String, Object> json = AccessRoutes.tokenJson(token);
         if (option(options, "--output-format").startsWith("json")) {
             return new Vm.Exec(0, Json.write(json) + "\n", "");

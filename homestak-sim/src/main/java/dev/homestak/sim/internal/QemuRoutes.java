@@ -44,9 +44,17 @@ final class QemuRoutes {
         entry.put("template", vm.config.containsKey("template") ? 1 : 0);
         entry.put("maxcpu", Integer.parseInt(vm.config.getOrDefault("cores", "1")));
         entry.put("maxmem", Long.parseLong(vm.config.getOrDefault("memory", "512")) << 20);
-        entry.put("maxdisk", vm.config.entrySet().stream().filter(e -> Disks.isDisk(e.getKey()))
-                .mapToLong(e -> Disks.size(e.getValue())).sum());
-        entry.put("uptime", vm.bootedAt == null ? 0 : Duration.between(vm.bootedAt, cluster.now()).toSeconds());
+        entry.put(
+                "maxdisk",
+                vm.config.entrySet().stream()
+                        .filter(e -> Disks.isDisk(e.getKey()))
+                        .mapToLong(e -> Disks.size(e.getValue()))
+                        .sum());
+        entry.put(
+                "uptime",
+                vm.bootedAt == null
+                        ? 0
+                        : Duration.between(vm.bootedAt, cluster.now()).toSeconds());
         if (vm.config.containsKey("tags")) {
             entry.put("tags", vm.config.get("tags"));
         }
@@ -72,7 +80,8 @@ final class QemuRoutes {
             }
             Vm vm = new Vm(vmid);
             ConfigEdit.apply(cluster.storage, vm, call.params());
-            if (!vm.config.containsKey("boot") && !BootOrder.defaultFor(vm.config).isEmpty()) {
+            if (!vm.config.containsKey("boot")
+                    && !BootOrder.defaultFor(vm.config).isEmpty()) {
                 vm.config.put("boot", BootOrder.defaultFor(vm.config));
             }
             vm.config.putIfAbsent("smbios1", "uuid=" + UUID.randomUUID());
@@ -81,12 +90,19 @@ final class QemuRoutes {
             vm.config.put("lock", "create");
             cluster.vms.put(vmid, vm);
             boolean start = call.flag("start");
-            return cluster.submit(call, "qmcreate", Integer.toString(vmid), vm, TaskWork.of(() -> {
-                vm.config.remove("lock");
-                if (start) {
-                    cluster.guests.boot(vm, cluster.now());
-                }
-            }, () -> cluster.remove(vm)));
+            return cluster.submit(
+                    call,
+                    "qmcreate",
+                    Integer.toString(vmid),
+                    vm,
+                    TaskWork.of(
+                            () -> {
+                                vm.config.remove("lock");
+                                if (start) {
+                                    cluster.guests.boot(vm, cluster.now());
+                                }
+                            },
+                            () -> cluster.remove(vm)));
         }
     }
 
@@ -146,11 +162,12 @@ final class QemuRoutes {
             if (vm.status == VmStatus.RUNNING) {
                 throw PveError.of("VM " + vm.vmid + " is running - destroy failed");
             }
-            if (vm.config.containsKey("protection") && vm.config.get("protection").equals("1")) {
+            if (vm.config.containsKey("protection")
+                    && vm.config.get("protection").equals("1")) {
                 throw PveError.of("can't remove VM " + vm.vmid + " - protection mode enabled");
             }
-            return cluster.submit(call, "qmdestroy", Integer.toString(vm.vmid), vm, TaskWork.of(
-                    () -> cluster.remove(vm), () -> { }));
+            return cluster.submit(
+                    call, "qmdestroy", Integer.toString(vm.vmid), vm, TaskWork.of(() -> cluster.remove(vm), () -> {}));
         }
     }
 }

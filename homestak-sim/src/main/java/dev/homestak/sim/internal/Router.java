@@ -38,7 +38,8 @@ final class Router {
         return Optional.empty();
     }
 
-    private static @org.jspecify.annotations.Nullable Map<String, String> matchSegments(String[] template, String[] parts) {
+    private static @org.jspecify.annotations.Nullable Map<String, String> matchSegments(
+            String[] template, String[] parts) {
         Map<String, String> vars = new HashMap<>();
         for (int i = 0; i < template.length; i++) {
             String t = template[i];

@@ -27,11 +27,13 @@ public final class SchemaValidator implements RequestValidator {
      * JSON) while the simulator starts; the first request waits for it if it must.
      */
     public static RequestValidator bundledInBackground() {
-        CompletableFuture<RequestValidator> loading = CompletableFuture.supplyAsync(SchemaValidator::bundled,
+        CompletableFuture<RequestValidator> loading = CompletableFuture.supplyAsync(
+                SchemaValidator::bundled,
                 runnable -> Thread.ofPlatform().daemon().name("sim-schema").start(runnable));
         return new RequestValidator() {
             @Override
-            public Map<String, String> validate(String method, List<String> segments, Map<String, List<String>> params) {
+            public Map<String, String> validate(
+                    String method, List<String> segments, Map<String, List<String>> params) {
                 return loading.join().validate(method, segments, params);
             }
 
@@ -44,7 +46,9 @@ public final class SchemaValidator implements RequestValidator {
 
     @Override
     public Map<String, String> validate(String method, List<String> segments, Map<String, List<String>> params) {
-        return schema.endpoint(method, encoded(segments)).map(e -> schema.validate(e, params)).orElse(Map.of());
+        return schema.endpoint(method, encoded(segments))
+                .map(e -> schema.validate(e, params))
+                .orElse(Map.of());
     }
 
     @Override
@@ -54,7 +58,8 @@ public final class SchemaValidator implements RequestValidator {
 
     /** The schema binds path variables from a percent-encoded path (volume ids contain '/'). */
     private static String encoded(List<String> segments) {
-        return segments.stream().map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
+        return segments.stream()
+                .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
                 .collect(Collectors.joining("/", "/", ""));
     }
 }

@@ -17,7 +17,9 @@ final class Sdn {
 
     /** The three sections of PVE's SDN config ({@code zones.cfg}, {@code vnets.cfg}, {@code subnets.cfg}). */
     enum Section {
-        ZONES("zone"), VNETS("vnet"), SUBNETS("subnet");
+        ZONES("zone"),
+        VNETS("vnet"),
+        SUBNETS("subnet");
 
         final String singular;
 

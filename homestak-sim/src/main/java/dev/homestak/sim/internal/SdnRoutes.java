@@ -40,12 +40,13 @@ final class SdnRoutes {
         Cluster cluster = pve.cluster();
         synchronized (cluster) {
             boolean pending = call.flag("pending");
-            Map<String, Map<String, Object>> source = call.flag("running")
-                    ? cluster.sdn.running(section) : cluster.sdn.config(section);
+            Map<String, Map<String, Object>> source =
+                    call.flag("running") ? cluster.sdn.running(section) : cluster.sdn.config(section);
             Map<String, Map<String, Object>> live = cluster.sdn.running(section);
             List<Map<String, Object>> out = new ArrayList<>();
             for (String id : pending ? cluster.sdn.ids(section) : List.copyOf(source.keySet())) {
-                Map<String, Object> entry = new LinkedHashMap<>(source.getOrDefault(id, live.getOrDefault(id, Map.of())));
+                Map<String, Object> entry =
+                        new LinkedHashMap<>(source.getOrDefault(id, live.getOrDefault(id, Map.of())));
                 if (vnet.isPresent() && !vnet.get().equals(entry.get("vnet"))) {
                     continue;
                 }
@@ -103,7 +104,8 @@ final class SdnRoutes {
         }
     }
 
-    private @org.jspecify.annotations.Nullable Object create(Call call, Section section, String id, Map<String, Object> fields) {
+    private @org.jspecify.annotations.Nullable Object create(
+            Call call, Section section, String id, Map<String, Object> fields) {
         Cluster cluster = pve.cluster();
         synchronized (cluster) {
             if (cluster.sdn.exists(section, id)) {

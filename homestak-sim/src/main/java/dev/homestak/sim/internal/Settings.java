@@ -24,8 +24,17 @@ import java.util.Optional;
  * @param innerNonRoutable nested PVE APIs accept only connections forwarded by the simulator's SSH server
  *                        ({@code direct-tcpip} through a parent), as on a non-routable inner network
  */
-public record Settings(String node, Clock clock, Timing timing, List<FaultRule> faults, long seed,
-        RequestValidator validator, List<PublicKey> keys, int apiPort, int sshPort, Optional<Boolean> perVmAddresses,
+public record Settings(
+        String node,
+        Clock clock,
+        Timing timing,
+        List<FaultRule> faults,
+        long seed,
+        RequestValidator validator,
+        List<PublicKey> keys,
+        int apiPort,
+        int sshPort,
+        Optional<Boolean> perVmAddresses,
         boolean innerNonRoutable) {
 
     /** Validates and copies. */

@@ -45,8 +45,8 @@ public final class SimRuntime implements AutoCloseable {
     public static SimRuntime start(Settings settings) throws IOException {
         SimRuntime runtime = new SimRuntime(settings);
         try {
-            runtime.ssh = SshService.start(AddressPlan.loopback(), settings.sshPort(), settings.keys(),
-                    runtime.root.hostGuest());
+            runtime.ssh = SshService.start(
+                    AddressPlan.loopback(), settings.sshPort(), settings.keys(), runtime.root.hostGuest());
             runtime.root.serve();
         } catch (IOException | RuntimeException e) {
             runtime.close();
@@ -97,7 +97,8 @@ public final class SimRuntime implements AutoCloseable {
         return plan.perVmAddresses();
     }
 
-    private final java.util.List<dev.homestak.sim.RecordedRequest> everyRequest = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<dev.homestak.sim.RecordedRequest> everyRequest =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Every request any instance (the root and each nested PVE) received, in arrival order. */
     public java.util.List<dev.homestak.sim.RecordedRequest> everyRequest() {

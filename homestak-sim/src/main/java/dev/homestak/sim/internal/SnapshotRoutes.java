@@ -79,17 +79,24 @@ final class SnapshotRoutes {
                 throw PveError.of("snapshot name '" + name + "' already used");
             }
             vm.config.put("lock", "snapshot");
-            return cluster.submit(call, "qmsnapshot", Integer.toString(vm.vmid), vm, TaskWork.of(() -> {
-                vm.config.remove("lock");
-                Map<String, String> conf = new LinkedHashMap<>(vm.config);
-                conf.put("snaptime", Long.toString(cluster.now().getEpochSecond()));
-                call.param("description").ifPresent(d -> conf.put("description", d));
-                if (call.flag("vmstate") && vm.running()) {
-                    conf.put("vmstate", "local-lvm:vm-" + vm.vmid + "-state-" + name);
-                }
-                vm.snapshots.put(name, conf);
-                vm.config.put("parent", name);
-            }, () -> vm.config.remove("lock")));
+            return cluster.submit(
+                    call,
+                    "qmsnapshot",
+                    Integer.toString(vm.vmid),
+                    vm,
+                    TaskWork.of(
+                            () -> {
+                                vm.config.remove("lock");
+                                Map<String, String> conf = new LinkedHashMap<>(vm.config);
+                                conf.put("snaptime", Long.toString(cluster.now().getEpochSecond()));
+                                call.param("description").ifPresent(d -> conf.put("description", d));
+                                if (call.flag("vmstate") && vm.running()) {
+                                    conf.put("vmstate", "local-lvm:vm-" + vm.vmid + "-state-" + name);
+                                }
+                                vm.snapshots.put(name, conf);
+                                vm.config.put("parent", name);
+                            },
+                            () -> vm.config.remove("lock")));
         }
     }
 
@@ -110,21 +117,28 @@ final class SnapshotRoutes {
             vm.checkUnlocked();
             String name = call.var("snapname");
             boolean start = call.flag("start");
-            return cluster.submit(call, "qmrollback", Integer.toString(vm.vmid), vm, TaskWork.of(() -> {
-                if (vm.running() && !conf.containsKey("vmstate")) {
-                    cluster.guests.halt(vm);
-                }
-                vm.config.clear();
-                conf.forEach((k, v) -> {
-                    if (!k.equals("snaptime") && !k.equals("description") && !k.equals("vmstate")) {
-                        vm.config.put(k, v);
-                    }
-                });
-                vm.config.put("parent", name);
-                if (start && !vm.running()) {
-                    cluster.guests.boot(vm, cluster.now());
-                }
-            }, () -> { }));
+            return cluster.submit(
+                    call,
+                    "qmrollback",
+                    Integer.toString(vm.vmid),
+                    vm,
+                    TaskWork.of(
+                            () -> {
+                                if (vm.running() && !conf.containsKey("vmstate")) {
+                                    cluster.guests.halt(vm);
+                                }
+                                vm.config.clear();
+                                conf.forEach((k, v) -> {
+                                    if (!k.equals("snaptime") && !k.equals("description") && !k.equals("vmstate")) {
+                                        vm.config.put(k, v);
+                                    }
+                                });
+                                vm.config.put("parent", name);
+                                if (start && !vm.running()) {
+                                    cluster.guests.boot(vm, cluster.now());
+                                }
+                            },
+                            () -> {}));
         }
     }
 
@@ -134,13 +148,20 @@ final class SnapshotRoutes {
             Vm vm = cluster.vm(call.vmid());
             snapshot(call);
             String name = call.var("snapname");
-            return cluster.submit(call, "qmdelsnapshot", Integer.toString(vm.vmid), vm, TaskWork.of(() -> {
-                Map<String, String> removed = vm.snapshots.remove(name);
-                String parent = removed == null ? null : removed.get("parent");
-                // children of the deleted snapshot, and the current state, now hang on its parent
-                vm.snapshots.values().forEach(s -> reparent(s, name, parent));
-                reparent(vm.config, name, parent);
-            }, () -> { }));
+            return cluster.submit(
+                    call,
+                    "qmdelsnapshot",
+                    Integer.toString(vm.vmid),
+                    vm,
+                    TaskWork.of(
+                            () -> {
+                                Map<String, String> removed = vm.snapshots.remove(name);
+                                String parent = removed == null ? null : removed.get("parent");
+                                // children of the deleted snapshot, and the current state, now hang on its parent
+                                vm.snapshots.values().forEach(s -> reparent(s, name, parent));
+                                reparent(vm.config, name, parent);
+                            },
+                            () -> {}));
         }
     }
 

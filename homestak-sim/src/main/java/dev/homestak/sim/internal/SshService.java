@@ -48,12 +48,18 @@ public final class SshService implements AutoCloseable {
      * post-quantum hybrids, which MINA builds on BouncyCastle: probing for them loads and verifies its signed jar
      * on every simulator start, about 0.2 s.
      */
-    private static final List<BuiltinDHFactories> KEY_EXCHANGES = List.of(BuiltinDHFactories.curve25519,
-            BuiltinDHFactories.curve25519_libssh, BuiltinDHFactories.ecdhp256, BuiltinDHFactories.ecdhp384,
-            BuiltinDHFactories.ecdhp521, BuiltinDHFactories.dhg16_512, BuiltinDHFactories.dhg18_512,
+    private static final List<BuiltinDHFactories> KEY_EXCHANGES = List.of(
+            BuiltinDHFactories.curve25519,
+            BuiltinDHFactories.curve25519_libssh,
+            BuiltinDHFactories.ecdhp256,
+            BuiltinDHFactories.ecdhp384,
+            BuiltinDHFactories.ecdhp521,
+            BuiltinDHFactories.dhg16_512,
+            BuiltinDHFactories.dhg18_512,
             BuiltinDHFactories.dhg14_256);
 
-    private final Server server = (Server) ServerBuilder.builder().factory(Server::new)
+    private final Server server = (Server) ServerBuilder.builder()
+            .factory(Server::new)
             .keyExchangeFactories(NamedFactory.setUpTransformedFactories(false, KEY_EXCHANGES, ServerBuilder.DH2KEX))
             .build();
     private final List<PublicKey> authorized = new CopyOnWriteArrayList<>();
@@ -73,24 +79,29 @@ public final class SshService implements AutoCloseable {
         server.setHost(host.getHostAddress());
         server.setPort(port);
         server.setKeyPairProvider(service.hostKeyProvider());
-        server.setPublickeyAuthenticator((user, key, session) ->
-                service.authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.setPublickeyAuthenticator(
+                (user, key, session) -> service.authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         server.setIoServiceEventListener(new org.apache.sshd.common.io.IoServiceEventListener() {
             @Override
-            public void connectionEstablished(org.apache.sshd.common.io.IoConnector connector, SocketAddress local,
-                    org.apache.sshd.common.AttributeRepository context, SocketAddress remote) {
+            public void connectionEstablished(
+                    org.apache.sshd.common.io.IoConnector connector,
+                    SocketAddress local,
+                    org.apache.sshd.common.AttributeRepository context,
+                    SocketAddress remote) {
                 synchronized (service.forwardedSources) {
                     service.forwardedSources.add(local); // a direct-tcpip channel's outgoing connection
                     service.forwardedSources.notifyAll();
                 }
             }
         });
-        server.setCommandFactory((channel, command) -> new GuestCommand(service.guestOf(channel.getSession()), command));
+        server.setCommandFactory(
+                (channel, command) -> new GuestCommand(service.guestOf(channel.getSession()), command));
         server.start();
-        InetSocketAddress bound = (InetSocketAddress) server.acceptor().getBoundAddresses().iterator().next();
+        InetSocketAddress bound = (InetSocketAddress)
+                server.acceptor().getBoundAddresses().iterator().next();
         service.guests.put(bound, hostGuest);
         return service;
     }
@@ -126,7 +137,9 @@ public final class SshService implements AutoCloseable {
 
     /** The authorized public keys as OpenSSH lines ({@code ecdsa-sha2-nistp256 AAAA...}), in the order added. */
     public List<String> authorizedKeys() {
-        return authorized.stream().map(org.apache.sshd.common.config.keys.PublicKeyEntry::toString).toList();
+        return authorized.stream()
+                .map(org.apache.sshd.common.config.keys.PublicKeyEntry::toString)
+                .toList();
     }
 
     /** Authorizes another public key. */
@@ -148,7 +161,9 @@ public final class SshService implements AutoCloseable {
                 acceptor.bind(wanted);
                 Set<SocketAddress> after = new HashSet<>(acceptor.getBoundAddresses());
                 after.removeAll(before);
-                InetSocketAddress bound = after.isEmpty() ? wanted : (InetSocketAddress) after.iterator().next();
+                InetSocketAddress bound = after.isEmpty()
+                        ? wanted
+                        : (InetSocketAddress) after.iterator().next();
                 guests.put(bound, guest);
                 return Optional.of(bound);
             }
@@ -183,7 +198,8 @@ public final class SshService implements AutoCloseable {
     private Guest guestOf(Session session) throws IOException {
         Guest guest = guests.get(session.getIoSession().getLocalAddress());
         if (guest == null) {
-            throw new IOException("no simulated machine listens on " + session.getIoSession().getLocalAddress());
+            throw new IOException(
+                    "no simulated machine listens on " + session.getIoSession().getLocalAddress());
         }
         return guest;
     }
@@ -192,7 +208,8 @@ public final class SshService implements AutoCloseable {
         return new KeyPairProvider() {
             @Override
             public Iterable<KeyPair> loadKeys(SessionContext context) throws IOException {
-                String id = context instanceof Session session ? guestOf(session).id() : "host";
+                String id =
+                        context instanceof Session session ? guestOf(session).id() : "host";
                 return List.of(hostKeys.computeIfAbsent(id, k -> EcKeys.p256()));
             }
         };

@@ -26,8 +26,9 @@ final class Storage {
     private final Map<String, Volume> volumes = new LinkedHashMap<>();
 
     Storage() {
-        defs.put("local", new Def("local", "dir", Set.of("iso", "vztmpl", "backup", "import", "snippets"), true,
-                "/var/lib/vz"));
+        defs.put(
+                "local",
+                new Def("local", "dir", Set.of("iso", "vztmpl", "backup", "import", "snippets"), true, "/var/lib/vz"));
         defs.put("local-lvm", new Def("local-lvm", "lvmthin", Set.of("images", "rootdir"), false, ""));
     }
 
@@ -60,7 +61,8 @@ final class Storage {
     List<Volume> list(String storage, Optional<String> content) {
         List<Volume> result = new ArrayList<>();
         for (Volume v : volumes.values()) {
-            if (v.volid().startsWith(storage + ":") && content.map(v.content()::equals).orElse(true)) {
+            if (v.volid().startsWith(storage + ":")
+                    && content.map(v.content()::equals).orElse(true)) {
                 result.add(v);
             }
         }

@@ -12,6 +12,7 @@ final class StorageRoutes {
     private static final String STORAGE = "/nodes/{node}/storage/{storage}";
     /** Size given to a "downloaded" file: the URL is never fetched. */
     private static final long DOWNLOADED_SIZE = 3L << 30;
+
     private final PveInstance pve;
 
     StorageRoutes(PveInstance pve) {
@@ -58,7 +59,7 @@ final class StorageRoutes {
                 throw PveError.of("volume '" + volid + "' does not exist");
             }
             // PVE forks imgdel without an id: a volume id (with ':' and '/') cannot be part of a UPID
-            return cluster.submit(call, "imgdel", "", null, TaskWork.of(() -> cluster.storage.remove(volid), () -> { }));
+            return cluster.submit(call, "imgdel", "", null, TaskWork.of(() -> cluster.storage.remove(volid), () -> {}));
         }
     }
 
@@ -69,8 +70,10 @@ final class StorageRoutes {
         Optional<String> checksum = call.param("checksum");
         if (checksum.isPresent() != call.param("checksum-algorithm").isPresent()) {
             String missing = checksum.isPresent() ? "checksum-algorithm" : "checksum";
-            throw PveError.param(missing, "parameter is required when '" + (checksum.isPresent() ? "checksum"
-                    : "checksum-algorithm") + "' is set");
+            throw PveError.param(
+                    missing,
+                    "parameter is required when '" + (checksum.isPresent() ? "checksum" : "checksum-algorithm")
+                            + "' is set");
         }
         Cluster cluster = pve.cluster();
         synchronized (cluster) {
@@ -94,7 +97,8 @@ final class StorageRoutes {
                 return Optional.of("refusing to override existing file '" + cluster.storage.path(volid) + "'");
             }
             String had = existing.get().checksum().orElse("0".repeat(64));
-            return had.equals(checksum.get()) ? Optional.empty()
+            return had.equals(checksum.get())
+                    ? Optional.empty()
                     : Optional.of("checksum mismatch: got '" + had + "' != expect '" + checksum.get() + "', aborting");
         }
         String format = volid.endsWith(".qcow2") ? "qcow2" : volid.endsWith(".iso") ? "iso" : "raw";
@@ -110,8 +114,9 @@ final class StorageRoutes {
             default -> true;
         };
         if (!ok) {
-            throw PveError.param("filename", content.equals("import") ? "invalid filename or wrong extension"
-                    : "wrong file extension");
+            throw PveError.param(
+                    "filename",
+                    content.equals("import") ? "invalid filename or wrong extension" : "wrong file extension");
         }
     }
 }

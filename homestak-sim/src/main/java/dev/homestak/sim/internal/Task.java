@@ -26,8 +26,7 @@ final class Task {
     private final List<String> log = new ArrayList<>();
     private @Nullable String exitStatus;
 
-    Task(String node, String type, String id, String user, int pid, Instant start, Instant dueAt,
-            TaskWork work) {
+    Task(String node, String type, String id, String user, int pid, Instant start, Instant dueAt, TaskWork work) {
         this.node = node;
         this.type = type;
         this.id = id;
@@ -37,8 +36,16 @@ final class Task {
         this.dueAt = dueAt;
         this.work = work;
         // UPID:<node>:<pid 8 hex>:<pstart 8 hex>:<starttime 8 hex>:<type>:<id>:<user>:
-        this.upid = String.format(Locale.ROOT, "UPID:%s:%08X:%08X:%08X:%s:%s:%s:", node, pid, pid * 7 + 1000,
-                start.getEpochSecond(), type, id, user);
+        this.upid = String.format(
+                Locale.ROOT,
+                "UPID:%s:%08X:%08X:%08X:%s:%s:%s:",
+                node,
+                pid,
+                pid * 7 + 1000,
+                start.getEpochSecond(),
+                type,
+                id,
+                user);
     }
 
     String upid() {
@@ -117,7 +124,9 @@ final class Task {
         java.util.Map<String, Object> entry = status();
         entry.remove("exitstatus");
         if (exitStatus != null) {
-            entry.put("endtime", Math.max(start.getEpochSecond(), Math.min(now.getEpochSecond(), dueAt.getEpochSecond())));
+            entry.put(
+                    "endtime",
+                    Math.max(start.getEpochSecond(), Math.min(now.getEpochSecond(), dueAt.getEpochSecond())));
             entry.put("status", exitStatus);
         }
         return entry;

@@ -15,11 +15,12 @@ final class TaskRoutes {
 
     void register(Router router) {
         router.add("GET", "/nodes/{node}/tasks/{upid}/status", c -> {
-            Cluster cluster = pve.cluster();
-            synchronized (cluster) {
-                return cluster.task(upid(c)).status();
-            }
-        }).add("GET", "/nodes/{node}/tasks/{upid}/log", this::log)
+                    Cluster cluster = pve.cluster();
+                    synchronized (cluster) {
+                        return cluster.task(upid(c)).status();
+                    }
+                })
+                .add("GET", "/nodes/{node}/tasks/{upid}/log", this::log)
                 .add("GET", "/nodes/{node}/tasks", this::list)
                 .add("DELETE", "/nodes/{node}/tasks/{upid}", c -> {
                     pve.cluster().stop(upid(c));
@@ -62,8 +63,8 @@ final class TaskRoutes {
         }
         int start = call.param("start").map(v -> Params.integer("start", v)).orElse(0);
         int limit = call.param("limit").map(v -> Params.integer("limit", v)).orElse(50);
-        List<Map<String, Object>> page = matching.subList(Math.min(start, matching.size()),
-                Math.min(matching.size(), Math.max(start, 0) + limit));
+        List<Map<String, Object>> page = matching.subList(
+                Math.min(start, matching.size()), Math.min(matching.size(), Math.max(start, 0) + limit));
         return new Paged(List.copyOf(page), matching.size());
     }
 
@@ -71,15 +72,21 @@ final class TaskRoutes {
         String source = call.param("source").orElse("archive");
         boolean sourceOk = source.equals("all") || (source.equals("active") == t.running());
         String status = t.running() ? "" : t.failed() ? "error" : "ok";
-        boolean statusOk = call.param("statusfilter").map(f -> java.util.Arrays.asList(f.split("[,;\\s]+")).contains(status))
+        boolean statusOk = call.param("statusfilter")
+                .map(f -> java.util.Arrays.asList(f.split("[,;\\s]+")).contains(status))
                 .orElse(true);
-        return sourceOk && statusOk
+        return sourceOk
+                && statusOk
                 && call.param("vmid").map(v -> v.equals(t.id())).orElse(true)
                 && call.param("typefilter").map(f -> f.equals(t.type())).orElse(true)
                 && call.param("userfilter").map(f -> t.user().contains(f)).orElse(true)
                 && (!call.flag("errors") || t.failed())
-                && call.param("since").map(s -> t.start().getEpochSecond() >= Long.parseLong(s)).orElse(true)
-                && call.param("until").map(u -> t.start().getEpochSecond() <= Long.parseLong(u)).orElse(true);
+                && call.param("since")
+                        .map(s -> t.start().getEpochSecond() >= Long.parseLong(s))
+                        .orElse(true)
+                && call.param("until")
+                        .map(u -> t.start().getEpochSecond() <= Long.parseLong(u))
+                        .orElse(true);
     }
 
     private static String upid(Call call) {

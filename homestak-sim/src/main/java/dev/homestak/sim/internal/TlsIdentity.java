@@ -15,8 +15,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * A freshly generated EC P-256 key and a self-signed X.509 v3 certificate for it, like the
@@ -44,8 +44,8 @@ public final class TlsIdentity {
             signer.initSign(keyPair.getPrivate());
             signer.update(tbs);
             byte[] der = Der.sequence(tbs, algorithm(), Der.bitString(signer.sign()));
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate cert = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             return new TlsIdentity(keyPair, cert);
         } catch (GeneralSecurityException e) {
             // the JDK always has EC P-256 and SHA256withECDSA; not having them is a broken JDK
@@ -75,8 +75,10 @@ public final class TlsIdentity {
     public SSLContext serverContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {new OneKeyManager(keyPair.getPrivate(), certificate)},
-                    new TrustManager[0], new SecureRandom()); // no client certificates: no trust store to load
+            context.init(
+                    new KeyManager[] {new OneKeyManager(keyPair.getPrivate(), certificate)},
+                    new TrustManager[0],
+                    new SecureRandom()); // no client certificates: no trust store to load
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the simulator's TLS context", e);
@@ -84,22 +86,29 @@ public final class TlsIdentity {
     }
 
     private static byte[] tbsCertificate(String node, InetAddress address, KeyPair keyPair) {
-        byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(node + ".sim"))),
+        byte[] name = Der.sequence(
+                Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(node + ".sim"))),
                 Der.set(Der.sequence(Der.oid("2.5.4.10"), Der.utf8("homestak simulated PVE"))));
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
-        byte[] validity = Der.sequence(Der.generalizedTime(GENERALIZED.format(now.minusDays(1))),
+        byte[] validity = Der.sequence(
+                Der.generalizedTime(GENERALIZED.format(now.minusDays(1))),
                 Der.generalizedTime(GENERALIZED.format(now.plusYears(10))));
         byte[] san = Der.sequence(
                 Der.implicitPrimitive(2, node.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
                 Der.implicitPrimitive(2, "localhost".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
                 Der.implicitPrimitive(7, address.getAddress()));
-        byte[] extensions = Der.explicit(3, Der.sequence(
-                Der.sequence(Der.oid("2.5.29.19"), Der.bool(true), Der.octetString(Der.sequence())),
-                Der.sequence(Der.oid("2.5.29.17"), Der.octetString(san))));
+        byte[] extensions = Der.explicit(
+                3,
+                Der.sequence(
+                        Der.sequence(Der.oid("2.5.29.19"), Der.bool(true), Der.octetString(Der.sequence())),
+                        Der.sequence(Der.oid("2.5.29.17"), Der.octetString(san))));
         return Der.sequence(
                 Der.explicit(0, Der.integer(BigInteger.TWO)),
                 Der.integer(new BigInteger(63, new SecureRandom()).add(BigInteger.ONE)),
-                algorithm(), name, validity, name,
+                algorithm(),
+                name,
+                validity,
+                name,
                 keyPair.getPublic().getEncoded(), // already a DER SubjectPublicKeyInfo
                 extensions);
     }

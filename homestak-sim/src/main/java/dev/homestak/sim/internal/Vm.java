@@ -21,20 +21,26 @@ final class Vm {
     /** When the VM's file lock is free again (the end of the last queued task holding it). */
     Instant flockFreeAt = Instant.EPOCH;
     /** When the current boot's start task ended; null while stopped. */
-    @Nullable Instant bootedAt;
+    @Nullable
+    Instant bootedAt;
+
     boolean agentNeverReady;
     boolean sshRefused;
     /** The SSH endpoint while bound. */
-    @Nullable InetSocketAddress sshBound;
+    @Nullable
+    InetSocketAddress sshBound;
     /** Whether the guest is a PVE host (PVE image, or pve-install ran). */
     boolean pve;
     /** The nested PVE this VM serves, once it booted as a PVE host. */
-    @Nullable PveInstance nested;
+    @Nullable
+    PveInstance nested;
+
     final Map<Integer, Exec> execs = new HashMap<>();
     /** Snapshots by name, oldest first: the config of their time plus {@code snaptime}, {@code description}. */
     final Map<String, Map<String, String>> snapshots = new LinkedHashMap<>();
     /** Users and files commands created inside the guest. */
     final GuestState state = new GuestState();
+
     int nextPid = 1000;
 
     Vm(int vmid) {

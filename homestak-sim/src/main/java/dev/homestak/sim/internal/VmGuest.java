@@ -69,8 +69,9 @@ final class VmGuest implements Guest {
         }
         return switch (path) {
             case "/etc/hostname" -> Optional.of(hostname() + "\n");
-            case "/etc/os-release" -> Optional.of("PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nNAME=\"Debian GNU/Linux\"\n"
-                    + "VERSION_ID=\"13\"\nVERSION_CODENAME=trixie\nID=debian\n");
+            case "/etc/os-release" ->
+                Optional.of("PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nNAME=\"Debian GNU/Linux\"\n"
+                        + "VERSION_ID=\"13\"\nVERSION_CODENAME=trixie\nID=debian\n");
             case "/var/lib/cloud/instance/boot-finished" -> cloudInitDone() ? Optional.of("done\n") : Optional.empty();
             case "/etc/pve-packages-preinstalled" -> pve ? Optional.of("") : Optional.empty();
             case "/etc/pve/.version" -> pve ? Optional.of("{\"version\":1}\n") : Optional.empty();
