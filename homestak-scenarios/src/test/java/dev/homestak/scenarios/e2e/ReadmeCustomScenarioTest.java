@@ -37,13 +37,11 @@ class ReadmeCustomScenarioTest {
             HostConfig host = sim.host;
             Path reports = dir.resolve("reports");
             // README: custom
-            Action<ActionResult> nodeUp = ctx -> Pve.host(ctx)
-                    .flatMap(pve -> pve // cancellable, retries are events
-                            .call(ctx, "reading the status of " + pve.node(), node -> node.status())
+            Action<ActionResult> nodeUp = ctx -> Pve.host(ctx) // cancellable, retries are events
+                    .flatMap(pve -> pve.call(ctx, "reading the status of " + pve.node(), node -> node.status())
                             .map(status -> ActionResult.of(
                                     pve.node() + " up " + status.uptime().orElse(0L) + " s")));
-            Scenario mine =
-                    Scenario.of("node-check", "Is my node up?", List.of(Phase.of("node_up", "Check the node", nodeUp)));
+            Scenario mine = Scenario.of("node-check", "Is my node up?", List.of(Phase.of("node_up", "Check", nodeUp)));
 
             try (ScenarioRunner runner = ScenarioRunner.builder()
                     .hostConfig(host) // endpoint, token, TLS pin; its secrets are masked
