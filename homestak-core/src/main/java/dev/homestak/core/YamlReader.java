@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homestak.core.internal.ParseErrors;
+import dev.homestak.core.internal.ParseErrors.DuplicateKey;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -16,8 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML file with the streaming parser, so that every key keeps the line it was written on
@@ -73,9 +73,9 @@ final class YamlReader {
             }
             return Either.right(new YamlDoc(file, root, lines));
         } catch (DuplicateKey e) {
-            return Either.left(new ConfigFailure.Parse(file, e.line, e.column, "duplicate key '" + e.key + "'"));
+            return Either.left(e.failure(file, ""));
         } catch (JsonProcessingException e) {
-            return Either.left(syntaxError(file, e));
+            return Either.left(ParseErrors.syntax(file, e, "YAML syntax error", "invalid YAML"));
         } catch (IOException e) {
             return Either.left(new ConfigFailure.Unreadable(file, describe(e)));
         }
@@ -147,51 +147,8 @@ final class YamlReader {
         };
     }
 
-    /**
-     * SnakeYAML's own problem and its position. Its full message quotes the offending source line,
-     * which in {@code secrets.yaml} could be a secret, so only the problem text is used.
-     */
-    private static ConfigFailure syntaxError(Path file, JsonProcessingException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                return new ConfigFailure.Parse(
-                        file,
-                        m.getProblemMark().getLine() + 1,
-                        m.getProblemMark().getColumn() + 1,
-                        "YAML syntax error: " + firstLine(String.valueOf(m.getProblem())) + context);
-            }
-        }
-        JsonLocation at = e.getLocation();
-        return new ConfigFailure.Parse(
-                file,
-                at == null ? 0 : at.getLineNr(),
-                at == null ? 0 : at.getColumnNr(),
-                "YAML syntax error: " + firstLine(e.getOriginalMessage()));
-    }
-
-    private static String firstLine(@Nullable String message) {
-        String text = message == null ? "invalid YAML" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
-    }
-
     private static String describe(IOException e) {
         String reason = e.getMessage();
         return e.getClass().getSimpleName() + (reason == null ? "" : " (" + reason + ")");
-    }
-
-    /** Thrown inside the reader only; turned into a {@link ConfigFailure.Parse} at its boundary. */
-    private static final class DuplicateKey extends IOException {
-        private final String key;
-        private final int line;
-        private final int column;
-
-        DuplicateKey(String key, int line, int column) {
-            super(key, null);
-            this.key = key;
-            this.line = line;
-            this.column = column;
-        }
     }
 }

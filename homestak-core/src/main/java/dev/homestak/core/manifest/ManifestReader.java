@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homestak.core.ConfigFailure;
+import dev.homestak.core.internal.ParseErrors;
+import dev.homestak.core.internal.ParseErrors.DuplicateKey;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -19,8 +21,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a manifest (YAML, or JSON text) into a JSON tree with the line of every key, using the
@@ -83,10 +83,9 @@ final class ManifestReader {
             }
             return Either.right(new ManifestDoc(file, root, lines));
         } catch (DuplicateKey e) {
-            return Either.left(
-                    new ConfigFailure.Parse(file, e.line, e.column, "duplicate key '" + e.key + "': keep one"));
+            return Either.left(e.failure(file, ": keep one"));
         } catch (JsonProcessingException e) {
-            return Either.left(syntaxError(file, e));
+            return Either.left(ParseErrors.syntax(file, e, "syntax error", "invalid syntax"));
         } catch (IOException e) {
             return Either.left(new ConfigFailure.Unreadable(file, e.getClass().getSimpleName()));
         }
@@ -131,45 +130,5 @@ final class ManifestReader {
             case VALUE_NULL -> NODES.nullNode();
             default -> NODES.textNode(p.getText());
         };
-    }
-
-    /** SnakeYAML's problem and position (its full message quotes source lines); Jackson's for JSON. */
-    private static ConfigFailure syntaxError(Path file, JsonProcessingException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                return new ConfigFailure.Parse(
-                        file,
-                        m.getProblemMark().getLine() + 1,
-                        m.getProblemMark().getColumn() + 1,
-                        "syntax error: " + firstLine(m.getProblem()) + context);
-            }
-        }
-        JsonLocation at = e.getLocation();
-        return new ConfigFailure.Parse(
-                file,
-                at == null ? 0 : at.getLineNr(),
-                at == null ? 0 : at.getColumnNr(),
-                "syntax error: " + firstLine(e.getOriginalMessage()));
-    }
-
-    private static String firstLine(@Nullable String message) {
-        String text = message == null ? "invalid syntax" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
-    }
-
-    /** Thrown inside the reader only; turned into a {@link ConfigFailure.Parse} at its boundary. */
-    private static final class DuplicateKey extends IOException {
-        private final String key;
-        private final int line;
-        private final int column;
-
-        DuplicateKey(String key, int line, int column) {
-            super(key, null);
-            this.key = key;
-            this.line = line;
-            this.column = column;
-        }
     }
 }
