@@ -43,19 +43,11 @@ public final class RequiredTools implements ExecutionCondition {
         context.getElement()
                 .flatMap(e -> AnnotationSupport.findAnnotation(e, RequiresTool.class))
                 .ifPresent(a -> tools.addAll(Arrays.asList(a.value())));
-        Set<String> required = required(System.getenv(SWITCH));
         for (String tool : tools) {
-            if (onPath(tool, System.getenv("PATH")).isPresent()) {
-                continue;
+            if (onPath(tool, System.getenv("PATH")).isEmpty()) {
+                return ConditionEvaluationResult.disabled(
+                        missing(tool, tool + " not on PATH: install it (" + INSTALL.getOrDefault(tool, tool) + ")"));
             }
-            String why = tool + " not on PATH: install it (" + INSTALL.getOrDefault(tool, tool) + ")";
-            if (required.contains(tool)) {
-                throw new IllegalStateException(why + "; " + SWITCH + " requires it");
-            }
-            if (ANNOUNCED.add(tool)) {
-                System.out.println("[homestak] tests skipped: " + why + " to run them");
-            }
-            return ConditionEvaluationResult.disabled(why);
         }
         return ConditionEvaluationResult.enabled(
                 tools.isEmpty() ? "no external tool" : "on PATH: " + String.join(", ", tools));
@@ -69,14 +61,21 @@ public final class RequiredTools implements ExecutionCondition {
         if (found.isPresent()) {
             return found.get();
         }
-        String why = tool + " is not installed: install it (" + install + ")";
+        throw new TestAbortedException(missing(tool, tool + " is not installed: install it (" + install + ")"));
+    }
+
+    /**
+     * A missing tool: fails when {@code HOMESTAK_REQUIRE_TOOLS} lists it; else says once per test JVM that its
+     * tests are skipped, and returns {@code why} for the skip.
+     */
+    private static String missing(String tool, String why) {
         if (required(System.getenv(SWITCH)).contains(tool)) {
             throw new IllegalStateException(why + "; " + SWITCH + " requires it");
         }
         if (ANNOUNCED.add(tool)) {
             System.out.println("[homestak] tests skipped: " + why + " to run them");
         }
-        throw new TestAbortedException(why);
+        return why;
     }
 
     /** The tool names of a {@code HOMESTAK_REQUIRE_TOOLS} value. */
