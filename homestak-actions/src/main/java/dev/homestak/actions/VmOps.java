@@ -76,7 +76,11 @@ final class VmOps {
      * fails: it is stopped and deleted again, a bounded number of times.
      */
     static Either<ActionFailure, String> destroy(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
-        Either<ActionFailure, String> result = destroyOnce(ctx, node, vmid, timeout);
+        Either<ActionFailure, Optional<VmStatus>> status = unlocked(ctx, node, vmid, timeout);
+        if (status.isRight() && status.get().isEmpty()) {
+            return Either.right("VM " + vmid + " does not exist");
+        }
+        Either<ActionFailure, String> result = status.flatMap(st -> stopAndDelete(ctx, node, vmid, timeout, st.get()));
         for (int again = 0;
                 again < RESTARTED_ATTEMPTS
                         && result.isLeft()
@@ -91,30 +95,26 @@ final class VmOps {
             }
             ctx.progress(
                     "VM " + vmid + " is running again (a start was still in flight): stopping it, then destroying");
-            result = destroyOnce(ctx, node, vmid, timeout);
+            result = stopAndDelete(ctx, node, vmid, timeout, now.get().get());
         }
         return result;
     }
 
-    private static Either<ActionFailure, String> destroyOnce(
-            ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
-        return unlocked(ctx, node, vmid, timeout).flatMap(status -> {
-            if (status.isEmpty()) {
-                return Either.right("VM " + vmid + " does not exist");
-            }
-            Either<ActionFailure, String> stopped =
-                    status.get().running() ? halt(ctx, node, vmid, timeout) : Either.right("stopped");
-            VmApi vm = node.api().qemu(vmid);
-            return stopped.flatMap(s -> converge(
-                            ctx,
-                            node,
-                            vmid,
-                            timeout,
-                            Optional::isEmpty,
-                            () -> Pve.call(ctx, "destroying VM " + vmid, () -> vm.delete(DeleteVmRequest.thorough()))
-                                    .flatMap(task -> Pve.await(ctx, "destroying VM " + vmid, task, timeout))))
-                    .map(done -> "VM " + vmid + " destroyed");
-        });
+    /** Stops the VM if {@code status} shows it running, then deletes it with purge. */
+    private static Either<ActionFailure, String> stopAndDelete(
+            ActionContext ctx, Pve.Node node, int vmid, Duration timeout, VmStatus status) {
+        Either<ActionFailure, String> stopped =
+                status.running() ? halt(ctx, node, vmid, timeout) : Either.right("stopped");
+        VmApi vm = node.api().qemu(vmid);
+        return stopped.flatMap(s -> converge(
+                        ctx,
+                        node,
+                        vmid,
+                        timeout,
+                        Optional::isEmpty,
+                        () -> Pve.call(ctx, "destroying VM " + vmid, () -> vm.delete(DeleteVmRequest.thorough()))
+                                .flatMap(task -> Pve.await(ctx, "destroying VM " + vmid, task, timeout))))
+                .map(done -> "VM " + vmid + " destroyed");
     }
 
     /**
