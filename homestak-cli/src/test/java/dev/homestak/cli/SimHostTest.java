@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -220,13 +221,9 @@ class SimHostTest {
     @DisplayName("Ctrl-C")
     class CtrlC {
 
-        @Test
-        @DisplayName(
-                "the first Ctrl-C cancels the running phase, cleanup removes the VM, exit 130, report marked interrupted")
-        void interrupt() throws Exception {
-            Path log = dir.resolve("requests.jsonl");
-            CliRun.Setup setup = CliRun.with().workingDir(dir);
-            CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> setup.run(
+        /** Starts a roundtrip on the sim host and returns once it has sent its first write and handles signals. */
+        CompletableFuture<CliRun> startedRoundtrip(CliRun.Setup setup, Path log, String... extra) throws Exception {
+            List<String> args = new ArrayList<>(List.of(
                     "-S",
                     "cli-vm-roundtrip",
                     "-H",
@@ -235,10 +232,22 @@ class SimHostTest {
                     INSTANT,
                     "--sim-request-log",
                     log.toString()));
-
+            args.addAll(List.of(extra));
+            CompletableFuture<CliRun> running =
+                    CompletableFuture.supplyAsync(() -> setup.run(args.toArray(String[]::new)));
             awaitTrue(() -> Files.exists(log)
                     && read(log).contains("\"POST\"")
                     && setup.interrupts().armed());
+            return running;
+        }
+
+        @Test
+        @DisplayName(
+                "the first Ctrl-C cancels the running phase, cleanup removes the VM, exit 130, report marked interrupted")
+        void interrupt() throws Exception {
+            Path log = dir.resolve("requests.jsonl");
+            CliRun.Setup setup = CliRun.with().workingDir(dir);
+            CompletableFuture<CliRun> running = startedRoundtrip(setup, log);
             setup.interrupts().fire();
             CliRun run = running.get(60, TimeUnit.SECONDS);
 
@@ -267,20 +276,7 @@ class SimHostTest {
         void sigterm() throws Exception {
             Path log = dir.resolve("requests.jsonl");
             CliRun.Setup setup = CliRun.with().workingDir(dir);
-            CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> setup.run(
-                    "-S",
-                    "cli-vm-roundtrip",
-                    "-H",
-                    "sim",
-                    "--sim-profile",
-                    INSTANT,
-                    "--sim-request-log",
-                    log.toString(),
-                    "--json-output"));
-
-            awaitTrue(() -> Files.exists(log)
-                    && read(log).contains("\"POST\"")
-                    && setup.interrupts().armed());
+            CompletableFuture<CliRun> running = startedRoundtrip(setup, log, "--json-output");
             setup.interrupts().fire(StopSignal.TERM);
             CliRun run = running.get(60, TimeUnit.SECONDS);
 
@@ -299,19 +295,7 @@ class SimHostTest {
         void secondSignal() throws Exception {
             Path log = dir.resolve("requests.jsonl");
             CliRun.Setup setup = CliRun.with().workingDir(dir);
-            CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> setup.run(
-                    "-S",
-                    "cli-vm-roundtrip",
-                    "-H",
-                    "sim",
-                    "--sim-profile",
-                    INSTANT,
-                    "--sim-request-log",
-                    log.toString()));
-
-            awaitTrue(() -> Files.exists(log)
-                    && read(log).contains("\"POST\"")
-                    && setup.interrupts().armed());
+            CompletableFuture<CliRun> running = startedRoundtrip(setup, log);
             setup.interrupts().fire(StopSignal.INT);
             setup.interrupts().fire(StopSignal.HUP);
             CliRun run = running.get(60, TimeUnit.SECONDS);
