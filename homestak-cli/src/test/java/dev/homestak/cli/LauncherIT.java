@@ -114,6 +114,69 @@ class LauncherIT {
     }
 
     @Nested
+    @DisplayName("a source tree changed since the last build (git pull, an edit)")
+    class Stale {
+
+        /**
+         * A copy of the launcher in a tree of its own whose {@code ./mvnw} only records that it ran and renews the
+         * build's class path file (the real CLI's), so the test sees when the launcher decides to build.
+         */
+        Path tree() throws IOException {
+            Path tree = Files.createDirectories(dir.resolve("tree"));
+            Path app = Files.createDirectories(tree.resolve("homestak-cli/target/app"));
+            Files.createDirectories(tree.resolve("homestak-cli/src/main/sh"));
+            Files.createDirectories(tree.resolve("homestak-core/src/main/java"));
+            Files.copy(LAUNCHER, tree.resolve("homestak"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(
+                    LAUNCHER.resolveSibling("homestak-cli/src/main/sh/launcher-common.sh"),
+                    tree.resolve("homestak-cli/src/main/sh/launcher-common.sh"));
+            Path realApp = LAUNCHER.resolveSibling("homestak-cli/target/app");
+            Files.writeString(
+                    tree.resolve("mvnw"),
+                    "#!/bin/sh\necho built >> \"" + dir.resolve("builds") + "\"\n" + "cp \""
+                            + realApp.resolve("classpath") + "\" \"" + app.resolve("classpath") + "\"\n");
+            tree.resolve("mvnw").toFile().setExecutable(true);
+            Files.writeString(tree.resolve("pom.xml"), "<project/>");
+            Files.writeString(tree.resolve("homestak-core/src/main/java/A.java"), "class A {}");
+            Files.writeString(app.resolve("jdk"), System.getProperty("java.home"));
+            Files.copy(realApp.resolve("classpath"), app.resolve("classpath"));
+            Files.setLastModifiedTime(
+                    app.resolve("classpath"),
+                    java.nio.file.attribute.FileTime.from(
+                            java.time.Instant.now().plusSeconds(5)));
+            return tree;
+        }
+
+        Result version(Path tree) throws Exception {
+            ProcessBuilder pb = homestak("--version");
+            pb.command().set(0, tree.resolve("homestak").toString());
+            pb.environment().put("HOMESTAK_NO_CACHE", "1");
+            return run(pb);
+        }
+
+        @Test
+        @DisplayName("a build newer than every source runs as it is; a source edited after it is built first, then run")
+        void rebuildsWhenASourceChanged() throws Exception {
+            Path tree = tree();
+
+            Result fresh = version(tree);
+            assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+            assertThat(dir.resolve("builds")).doesNotExist();
+
+            Files.setLastModifiedTime(
+                    tree.resolve("homestak-core/src/main/java/A.java"),
+                    java.nio.file.attribute.FileTime.from(
+                            java.time.Instant.now().plusSeconds(60)));
+            Result stale = version(tree);
+
+            assertThat(stale.exitCode()).as(stale.err()).isZero();
+            assertThat(stale.err()).contains("homestak-core/src/main/java/A.java changed since the last build");
+            assertThat(Files.readAllLines(dir.resolve("builds"))).hasSize(1);
+            assertThat(stale.out()).startsWith("homestak ");
+        }
+    }
+
+    @Nested
     @DisplayName("a run on the sim host")
     class SimRun {
 
