@@ -10,6 +10,7 @@ import dev.homestak.scenarios.Leftovers;
 import dev.homestak.scenarios.RunLocks;
 import io.vavr.control.Either;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,13 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--json-output", description = "One JSON object on stdout; human text on stderr.")
     boolean jsonOutput;
 
+    @Option(
+            names = "--sim-connection",
+            paramLabel = "FILE",
+            description = "With -H sim: the standalone 'homestak sim --connection-file FILE' whose VMs to clean up.")
+    @Nullable
+    Path simConnection;
+
     CleanupCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -81,6 +89,7 @@ final class CleanupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunFlags flags = new RunFlags();
+        flags.simConnection = simConnection;
         flags.host = host;
         Either<Failure, RunTarget> target = new Targets(env, siteConfig).resolve(Optional.of(host), flags, "", true);
         if (target.isLeft()) {

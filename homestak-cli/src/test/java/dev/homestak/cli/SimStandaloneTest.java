@@ -88,6 +88,34 @@ class SimStandaloneTest {
     }
 
     @Test
+    @DisplayName(
+            "a constructor's VM on a standalone simulator: 'cleanup -H sim --sim-connection' lists it, --yes removes it")
+    void cleanupThroughConnection() throws Exception {
+        CliRun.Setup server = CliRun.with().workingDir(dir);
+        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
+                () -> server.run("sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
+        SimHostTest.awaitTrue(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
+        try {
+            CliRun constructor =
+                    run("-S", "simple-vm-constructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "ctx.json");
+            assertThat(constructor.exitCode()).as(constructor.all()).isZero();
+
+            CliRun listed = run("cleanup", "-H", "sim", "--sim-connection", "sim.json", "--dry-run");
+            assertThat(listed.all()).contains("99900", "test");
+            CliRun removed = run("cleanup", "-H", "sim", "--sim-connection", "sim.json", "--yes");
+            assertThat(removed.exitCode()).as(removed.all()).isZero();
+            JsonNode after = RunTest.parse(
+                    run("cleanup", "-H", "sim", "--sim-connection", "sim.json", "--dry-run", "--json-output")
+                            .out()
+                            .strip());
+            assertThat(after.path("vms")).isEmpty();
+        } finally {
+            server.interrupts().fire();
+        }
+        assertThat(serving.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+    }
+
+    @Test
     @DisplayName("--sim-connection to a file that does not exist: one line saying how to start the simulator, exit 2")
     void missingConnection() {
         ErrorPathTest.assertOneLineError(
