@@ -15,7 +15,8 @@ import java.util.Map;
  * Runs every benchmark and prints one table. {@code --smoke}: each benchmark once with tiny sizes (what CI
  * runs, so the benchmarks keep working; figures from it mean nothing). Benchmarks never fail on a time.
  * Options: {@code --launcher PATH} (the {@code homestak} script; start-up is skipped without it),
- * {@code --out DIR} (work files, {@code results.md}, {@code fanout.svg}), {@code --svg FILE}.
+ * {@code --out DIR} (work files, {@code results.md}, {@code fanout.svg}), {@code --svg FILE} (the fan-out chart;
+ * {@code manifests.svg} goes beside it).
  */
 public final class BenchMain {
 
@@ -44,8 +45,12 @@ public final class BenchMain {
                 options.smoke() ? List.of(1, 2) : List.of(1, 8, 32, 64),
                 options.smoke() ? 0.01 : FanOut.SPEED);
         rows.addAll(FanOut.rows(fan));
-        rows.addAll(ManifestBench.run(
-                out.resolve("manifests"), options.smoke() ? 1 : 7, options.smoke() ? 2 : 32, options.launcher()));
+        ManifestBench.Result manifests = ManifestBench.run(
+                out.resolve("manifests"),
+                options.smoke() ? 1 : 7,
+                options.smoke() ? List.of(1, 2) : List.of(1, 8, 16, 32),
+                options.launcher());
+        rows.addAll(manifests.rows());
         rows.addAll(Throughput.run(
                 out.resolve("throughput"),
                 Duration.ofSeconds(options.smoke() ? 1 : 5),
@@ -53,7 +58,9 @@ public final class BenchMain {
                 options.smoke() ? 100 : 1000));
         String header = machine();
         Files.writeString(out.resolve("results.md"), header + "\n\n" + Table.markdown(rows));
-        Files.writeString(options.svg().orElse(out.resolve("fanout.svg")), SvgChart.fanOut(fan, header));
+        Path fanOutSvg = options.svg().orElse(out.resolve("fanout.svg"));
+        Files.writeString(fanOutSvg, SvgChart.fanOut(fan, header));
+        Files.writeString(fanOutSvg.resolveSibling("manifests.svg"), ManifestBench.chart(manifests, header));
         return rows;
     }
 

@@ -1,5 +1,6 @@
 package dev.homestak.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.homestak.core.SiteConfig;
 import dev.homestak.core.manifest.Manifest;
 import dev.homestak.core.manifest.ManifestSource;
@@ -11,48 +12,168 @@ import dev.homestak.manifests.StateStore;
 import dev.homestak.manifests.Verb;
 import dev.homestak.sim.Timing;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Manifests: a flat manifest of 32 vm nodes applied on the simulator (instant timing) against a 1-node one (target:
- * at most 1.5 times as long), at the default bound (8 steps per host) and at {@code --parallel 32}; and
+ * Manifests: flat manifests of N vm nodes applied on the simulator. With instant timing, 32 nodes against 1 (target:
+ * at most 1.5 times as long) at the default bound (8 steps per host) and at {@code --parallel 32}, with the process
+ * CPU time of each (the simulator runs in the same JVM, so that is all the work there is); with the fan-out
+ * benchmark's realistic timing, the apply time for each N at both bounds (the chart); and
  * {@code homestak manifest test -M n1-push -H sim} (instant profile) wall time including JVM start (target 2 s).
  */
 final class ManifestBench {
 
+    private static final String DEFAULT_BOUND = "default --parallel 8";
+
     private ManifestBench() {}
+
+    /** The table's rows and, per bound, N to the realistic-timing apply seconds (the chart). */
+    record Result(List<Row> rows, Map<String, Map<Integer, Double>> curves) {}
 
     /** Only these benchmarks: {@code ManifestBench OUT_DIR LAUNCHER [REPEATS]}. */
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 7;
-        System.out.print(Table.markdown(run(Path.of(args[0]), repeats, 32, Optional.of(Path.of(args[1])))));
+        Result r = run(Path.of(args[0]), repeats, List.of(1, 8, 16, 32), Optional.of(Path.of(args[1])));
+        System.out.print(Table.markdown(r.rows()));
+        Files.writeString(Path.of(args[0]).resolve("manifests.svg"), chart(r, "measured by ManifestBench"));
     }
 
-    static List<Row> run(Path dir, int repeats, int big, Optional<Path> launcher)
+    /** The chart of the realistic-timing curves. */
+    static String chart(Result r, String caption) {
+        return SvgChart.lines(
+                "manifest apply wall time vs. vm nodes in a flat manifest (guest boot 2 s)",
+                "vm nodes in the manifest (N)",
+                r.curves(),
+                caption);
+    }
+
+    static Result run(Path dir, int repeats, List<Integer> sizes, Optional<Path> launcher)
             throws IOException, InterruptedException {
-        List<Row> rows =
-                new ArrayList<>(ratios(dir.resolve("instant"), Timing.instant(), "instant timing", repeats, big));
-        rows.addAll(ratios(
-                dir.resolve("realistic"),
-                Timing.realistic().withSpeedFactor(FanOut.SPEED),
-                "realistic timing x" + FanOut.SPEED + " (as fan-out)",
-                Math.max(1, repeats / 3),
-                big));
+        int big = sizes.get(sizes.size() - 1);
+        List<Row> rows = new ArrayList<>(instant(dir.resolve("instant"), repeats, big));
+        Map<String, Map<Integer, Double>> curves = new LinkedHashMap<>();
+        rows.addAll(realistic(dir.resolve("realistic"), Math.max(1, repeats / 3), sizes, curves));
         if (launcher.isPresent()) {
             rows.add(cli(launcher.get(), dir, repeats));
+        }
+        return new Result(rows, curves);
+    }
+
+    private static List<Row> instant(Path dir, int repeats, int big) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (Bench bench = Bench.start(dir, Timing.instant())) {
+            Manifest one = bench.flat(1);
+            Manifest many = bench.flat(big);
+            ManifestOptions all = ManifestOptions.defaults().withParallel(big);
+            bench.applies(one, 1, ManifestOptions.defaults()); // warm-up: JIT, TLS, SSH, image download
+            bench.applies(many, 1, all);
+            Timed s1 = bench.applies(one, repeats, ManifestOptions.defaults());
+            Timed s8 = bench.applies(many, repeats, ManifestOptions.defaults());
+            Timed sAll = bench.applies(many, repeats, all);
+            rows.add(ratio(big, DEFAULT_BOUND, "instant timing", s1.wall(), s8.wall()));
+            rows.add(ratio(big, "--parallel " + big, "instant timing", s1.wall(), sAll.wall()));
+            rows.add(Row.info(
+                    "manifest apply",
+                    "process CPU per apply (client + simulator), instant timing, --parallel " + big,
+                    String.format(
+                            Locale.ROOT,
+                            "1 node %.0f ms; %d nodes %.0f ms: %.1f ms per extra node; %d nodes on %d CPUs need"
+                                    + " >= %.0f ms of wall",
+                            s1.cpuMillis(),
+                            big,
+                            sAll.cpuMillis(),
+                            (sAll.cpuMillis() - s1.cpuMillis()) / (big - 1),
+                            big,
+                            Runtime.getRuntime().availableProcessors(),
+                            sAll.cpuMillis() / Runtime.getRuntime().availableProcessors())));
         }
         return rows;
     }
 
-    private static List<Row> ratios(Path dir, Timing timing, String label, int repeats, int big) throws IOException {
+    private static List<Row> realistic(
+            Path dir, int repeats, List<Integer> sizes, Map<String, Map<Integer, Double>> curves) throws IOException {
+        Map<Integer, Double> bounded = new TreeMap<>();
+        Map<Integer, Double> unbounded = new TreeMap<>();
+        try (Bench bench = Bench.start(dir, Timing.realistic().withSpeedFactor(FanOut.SPEED))) {
+            bench.applies(bench.flat(1), 1, ManifestOptions.defaults()); // warm-up and image download
+            for (int n : sizes) {
+                Manifest m = bench.flat(n);
+                bounded.put(
+                        n,
+                        bench.applies(m, repeats, ManifestOptions.defaults())
+                                        .wall()
+                                        .p50()
+                                / 1000);
+                unbounded.put(
+                        n,
+                        bench.applies(m, repeats, ManifestOptions.defaults().withParallel(n))
+                                        .wall()
+                                        .p50()
+                                / 1000);
+            }
+        }
+        int big = sizes.get(sizes.size() - 1);
+        String label = "realistic timing x" + FanOut.SPEED + " (as fan-out)";
+        curves.put("homestak, --parallel N (measured)", unbounded);
+        curves.put("homestak, default --parallel 8 (measured)", bounded);
         List<Row> rows = new ArrayList<>();
-        try (BenchSite site = BenchSite.start(dir, timing, 1)) {
+        rows.add(Row.info(
+                "manifest apply", "N = " + sizes + " vm nodes, " + label + ", default --parallel 8", seconds(bounded)));
+        rows.add(Row.info(
+                "manifest apply", "N = " + sizes + " vm nodes, " + label + ", --parallel N", seconds(unbounded)));
+        double ratio = unbounded.get(big) / unbounded.get(1);
+        rows.add(Row.target(
+                "manifest apply",
+                big + " vm nodes vs 1 (--parallel " + big + "), " + label,
+                String.format(Locale.ROOT, "%.2fx", ratio),
+                "<= 1.5x",
+                ratio <= 1.5));
+        return rows;
+    }
+
+    private static String seconds(Map<Integer, Double> byN) {
+        StringBuilder s = new StringBuilder();
+        byN.values().forEach(v -> s.append(s.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f s", v)));
+        return s.toString();
+    }
+
+    private static Row ratio(int big, String bound, String label, Stats one, Stats many) {
+        double ratio = many.p50() / one.p50();
+        return Row.target(
+                "manifest apply",
+                big + " vm nodes vs 1 (" + bound + "), " + label,
+                String.format(
+                        Locale.ROOT,
+                        "%.2fx (1 node p50 %.0f ms; %d nodes %s)",
+                        ratio,
+                        one.p50(),
+                        big,
+                        many.describe("ms")),
+                "<= 1.5x",
+                ratio <= 1.5);
+    }
+
+    /** Wall times of applies and their mean process CPU time. */
+    private record Timed(Stats wall, double cpuMillis) {}
+
+    /** A simulator site, a runner on it and flat manifests of any size. */
+    private record Bench(BenchSite site, SiteConfig config, ManifestRunner runner, Path dir) implements AutoCloseable {
+
+        private static final OperatingSystemMXBean OS =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        static Bench start(Path dir, Timing timing) {
+            BenchSite site = BenchSite.start(dir, timing, 1);
             SiteConfig config = SiteConfig.load(dir.resolve("site-config"))
                     .getOrElseThrow(f -> new IllegalStateException(f.message()));
             ManifestRunner runner = ManifestRunner.builder()
@@ -62,70 +183,56 @@ final class ManifestBench {
                     .stateStore(StateStore.at(dir.resolve("state")))
                     .noReports()
                     .build();
-            Manifest one = flat(dir, config, "bench-1", 1);
-            Manifest many = flat(dir, config, "bench-" + big, big);
-            applyOnce(runner, one, ManifestOptions.defaults()); // warm-up: JIT, TLS, SSH, image download
-            Stats s1 = applies(runner, one, repeats, ManifestOptions.defaults());
-            Stats s8 = applies(runner, many, repeats, ManifestOptions.defaults());
-            Stats sAll =
-                    applies(runner, many, repeats, ManifestOptions.defaults().withParallel(big));
-            for (var entry :
-                    List.of(new Object[] {"default --parallel 8", s8}, new Object[] {"--parallel " + big, sAll})) {
-                Stats s = (Stats) entry[1];
-                double ratio = s.p50() / s1.p50();
-                rows.add(Row.target(
-                        "manifest apply",
-                        big + " vm nodes vs 1 (" + entry[0] + "), " + label,
-                        String.format(
-                                Locale.ROOT,
-                                "%.2fx (1 node p50 %.0f ms; %d nodes %s)",
-                                ratio,
-                                s1.p50(),
-                                big,
-                                s.describe("ms")),
-                        "<= 1.5x",
-                        ratio <= 1.5));
+            return new Bench(site, config, runner, dir);
+        }
+
+        /** {@code repeats} applies of a fresh deployment, each destroyed afterwards (not timed). */
+        Timed applies(Manifest m, int repeats, ManifestOptions options) {
+            List<Double> ms = new ArrayList<>();
+            double cpu = 0;
+            for (int i = 0; i < repeats; i++) {
+                long c0 = OS.getProcessCpuTime();
+                ms.add(apply(m, options));
+                cpu += (OS.getProcessCpuTime() - c0) / 1e6;
+                runner.run(Verb.DESTROY, m, ManifestOptions.defaults())
+                        .getOrElseThrow(f -> new IllegalStateException(f.message()));
             }
+            return new Timed(Stats.of(ms), cpu / repeats);
         }
-        return rows;
-    }
 
-    private static Stats applies(ManifestRunner runner, Manifest m, int repeats, ManifestOptions options) {
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            ms.add(applyOnce(runner, m, options));
+        /** One apply of a fresh deployment, timed. */
+        private double apply(Manifest m, ManifestOptions options) {
+            long t0 = System.nanoTime();
+            ManifestResult r =
+                    runner.run(Verb.APPLY, m, options).getOrElseThrow(f -> new IllegalStateException(f.message()));
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (!r.success()) {
+                throw new IllegalStateException(
+                        "bench apply failed: " + r.report().failureSummary().orElse(""));
+            }
+            return ms;
         }
-        return Stats.of(ms);
-    }
 
-    /** One apply of a fresh deployment (timed), then its destroy (not timed); the apply's milliseconds. */
-    private static double applyOnce(ManifestRunner runner, Manifest m, ManifestOptions options) {
-        long t0 = System.nanoTime();
-        ManifestResult r =
-                runner.run(Verb.APPLY, m, options).getOrElseThrow(f -> new IllegalStateException(f.message()));
-        double ms = (System.nanoTime() - t0) / 1e6;
-        if (!r.success()) {
-            throw new IllegalStateException(
-                    "bench apply failed: " + r.report().failureSummary().orElse(""));
+        Manifest flat(int count) throws IOException {
+            String name = "bench-" + count;
+            StringBuilder yaml = new StringBuilder("schema_version: 2\nname: " + name + "\npattern: flat\nnodes:\n");
+            for (int i = 1; i <= count; i++) {
+                yaml.append("  - {name: n")
+                        .append(i)
+                        .append(", type: vm, preset: vm-small, image: debian-12, vmid: ")
+                        .append(40000 + i)
+                        .append("}\n");
+            }
+            Path file = dir.resolve(name + ".yaml");
+            Files.writeString(file, yaml);
+            return Manifests.load(ManifestSource.ofFlag(file.toString()), config)
+                    .getOrElseThrow(f -> new IllegalStateException(f.message()));
         }
-        runner.run(Verb.DESTROY, m, ManifestOptions.defaults())
-                .getOrElseThrow(f -> new IllegalStateException(f.message()));
-        return ms;
-    }
 
-    private static Manifest flat(Path dir, SiteConfig site, String name, int count) throws IOException {
-        StringBuilder yaml = new StringBuilder("schema_version: 2\nname: " + name + "\npattern: flat\nnodes:\n");
-        for (int i = 1; i <= count; i++) {
-            yaml.append("  - {name: n")
-                    .append(i)
-                    .append(", type: vm, preset: vm-small, image: debian-12, vmid: ")
-                    .append(40000 + i)
-                    .append("}\n");
+        @Override
+        public void close() {
+            site.close();
         }
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, yaml);
-        return Manifests.load(ManifestSource.ofFlag(file.toString()), site)
-                .getOrElseThrow(f -> new IllegalStateException(f.message()));
     }
 
     /** {@code homestak manifest test -M n1-push -H sim} on the v2 fixture with an instant profile, JVM start included. */

@@ -17,7 +17,7 @@ class BenchSmokeTest {
     Path dir;
 
     @Test
-    @DisplayName("each benchmark produces its rows, the results table and the fan-out chart")
+    @DisplayName("each benchmark produces its rows, the results table and the fan-out and manifest charts")
     void smoke() throws Exception {
         List<Row> rows = BenchMain.run(Options.parse("--smoke", "--out", dir.toString()));
 
@@ -29,10 +29,16 @@ class BenchSmokeTest {
                 .singleElement()
                 .satisfies(r -> assertThat(Integer.parseInt(r.value())).isPositive());
         assertThat(Files.readString(dir.resolve("results.md"))).contains("| fan-out | T(2) / T(1) |");
-        assertThat(Files.readString(dir.resolve("fanout.svg")))
-                .startsWith("<svg")
-                .contains("polyline")
-                .endsWith("</svg>\n");
+        for (String chart : List.of("fanout.svg", "manifests.svg")) {
+            assertThat(Files.readString(dir.resolve(chart)))
+                    .startsWith("<svg")
+                    .contains("polyline")
+                    .endsWith("</svg>\n");
+        }
+        assertThat(rows)
+                .filteredOn(r -> r.metric().startsWith("process CPU per apply"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value()).matches("1 node \\d+ ms; 2 nodes \\d+ ms: .*"));
     }
 
     @Test

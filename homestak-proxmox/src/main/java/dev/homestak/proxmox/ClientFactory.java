@@ -9,6 +9,9 @@ import okhttp3.OkHttpClient;
 /** Makes the one {@link OkHttpClient} of a {@link ProxmoxClient}: base URL, timeouts, TLS, auth. */
 final class ClientFactory {
 
+    /** Idle connections kept per client: one per parallel step of a manifest at its widest (--parallel 32). */
+    static final int IDLE_CONNECTIONS = 32;
+
     private ClientFactory() {}
 
     static Either<ProxmoxFailure, ProxmoxClient.Parts> create(
@@ -31,6 +34,9 @@ final class ClientFactory {
         dispatcher.setMaxRequestsPerHost(256);
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                // parallel steps each hold a connection; OkHttp's default keeps 5 idle ones, so every burst of
+                // parallel calls paid a TLS handshake per connection again
+                .connectionPool(new okhttp3.ConnectionPool(IDLE_CONNECTIONS, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.read())
                 .writeTimeout(timeouts.read())
