@@ -202,6 +202,7 @@ public final class SshjClient implements SshClient {
             int connectMillis = (int) Math.min(
                     settings.connectTimeout().toMillis(), request.timeout().toMillis());
             client.setConnectTimeout(connectMillis);
+            client.setSocketFactory(NoDelaySockets.FACTORY);
             client.addHostKeyVerifier(knownHosts.get());
             synchronized (clients) {
                 clients.add(client);

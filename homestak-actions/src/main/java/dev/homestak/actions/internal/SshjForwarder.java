@@ -79,6 +79,7 @@ final class SshjForwarder {
                 current = hop;
                 SSHClient client = new SSHClient(config);
                 client.setConnectTimeout((int) settings.connectTimeout().toMillis());
+                client.setSocketFactory(NoDelaySockets.FACTORY);
                 client.addHostKeyVerifier(hostKeys);
                 clients.add(client);
                 if (previous == null) {
@@ -95,7 +96,7 @@ final class SshjForwarder {
                 client.getConnection().getKeepAlive().setKeepAliveInterval(15);
                 previous = client;
             }
-            ServerSocket local = new ServerSocket();
+            ServerSocket local = NoDelaySockets.serverSocket();
             local.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             LocalPortForwarder forwarder = previous.newLocalPortForwarder(
                     new Parameters("127.0.0.1", local.getLocalPort(), host, port), local);

@@ -79,6 +79,7 @@ public final class SshService implements AutoCloseable {
         server.setHost(host.getHostAddress());
         server.setPort(port);
         server.setKeyPairProvider(service.hostKeyProvider());
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.setPublickeyAuthenticator(
                 (user, key, session) -> service.authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setPasswordAuthenticator(null);
