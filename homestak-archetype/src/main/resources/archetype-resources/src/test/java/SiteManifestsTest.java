@@ -126,6 +126,34 @@ class SiteManifestsTest {
     }
 
     @Test
+    @DisplayName("Main manifest plan n2-push shows each node by its path as create, and changes nothing")
+    void plan() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(List.of("manifest", "plan", "n2-push", "--site-config", site.siteConfig().toString(),
+                "--state", tmp.resolve("state").toString(), "--identity", site.identity().toString()), clients,
+                SiteScenariosTest.print(out), SiteScenariosTest.print(err));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("root-pve › edge").contains("create");
+        assertThat(sim.requests()).noneMatch(CREATE.or(DELETE));
+    }
+
+    @Test
+    @DisplayName("an unknown verb is one line with the usage, exit code 2")
+    void unknownVerb() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(List.of("manifest", "deploy", "n1-push"), clients,
+                SiteScenariosTest.print(new ByteArrayOutputStream()), SiteScenariosTest.print(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: unknown manifest verb deploy ("
+                + SiteManifests.USAGE + ")" + System.lineSeparator());
+    }
+
+    @Test
     @DisplayName("an unknown manifest is one line naming it, exit code 2, and nothing created")
     void unknownManifest() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
