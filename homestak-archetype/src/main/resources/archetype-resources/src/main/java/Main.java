@@ -1,6 +1,7 @@
 package ${package};
 
 import dev.homestak.actions.Ports;
+import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshSettings;
 import dev.homestak.core.HostConfig;
@@ -23,12 +24,16 @@ import java.util.stream.Stream;
  * {@link ScenarioRunner}: {@code Main [<scenario>] [--node <node>] [--site-config <dir>] [--reports <dir>]
  * [--identity <ssh key file>]}. Defaults: {@value SiteScenarios#PREFLIGHT}, node {@value #DEFAULT_NODE},
  * {@code site-config}, {@code target/reports}, the user's {@code ~/.ssh} keys. Exit code 0 when the run
- * passed, 1 when it did not, 2 for bad arguments or site-config.
+ * passed, 1 when it did not, 2 for bad arguments or site-config. {@code Main manifest <verb> <manifest> ...}
+ * runs a manifest instead ({@link SiteManifests}).
  */
 public final class Main {
 
     /** The node the archetype generated. */
     static final String DEFAULT_NODE = "${nodeName}";
+
+    /** The first argument that runs a manifest instead of a scenario. */
+    static final String MANIFEST = "manifest";
 
     private Main() {
     }
@@ -40,7 +45,21 @@ public final class Main {
 
     /** Parses {@code args}, runs the scenario and returns the exit code; all output goes to {@code out}/{@code err}. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        Either<String, Integer> code = Options.parse(args).flatMap(o -> run(o, out)).map(r -> r.passed() ? 0 : 1);
+        try (ProxmoxClients clients = ProxmoxClients.builder().build()) {
+            return run(args, clients, out, err);
+        }
+    }
+
+    /**
+     * As {@link #run(List, PrintStream, PrintStream)}, calling Proxmox through {@code clients} (the caller closes
+     * them): {@code RunOnSimulator} passes clients that find the simulator's nested PVEs.
+     */
+    static int run(List<String> args, ProxmoxClients clients, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals(MANIFEST)) {
+            return SiteManifests.run(args.subList(1, args.size()), clients, out, err);
+        }
+        Either<String, Integer> code = Options.parse(args)
+                .flatMap(o -> run(o, Ports.builder().proxmox(clients), out)).map(r -> r.passed() ? 0 : 1);
         code.swap().forEach(message -> err.println("error: " + message));
         return code.getOrElse(2);
     }
@@ -50,13 +69,17 @@ public final class Main {
      * report, or why the run could not start (a bad site-config, an unknown node or scenario).
      */
     static Either<String, RunReport> run(Options o, PrintStream out) {
-        return SiteConfig.load(o.siteConfig()).flatMap(site -> site.host(o.node())).mapLeft(f -> f.message())
-                .flatMap(host -> ScenarioRegistry.load().find(o.scenario()).mapLeft(f -> f.message())
-                        .flatMap(scenario -> run(o, host, scenario, out)));
+        return run(o, Ports.builder(), out);   // only what differs from the runner's own adapters
     }
 
-    private static Either<String, RunReport> run(Options o, HostConfig host, Scenario scenario, PrintStream out) {
-        Ports.Builder ports = Ports.builder();   // only what differs from the runner's own adapters
+    private static Either<String, RunReport> run(Options o, Ports.Builder ports, PrintStream out) {
+        return SiteConfig.load(o.siteConfig()).flatMap(site -> site.host(o.node())).mapLeft(f -> f.message())
+                .flatMap(host -> ScenarioRegistry.load().find(o.scenario()).mapLeft(f -> f.message())
+                        .flatMap(scenario -> run(o, host, scenario, ports, out)));
+    }
+
+    private static Either<String, RunReport> run(Options o, HostConfig host, Scenario scenario, Ports.Builder ports,
+            PrintStream out) {
         if (!o.identities().isEmpty()) {
             ports.ssh(SshClient.create(SshSettings.builder().defaultPort(host.vmSshPort()).identityFiles(o.identities()).build()));
         }
@@ -73,7 +96,8 @@ public final class Main {
         }
     }
 
-    private static void print(RunEvent event, PrintStream out) {
+    /** Prints a run event as one line (phase names of manifests are {@code <node>/<step>}). */
+    static void print(RunEvent event, PrintStream out) {
         switch (event) {
             case RunEvent.PhaseStarted e -> out.println("[" + e.phase() + "] " + e.description());
             case RunEvent.Progress e -> out.println("[" + e.phase() + "]   " + e.line());

@@ -1,5 +1,6 @@
 package ${package};
 
+import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * Runs a scenario of this site against an embedded Proxmox VE simulator ({@code mvn test-compile exec:java},
- * optionally {@code -Dexec.args="<scenario>"}): starts the simulator, points a copy of {@code site-config/}
+ * optionally {@code -Dexec.args="<scenario>"}), or a manifest ({@code -Dexec.args="manifest test n2-push"}):
+ * starts the simulator, points a copy of {@code site-config/}
  * at it ({@link SimulatorSite}) and runs {@link Main} on node {@value Main#DEFAULT_NODE}.
  */
 public final class RunOnSimulator {
@@ -28,16 +30,19 @@ public final class RunOnSimulator {
 
     /** Runs {@link Main} with {@code args} against a fresh simulator and returns its exit code. */
     static int run(List<String> args) throws IOException {
-        Simulator sim = Simulator.builder().node(Main.DEFAULT_NODE).start()
-                .getOrElseThrow(f -> new IllegalStateException("cannot start the simulator: " + f.message()));
+        Simulator sim = SimulatorSite.start(Main.DEFAULT_NODE);
         Path dir = Files.createTempDirectory("site-on-simulator");
-        try (sim) {
+        try (sim; ProxmoxClients clients = SimulatorSite.clients(sim)) {
             System.out.println("simulated Proxmox VE " + sim.node() + " at " + sim.baseUri());
             SimulatorSite site = SimulatorSite.create(sim, Path.of("site-config"), dir, Main.DEFAULT_NODE);
             List<String> all = new ArrayList<>(args);
             all.addAll(List.of("--node", Main.DEFAULT_NODE, "--site-config", site.siteConfig().toString(),
                     "--identity", site.identity().toString()));
-            return Main.run(all, System.out, System.err);
+            if (!args.isEmpty() && args.get(0).equals(Main.MANIFEST)) {
+                // the deployment lives as long as this simulator: its state too
+                all.addAll(List.of("--state", dir.resolve("state").toString()));
+            }
+            return Main.run(all, clients, System.out, System.err);
         } finally {
             SimulatorSite.delete(dir);
         }

@@ -1,5 +1,6 @@
 package ${package};
 
+import dev.homestak.actions.ProxmoxClients;
 import dev.homestak.sim.Simulator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 /**
  * The site pointed at a running {@link Simulator}: a copy of {@code site-config/} whose node has the
  * simulator's endpoint, certificate (pinned), token, storage and SSH port, plus an SSH key that the
- * simulated VMs accept. Everything else (site defaults, envs, VM templates and presets) is the site's own.
+ * simulated VMs accept. Everything else (site defaults, manifests, presets, specs, postures) is the site's own.
  *
  * @param siteConfig the site-config copy
  * @param identity   the SSH private key ({@code --identity})
@@ -27,6 +28,20 @@ record SimulatorSite(Path siteConfig, Path identity) {
 
     /** The simulator's storage for VM disks. */
     static final String SIM_DATASTORE = "local-lvm";
+
+    /**
+     * Starts a simulator named {@code node}: instant timing; a VM of image {@code pve-9} serves a nested PVE whose
+     * API, as behind a real nested PVE's inner network, answers only through SSH forwarding from its parent.
+     */
+    static Simulator start(String node) {
+        return Simulator.builder().node(node).innerNonRoutable(true).start()
+                .getOrElseThrow(f -> new IllegalStateException("cannot start the simulator: " + f.message()));
+    }
+
+    /** Proxmox clients for the simulator: its nested PVEs serve their API on the simulator's port, not 8006. */
+    static ProxmoxClients clients(Simulator sim) {
+        return ProxmoxClients.builder().nestedPort(sim.port()).build();
+    }
 
     /** Writes the site into {@code dir} for {@code node} (which keeps its name and token key). */
     static SimulatorSite create(Simulator sim, Path siteConfig, Path dir, String node) {

@@ -2,20 +2,22 @@ package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homestak.core.ConfigResolver;
 import dev.homestak.core.HostConfig;
-import dev.homestak.core.ResolvedEnv;
-import dev.homestak.core.ResolvedVm;
+import dev.homestak.core.Preset;
 import dev.homestak.core.SiteConfig;
+import dev.homestak.core.manifest.Manifest;
+import dev.homestak.core.manifest.ManifestNode;
+import dev.homestak.core.manifest.ManifestSource;
+import dev.homestak.core.manifest.Manifests;
+import dev.homestak.core.manifest.NodeType;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("site-config/ of ${siteName}")
 class SiteConfigTest {
@@ -41,14 +43,18 @@ class SiteConfigTest {
         }
 
         @Test
-        @DisplayName("has the original's site defaults, VM presets xsmall to xlarge, envs and the test template")
+        @DisplayName("is today's layout: site defaults by their current names, presets vm-xsmall to vm-xlarge, specs, postures, manifests")
         void layout() {
             SiteConfig site = load(SITE_CONFIG);
             assertThat(site.siteDefaults()).containsEntry("timezone", "America/Denver").containsEntry("domain", "local")
-                    .containsEntry("datastore", "local-zfs").containsEntry("ssh_user", "root");
-            assertThat(site.presets()).containsOnlyKeys("xsmall", "small", "medium", "large", "xlarge");
-            assertThat(site.envs()).containsOnlyKeys("dev", "test");
-            assertThat(site.templates()).containsOnlyKeys("test");
+                    .containsEntry("datastore", "local-zfs").containsEntry("host_user", "root");
+            assertThat(site.settings().hostUser()).contains("root");
+            assertThat(site.settings().vmUser()).contains("homestak");
+            assertThat(site.catalog().presets()).containsOnlyKeys("vm-xsmall", "vm-small", "vm-medium", "vm-large", "vm-xlarge");
+            assertThat(site.catalog().specs()).containsOnlyKeys("base", "pve");
+            assertThat(site.catalog().postures()).containsOnlyKeys("dev");
+            assertThat(site.catalog().manifestNames()).containsExactly("n1-push", "n2-push");
+            assertThat(site.envs()).isEmpty();
         }
 
         @Test
@@ -61,34 +67,38 @@ class SiteConfigTest {
     }
 
     @Nested
-    @DisplayName("with secrets.yaml filled from secrets.yaml.example")
-    class WithSecrets {
+    @DisplayName("manifests")
+    class ManifestFiles {
+
+        static Manifest manifest(String name) {
+            return Manifests.load(ManifestSource.ofFlag(name), load(SITE_CONFIG))
+                    .getOrElseThrow(f -> new AssertionError(f.message()));
+        }
 
         @Test
-        @DisplayName("resolves env test on ${nodeName}: preset small, template disk, vmid from vmid_base")
-        void resolve(@TempDir Path tmp) throws IOException {
-            Path dir = Files.createDirectories(tmp.resolve("site-config"));
-            try (var files = Files.walk(SITE_CONFIG)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Path target = dir.resolve(SITE_CONFIG.relativize(f).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(f, target);
-                }
-            }
-            Files.copy(dir.resolve("secrets.yaml.example"), dir.resolve("secrets.yaml"));
+        @DisplayName("n1-push validates: one vm node, edge, sized by preset vm-small (2 cores, 2048 MB, 10 GB)")
+        void n1Push() {
+            Manifest manifest = manifest("n1-push");
 
-            ResolvedEnv env = ConfigResolver.of(load(dir)).resolveEnv("test", "${nodeName}")
-                    .getOrElseThrow(f -> new AssertionError(f.message()));
+            assertThat(manifest.nodes()).singleElement().satisfies(edge -> {
+                assertThat(edge.name()).isEqualTo("edge");
+                assertThat(edge.type()).isEqualTo(NodeType.VM);
+                assertThat(edge.preset()).contains("vm-small");
+                assertThat(edge.vmid()).contains(99001);
+            });
+            Preset small = load(SITE_CONFIG).preset("vm-small").getOrElseThrow(f -> new AssertionError(f.message()));
+            assertThat(List.of(small.cores(), small.memoryMb(), small.diskGb())).containsExactly(2, 2048, 10);
+        }
 
-            assertThat(env.datastore()).isEqualTo("${datastore}");
-            assertThat(env.sshKeys()).hasSize(1);
-            ResolvedVm vm = env.vms().get(0);
-            assertThat(vm.name()).isEqualTo("test");
-            assertThat(vm.vmid()).isEqualTo(Optional.of(99900));
-            assertThat(vm.cores()).contains(2);
-            assertThat(vm.memory()).contains(2048);
-            assertThat(vm.disk()).contains(10);
-            assertThat(env.toTfvarsJson(false)).contains("\"api_token\": \"***\"").doesNotContain("00000000-0000");
+        @Test
+        @DisplayName("n2-push validates: pve node root-pve (image pve-9) with edge inside it")
+        void n2Push() {
+            Manifest manifest = manifest("n2-push");
+
+            assertThat(manifest.nodes()).extracting(ManifestNode::name).containsExactly("root-pve", "edge");
+            assertThat(manifest.nodes().get(0).type()).isEqualTo(NodeType.PVE);
+            assertThat(manifest.nodes().get(0).image()).contains("pve-9");
+            assertThat(manifest.nodes().get(1).parent()).contains("root-pve");
         }
     }
 }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteScenariosTest {
 
     static final String NODE = Main.DEFAULT_NODE;
-    static final String SIMPLE_VM_ROUNDTRIP = "simple-vm-roundtrip";
 
     @TempDir
     Path tmp;
@@ -96,24 +95,6 @@ class SiteScenariosTest {
 
             assertThat(code).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: unknown host 'nosuch'");
-        }
-    }
-
-    @Nested
-    @DisplayName(SIMPLE_VM_ROUNDTRIP)
-    class SimpleVmRoundtrip {
-
-        @Test
-        @DisplayName("creates, starts, reaches over SSH and destroys env test's VM on the node")
-        void roundtrip(Simulator sim) {
-            RunReport report = run(sim, SIMPLE_VM_ROUNDTRIP, SimulatorSite.SIM_DATASTORE);
-
-            assertThat(report.outcome()).as(report.failureSummary().orElse("")).isEqualTo(RunOutcome.PASSED);
-            assertThat(report.phases()).extracting(PhaseResult::name)
-                    .containsExactly("ensure_image", "provision", "start", "wait_ip", "verify_ssh", "destroy");
-            assertThat(report.phases()).extracting(PhaseResult::status).containsOnly(PhaseStatus.PASSED);
-            assertThat(sim.requests()).anyMatch(r -> r.method().equals("POST") && r.path().endsWith("/qemu"));
-            assertThat(sim.vms()).isEmpty();
         }
     }
 
