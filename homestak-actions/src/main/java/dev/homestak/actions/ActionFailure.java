@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.actions.internal.Texts;
 import dev.homestak.core.ConfigFailure;
 import dev.homestak.core.Failure;
 import dev.homestak.proxmox.ProxmoxFailure;

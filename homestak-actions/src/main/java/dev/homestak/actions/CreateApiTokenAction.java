@@ -2,6 +2,7 @@ package dev.homestak.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.homestak.actions.internal.Texts;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Key;
 import dev.homestak.core.Secret;

@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.actions.internal.Texts;
 import dev.homestak.core.Facts;
 import dev.homestak.proxmox.model.DownloadUrlRequest;
 import dev.homestak.proxmox.model.StorageContent;

@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.actions.internal.Texts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.actions.internal.Texts;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.homestak.actions;
 
+import dev.homestak.actions.internal.Texts;
 import dev.homestak.core.RetryPolicy;
 import dev.homestak.proxmox.ProxmoxFailure;
 import dev.homestak.proxmox.VmApi;

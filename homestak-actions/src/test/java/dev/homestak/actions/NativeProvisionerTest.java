@@ -115,7 +115,7 @@ class NativeProvisionerTest {
             assertThat(web.get("net0")).contains("bridge=vmbr0");
             assertThat(web.get("agent")).contains("1");
             assertThat(pve.vm(dbId).config()).containsEntry("ipconfig0", "ip=10.0.12.5/24,gw=10.0.12.1");
-            assertThat(pve.vm(99910).status()).isEqualTo(dev.homestak.sim.VmStatus.STOPPED);
+            assertThat(pve.vm(99910).status()).isEqualTo(dev.homestak.sim.PowerState.STOPPED);
         }
 
         @Test

@@ -7,8 +7,8 @@ import dev.homestak.core.Key;
 import dev.homestak.proxmox.ProxmoxFailure;
 import dev.homestak.sim.FaultKind;
 import dev.homestak.sim.FaultRule;
+import dev.homestak.sim.PowerState;
 import dev.homestak.sim.Timing;
-import dev.homestak.sim.VmStatus;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +57,7 @@ class ProxmoxActionsTest {
                     .run(ctx(Facts.empty().with(TEST_VM, 99900)))
                     .get();
             assertThat(r.message()).isEqualTo("VM 99900 started");
-            assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.RUNNING);
+            assertThat(pve.vm(99900).status()).isEqualTo(PowerState.RUNNING);
         }
 
         @Test
@@ -204,7 +204,7 @@ class ProxmoxActionsTest {
             pve.createRunningVm(99900, "test");
             Facts facts = Facts.empty().with(TEST_VM, 99900);
             assertThat(StopVmAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 stopped");
-            assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.STOPPED);
+            assertThat(pve.vm(99900).status()).isEqualTo(PowerState.STOPPED);
             assertThat(StopVmAction.of(TEST_VM).run(ctx(facts)).get().message()).isEqualTo("VM 99900 already stopped");
             assertThat(StopVmAction.of(TEST_VM)
                             .run(ctx(Facts.empty().with(TEST_VM, 99977)))
@@ -362,7 +362,7 @@ class ProxmoxActionsTest {
             ActionResult r = stop.run(ctx(Facts.empty().with(TEST_VM, 99900))).get();
 
             assertThat(r.message()).isEqualTo("VM 99900 stopped");
-            assertThat(pve.vm(99900).status()).isEqualTo(VmStatus.STOPPED);
+            assertThat(pve.vm(99900).status()).isEqualTo(PowerState.STOPPED);
             assertThat(pve.sim.faultCount(FaultKind.CONNECTION_RESET)).isEqualTo(1);
             long stops = pve.sim.requests().stream()
                     .filter(q -> q.method().equals("POST") && q.path().endsWith("/status/stop"))

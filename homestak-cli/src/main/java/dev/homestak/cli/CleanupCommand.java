@@ -137,7 +137,7 @@ final class CleanupCommand implements Callable<Integer> {
                 .getErr()
                 .println("homestak: could not remove " + label(vm) + " on " + target.name()
                         + (removed.isLeft()
-                                ? ": " + Text.clean(removed.getLeft().message())
+                                ? ": " + TerminalText.clean(removed.getLeft().message())
                                 : "")));
         human.println(
                 left.isEmpty()
@@ -193,12 +193,12 @@ final class CleanupCommand implements Callable<Integer> {
     }
 
     private static String label(LeftoverVm vm) {
-        return "VM " + vm.vmid() + " (" + Text.clean(vm.name()) + ")"
+        return "VM " + vm.vmid() + " (" + TerminalText.clean(vm.name()) + ")"
                 + vm.runId().map(id -> " of run " + id).orElse("");
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("homestak: " + Text.clean(message));
+        spec.commandLine().getErr().println("homestak: " + TerminalText.clean(message));
         spec.commandLine().getErr().flush();
         return ExitCode.USAGE;
     }

@@ -78,7 +78,7 @@ record CleanupPlan(List<Entry> vms) {
                     vm.runId().orElse("-"),
                     vm.created().map(CREATED::format).orElse("-"),
                     vm.vmid(),
-                    Text.clean(vm.name()),
+                    TerminalText.clean(vm.name()),
                     vm.status(),
                     e.why()));
         }

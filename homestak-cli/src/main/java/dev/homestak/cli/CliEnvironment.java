@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param terminal which streams are terminals, colour, and the user's answers
  * @param interrupts Ctrl-C
  */
-record CliEnvironment(ConfigEnvironment config, Terminal terminal, Interrupts interrupts) {
+record CliEnvironment(ConfigEnvironment config, Terminal terminal, StopSignals interrupts) {
 
     /** Validates components. */
     CliEnvironment {
@@ -26,7 +26,7 @@ record CliEnvironment(ConfigEnvironment config, Terminal terminal, Interrupts in
     /** The real process environment. */
     static CliEnvironment system() {
         ConfigEnvironment config = ConfigEnvironment.system();
-        return new CliEnvironment(config, Terminal.system(config.variables()), Interrupts.system());
+        return new CliEnvironment(config, Terminal.system(config.variables()), StopSignals.system());
     }
 
     /** The environment variables. */

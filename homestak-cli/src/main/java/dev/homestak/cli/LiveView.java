@@ -82,7 +82,7 @@ final class LiveView implements RunListener, AutoCloseable {
         String time = took.isZero() ? "" : "  " + PlainLog.seconds(took);
         clear();
         int room = width - name.length() - time.length() - 6;
-        out.println(mark + " " + name + "  " + Text.fit(Text.clean(message), room) + time);
+        out.println(mark + " " + name + "  " + TerminalText.fit(TerminalText.clean(message), room) + time);
         out.flush();
     }
 
@@ -99,7 +99,9 @@ final class LiveView implements RunListener, AutoCloseable {
         }
         String elapsed = " " + Duration.between(phaseStart, clock.instant()).toSeconds() + "s";
         String head = SPINNER.charAt(frame) + " " + phase + "  ";
-        String line = head + Text.fit(Text.clean(latest), width - head.length() - elapsed.length() - 1) + elapsed;
+        String line = head
+                + TerminalText.fit(TerminalText.clean(latest), width - head.length() - elapsed.length() - 1)
+                + elapsed;
         out.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
         out.flush();
         drawn = line.length();
@@ -108,7 +110,7 @@ final class LiveView implements RunListener, AutoCloseable {
     /** Prints a whole line above the live one, then draws the live line again. */
     private void println(String text) {
         clear();
-        out.println(Text.clean(text));
+        out.println(TerminalText.clean(text));
         redraw();
     }
 

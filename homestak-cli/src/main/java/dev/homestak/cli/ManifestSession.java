@@ -190,7 +190,7 @@ final class ManifestSession {
     }
 
     private int fail(Failure failure) {
-        commandLine.getErr().println("homestak: " + Text.clean(failure.message()));
+        commandLine.getErr().println("homestak: " + TerminalText.clean(failure.message()));
         commandLine.getErr().flush();
         return ExitCode.USAGE;
     }

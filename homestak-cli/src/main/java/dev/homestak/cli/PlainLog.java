@@ -62,7 +62,7 @@ final class PlainLog implements RunListener {
     }
 
     private void log(String level, String message) {
-        out.println(STAMP.format(LocalDateTime.now(clock)) + " [" + level + "] " + Text.clean(message));
+        out.println(STAMP.format(LocalDateTime.now(clock)) + " [" + level + "] " + TerminalText.clean(message));
         out.flush();
     }
 

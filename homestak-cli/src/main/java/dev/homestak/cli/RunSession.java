@@ -94,7 +94,7 @@ final class RunSession {
             Either<RunFailure, RunHandle> started = builder.build().start(scenario, options);
             if (started.isLeft()) {
                 closeView(view);
-                err.println("homestak: " + Text.clean(started.getLeft().message()));
+                err.println("homestak: " + TerminalText.clean(started.getLeft().message()));
                 err.flush();
                 return ExitCode.USAGE;
             }

@@ -165,7 +165,7 @@ final class ScenarioCommand {
     private int printPreflight(
             RunTarget target, Optional<Scenario> scenario, ProxmoxClients clients, Optional<Failure> notReady) {
         List<Check> checks = new java.util.ArrayList<>(preflight(target, scenario, clients));
-        scenario.ifPresent(s -> checks.add(notReady.map(f -> Check.fail("Site-config", Text.clean(f.message())))
+        scenario.ifPresent(s -> checks.add(notReady.map(f -> Check.fail("Site-config", TerminalText.clean(f.message())))
                 .orElseGet(() -> Check.pass(
                         "Site-config", "everything the phases need resolves (envs, templates, presets, images)"))));
         PrintWriter out = human();
@@ -196,7 +196,7 @@ final class ScenarioCommand {
     }
 
     private int fail(Failure failure) {
-        commandLine.getErr().println("homestak: " + Text.clean(failure.message()));
+        commandLine.getErr().println("homestak: " + TerminalText.clean(failure.message()));
         commandLine.getErr().flush();
         return ExitCode.USAGE;
     }

@@ -82,9 +82,9 @@ final class SimCommand implements Callable<Integer> {
         if (started.isLeft()) {
             return Console.fail(spec, started.getLeft());
         }
-        Either<Failure, Optional<SshKeys>> keys = connectionFile == null
+        Either<Failure, Optional<SimRunKeys>> keys = connectionFile == null
                 ? Either.right(Optional.empty())
-                : SshKeys.generate().map(Optional::of);
+                : SimRunKeys.generate().map(Optional::of);
         if (keys.isLeft()) {
             started.get().close();
             return Console.fail(spec, keys.getLeft());
@@ -116,12 +116,12 @@ final class SimCommand implements Callable<Integer> {
             Optional<SimConnection> written = connection;
             Runnable forget = () -> {
                 written.ifPresent(SimConnection::delete);
-                keys.get().ifPresent(SshKeys::close);
+                keys.get().ifPresent(SimRunKeys::close);
             };
             Thread onExit = new Thread(forget, "sim-connection-cleanup");
             Runtime.getRuntime().addShutdownHook(onExit);
             CountDownLatch stop = new CountDownLatch(1);
-            try (Interrupts.Registration r = env.interrupts().onInterrupt(signal -> stop.countDown())) {
+            try (StopSignals.Registration r = env.interrupts().onInterrupt(signal -> stop.countDown())) {
                 stop.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -157,7 +157,7 @@ final class SimCommand implements Callable<Integer> {
                 builder.authorizedKeys(authorizedKeys.toString(), keys.get());
             } else {
                 builder.authorizedKeysIfSupported(
-                        SshKeys.userPublicKeys(env.config().home()));
+                        SimRunKeys.userPublicKeys(env.config().home()));
             }
             return builder.start().<Failure>mapLeft(f -> f);
         } catch (IllegalArgumentException e) {

@@ -51,7 +51,7 @@ record SimConnection(
     }
 
     /** The connection of a running simulator whose VMs accept {@code keys}. */
-    static SimConnection of(Path file, Simulator sim, SshKeys keys) {
+    static SimConnection of(Path file, Simulator sim, SimRunKeys keys) {
         return new SimConnection(
                 file,
                 URI.create("https://" + sim.host() + ":" + sim.port()),

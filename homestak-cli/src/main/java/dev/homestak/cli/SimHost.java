@@ -22,14 +22,14 @@ final class SimHost implements AutoCloseable {
     static final String NAME = "sim";
 
     private final Optional<Simulator> simulator;
-    private final Optional<SshKeys> keys;
+    private final Optional<SimRunKeys> keys;
     private final Optional<RequestLog> requestLog;
     private final Optional<SimConnection> connection;
     private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SimHost(
             Optional<Simulator> simulator,
-            Optional<SshKeys> keys,
+            Optional<SimRunKeys> keys,
             Optional<RequestLog> requestLog,
             Optional<SimConnection> connection) {
         this.simulator = simulator;
@@ -58,12 +58,12 @@ final class SimHost implements AutoCloseable {
             }
             builder.profile(loaded.get());
         }
-        Either<Failure, SshKeys> keys = SshKeys.generate();
+        Either<Failure, SimRunKeys> keys = SimRunKeys.generate();
         if (keys.isLeft()) {
             return Either.left(keys.getLeft());
         }
         return builder.authorizedKeys("generated run key", keys.get().publicKeys())
-                .authorizedKeysIfSupported(SshKeys.userPublicKeys(env.home()))
+                .authorizedKeysIfSupported(SimRunKeys.userPublicKeys(env.home()))
                 .start()
                 .<Failure>mapLeft(f -> f)
                 .map(sim -> new SimHost(
@@ -98,13 +98,13 @@ final class SimHost implements AutoCloseable {
 
     /** The private keys that log in to the simulator's VMs. */
     List<Path> identityFiles() {
-        return keys.map(SshKeys::identityFiles)
+        return keys.map(SimRunKeys::identityFiles)
                 .orElseGet(() -> List.of(connection.orElseThrow().identityFile()));
     }
 
     /** The public keys the VMs accept (given to provisioners as the site's {@code ssh_keys}). */
     List<String> publicKeys() {
-        return keys.map(SshKeys::publicKeys)
+        return keys.map(SimRunKeys::publicKeys)
                 .orElseGet(() -> connection.orElseThrow().publicKeys());
     }
 
@@ -113,6 +113,6 @@ final class SimHost implements AutoCloseable {
     public void close() {
         requestLog.ifPresent(RequestLog::close);
         simulator.ifPresent(Simulator::close);
-        keys.ifPresent(SshKeys::close);
+        keys.ifPresent(SimRunKeys::close);
     }
 }

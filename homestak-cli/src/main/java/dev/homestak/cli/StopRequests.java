@@ -26,9 +26,9 @@ final class StopRequests implements AutoCloseable {
     private final PrintWriter human;
     private final Consumer<String> cancel;
     private final String leftoverHint;
-    private final Interrupts.Registration registration;
+    private final StopSignals.Registration registration;
 
-    private StopRequests(Interrupts interrupts, PrintWriter human, Consumer<String> cancel, String leftoverHint) {
+    private StopRequests(StopSignals interrupts, PrintWriter human, Consumer<String> cancel, String leftoverHint) {
         this.human = human;
         this.cancel = cancel;
         this.leftoverHint = leftoverHint;
@@ -40,7 +40,7 @@ final class StopRequests implements AutoCloseable {
      * the second signal (the first stops the work, the second its cleanup); {@code leftoverHint} is printed with the
      * second (what may be left and how to remove it later).
      */
-    static StopRequests watch(Interrupts interrupts, PrintWriter human, Consumer<String> cancel, String leftoverHint) {
+    static StopRequests watch(StopSignals interrupts, PrintWriter human, Consumer<String> cancel, String leftoverHint) {
         return new StopRequests(
                 Objects.requireNonNull(interrupts, "interrupts"),
                 Objects.requireNonNull(human, "human"),

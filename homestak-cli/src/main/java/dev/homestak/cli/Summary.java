@@ -23,7 +23,8 @@ final class Summary {
             String duration = p.duration().isZero() ? "" : PlainLog.seconds(p.duration());
             String status = p.status().label() + (p.cleanup() ? "*" : "");
             String head = String.format(format, p.name(), status, duration, "");
-            out.println(head + Text.fit(Text.clean(p.message()), Math.max(20, width - head.length() - 1)));
+            out.println(
+                    head + TerminalText.fit(TerminalText.clean(p.message()), Math.max(20, width - head.length() - 1)));
         }
         if (report.phases().stream().anyMatch(PhaseResult::cleanup)) {
             out.println("(* ran as cleanup)");
@@ -35,7 +36,7 @@ final class Summary {
                         .replace('_', ' ')
                         .toUpperCase(Locale.ROOT) + " in " + PlainLog.seconds(report.duration()) + " (run "
                 + report.runId() + ")");
-        report.failureSummary().ifPresent(s -> out.println(Text.clean(s)));
+        report.failureSummary().ifPresent(s -> out.println(TerminalText.clean(s)));
         if (report.cleanup().failed()) {
             out.println("Resources may be left behind: "
                     + String.join("; ", report.cleanup().remaining()));

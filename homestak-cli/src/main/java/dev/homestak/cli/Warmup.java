@@ -38,7 +38,7 @@ final class Warmup {
 
     private static void run() {
         try {
-            SshKeys.newP256Pair();
+            SimRunKeys.newP256Pair();
         } catch (GeneralSecurityException e) {
             // a JDK without P-256 fails later where it matters, with a message there
         }

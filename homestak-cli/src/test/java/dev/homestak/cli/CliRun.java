@@ -42,7 +42,7 @@ record CliRun(int exitCode, String out, String err) {
         private Path workingDir = Path.of("").toAbsolutePath();
         private Path home;
         private Terminal terminal = Terminal.none();
-        private final ManualInterrupts interrupts = new ManualInterrupts();
+        private final ManualStopSignals interrupts = new ManualStopSignals();
         private java.io.Writer tee = java.io.Writer.nullWriter();
 
         Setup() {
@@ -88,7 +88,7 @@ record CliRun(int exitCode, String out, String err) {
         }
 
         /** The Ctrl-C source of this run. */
-        ManualInterrupts interrupts() {
+        ManualStopSignals interrupts() {
             return interrupts;
         }
 

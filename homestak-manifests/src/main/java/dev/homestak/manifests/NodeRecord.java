@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param name        the node
  * @param type        {@code vm} or {@code pve}
  * @param parent      its parent node, if any
- * @param status      {@link NodeStatus}
+ * @param status      {@link NodeState}
  * @param vmId        its VM id once provisioned
  * @param ip          its address once known
  * @param fingerprint its definition when it was created ({@link NodeSpec#fingerprint()})
@@ -22,7 +22,7 @@ public record NodeRecord(
         String name,
         String type,
         Optional<String> parent,
-        NodeStatus status,
+        NodeState status,
         Optional<Integer> vmId,
         Optional<String> ip,
         String fingerprint,
@@ -50,7 +50,7 @@ public record NodeRecord(
                 spec.name(),
                 spec.type(),
                 spec.parent(),
-                NodeStatus.RUNNING,
+                NodeState.RUNNING,
                 Optional.empty(),
                 Optional.empty(),
                 spec.fingerprint(),
@@ -73,7 +73,7 @@ public record NodeRecord(
                 name,
                 type,
                 parent,
-                NodeStatus.COMPLETED,
+                NodeState.COMPLETED,
                 vmId,
                 address.or(() -> ip),
                 fingerprint,
@@ -84,6 +84,6 @@ public record NodeRecord(
 
     NodeRecord failed(String why, Instant now) {
         return new NodeRecord(
-                name, type, parent, NodeStatus.FAILED, vmId, ip, fingerprint, createdAt, now, Optional.of(why));
+                name, type, parent, NodeState.FAILED, vmId, ip, fingerprint, createdAt, now, Optional.of(why));
     }
 }

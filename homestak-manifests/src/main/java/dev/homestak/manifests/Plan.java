@@ -117,7 +117,7 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
         String why;
         if (vm.isEmpty()) {
             boolean wasThere =
-                    recorded.map(r -> r.status() == NodeStatus.COMPLETED).orElse(false);
+                    recorded.map(r -> r.status() == NodeState.COMPLETED).orElse(false);
             action = wasThere ? NodeAction.REPLACE : NodeAction.CREATE;
             why = wasThere
                     ? "missing"

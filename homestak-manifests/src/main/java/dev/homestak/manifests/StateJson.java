@@ -62,7 +62,7 @@ final class StateJson {
             while (fields.hasNext()) {
                 var e = fields.next();
                 JsonNode n = e.getValue();
-                NodeStatus status = NodeStatus.ofJson(n.path("status").asText()).orElse(NodeStatus.FAILED);
+                NodeState status = NodeState.ofJson(n.path("status").asText()).orElse(NodeState.FAILED);
                 nodes.put(
                         e.getKey(),
                         new NodeRecord(

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.homestak.core.manifest.Manifest;
 import dev.homestak.sim.FaultKind;
 import dev.homestak.sim.FaultRule;
-import dev.homestak.sim.VmStatus;
+import dev.homestak.sim.PowerState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class KillNineTest {
         assertThat(child.toHandle().destroyForcibly()).isTrue(); // SIGKILL on Unix: kill -9
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(137);
-        assertThat(site.sim.vm(99904).orElseThrow().status()).isNotEqualTo(VmStatus.RUNNING);
+        assertThat(site.sim.vm(99904).orElseThrow().status()).isNotEqualTo(PowerState.RUNNING);
         site.sim.clearFaults();
 
         ManifestRunner runner = site.runner();
@@ -84,7 +84,7 @@ class KillNineTest {
         assertThat(resumed.success())
                 .as(resumed.report().failureSummary().orElse(""))
                 .isTrue();
-        assertThat(site.sim.vms()).hasSize(6).allMatch(vm -> vm.status() == VmStatus.RUNNING);
+        assertThat(site.sim.vms()).hasSize(6).allMatch(vm -> vm.status() == PowerState.RUNNING);
         assertThat(runner.plan(m).get().upToDate()).isTrue();
 
         ManifestResult destroyed =

@@ -3,7 +3,7 @@ package dev.homestak.manifests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homestak.core.manifest.Manifest;
-import dev.homestak.sim.VmStatus;
+import dev.homestak.sim.PowerState;
 import dev.homestak.sim.VmView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class ResumeAndLockTest {
         assertThat(r.success()).as(r.report().failureSummary().orElse("")).isTrue();
         assertThat(r.report().phase("node1/remove")).isPresent();
         assertThat(r.report().phase("node3/keep")).isPresent();
-        assertThat(site.sim.vms()).hasSize(3).allMatch(vm -> vm.status() == VmStatus.RUNNING);
+        assertThat(site.sim.vms()).hasSize(3).allMatch(vm -> vm.status() == PowerState.RUNNING);
         assertThat(runner.plan(m).get().upToDate()).isTrue();
     }
 

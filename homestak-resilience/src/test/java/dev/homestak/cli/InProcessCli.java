@@ -26,7 +26,7 @@ public final class InProcessCli {
         vars.putIfAbsent("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         ConfigEnvironment config =
                 new ConfigEnvironment(Map.copyOf(vars), workDir, home, home.resolve("no-system-site-config"));
-        Interrupts none = handler -> () -> {};
+        StopSignals none = handler -> () -> {};
         CommandLine commandLine = Cli.newCommandLine(new CliEnvironment(config, Terminal.none(), none));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

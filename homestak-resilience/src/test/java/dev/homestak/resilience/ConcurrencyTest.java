@@ -193,7 +193,7 @@ class ConcurrencyTest {
             node.qemu(99931).status().start().get();
             assertThat(site.sim.vm(99931).orElseThrow().status())
                     .as("the start task is still in flight")
-                    .isEqualTo(dev.homestak.sim.VmStatus.STOPPED);
+                    .isEqualTo(dev.homestak.sim.PowerState.STOPPED);
 
             var destroyed = dev.homestak.actions.DestroyVmsAction.of(
                             java.util.List.of(new dev.homestak.actions.ProvisionedVm("starting", 99931)))

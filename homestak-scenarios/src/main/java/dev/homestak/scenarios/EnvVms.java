@@ -54,7 +54,7 @@ final class EnvVms {
                     return Either.left(
                             new ActionFailure.Precondition(
                                     "env " + env.env() + ", VM " + vm.name() + ": image name '"
-                                            + dev.homestak.scenarios.internal.Text.stripAnsi(
+                                            + dev.homestak.scenarios.internal.ReportText.stripAnsi(
                                                             vm.image().get())
                                                     .replaceAll("\\p{Cntrl}", "?")
                                             + "' is not a file name (letters, digits, '.', '_', '+', '-'): fix the template's 'image'"));

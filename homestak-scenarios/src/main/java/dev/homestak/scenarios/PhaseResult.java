@@ -1,6 +1,6 @@
 package dev.homestak.scenarios;
 
-import dev.homestak.scenarios.internal.Text;
+import dev.homestak.scenarios.internal.ReportText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -36,7 +36,7 @@ public record PhaseResult(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(status, "status");
-        message = Text.stripAnsi(Objects.requireNonNull(message, "message"));
+        message = ReportText.stripAnsi(Objects.requireNonNull(message, "message"));
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");

@@ -171,7 +171,7 @@ public final class SimulatorBuilder {
     }
 
     private static RequestValidator validator() {
-        return dev.homestak.sim.internal.SchemaValidator.bundledInBackground();
+        return dev.homestak.sim.internal.SchemaRequestValidator.bundledInBackground();
     }
 
     private static int checkPort(int value) {

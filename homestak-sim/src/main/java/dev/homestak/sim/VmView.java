@@ -22,7 +22,7 @@ public record VmView(
         int vmid,
         String node,
         String name,
-        VmStatus status,
+        PowerState status,
         Optional<String> lock,
         Map<String, String> config,
         String address,

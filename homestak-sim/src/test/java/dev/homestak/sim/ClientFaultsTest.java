@@ -128,7 +128,7 @@ class ClientFaultsTest {
                             .isRight())
                     .isTrue();
             assertThat(sent("POST", START)).isEqualTo(2);
-            assertThat(sim.vm(100).orElseThrow().status()).isEqualTo(VmStatus.RUNNING);
+            assertThat(sim.vm(100).orElseThrow().status()).isEqualTo(PowerState.RUNNING);
         }
 
         @Test
@@ -261,7 +261,7 @@ class ClientFaultsTest {
                             ProxmoxFailure.TaskFailed.class,
                             t -> assertThat(t.exitStatus()).isEqualTo("start failed: QEMU exited with code 1"));
             assertThat(sent("POST", START)).isEqualTo(1);
-            assertThat(sim.vm(100).orElseThrow().status()).isEqualTo(VmStatus.STOPPED);
+            assertThat(sim.vm(100).orElseThrow().status()).isEqualTo(PowerState.STOPPED);
         }
 
         @Test

@@ -63,7 +63,7 @@ class HundredVmTest {
             api.until(r -> r.status() == 200, "/nodes/pve/qemu/" + vmid + "/agent/network-get-interfaces");
         }
         List<VmView> running = sim.vms();
-        assertThat(running).hasSize(100).allMatch(v -> v.status() == VmStatus.RUNNING);
+        assertThat(running).hasSize(100).allMatch(v -> v.status() == PowerState.RUNNING);
         awaitTrue(() -> sim.vms().stream().allMatch(VmView::sshUp));
         running = sim.vms();
         for (int vmid = 100; vmid < 200; vmid++) {

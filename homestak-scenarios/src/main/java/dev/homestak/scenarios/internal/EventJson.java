@@ -40,18 +40,18 @@ public final class EventJson {
             }
             case RunEvent.Progress e -> {
                 m.put("phase", e.phase());
-                m.put("line", Text.stripAnsi(e.line()));
+                m.put("line", ReportText.stripAnsi(e.line()));
             }
             case RunEvent.ToolOutput e -> {
                 m.put("phase", e.phase());
                 m.put("tool", e.tool());
                 m.put("stream", e.stream());
-                m.put("line", Text.stripAnsi(e.line()));
+                m.put("line", ReportText.stripAnsi(e.line()));
             }
             case RunEvent.Retry e -> {
                 m.put("phase", e.phase());
                 m.put("request", e.notice().request());
-                m.put("problem", Text.stripAnsi(e.notice().problem()));
+                m.put("problem", ReportText.stripAnsi(e.notice().problem()));
                 m.put("attempt", e.notice().attempt());
                 m.put("pause", ReportFormat.seconds(e.notice().pause()));
             }
@@ -71,7 +71,7 @@ public final class EventJson {
 
     private static void phaseEnd(Map<String, Object> m, String phase, String message, Duration duration) {
         m.put("phase", phase);
-        m.put("message", Text.stripAnsi(message));
+        m.put("message", ReportText.stripAnsi(message));
         m.put("duration", ReportFormat.seconds(duration));
     }
 }

@@ -29,13 +29,13 @@ public final class JunitReport {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuites name=\"homestak\"").append(counts).append(">\n");
         xml.append("  <testsuite name=\"")
-                .append(Text.xml(report.scenario()))
+                .append(ReportText.xml(report.scenario()))
                 .append('"')
                 .append(counts)
                 .append(" timestamp=\"")
                 .append(STAMP.format(ReportFormat.local(report.startedAt(), zone)))
                 .append("\" hostname=\"")
-                .append(Text.xml(report.host()))
+                .append(ReportText.xml(report.host()))
                 .append("\">\n");
         xml.append("    <properties>\n");
         property(xml, "run_id", report.runId());
@@ -51,9 +51,9 @@ public final class JunitReport {
 
     private static void testcase(StringBuilder xml, String scenario, PhaseResult p) {
         xml.append("    <testcase name=\"")
-                .append(Text.xml(p.name()))
+                .append(ReportText.xml(p.name()))
                 .append("\" classname=\"")
-                .append(Text.xml(scenario))
+                .append(ReportText.xml(scenario))
                 .append("\" time=\"")
                 .append(ReportFormat.threeDecimals(ReportFormat.seconds(p.duration())))
                 .append("\">\n");
@@ -61,20 +61,20 @@ public final class JunitReport {
         switch (p.status()) {
             case FAILED ->
                 xml.append("      <failure message=\"")
-                        .append(Text.xml(firstLine))
+                        .append(ReportText.xml(firstLine))
                         .append("\" type=\"PhaseFailed\">")
-                        .append(Text.xml(p.message()))
+                        .append(ReportText.xml(p.message()))
                         .append("</failure>\n");
             case SKIPPED -> xml.append("      <skipped message=\"skipped on request\"/>\n");
             case NOT_RUN ->
                 xml.append("      <skipped message=\"")
-                        .append(Text.xml(firstLine.isEmpty() ? "not run" : firstLine))
+                        .append(ReportText.xml(firstLine.isEmpty() ? "not run" : firstLine))
                         .append("\"/>\n");
             case PASSED -> {}
         }
         String out =
                 p.description() + (p.message().isEmpty() || p.status() == PhaseStatus.FAILED ? "" : "\n" + p.message());
-        xml.append("      <system-out>").append(Text.xml(out)).append("</system-out>\n");
+        xml.append("      <system-out>").append(ReportText.xml(out)).append("</system-out>\n");
         xml.append("    </testcase>\n");
     }
 
@@ -82,7 +82,7 @@ public final class JunitReport {
         xml.append("      <property name=\"")
                 .append(name)
                 .append("\" value=\"")
-                .append(Text.xml(value))
+                .append(ReportText.xml(value))
                 .append("\"/>\n");
     }
 

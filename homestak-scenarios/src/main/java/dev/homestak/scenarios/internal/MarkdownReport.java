@@ -45,7 +45,7 @@ public final class MarkdownReport {
         md.append("|-------|--------|----------|---------|\n");
         for (PhaseResult p : report.phases()) {
             md.append("| ")
-                    .append(Text.markdownCell(p.name()))
+                    .append(ReportText.markdownCell(p.name()))
                     .append(" | ")
                     .append(p.status().emoji())
                     .append(' ')
@@ -54,7 +54,7 @@ public final class MarkdownReport {
                     .append(ReportFormat.oneDecimal(ReportFormat.seconds(p.duration())))
                     .append('s')
                     .append(" | ")
-                    .append(Text.markdownCell(p.message()))
+                    .append(ReportText.markdownCell(p.message()))
                     .append(" |\n");
         }
         cleanup(md, report);
@@ -69,10 +69,12 @@ public final class MarkdownReport {
         }
         md.append("\n## Cleanup\n\n");
         for (String line : report.cleanup().cleaned()) {
-            md.append("- cleaned: ").append(Text.markdownCell(line)).append('\n');
+            md.append("- cleaned: ").append(ReportText.markdownCell(line)).append('\n');
         }
         for (String line : report.cleanup().remaining()) {
-            md.append("- **not cleaned**: ").append(Text.markdownCell(line)).append('\n');
+            md.append("- **not cleaned**: ")
+                    .append(ReportText.markdownCell(line))
+                    .append('\n');
         }
     }
 }

@@ -10,7 +10,7 @@ import dev.homestak.scenarios.PhaseStatus;
 import dev.homestak.scenarios.RunOptions;
 import dev.homestak.scenarios.RunOutcome;
 import dev.homestak.scenarios.RunReport;
-import dev.homestak.sim.VmStatus;
+import dev.homestak.sim.PowerState;
 import dev.homestak.sim.VmView;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class SimpleVmScenariosTest {
         assertThat(built.phases()).extracting(PhaseResult::status).containsOnly(PhaseStatus.PASSED);
         assertThat(built.outcome()).isEqualTo(RunOutcome.PASSED);
         VmView vm = site.sim.vm(99900).orElseThrow();
-        assertThat(vm.status()).isEqualTo(VmStatus.RUNNING);
+        assertThat(vm.status()).isEqualTo(PowerState.RUNNING);
         assertThat(vm.name()).isEqualTo("test");
         assertThat(vm.config().get("tags"))
                 .contains("homestak")

@@ -141,8 +141,8 @@ final class ApiServer {
             instance.cluster().advance();
             Object data = match.get().handler().handle(call);
             return data instanceof Paged paged
-                    ? HttpResponse.json(200, "OK", Json.envelope(paged.data(), Map.of("total", paged.total())))
-                    : HttpResponse.json(200, "OK", Json.envelope(data, Map.of()));
+                    ? HttpResponse.json(200, "OK", ApiJson.envelope(paged.data(), Map.of("total", paged.total())))
+                    : HttpResponse.json(200, "OK", ApiJson.envelope(data, Map.of()));
         } catch (PveError e) {
             return error(e);
         }
@@ -191,7 +191,7 @@ final class ApiServer {
             extra.put("errors", e.errors());
         }
         extra.put("message", e.getMessage() + "\n");
-        return HttpResponse.json(e.status(), e.getMessage(), Json.envelope(null, extra));
+        return HttpResponse.json(e.status(), e.getMessage(), ApiJson.envelope(null, extra));
     }
 
     private static void sleep(java.time.Duration delay) {

@@ -24,8 +24,8 @@ final class Cluster {
     final Map<Integer, Vm> vms = new TreeMap<>();
     final Storage storage = new Storage();
     final Sdn sdn = new Sdn();
-    private final Map<String, Task> tasks = new LinkedHashMap<>();
-    private final List<Task> pending = new ArrayList<>();
+    private final Map<String, SimTask> tasks = new LinkedHashMap<>();
+    private final List<SimTask> pending = new ArrayList<>();
     private int pids = 0x2f00;
 
     Cluster(String node, SimRuntime runtime, Guests guests) {
@@ -44,8 +44,8 @@ final class Cluster {
     }
 
     /** The task with this UPID, or PVE's error. */
-    synchronized Task task(String upid) {
-        Task task = tasks.get(upid);
+    synchronized SimTask task(String upid) {
+        SimTask task = tasks.get(upid);
         if (task == null) {
             throw PveError.of("no such task");
         }
@@ -53,12 +53,12 @@ final class Cluster {
     }
 
     /** Every task, oldest first. */
-    synchronized List<Task> allTasks() {
+    synchronized List<SimTask> allTasks() {
         return List.copyOf(tasks.values());
     }
 
     synchronized List<TaskView> taskViews() {
-        return tasks.values().stream().map(Task::view).toList();
+        return tasks.values().stream().map(SimTask::view).toList();
     }
 
     /**
@@ -87,7 +87,7 @@ final class Cluster {
         if (vm != null && due.isAfter(vm.flockFreeAt)) {
             vm.flockFreeAt = due;
         }
-        Task task = new Task(node, type, id, call.user(), pids++, now, due, effective);
+        SimTask task = new SimTask(node, type, id, call.user(), pids++, now, due, effective);
         task.log(taskBanner(type, id));
         tasks.put(task.upid(), task);
         pending.add(task);
@@ -125,11 +125,11 @@ final class Cluster {
     /** Ends every task whose time has come (in order), then moves booting guests along. */
     synchronized void advance() {
         Instant now = runtime.clock().instant();
-        List<Task> due = pending.stream()
+        List<SimTask> due = pending.stream()
                 .filter(t -> !t.dueAt().isAfter(now))
-                .sorted(Comparator.comparing(Task::dueAt))
+                .sorted(Comparator.comparing(SimTask::dueAt))
                 .toList();
-        for (Task task : due) {
+        for (SimTask task : due) {
             pending.remove(task);
             task.finish();
         }
@@ -146,7 +146,7 @@ final class Cluster {
 
     /** Stops a task (no-op when it has ended), or PVE's error when there is no such task. */
     synchronized void stop(String upid) {
-        Task task = task(upid);
+        SimTask task = task(upid);
         if (pending.remove(task)) {
             task.interrupt();
         }

@@ -1,8 +1,8 @@
 package dev.homestak.sim.internal;
 
 import dev.homestak.sim.FaultKind;
+import dev.homestak.sim.PowerState;
 import dev.homestak.sim.Timing;
-import dev.homestak.sim.VmStatus;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,7 @@ final class Guests {
 
     /** The VM is now running (its start task ended): decide per-boot faults, then catch up. */
     void boot(Vm vm, Instant now) {
-        vm.status = VmStatus.RUNNING;
+        vm.status = PowerState.RUNNING;
         vm.bootedAt = now;
         List<FaultKind> faults = pve.runtime().faults().onBoot(vm.vmid);
         vm.agentNeverReady = faults.contains(FaultKind.AGENT_NEVER_READY);
@@ -63,7 +63,7 @@ final class Guests {
 
     /** The VM stops: SSH closes, the nested PVE (if any) stops serving, agent state is lost. */
     void halt(Vm vm) {
-        vm.status = VmStatus.STOPPED;
+        vm.status = PowerState.STOPPED;
         vm.bootedAt = null;
         vm.execs.clear();
         if (vm.sshBound != null) {

@@ -24,7 +24,7 @@ final class Pvenode {
                                     || a.equals("--output-format=json")
                                     || a.startsWith("--output-format=json"));
                     return json
-                            ? new Vm.Exec(0, Json.write(List.of(cert)) + "\n", "")
+                            ? new Vm.Exec(0, ApiJson.write(List.of(cert)) + "\n", "")
                             : new Vm.Exec(0, "pve-ssl.pem  " + fingerprint + "\n", "");
                 })
                 .orElseGet(() -> new Vm.Exec(255, "", "ipcc_send_rec[1] failed: Connection refused\n"));

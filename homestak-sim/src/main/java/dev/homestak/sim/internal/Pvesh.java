@@ -38,7 +38,7 @@ final class Pvesh {
         String path = args.get(1).startsWith("/") ? args.get(1) : "/" + args.get(1);
         try {
             Object data = guest.api().get().internal(METHODS.get(args.get(0)), path, params);
-            return new Vm.Exec(0, data == null ? "" : Json.write(data) + "\n", "");
+            return new Vm.Exec(0, data == null ? "" : ApiJson.write(data) + "\n", "");
         } catch (PveError e) {
             StringBuilder err = new StringBuilder(
                     e.status() == 400 ? "400 Parameter verification failed.\n" : e.getMessage() + "\n");

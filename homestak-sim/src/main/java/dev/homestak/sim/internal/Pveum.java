@@ -36,13 +36,13 @@ final class Pveum {
                 tokens.create(user, tokenId, privsep, comment, expire.isEmpty() ? 0 : Long.parseLong(expire));
         Map<String, Object> json = AccessRoutes.tokenJson(token);
         if (option(options, "--output-format").startsWith("json")) {
-            return new Vm.Exec(0, Json.write(json) + "\n", "");
+            return new Vm.Exec(0, ApiJson.write(json) + "\n", "");
         }
         String table = "┌──────────────┬──────────────────────────────────────┐\n"
                 + row("key", "value")
                 + "╞══════════════╪══════════════════════════════════════╡\n"
                 + row("full-tokenid", token.fullId())
-                + row("info", Json.write(json.get("info")))
+                + row("info", ApiJson.write(json.get("info")))
                 + row("value", token.value().reveal())
                 + "└──────────────┴──────────────────────────────────────┘\n";
         return new Vm.Exec(0, table, "");

@@ -1,6 +1,6 @@
 package dev.homestak.sim.internal;
 
-import dev.homestak.sim.VmStatus;
+import dev.homestak.sim.PowerState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,7 +159,7 @@ final class QemuRoutes {
         synchronized (cluster) {
             Vm vm = cluster.vm(call.vmid());
             vm.checkUnlocked();
-            if (vm.status == VmStatus.RUNNING) {
+            if (vm.status == PowerState.RUNNING) {
                 throw PveError.of("VM " + vm.vmid + " is running - destroy failed");
             }
             if (vm.config.containsKey("protection")

@@ -36,7 +36,7 @@ final class RequestParser {
         String type = request.header("content-type").orElse("").split(";")[0].trim();
         if (request.body().length > 0) {
             if (type.equals("application/json")) {
-                json(Json.read(request.body()), params);
+                json(ApiJson.read(request.body()), params);
             } else {
                 form(new String(request.body(), StandardCharsets.UTF_8), params);
             }

@@ -53,9 +53,9 @@ final class TaskRoutes {
         Cluster cluster = pve.cluster();
         List<Map<String, Object>> matching = new ArrayList<>();
         synchronized (cluster) {
-            List<Task> all = new ArrayList<>(cluster.allTasks());
+            List<SimTask> all = new ArrayList<>(cluster.allTasks());
             java.util.Collections.reverse(all);
-            for (Task t : all) {
+            for (SimTask t : all) {
                 if (matches(call, t)) {
                     matching.add(t.listEntry(cluster.now()));
                 }
@@ -68,7 +68,7 @@ final class TaskRoutes {
         return new Paged(List.copyOf(page), matching.size());
     }
 
-    private static boolean matches(Call call, Task t) {
+    private static boolean matches(Call call, SimTask t) {
         String source = call.param("source").orElse("archive");
         boolean sourceOk = source.equals("all") || (source.equals("active") == t.running());
         String status = t.running() ? "" : t.failed() ? "error" : "ok";

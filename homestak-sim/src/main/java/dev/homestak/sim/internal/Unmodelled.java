@@ -15,9 +15,9 @@ final class Unmodelled {
 
     static HttpResponse answer(String method, String path, String returnsType) {
         if (method.equals("GET") && returnsType.equals("array")) {
-            return HttpResponse.json(200, "OK", Json.envelope(List.of(), Map.of()));
+            return HttpResponse.json(200, "OK", ApiJson.envelope(List.of(), Map.of()));
         }
         String reason = method + " " + path + ": feature not available on this node (not modelled by homestak-sim)";
-        return HttpResponse.json(500, reason, Json.envelope(null, Map.of("message", reason + "\n")));
+        return HttpResponse.json(500, reason, ApiJson.envelope(null, Map.of("message", reason + "\n")));
     }
 }

@@ -1,6 +1,6 @@
 package dev.homestak.sim.internal;
 
-import dev.homestak.sim.VmStatus;
+import dev.homestak.sim.PowerState;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ final class Vm {
 
     final int vmid;
     final Map<String, String> config = new LinkedHashMap<>();
-    VmStatus status = VmStatus.STOPPED;
+    PowerState status = PowerState.STOPPED;
     /** When the VM's file lock is free again (the end of the last queued task holding it). */
     Instant flockFreeAt = Instant.EPOCH;
     /** When the current boot's start task ended; null while stopped. */
@@ -56,7 +56,7 @@ final class Vm {
     }
 
     boolean running() {
-        return status == VmStatus.RUNNING;
+        return status == PowerState.RUNNING;
     }
 
     /** Whether the guest agent is enabled in the config ({@code agent: 1} or {@code enabled=1,...}). */

@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** Ctrl-C for tests: {@link #fire()} calls every registered handler, as SIGINT would. */
-final class ManualInterrupts implements Interrupts {
+final class ManualStopSignals implements StopSignals {
 
     private final List<Consumer<StopSignal>> handlers = new CopyOnWriteArrayList<>();
 

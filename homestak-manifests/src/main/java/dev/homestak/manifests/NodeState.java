@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A node's state, spelled as upstream's {@code execution.json}: {@code pending|running|completed|failed|destroyed}. */
-public enum NodeStatus {
+public enum NodeState {
     /** Not started. */
     PENDING,
     /** Being created (a crash leaves it here). */
@@ -23,7 +23,7 @@ public enum NodeStatus {
     }
 
     /** The status of a JSON spelling. */
-    static Optional<NodeStatus> ofJson(String text) {
+    static Optional<NodeState> ofJson(String text) {
         return Arrays.stream(values()).filter(s -> s.json().equals(text)).findFirst();
     }
 }

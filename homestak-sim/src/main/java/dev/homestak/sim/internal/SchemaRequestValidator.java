@@ -9,17 +9,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /** Request validation against the PVE 9.1 schema bundled with homestak-proxmox ({@link PveApiSchema}). */
-public final class SchemaValidator implements RequestValidator {
+public final class SchemaRequestValidator implements RequestValidator {
 
     private final PveApiSchema schema;
 
-    private SchemaValidator(PveApiSchema schema) {
+    private SchemaRequestValidator(PveApiSchema schema) {
         this.schema = schema;
     }
 
     /** The validator for the bundled PVE 9.1 schema. */
     public static RequestValidator bundled() {
-        return new SchemaValidator(PveApiSchema.bundled());
+        return new SchemaRequestValidator(PveApiSchema.bundled());
     }
 
     /**
@@ -28,7 +28,7 @@ public final class SchemaValidator implements RequestValidator {
      */
     public static RequestValidator bundledInBackground() {
         CompletableFuture<RequestValidator> loading = CompletableFuture.supplyAsync(
-                SchemaValidator::bundled,
+                SchemaRequestValidator::bundled,
                 runnable -> Thread.ofPlatform().daemon().name("sim-schema").start(runnable));
         return new RequestValidator() {
             @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Where stop requests come from: the process's SIGINT, SIGTERM and SIGHUP in production, a test's trigger in tests. */
-interface Interrupts {
+interface StopSignals {
 
     /** Calls {@code handler} with each stop signal until the returned registration is closed. */
     Registration onInterrupt(Consumer<StopSignal> handler);
@@ -21,7 +21,7 @@ interface Interrupts {
      * signal the process was started with ignored ({@code nohup}, a background job's SIGINT) stays ignored: the
      * JVM installs no handler for it.
      */
-    static Interrupts system() {
+    static StopSignals system() {
         return handler -> {
             List<Runnable> restore = new ArrayList<>();
             for (StopSignal s : StopSignal.values()) {

@@ -8,11 +8,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** JSON for the simulated API's bodies. */
-final class Json {
+final class ApiJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {}
+    private ApiJson() {}
 
     /** Serializes maps, lists, strings and numbers. */
     static String write(@Nullable Object value) {

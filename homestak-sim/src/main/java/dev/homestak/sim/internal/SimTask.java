@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * A simulated worker task. It ends when the simulator's clock reaches {@link #dueAt()}; then its
  * work runs (under the cluster's lock) and its exit status is {@code OK} or the work's error text.
  */
-final class Task {
+final class SimTask {
 
     private final String upid;
     private final String node;
@@ -26,7 +26,7 @@ final class Task {
     private final List<String> log = new ArrayList<>();
     private @Nullable String exitStatus;
 
-    Task(String node, String type, String id, String user, int pid, Instant start, Instant dueAt, TaskWork work) {
+    SimTask(String node, String type, String id, String user, int pid, Instant start, Instant dueAt, TaskWork work) {
         this.node = node;
         this.type = type;
         this.id = id;

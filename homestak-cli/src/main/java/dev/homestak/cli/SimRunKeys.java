@@ -29,10 +29,10 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
  * @param identityFiles private key files
  * @param dir the directory of the pair, deleted on close
  */
-record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir) implements AutoCloseable {
+record SimRunKeys(List<String> publicKeys, List<Path> identityFiles, Path dir) implements AutoCloseable {
 
     /** Copies the lists. */
-    SshKeys {
+    SimRunKeys {
         publicKeys = List.copyOf(publicKeys);
         identityFiles = List.copyOf(identityFiles);
     }
@@ -58,7 +58,7 @@ record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir) impl
     }
 
     /** An ECDSA P-256 pair in OpenSSH format in a fresh 0700 directory. */
-    static Either<Failure, SshKeys> generate() {
+    static Either<Failure, SimRunKeys> generate() {
         try {
             Path dir = Files.createTempDirectory(
                     "homestak-sim-key-",
@@ -70,7 +70,7 @@ record SshKeys(List<String> publicKeys, List<Path> identityFiles, Path dir) impl
             }
             String line = PublicKeyEntry.toString(pair.getPublic()) + " homestak-sim";
             Files.writeString(dir.resolve("id_ecdsa.pub"), line + "\n");
-            return Either.right(new SshKeys(List.of(line), List.of(key), dir));
+            return Either.right(new SimRunKeys(List.of(line), List.of(key), dir));
         } catch (IOException | GeneralSecurityException e) {
             return Either.left(new CliFailure(
                     "cannot create an SSH key for the sim host in " + System.getProperty("java.io.tmpdir") + ": "

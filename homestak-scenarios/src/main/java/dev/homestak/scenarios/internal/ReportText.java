@@ -2,15 +2,15 @@ package dev.homestak.scenarios.internal;
 
 import java.util.regex.Pattern;
 
-/** Text cleaning for reports: ANSI codes out, Markdown table cells and XML made safe. */
-public final class Text {
+/** ReportText cleaning for reports: ANSI codes out, Markdown table cells and XML made safe. */
+public final class ReportText {
 
     // CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and any stray two-byte escape
     private static final Pattern ANSI =
             Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[@-_]?");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
-    private Text() {}
+    private ReportText() {}
 
     /** The text without ANSI escape sequences. */
     public static String stripAnsi(String text) {

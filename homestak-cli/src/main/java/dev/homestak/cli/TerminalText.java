@@ -2,12 +2,12 @@ package dev.homestak.cli;
 
 import java.util.regex.Pattern;
 
-/** Text helpers for terminal output. */
-final class Text {
+/** TerminalText helpers for terminal output. */
+final class TerminalText {
 
     private static final Pattern CONTROL = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|[\\p{Cntrl}&&[^\t]]");
 
-    private Text() {}
+    private TerminalText() {}
 
     /** The text without ANSI escape sequences and control characters (one printable line). */
     static String clean(String text) {

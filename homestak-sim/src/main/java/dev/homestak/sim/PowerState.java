@@ -1,7 +1,7 @@
 package dev.homestak.sim;
 
 /** The power state of a simulated VM, as {@code status/current} reports it. */
-public enum VmStatus {
+public enum PowerState {
     /** Not running (created, stopped or shut down). */
     STOPPED,
     /** Running (from the end of its start task). */
