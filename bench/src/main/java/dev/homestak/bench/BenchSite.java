@@ -31,6 +31,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 final class BenchSite implements AutoCloseable {
 
     final Simulator sim;
+    final SiteConfig site;
     final HostConfig host;
     final ProxmoxClients clients;
     final SshClient ssh;
@@ -40,7 +41,7 @@ final class BenchSite implements AutoCloseable {
     private BenchSite(Simulator sim, Path dir, Path keyFile) {
         this.sim = sim;
         this.keyFile = keyFile;
-        SiteConfig site =
+        this.site =
                 SiteConfig.load(dir.resolve("site-config")).getOrElseThrow(f -> new IllegalStateException(f.message()));
         this.host = site.host("sim").getOrElseThrow(f -> new IllegalStateException(f.message()));
         this.clients = ProxmoxClients.create();
@@ -86,6 +87,7 @@ final class BenchSite implements AutoCloseable {
     ScenarioRunner runner(Path reports) {
         return ScenarioRunner.builder()
                 .hostConfig(host)
+                .site(site)
                 .ports(ports())
                 .reportDir(reports)
                 .build();

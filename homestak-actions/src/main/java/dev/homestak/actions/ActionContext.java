@@ -4,6 +4,7 @@ import dev.homestak.actions.internal.Texts;
 import dev.homestak.core.Facts;
 import dev.homestak.core.HostConfig;
 import dev.homestak.core.Key;
+import dev.homestak.core.SiteConfig;
 import dev.homestak.core.Sleeper;
 import dev.homestak.proxmox.RetryNotice;
 import io.vavr.control.Either;
@@ -25,6 +26,7 @@ public final class ActionContext {
 
     private final Facts facts;
     private final Optional<HostConfig> host;
+    private final Optional<SiteConfig> site;
     private final ProxmoxClients proxmox;
     private final Map<String, PlaybookStandIn> standIns;
     private final ProcessRunner processes;
@@ -39,6 +41,7 @@ public final class ActionContext {
     private ActionContext(Builder b) {
         this.facts = b.facts;
         this.host = b.host;
+        this.site = b.site;
         this.proxmox = b.proxmox != null ? b.proxmox : ProxmoxClients.create();
         this.standIns = Map.copyOf(b.standIns);
         this.processes = b.processes != null ? b.processes : ProcessRunner.system();
@@ -61,6 +64,7 @@ public final class ActionContext {
         Builder b = new Builder();
         b.facts = facts;
         b.host = host;
+        b.site = site;
         b.proxmox = proxmox;
         b.standIns.putAll(standIns);
         b.processes = processes;
@@ -87,6 +91,11 @@ public final class ActionContext {
     /** The config of the host the run targets ({@code --host}), when there is one. */
     public Optional<HostConfig> host() {
         return host;
+    }
+
+    /** The site-config the run works against (envs, presets, manifests), when the runner was given one. */
+    public Optional<SiteConfig> site() {
+        return site;
     }
 
     /**
@@ -237,6 +246,7 @@ public final class ActionContext {
     public static final class Builder {
         private Facts facts = Facts.empty();
         private Optional<HostConfig> host = Optional.empty();
+        private Optional<SiteConfig> site = Optional.empty();
         private @org.jspecify.annotations.Nullable ProxmoxClients proxmox;
         private final Map<String, PlaybookStandIn> standIns = new LinkedHashMap<>();
         private @org.jspecify.annotations.Nullable ProcessRunner processes;
@@ -265,6 +275,12 @@ public final class ActionContext {
         /** The host config values are looked up in after the facts. */
         public Builder host(HostConfig value) {
             this.host = Optional.of(value);
+            return this;
+        }
+
+        /** The site-config the run works against (the built-in scenarios resolve their envs in it). */
+        public Builder site(SiteConfig value) {
+            this.site = Optional.of(Objects.requireNonNull(value, "site"));
             return this;
         }
 

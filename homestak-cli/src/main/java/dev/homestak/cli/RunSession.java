@@ -153,10 +153,11 @@ final class RunSession {
         return b.build();
     }
 
-    /** A runner builder for {@code target}: its host config, its name as {@code --host} gave it, its ports. */
+    /** A runner builder for {@code target}: its host config and site, its name as {@code --host} gave it, its ports. */
     private static ScenarioRunner.Builder runner(RunTarget target, ProxmoxClients clients) {
         ScenarioRunner.Builder b = ScenarioRunner.builder().ports(ports(target, clients));
         target.host().ifPresent(b::hostConfig);
+        target.site().ifPresent(b::site);
         return b.host(target.name());
     }
 

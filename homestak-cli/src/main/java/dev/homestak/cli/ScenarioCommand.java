@@ -48,7 +48,7 @@ final class ScenarioCommand {
         }
         try (RunTarget t = target.get()) {
             t.sim().ifPresent(sim -> sim.notes().forEach(human()::println));
-            return withTarget(t, scenario.get().map(s -> BuiltIns.bind(s, t)));
+            return withTarget(t, scenario.get());
         }
     }
 

@@ -48,6 +48,7 @@ public final class ManifestRunner implements AutoCloseable {
         ScenarioRunner.Builder r = ScenarioRunner.builder()
                 .ports(b.ports)
                 .hostConfig(host)
+                .site(site)
                 .redact(b.secrets)
                 .clock(b.clock)
                 .cancelGrace(b.cancelGrace);

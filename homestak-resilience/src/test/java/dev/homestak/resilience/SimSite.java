@@ -101,6 +101,7 @@ final class SimSite implements AutoCloseable {
     ScenarioRunner runner(Path reports, RunListener... listeners) {
         ScenarioRunner.Builder b = ScenarioRunner.builder()
                 .hostConfig(host)
+                .site(site)
                 .ports(Ports.builder().proxmox(clients).ssh(ssh).build())
                 .reportDir(reports)
                 .redact(List.of(sim.apiToken(), Secret.of(VM_ROOT_HASH), Secret.of(SPARE_TOKEN)))

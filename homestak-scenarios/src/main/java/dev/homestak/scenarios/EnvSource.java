@@ -3,11 +3,9 @@ package dev.homestak.scenarios;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.core.ConfigResolver;
-import dev.homestak.core.HostConfig;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.SiteConfig;
 import io.vavr.control.Either;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -28,22 +26,14 @@ public interface EnvSource {
     }
 
     /**
-     * Resolves against the site-config the run's host config was loaded from ({@code nodes/<node>.yaml}'s
-     * site-config directory), loaded again for each resolution: what the built-in scenarios use.
+     * Resolves against the site-config the run works against ({@link ActionContext#site()}, given with
+     * {@code ScenarioRunner.Builder.site}): what the built-in scenarios use.
      */
-    static EnvSource fromHostConfig() {
-        return (env, node, ctx) -> ctx.requireHost()
-                .flatMap(host -> siteRoot(host)
-                        .flatMap(root -> SiteConfig.load(root).<ActionFailure>mapLeft(ActionFailure.Config::new))
-                        .flatMap(site -> of(site).resolve(env, node, ctx)));
-    }
-
-    private static Either<ActionFailure, Path> siteRoot(HostConfig host) {
-        Path parent = host.file().toAbsolutePath().getParent();
-        Path root = parent == null ? null : parent.getParent();
-        return root == null
-                ? Either.left(new ActionFailure.Precondition("cannot find the site-config of host '" + host.name()
-                        + "' (" + host.file() + "): load it from a site-config directory"))
-                : Either.right(root);
+    static EnvSource fromRun() {
+        return (env, node, ctx) -> ctx.site()
+                .map(site -> of(site).resolve(env, node, ctx))
+                .orElseGet(() -> Either.left(new ActionFailure.Precondition("env '" + env
+                        + "' cannot be resolved: the run has no site-config (give the runner one with"
+                        + " ScenarioRunner.builder().site(...))")));
     }
 }

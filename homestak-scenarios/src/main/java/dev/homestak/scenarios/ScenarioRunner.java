@@ -262,6 +262,7 @@ public final class ScenarioRunner implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private Duration cancelGrace = Duration.ofSeconds(30);
         private Optional<dev.homestak.core.HostConfig> hostConfig = Optional.empty();
+        private Optional<dev.homestak.core.SiteConfig> site = Optional.empty();
         private Optional<RunLocks> runLocks = Optional.empty();
 
         private Builder() {}
@@ -284,6 +285,15 @@ public final class ScenarioRunner implements AutoCloseable {
         public Builder hostConfig(dev.homestak.core.HostConfig value) {
             hostConfig = Optional.of(Objects.requireNonNull(value, "hostConfig"));
             host = value.name();
+            return this;
+        }
+
+        /**
+         * The site-config runs work against: the built-in scenarios resolve their envs (VMs, presets, templates)
+         * in it, loaded once; give the one {@link #hostConfig} came from.
+         */
+        public Builder site(dev.homestak.core.SiteConfig value) {
+            site = Optional.of(Objects.requireNonNull(value, "site"));
             return this;
         }
 
@@ -350,6 +360,7 @@ public final class ScenarioRunner implements AutoCloseable {
                             .orElse(SshSettings.defaults())));
             ActionContext.Builder context = ports.context(own.orElse(null), ssh);
             hostConfig.ifPresent(context::host);
+            site.ifPresent(context::site);
             List<Secret> masked = new ArrayList<>(secrets);
             hostConfig.ifPresent(h -> {
                 h.apiToken().ifPresent(masked::add);

@@ -48,10 +48,9 @@ public final class StandardScenarioActions implements ScenarioActions {
         this.tofu = tofu;
     }
 
-    /** Envs from the site-config of the run's host config; ansible in {@code ../ansible}; the original's tofu layout. */
+    /** Envs from the run's site-config; ansible in {@code ../ansible}; the original's tofu layout. */
     public static StandardScenarioActions create() {
-        return new StandardScenarioActions(
-                EnvSource.fromHostConfig(), Path.of("..", "ansible"), TofuSettings.defaults());
+        return new StandardScenarioActions(EnvSource.fromRun(), Path.of("..", "ansible"), TofuSettings.defaults());
     }
 
     /** Envs from {@code site}, already loaded. */

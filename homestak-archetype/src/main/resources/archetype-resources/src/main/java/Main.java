@@ -73,18 +73,20 @@ public final class Main {
     }
 
     private static Either<String, RunReport> run(Options o, Ports.Builder ports, PrintStream out) {
-        return SiteConfig.load(o.siteConfig()).flatMap(site -> site.host(o.node())).mapLeft(f -> f.message())
-                .flatMap(host -> ScenarioRegistry.load().find(o.scenario()).mapLeft(f -> f.message())
-                        .flatMap(scenario -> run(o, host, scenario, ports, out)));
+        return SiteConfig.load(o.siteConfig()).mapLeft(f -> f.message())
+                .flatMap(site -> site.host(o.node()).mapLeft(f -> f.message())
+                        .flatMap(host -> ScenarioRegistry.load().find(o.scenario()).mapLeft(f -> f.message())
+                                .flatMap(scenario -> run(o, site, host, scenario, ports, out))));
     }
 
-    private static Either<String, RunReport> run(Options o, HostConfig host, Scenario scenario, Ports.Builder ports,
-            PrintStream out) {
+    private static Either<String, RunReport> run(Options o, SiteConfig site, HostConfig host, Scenario scenario,
+            Ports.Builder ports, PrintStream out) {
         if (!o.identities().isEmpty()) {
             ports.ssh(SshClient.create(SshSettings.builder().defaultPort(host.vmSshPort()).identityFiles(o.identities()).build()));
         }
         try (ScenarioRunner runner = ScenarioRunner.builder()
                 .hostConfig(host)                 // the node; its API token and root password are masked
+                .site(site)                       // the envs built-in scenarios resolve, loaded once
                 .ports(ports.build())
                 .reportDir(o.reports())
                 .listener(event -> print(event, out))

@@ -40,6 +40,7 @@ class ReadmeSimExampleTest {
             HostConfig host = site.host("sim").get();
             try (ScenarioRunner runner = ScenarioRunner.builder()
                     .hostConfig(host) // endpoint, token, TLS pin, provisioner: api; secrets masked
+                    .site(site) // the envs the built-in scenarios resolve, loaded once
                     .ports(Ports.builder() // only what you replace; the runner makes the rest
                             .ssh(SshClient.create(SshSettings.builder()
                                     .identityFiles(List.of(keyFile))

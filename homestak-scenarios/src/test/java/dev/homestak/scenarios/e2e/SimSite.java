@@ -156,6 +156,7 @@ final class SimSite implements AutoCloseable {
     ScenarioRunner runner(RunListener... listeners) {
         ScenarioRunner.Builder b = ScenarioRunner.builder()
                 .hostConfig(host)
+                .site(site)
                 .ports(ports())
                 .reportDir(reports)
                 .redact(secrets())
