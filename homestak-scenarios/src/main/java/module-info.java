@@ -12,6 +12,7 @@ module dev.homestak.scenarios {
     requires java.management;
 
     exports dev.homestak.scenarios;
+    exports dev.homestak.scenarios.builtin;
     exports dev.homestak.scenarios.spi;
 
     uses dev.homestak.scenarios.spi.ScenarioProvider;

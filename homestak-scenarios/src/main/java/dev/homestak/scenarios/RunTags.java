@@ -9,37 +9,37 @@ import java.util.Optional;
  * The PVE tags a run puts on every VM it creates: {@code homestak} (any run) and {@code homestak-run-<run id>}
  * (this run), so leftovers can be found later ({@link Leftovers}).
  */
-final class RunTags {
+public final class RunTags {
 
     /** The tag on every VM homestak created. */
-    static final String HOMESTAK = "homestak";
+    public static final String HOMESTAK = "homestak";
 
     private static final String RUN_PREFIX = "homestak-run-";
 
     private RunTags() {}
 
     /** The tag of run {@code runId} (lower case, as PVE keeps tags; only characters a tag may hold). */
-    static String of(String runId) {
+    public static String of(String runId) {
         return RUN_PREFIX + normalized(runId);
     }
 
     /** The run id as its tag holds it. */
-    static String normalized(String runId) {
+    public static String normalized(String runId) {
         return runId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+.-]", "-");
     }
 
     /** The id of the run {@code ctx} belongs to. */
-    static Optional<String> runId(ActionContext ctx) {
+    public static Optional<String> runId(ActionContext ctx) {
         return ctx.run().runId();
     }
 
     /** The tags of a {@code tags} option value (PVE separates them with {@code ;}, {@code ,} or spaces). */
-    static List<String> parse(String tags) {
+    public static List<String> parse(String tags) {
         return Arrays.stream(tags.split("[;,\\s]+")).filter(t -> !t.isBlank()).toList();
     }
 
     /** The run id in a VM's tags, if one of them is a run tag. */
-    static Optional<String> runIdIn(String tags) {
+    public static Optional<String> runIdIn(String tags) {
         return parse(tags).stream()
                 .filter(t -> t.startsWith(RUN_PREFIX))
                 .map(t -> t.substring(RUN_PREFIX.length()))

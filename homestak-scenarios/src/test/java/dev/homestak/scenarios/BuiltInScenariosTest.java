@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
+import dev.homestak.scenarios.builtin.BuiltInScenarios;
+import dev.homestak.scenarios.builtin.ScenarioActions;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.lang.reflect.Proxy;

@@ -1,8 +1,8 @@
 package dev.homestak.scenarios.internal;
 
-import dev.homestak.scenarios.BuiltInScenarios;
 import dev.homestak.scenarios.Scenario;
-import dev.homestak.scenarios.StandardScenarioActions;
+import dev.homestak.scenarios.builtin.BuiltInScenarios;
+import dev.homestak.scenarios.builtin.StandardScenarioActions;
 import dev.homestak.scenarios.spi.ScenarioProvider;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.homestak.scenarios;
+package dev.homestak.scenarios.builtin;
 
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
@@ -7,6 +7,7 @@ import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.StopVmAction;
 import dev.homestak.actions.VmSteps;
+import dev.homestak.scenarios.Prechecked;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.homestak.scenarios;
+package dev.homestak.scenarios.builtin;
 
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
@@ -17,6 +17,7 @@ import dev.homestak.actions.WaitForVmIpsAction;
 import dev.homestak.core.Facts;
 import dev.homestak.core.Key;
 import dev.homestak.core.SiteConfig;
+import dev.homestak.scenarios.RunTags;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.homestak.scenarios;
+package dev.homestak.scenarios.builtin;
 
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;

@@ -1,5 +1,9 @@
-package dev.homestak.scenarios;
+package dev.homestak.scenarios.builtin;
 
+import dev.homestak.scenarios.CleanupPolicy;
+import dev.homestak.scenarios.Phase;
+import dev.homestak.scenarios.Scenario;
+import dev.homestak.scenarios.ScenarioAttributes;
 import java.time.Duration;
 import java.util.List;
 

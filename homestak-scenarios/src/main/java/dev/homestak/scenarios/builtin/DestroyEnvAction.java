@@ -1,4 +1,4 @@
-package dev.homestak.scenarios;
+package dev.homestak.scenarios.builtin;
 
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
@@ -12,6 +12,8 @@ import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.VmTeardown;
 import dev.homestak.core.Provisioner;
 import dev.homestak.core.ResolvedEnv;
+import dev.homestak.scenarios.Prechecked;
+import dev.homestak.scenarios.RunTags;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;

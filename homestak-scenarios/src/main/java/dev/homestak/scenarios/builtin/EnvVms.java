@@ -1,4 +1,4 @@
-package dev.homestak.scenarios;
+package dev.homestak.scenarios.builtin;
 
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
@@ -6,6 +6,7 @@ import dev.homestak.actions.PveTarget;
 import dev.homestak.core.Facts;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
+import dev.homestak.scenarios.Prechecked;
 import io.vavr.control.Either;
 import java.util.Optional;
 
