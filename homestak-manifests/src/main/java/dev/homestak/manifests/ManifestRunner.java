@@ -1,22 +1,17 @@
 package dev.homestak.manifests;
 
 import dev.homestak.actions.ActionContext;
-import dev.homestak.actions.Ports;
 import dev.homestak.core.HostConfig;
-import dev.homestak.core.Secret;
 import dev.homestak.core.SiteConfig;
 import dev.homestak.core.manifest.Manifest;
 import dev.homestak.scenarios.RunHandle;
-import dev.homestak.scenarios.RunListener;
 import dev.homestak.scenarios.RunOptions;
+import dev.homestak.scenarios.RunnerBuilder;
 import dev.homestak.scenarios.Scenario;
 import dev.homestak.scenarios.ScenarioRunner;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,21 +35,12 @@ public final class ManifestRunner implements AutoCloseable {
     private final ScenarioRunner runner;
     private final Clock clock;
 
-    private ManifestRunner(Builder b, HostConfig host, SiteConfig site) {
+    private ManifestRunner(ScenarioRunner runner, HostConfig host, SiteConfig site, StateStore store, Clock clock) {
+        this.runner = runner;
         this.host = host;
         this.site = site;
-        this.store = b.store;
-        this.clock = b.clock;
-        ScenarioRunner.Builder r = ScenarioRunner.builder()
-                .ports(b.ports)
-                .hostConfig(host)
-                .site(site)
-                .redact(b.secrets)
-                .clock(b.clock)
-                .cancelGrace(b.cancelGrace);
-        b.reportDir.ifPresentOrElse(r::reportDir, r::noReports);
-        b.listeners.forEach(r::listener);
-        this.runner = r.build();
+        this.store = store;
+        this.clock = clock;
         this.context = runner.actionContext();
     }
 
@@ -212,37 +198,15 @@ public final class ManifestRunner implements AutoCloseable {
                 });
     }
 
-    /** Builds a {@link ManifestRunner}; the only mutable type here. */
-    public static final class Builder {
-        private Ports ports = Ports.defaults();
-        private @org.jspecify.annotations.Nullable HostConfig host;
-        private @org.jspecify.annotations.Nullable SiteConfig site;
+    /**
+     * Builds a {@link ManifestRunner}; the only mutable type here. The settings it shares with
+     * {@link ScenarioRunner.Builder} (ports, host config, site, reports, listeners, secrets, clock, cancel grace) are
+     * {@link RunnerBuilder}'s; {@link #hostConfig} and {@link #site} are required.
+     */
+    public static final class Builder extends RunnerBuilder<Builder> {
         private StateStore store = StateStore.userDefault(System.getenv(), Path.of(System.getProperty("user.home")));
-        private Optional<Path> reportDir = Optional.of(Path.of("reports"));
-        private final List<RunListener> listeners = new ArrayList<>();
-        private final List<Secret> secrets = new ArrayList<>();
-        private Clock clock = Clock.systemDefaultZone();
-        private Duration cancelGrace = Duration.ofSeconds(30);
 
         private Builder() {}
-
-        /** The ports the steps run with (Proxmox clients, SSH, ...), as for {@link ScenarioRunner.Builder#ports}. */
-        public Builder ports(Ports value) {
-            ports = Objects.requireNonNull(value, "ports");
-            return this;
-        }
-
-        /** The target PVE host ({@code -H}); its name keys the deployments. */
-        public Builder hostConfig(HostConfig value) {
-            host = Objects.requireNonNull(value, "hostConfig");
-            return this;
-        }
-
-        /** The site-config the presets come from. */
-        public Builder site(SiteConfig value) {
-            site = Objects.requireNonNull(value, "site");
-            return this;
-        }
 
         /** Where deployments keep state and locks (default: {@link StateStore#userDefault}). */
         public Builder stateStore(StateStore value) {
@@ -250,48 +214,17 @@ public final class ManifestRunner implements AutoCloseable {
             return this;
         }
 
-        /** Where reports are written (default {@code reports/}). */
-        public Builder reportDir(Path value) {
-            reportDir = Optional.of(value);
-            return this;
-        }
-
-        /** Writes no report files. */
-        public Builder noReports() {
-            reportDir = Optional.empty();
-            return this;
-        }
-
-        /** Adds a listener for the events of every run. */
-        public Builder listener(RunListener value) {
-            listeners.add(Objects.requireNonNull(value, "listener"));
-            return this;
-        }
-
-        /** Secret values to mask in every event and report. */
-        public Builder redact(Collection<Secret> values) {
-            secrets.addAll(values);
-            return this;
-        }
-
-        /** The clock for timestamps, state and run ids. */
-        public Builder clock(Clock value) {
-            clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** How long a cancelled step may take to stop (default 30 s). */
-        public Builder cancelGrace(Duration value) {
-            cancelGrace = Objects.requireNonNull(value, "cancelGrace");
-            return this;
-        }
-
         /** The runner. */
         public ManifestRunner build() {
-            if (host == null || site == null) {
+            if (configuredHost().isEmpty() || configuredSite().isEmpty()) {
                 throw new IllegalStateException("ManifestRunner needs hostConfig(...) and site(...)");
             }
-            return new ManifestRunner(this, host, site);
+            return new ManifestRunner(
+                    scenarioRunner().build(),
+                    configuredHost().get(),
+                    configuredSite().get(),
+                    store,
+                    configuredClock());
         }
     }
 }

@@ -13,8 +13,6 @@ import dev.homestak.scenarios.internal.ReportFiles;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -252,90 +250,16 @@ public final class ScenarioRunner implements AutoCloseable {
                 + HexFormat.of().formatHex(random);
     }
 
-    /** Builds a {@link ScenarioRunner}; the only mutable type here. */
-    public static final class Builder {
-        private Ports ports = Ports.defaults();
-        private String host = "local";
-        private Optional<Path> reportDir = Optional.of(Path.of("reports"));
-        private final List<RunListener> listeners = new ArrayList<>();
-        private final List<Secret> secrets = new ArrayList<>();
-        private Clock clock = Clock.systemDefaultZone();
-        private Duration cancelGrace = Duration.ofSeconds(30);
-        private Optional<dev.homestak.core.HostConfig> hostConfig = Optional.empty();
-        private Optional<dev.homestak.core.SiteConfig> site = Optional.empty();
+    /** Builds a {@link ScenarioRunner}; the only mutable type here. The shared settings are {@link RunnerBuilder}'s. */
+    public static final class Builder extends RunnerBuilder<Builder> {
+        private Optional<String> host = Optional.empty();
         private Optional<RunLocks> runLocks = Optional.empty();
 
         private Builder() {}
 
-        /**
-         * The outside world actions reach (Proxmox clients, SSH, processes, clock, sleeper, playbook stand-ins):
-         * give only what you replace; the runner creates (and on {@link ScenarioRunner#close()} releases) the rest.
-         * Facts, cancellation, events and the run's {@link RunControl} are the runner's, per phase.
-         */
-        public Builder ports(Ports value) {
-            ports = Objects.requireNonNull(value, "ports");
-            return this;
-        }
-
-        /**
-         * The host config runs target ({@code --host}): given to the actions (API endpoint, token, TLS, provisioner,
-         * site defaults, the VMs' SSH port), its name shown in the reports, and its secrets (API token, root
-         * password) masked in every event, report and context file.
-         */
-        public Builder hostConfig(dev.homestak.core.HostConfig value) {
-            hostConfig = Optional.of(Objects.requireNonNull(value, "hostConfig"));
-            host = value.name();
-            return this;
-        }
-
-        /**
-         * The site-config runs work against: the built-in scenarios resolve their envs (VMs, presets, templates)
-         * in it, loaded once; give the one {@link #hostConfig} came from.
-         */
-        public Builder site(dev.homestak.core.SiteConfig value) {
-            site = Optional.of(Objects.requireNonNull(value, "site"));
-            return this;
-        }
-
         /** The name reports show for the host (default: the {@link #hostConfig}'s name, or {@code local}). */
         public Builder host(String value) {
-            host = Objects.requireNonNull(value, "host");
-            return this;
-        }
-
-        /** Where reports are written (default {@code reports/}). */
-        public Builder reportDir(Path value) {
-            reportDir = Optional.of(value);
-            return this;
-        }
-
-        /** Writes no report files (the {@link RunReport} is still returned). */
-        public Builder noReports() {
-            reportDir = Optional.empty();
-            return this;
-        }
-
-        /** Adds a listener for the events of every run. */
-        public Builder listener(RunListener value) {
-            listeners.add(Objects.requireNonNull(value, "listener"));
-            return this;
-        }
-
-        /** Secret values to mask in every event, report and context file (the site's tokens and passwords). */
-        public Builder redact(java.util.Collection<Secret> values) {
-            secrets.addAll(values);
-            return this;
-        }
-
-        /** The clock for timestamps and run ids; its zone is the reports' local time (default: system). */
-        public Builder clock(Clock value) {
-            clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** How long a cancelled action may take to stop before it is abandoned (default 30 s). */
-        public Builder cancelGrace(Duration value) {
-            cancelGrace = Objects.requireNonNull(value, "cancelGrace");
+            host = Optional.of(Objects.requireNonNull(value, "host"));
             return this;
         }
 
@@ -369,7 +293,7 @@ public final class ScenarioRunner implements AutoCloseable {
             return new ScenarioRunner(
                     new RunnerSettings(
                             context.build(),
-                            host,
+                            host.orElseGet(() -> hostConfig.map(h -> h.name()).orElse("local")),
                             reportDir,
                             listeners,
                             Redactor.of(masked),
