@@ -97,11 +97,14 @@ final class SimSite implements AutoCloseable {
         return ActionContext.builder().host(host).proxmox(clients).ssh(ssh).build();
     }
 
-    /** A runner writing reports to {@code reports}, masking every secret of the site. */
+    /**
+     * A runner writing reports to {@code reports}, masking every secret of the site, on the site-config as it is on
+     * disk now (loaded for each runner, as each {@code homestak} run loads it: tests add envs to it).
+     */
     ScenarioRunner runner(Path reports, RunListener... listeners) {
         ScenarioRunner.Builder b = ScenarioRunner.builder()
                 .hostConfig(host)
-                .site(site)
+                .site(SiteConfig.load(root.resolve("site-config")).getOrElseThrow(f -> new AssertionError(f.message())))
                 .ports(Ports.builder().proxmox(clients).ssh(ssh).build())
                 .reportDir(reports)
                 .redact(List.of(sim.apiToken(), Secret.of(VM_ROOT_HASH), Secret.of(SPARE_TOKEN)))
