@@ -1,18 +1,23 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.FactCodec;
 import dev.homestak.core.Key;
 import dev.homestak.core.Secret;
+import java.util.List;
 
 /**
- * Names of the facts the actions read and write beyond the well-known ones of
- * {@link dev.homestak.core.Facts}; the same names as the original's context keys.
+ * The keys of the facts the built-in actions read and write beyond the well-known ones of
+ * {@link dev.homestak.core.Facts}, all in one place: the same names and JSON shapes as the original's context keys,
+ * typed values for the actions.
  */
 public final class ActionKeys {
 
     /** {@code [{name, vmid}]} of the VMs a provisioner created (tofu or API). */
-    public static final String PROVISIONED_VMS = "provisioned_vms";
-    /** {@code [{vmid, name, status, node}]} found by {@link DiscoverVmsAction}. */
-    public static final String DISCOVERED_VMS = "discovered_vms";
+    public static final Key<List<ProvisionedVm>> PROVISIONED_VMS =
+            Key.of("provisioned_vms", FactCodec.listOf(ProvisionedVm::asMap, ProvisionedVm::fromJson));
+    /** {@code [{vmid, name, status, node, tags}]} found by {@link DiscoverVmsAction}. */
+    public static final Key<List<DiscoveredVm>> DISCOVERED_VMS =
+            Key.of("discovered_vms", FactCodec.listOf(DiscoveredVm::asMap, DiscoveredVm::fromJson));
     /**
      * The API token of the nested PVE ({@code user@realm!tokenid=secret}), written by
      * {@link CreateApiTokenAction}; held as a {@link Secret}, so a context file shows {@code ***}.

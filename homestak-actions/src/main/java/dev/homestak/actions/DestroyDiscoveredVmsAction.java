@@ -1,32 +1,33 @@
 package dev.homestak.actions;
 
+import dev.homestak.core.Key;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Destroys every VM of a discovery fact [DestroyDiscoveredVMsAction] on the node it was found on:
  * a running VM is stopped first (when {@code forceStop}; otherwise that VM fails), then it is deleted
  * with purge; up to {@code maxConcurrency} at once. An empty list is a success. Reads
- * {@code factName} ({@code discovered_vms}); writes nothing.
+ * {@code fact} ({@code discovered_vms}); writes nothing.
  *
  * @param target         the PVE the VMs were discovered on
- * @param factName       the fact with the VMs ({@code discovered_vms})
+ * @param fact           the fact with the VMs ({@link ActionKeys#DISCOVERED_VMS})
  * @param forceStop      stop running VMs first (true)
  * @param stopTimeout    limit of each stop and delete task (30 s)
  * @param maxConcurrency VMs handled at once (8)
  */
 public record DestroyDiscoveredVmsAction(
-        PveTarget target, String factName, boolean forceStop, Duration stopTimeout, int maxConcurrency)
+        PveTarget target, Key<List<DiscoveredVm>> fact, boolean forceStop, Duration stopTimeout, int maxConcurrency)
         implements Action<ActionResult> {
 
     /** Validates components. */
     public DestroyDiscoveredVmsAction {
         Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(factName, "factName");
+        Objects.requireNonNull(fact, "fact");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1");
@@ -45,21 +46,24 @@ public record DestroyDiscoveredVmsAction(
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        if (!(ctx.facts().raw(factName).orElse(null) instanceof List<?> entries)) {
-            return Either.left(new ActionFailure.Precondition("No " + factName + " in context"));
+        List<DiscoveredVm> entries;
+        try {
+            Optional<List<DiscoveredVm>> found = ctx.facts().get(fact);
+            if (found.isEmpty()) {
+                return Either.left(new ActionFailure.Precondition("No " + fact.name() + " in context"));
+            }
+            entries = found.get();
+        } catch (IllegalStateException e) {
+            return Either.left(new ActionFailure.Precondition(e.getMessage()));
         }
         if (entries.isEmpty()) {
             return Either.right(ActionResult.of("No VMs to destroy"));
         }
         return Pve.resolve(ctx, target).flatMap(node -> {
             List<Action<String>> destroys = new ArrayList<>();
-            for (Object entry : entries) {
-                if (!(entry instanceof Map<?, ?> m) || !(m.get("vmid") instanceof Number id)) {
-                    return Either.left(
-                            new ActionFailure.Precondition(factName + " has an entry without a vmid: " + entry));
-                }
-                String onNode = m.get("node") instanceof String n && !n.isEmpty() ? n : node.node();
-                destroys.add(c -> destroy(c, new Pve.Node(node.client(), onNode, node.label()), id.intValue()));
+            for (DiscoveredVm vm : entries) {
+                String onNode = vm.node().isEmpty() ? node.node() : vm.node();
+                destroys.add(c -> destroy(c, new Pve.Node(node.client(), onNode, node.label()), vm.vmid()));
             }
             return Actions.parallel(maxConcurrency, destroys)
                     .run(ctx)
@@ -79,6 +83,6 @@ public record DestroyDiscoveredVmsAction(
 
     @Override
     public String describe() {
-        return "destroy " + factName;
+        return "destroy " + fact.name();
     }
 }

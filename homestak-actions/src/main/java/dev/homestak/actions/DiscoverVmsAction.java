@@ -4,7 +4,6 @@ import dev.homestak.proxmox.model.ClusterResource;
 import io.vavr.control.Either;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,7 +52,7 @@ public record DiscoverVmsAction(PveTarget target, String namePattern, int minVmi
                 .flatMap(node -> Pve.call(
                         ctx, "listing the VMs", () -> node.client().cluster().resources(Optional.of("vm"))))
                 .map(resources -> {
-                    List<Map<String, Object>> found = resources.stream()
+                    List<DiscoveredVm> found = resources.stream()
                             .filter(r -> r.type().equals("qemu") && r.vmid().isPresent() && !r.template())
                             .filter(r -> r.vmid().get() >= minVmid && r.vmid().get() <= maxVmid)
                             .filter(r -> names.matcher(r.name().orElse("")).matches())
@@ -68,23 +67,18 @@ public record DiscoverVmsAction(PveTarget target, String namePattern, int minVmi
                                             ? ""
                                             : ": "
                                                     + found.stream()
-                                                            .map(e -> e.get("name") + " (" + e.get("vmid") + ")")
+                                                            .map(e -> e.name() + " (" + e.vmid() + ")")
                                                             .toList()),
-                            dev.homestak.core.Facts.empty().withRaw(ActionKeys.DISCOVERED_VMS, found));
+                            dev.homestak.core.Facts.empty().with(ActionKeys.DISCOVERED_VMS, found));
                 });
     }
 
-    private static Map<String, Object> entry(ClusterResource r) {
-        return Map.of(
-                "vmid",
+    private static DiscoveredVm entry(ClusterResource r) {
+        return new DiscoveredVm(
                 r.vmid().orElseThrow(),
-                "name",
                 r.name().orElse(""),
-                "status",
                 r.status().orElse("unknown"),
-                "node",
                 r.node().orElse(""),
-                "tags",
                 tags(r));
     }
 

@@ -2,7 +2,6 @@ package dev.homestak.actions;
 
 import dev.homestak.core.Facts;
 import io.vavr.control.Either;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,25 +29,29 @@ public record ProvisionedVm(String name, int vmid) {
         return "VM " + vmid + " (" + name + ")";
     }
 
+    /** An entry read back from the fact's JSON form. */
+    static ProvisionedVm fromJson(Object entry) {
+        if (!(entry instanceof Map<?, ?> m)
+                || !(m.get("name") instanceof String name)
+                || !(m.get("vmid") instanceof Number id)) {
+            throw new IllegalStateException("has an entry without a name and a numeric vmid: " + entry);
+        }
+        return new ProvisionedVm(name, id.intValue());
+    }
+
     /**
      * The entries of fact {@code provisioned_vms} in {@code facts}, or the original's
      * {@code No provisioned_vms in context}; an entry without a name and a numeric id is a precondition failure.
      */
     public static Either<ActionFailure, List<ProvisionedVm>> from(Facts facts) {
-        if (!(facts.raw(ActionKeys.PROVISIONED_VMS).orElse(null) instanceof List<?> list)) {
-            return Either.left(new ActionFailure.Precondition("No " + ActionKeys.PROVISIONED_VMS + " in context"));
+        try {
+            return facts.get(ActionKeys.PROVISIONED_VMS)
+                    .<Either<ActionFailure, List<ProvisionedVm>>>map(Either::right)
+                    .orElseGet(() -> Either.left(
+                            new ActionFailure.Precondition("No " + ActionKeys.PROVISIONED_VMS.name() + " in context")));
+        } catch (IllegalStateException e) {
+            return Either.left(new ActionFailure.Precondition(e.getMessage()));
         }
-        List<ProvisionedVm> vms = new ArrayList<>();
-        for (Object entry : list) {
-            if (!(entry instanceof Map<?, ?> m)
-                    || !(m.get("name") instanceof String name)
-                    || !(m.get("vmid") instanceof Number id)) {
-                return Either.left(new ActionFailure.Precondition(
-                        ActionKeys.PROVISIONED_VMS + " has an entry without a name and a numeric vmid: " + entry));
-            }
-            vms.add(new ProvisionedVm(name, id.intValue()));
-        }
-        return Either.right(List.copyOf(vms));
     }
 
     /** {@code <vmname>_vm_id} per VM and {@code provisioned_vms}: the facts every provisioner reports. */
@@ -57,8 +60,6 @@ public record ProvisionedVm(String name, int vmid) {
         for (ProvisionedVm vm : vms) {
             facts = facts.with(Facts.vmIdKey(vm.name()), vm.vmid());
         }
-        return facts.withRaw(
-                ActionKeys.PROVISIONED_VMS,
-                vms.stream().map(ProvisionedVm::asMap).toList());
+        return facts.with(ActionKeys.PROVISIONED_VMS, vms);
     }
 }

@@ -27,7 +27,7 @@ public record SshCommandAction(
         Optional<Key<String>> jumpHostKey,
         String user,
         Duration timeout,
-        Optional<String> outputKey)
+        Optional<Key<String>> outputKey)
         implements Action<ActionResult> {
 
     /** Validates components. */
@@ -65,7 +65,7 @@ public record SshCommandAction(
 
     private ActionResult result(SshResult r) {
         Facts facts =
-                outputKey.map(k -> Facts.empty().withRaw(k, r.stdout().strip())).orElse(Facts.empty());
+                outputKey.map(k -> Facts.empty().with(k, r.stdout().strip())).orElse(Facts.empty());
         return ActionResult.of("Command completed: " + Texts.preview(r.stdout(), 100), facts);
     }
 
@@ -81,7 +81,7 @@ public record SshCommandAction(
         private Optional<Key<String>> jumpHostKey = Optional.empty();
         private String user = "root";
         private Duration timeout = Duration.ofSeconds(60);
-        private Optional<String> outputKey = Optional.empty();
+        private Optional<Key<String>> outputKey = Optional.empty();
 
         private Builder(String command) {
             this.command = command;
@@ -111,9 +111,9 @@ public record SshCommandAction(
             return this;
         }
 
-        /** Fact to store stdout in. */
-        public Builder outputTo(String factName) {
-            this.outputKey = Optional.of(factName);
+        /** Fact to store the trimmed stdout in. */
+        public Builder outputTo(Key<String> fact) {
+            this.outputKey = Optional.of(java.util.Objects.requireNonNull(fact, "fact"));
             return this;
         }
 

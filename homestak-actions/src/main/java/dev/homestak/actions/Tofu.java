@@ -23,7 +23,6 @@ import java.util.function.Function;
 final class Tofu {
 
     /** Name of the provisioned VM list fact ({@code [{name, vmid}]}). */
-    static final String PROVISIONED_VMS = "provisioned_vms";
     /** Name of the {@code --vm-id NAME=VMID} overrides fact. */
     private Tofu() {}
 
@@ -121,15 +120,15 @@ final class Tofu {
     /** {@code <vmname>_vm_id} per named VM with an id, and {@code provisioned_vms}. */
     static Facts vmFacts(Map<String, Object> tfvars) {
         Facts facts = Facts.empty();
-        List<Map<String, Object>> provisioned = new ArrayList<>();
+        List<ProvisionedVm> provisioned = new ArrayList<>();
         for (Object vm : vmsOf(tfvars)) {
             if (vm instanceof Map<?, ?> m && m.get("name") instanceof String name && vmid(m.get("vmid")) != null) {
                 int id = vmid(m.get("vmid"));
                 facts = facts.with(Facts.vmIdKey(name), id);
-                provisioned.add(Map.of("name", name, "vmid", id));
+                provisioned.add(new ProvisionedVm(name, id));
             }
         }
-        return facts.withRaw(PROVISIONED_VMS, List.copyOf(provisioned));
+        return facts.with(ActionKeys.PROVISIONED_VMS, List.copyOf(provisioned));
     }
 
     private static List<?> vmsOf(Map<String, Object> tfvars) {

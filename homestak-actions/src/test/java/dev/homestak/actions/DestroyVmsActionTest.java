@@ -121,10 +121,10 @@ class DestroyVmsActionTest {
     @Test
     @DisplayName("ProvisionedVm.from reads provisioned_vms and says what is wrong with a bad entry")
     void provisionedVmFrom() {
-        Facts good = Facts.empty().withRaw(ActionKeys.PROVISIONED_VMS, List.of(A.asMap(), B.asMap()));
+        Facts good = Facts.empty().with(ActionKeys.PROVISIONED_VMS, List.of(A, B));
         assertThat(ProvisionedVm.from(good).get()).containsExactly(A, B);
         assertThat(ProvisionedVm.from(Facts.empty()).getLeft().message()).isEqualTo("No provisioned_vms in context");
-        Facts bad = Facts.empty().withRaw(ActionKeys.PROVISIONED_VMS, List.of(Map.of("name", "x")));
+        Facts bad = Facts.fromMap(Map.of(ActionKeys.PROVISIONED_VMS.name(), List.of(Map.of("name", "x"))));
         assertThat(ProvisionedVm.from(bad).getLeft().message())
                 .isEqualTo("provisioned_vms has an entry without a name and a numeric vmid: {name=x}");
     }

@@ -97,8 +97,8 @@ class NativeProvisionerTest {
             int dbId = r.facts().get(Facts.vmIdKey("db")).orElseThrow();
             assertThat(r.message()).isEqualTo("API provisioning completed for test on pve");
             assertThat(r.facts().get(Facts.vmIdKey("web"))).contains(99910);
-            assertThat(r.facts().raw(ActionKeys.PROVISIONED_VMS))
-                    .contains(List.of(Map.of("name", "web", "vmid", 99910), Map.of("name", "db", "vmid", dbId)));
+            assertThat(r.facts().asMap().get(ActionKeys.PROVISIONED_VMS.name()))
+                    .isEqualTo(List.of(Map.of("name", "web", "vmid", 99910), Map.of("name", "db", "vmid", dbId)));
             assertThat(dbId).isNotEqualTo(99910).isGreaterThanOrEqualTo(100);
 
             Map<String, String> web = pve.vm(99910).config();

@@ -38,7 +38,7 @@ class ParallelVmsTest {
             pve.createVm(firstId + i, "vm" + (i + 1));
             vms.add(Map.of("name", "vm" + (i + 1), "vmid", firstId + i));
         }
-        return Facts.empty().withRaw(ActionKeys.PROVISIONED_VMS, vms);
+        return Facts.fromMap(Map.of(ActionKeys.PROVISIONED_VMS.name(), vms));
     }
 
     private Duration startAndWait(Facts facts, List<ActionResult> results) {

@@ -253,7 +253,7 @@ class ProxmoxActionsTest {
             pve.createVm(200, "nested-pve-old", "tags", "run-42");
 
             ActionResult all = DiscoverVmsAction.of().run(ctx(Facts.empty())).get();
-            assertThat(all.facts().raw(ActionKeys.DISCOVERED_VMS).get())
+            assertThat(all.facts().asMap().get(ActionKeys.DISCOVERED_VMS.name()))
                     .isEqualTo(List.of(
                             Map.of(
                                     "vmid",

@@ -116,12 +116,13 @@ class SshActionsTest {
             SshClient client =
                     SshClient.create(settings().port("127.0.0.2", vm.port()).build());
             SshCommandAction action = SshCommandAction.builder("cat /etc/hostname")
-                    .outputTo("inner_hostname")
+                    .outputTo(dev.homestak.core.Key.string("inner_hostname"))
                     .build();
             ActionResult r = action.run(ctx(client, Facts.empty().with(Facts.INNER_IP, "127.0.0.2")))
                     .get();
             assertThat(r.message()).isEqualTo("Command completed: inner-pve");
-            assertThat(r.facts().raw("inner_hostname")).contains("inner-pve");
+            assertThat(r.facts().get(dev.homestak.core.Key.string("inner_hostname")))
+                    .contains("inner-pve");
             assertThat(vm.commands()).containsExactly("cat /etc/hostname");
         }
 

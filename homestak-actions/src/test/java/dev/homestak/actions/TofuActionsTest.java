@@ -129,7 +129,8 @@ class TofuActionsTest {
             ActionResult r = apply().run(ctx("apply-ok", Facts.empty())).get();
             assertThat(r.message()).isEqualTo("Tofu apply completed for test on pve");
             assertThat(r.facts().get(Facts.vmIdKey("test"))).contains(99900);
-            assertThat(r.facts().raw("provisioned_vms")).contains(List.of(Map.of("name", "test", "vmid", 99900)));
+            assertThat(r.facts().asMap().get("provisioned_vms"))
+                    .isEqualTo(List.of(Map.of("name", "test", "vmid", 99900)));
             assertThat(sink.progress())
                     .contains(
                             "module.vm[\"test\"].proxmox_virtual_environment_vm.vm: Creation complete after 12s [id=99900]",

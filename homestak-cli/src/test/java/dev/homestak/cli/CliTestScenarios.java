@@ -75,7 +75,8 @@ public final class CliTestScenarios implements ScenarioProvider {
                                         java.nio.file.Files.writeString(doomed, "a file now");
                                         return Either.right(ActionResult.of(
                                                 "replaced " + doomed + " by a file",
-                                                dev.homestak.core.Facts.empty().withRaw("made_vm", 4242)));
+                                                dev.homestak.core.Facts.empty()
+                                                        .with(dev.homestak.core.Key.integer("made_vm"), 4242)));
                                     } catch (java.io.IOException e) {
                                         return Either.left(new ActionFailure.Precondition(e.toString()));
                                     }

@@ -2,7 +2,6 @@ package dev.homestak.core;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,18 +69,20 @@ public final class Facts {
         return Key.string(vmName + "_ip");
     }
 
-    /** The value of a key, converted to the key's type where the JSON form differs (numbers). */
+    /**
+     * The value of a key, read with its {@link FactCodec} (numbers converted to the key's type, structured facts
+     * rebuilt); a value of the wrong shape throws {@link IllegalStateException} naming the key.
+     */
     public <T> Optional<T> get(Key<T> key) {
         Object value = values.get(key.name());
         if (value == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(convert(value, key.type()));
-    }
-
-    /** The raw value under a name, as it would appear in the context file. */
-    public Optional<Object> raw(String name) {
-        return Optional.ofNullable(values.get(name));
+        try {
+            return Optional.of(key.codec().decode(value));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(key.name() + " " + e.getMessage(), e);
+        }
     }
 
     /** True when the name has a value. */
@@ -89,15 +90,10 @@ public final class Facts {
         return values.containsKey(name);
     }
 
-    /** A copy with one more (or a replaced) value. */
+    /** A copy with one more (or a replaced) value, stored in its context-file form ({@link Key#codec()}). */
     public <T> Facts with(Key<T> key, T value) {
-        return withRaw(key.name(), Objects.requireNonNull(value, key.name()));
-    }
-
-    /** A copy with one more (or a replaced) value under a plain name. */
-    public Facts withRaw(String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
-        copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+        copy.put(key.name(), key.codec().encode(Objects.requireNonNull(value, key.name())));
         return new Facts(Collections.unmodifiableMap(copy));
     }
 
@@ -134,39 +130,6 @@ public final class Facts {
     /** True when there are no values. */
     public boolean isEmpty() {
         return values.isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T convert(Object value, Class<T> type) {
-        if (type.isInstance(value)) {
-            return (T) value;
-        }
-        if (value instanceof Number n) {
-            if (type == Integer.class) {
-                return (T) Integer.valueOf(n.intValue());
-            }
-            if (type == Long.class) {
-                return (T) Long.valueOf(n.longValue());
-            }
-            if (type == Double.class) {
-                return (T) Double.valueOf(n.doubleValue());
-            }
-            if (type == String.class) {
-                return (T) n.toString();
-            }
-        }
-        if (value instanceof String s && (type == Integer.class || type == Long.class)) {
-            try {
-                return type == Integer.class ? (T) Integer.valueOf(s.trim()) : (T) Long.valueOf(s.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("fact value is not a number", e);
-            }
-        }
-        if (value instanceof List<?> && type == List.class) {
-            return (T) value;
-        }
-        throw new IllegalStateException(
-                "fact has type " + value.getClass().getSimpleName() + ", not " + type.getSimpleName());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.Actions;
 import dev.homestak.actions.DiscoverVmsAction;
+import dev.homestak.actions.DiscoveredVm;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.WaitForGuestAgentAction;
 import dev.homestak.actions.WaitForSshAction;
@@ -40,39 +41,30 @@ final class LiveNodes {
                 .flatMap(vms -> probe
                         ? probed(ctx, vms, ssh)
                         : Either.right(index(vms.stream()
-                                .map(vm -> new LiveVm(
-                                        name(vm), vmid(vm), String.valueOf(vm.get("status")), Optional.empty(), false))
+                                .map(vm -> new LiveVm(vm.name(), vm.vmid(), vm.status(), Optional.empty(), false))
                                 .toList())));
     }
 
-    private static List<Map<?, ?>> entries(ActionResult found, String node) {
-        return found
-                .facts()
-                .raw(ActionKeys.DISCOVERED_VMS)
-                .filter(List.class::isInstance)
-                .map(l -> (List<?>) l)
-                .orElse(List.of())
-                .stream()
-                .filter(Map.class::isInstance)
-                .<Map<?, ?>>map(m -> (Map<?, ?>) m)
-                .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(node)))
+    private static List<DiscoveredVm> entries(ActionResult found, String node) {
+        return found.facts().get(ActionKeys.DISCOVERED_VMS).orElse(List.of()).stream()
+                .filter(vm -> vm.on(node))
                 .toList();
     }
 
     private static Either<ActionFailure, Map<String, LiveVm>> probed(
-            ActionContext ctx, List<Map<?, ?>> vms, boolean ssh) {
+            ActionContext ctx, List<DiscoveredVm> vms, boolean ssh) {
         List<Action<LiveVm>> probes = vms.stream()
                 .<Action<LiveVm>>map(vm -> c -> Either.right(probe(c, vm, ssh)))
                 .toList();
         return Actions.parallel(Math.max(1, probes.size()), probes).run(ctx).map(LiveNodes::index);
     }
 
-    private static LiveVm probe(ActionContext ctx, Map<?, ?> vm, boolean ssh) {
-        String status = String.valueOf(vm.get("status"));
+    private static LiveVm probe(ActionContext ctx, DiscoveredVm vm, boolean ssh) {
+        String status = vm.status();
         if (!status.equals("running")) {
-            return new LiveVm(name(vm), vmid(vm), status, Optional.empty(), false);
+            return new LiveVm(vm.name(), vm.vmid(), status, Optional.empty(), false);
         }
-        ActionContext c = ctx.withFacts(ctx.facts().with(PROBE_ID, vmid(vm)));
+        ActionContext c = ctx.withFacts(ctx.facts().with(PROBE_ID, vm.vmid()));
         Optional<String> ip = new WaitForGuestAgentAction(PROBE_ID, PveTarget.host(), PROBE_IP, PROBE)
                 .run(c)
                 .toJavaOptional()
@@ -83,20 +75,12 @@ final class LiveNodes {
                         .withTimeout(PROBE)
                         .run(c.withFacts(c.facts().with(PROBE_IP, ip.get())))
                         .isRight();
-        return new LiveVm(name(vm), vmid(vm), status, ip, answers);
+        return new LiveVm(vm.name(), vm.vmid(), status, ip, answers);
     }
 
     private static Map<String, LiveVm> index(List<LiveVm> vms) {
         Map<String, LiveVm> byName = new LinkedHashMap<>();
         vms.forEach(vm -> byName.putIfAbsent(vm.name(), vm));
         return byName;
-    }
-
-    private static String name(Map<?, ?> vm) {
-        return String.valueOf(vm.get("name"));
-    }
-
-    private static int vmid(Map<?, ?> vm) {
-        return ((Number) vm.get("vmid")).intValue();
     }
 }

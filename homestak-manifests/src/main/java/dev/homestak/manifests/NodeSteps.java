@@ -70,7 +70,7 @@ final class NodeSteps {
                                                         .replace(
                                                                 "completed for " + manifest,
                                                                 "completed for " + spec.name()),
-                                                r.facts().without(ActionKeys.PROVISIONED_VMS)));
+                                                r.facts().without(ActionKeys.PROVISIONED_VMS.name())));
                             });
                 }));
     }

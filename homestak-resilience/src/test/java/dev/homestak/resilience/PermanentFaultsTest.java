@@ -104,7 +104,8 @@ class PermanentFaultsTest {
                     .isEqualTo(RunOutcome.FAILED);
             PhaseResult failed = run.report().firstFailure().orElseThrow();
             assertThat(failed.name()).isEqualTo("verify_ssh");
-            String address = run.report().facts().raw("vm_ip").orElseThrow().toString();
+            String address =
+                    run.report().facts().get(dev.homestak.core.Facts.VM_IP).orElseThrow();
             assertThat(failed.message())
                     .contains("Timeout waiting for SSH on " + address)
                     .contains("cannot connect")

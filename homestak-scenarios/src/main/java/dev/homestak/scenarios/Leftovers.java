@@ -7,6 +7,7 @@ import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.DestroyVmsAction;
 import dev.homestak.actions.DiscoverVmsAction;
+import dev.homestak.actions.DiscoveredVm;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.VmSteps;
@@ -14,7 +15,6 @@ import dev.homestak.core.HostConfig;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -94,34 +94,16 @@ public final class Leftovers {
         DiscoverVmsAction tagged =
                 new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.HOMESTAK));
         return tagged.run(ctx)
-                .map(r -> r
-                        .facts()
-                        .raw(ActionKeys.DISCOVERED_VMS)
-                        .filter(List.class::isInstance)
-                        .map(l -> ((List<?>) l)
-                                .stream()
-                                        .filter(Map.class::isInstance)
-                                        .<Map<?, ?>>map(m -> (Map<?, ?>) m)
-                                        .toList())
-                        .orElse(List.of())
-                        .stream()
-                        .filter(vm -> vm.get("node") instanceof String n && (n.isEmpty() || n.equals(host.nodeName())))
+                .map(r -> r.facts().get(ActionKeys.DISCOVERED_VMS).orElse(List.of()).stream()
+                        .filter(vm -> vm.on(host.nodeName()))
                         .filter(vm -> wanted.map(id -> runIdOf(vm).equals(Optional.of(id)))
                                 .orElse(true))
-                        .map(vm -> new LeftoverVm(
-                                ((Number) vm.get("vmid")).intValue(),
-                                String.valueOf(vm.get("name")),
-                                host.nodeName(),
-                                String.valueOf(vm.get("status")),
-                                runIdOf(vm)))
+                        .map(vm -> new LeftoverVm(vm.vmid(), vm.name(), host.nodeName(), vm.status(), runIdOf(vm)))
                         .toList());
     }
 
-    private static Optional<String> runIdOf(Map<?, ?> vm) {
-        return vm.get("tags") instanceof List<?> tags
-                ? RunTags.runIdIn(
-                        String.join(";", tags.stream().map(String::valueOf).toList()))
-                : Optional.empty();
+    private static Optional<String> runIdOf(DiscoveredVm vm) {
+        return RunTags.runIdIn(String.join(";", vm.tags()));
     }
 
     private static Either<ActionFailure, ActionResult> removeAll(

@@ -220,7 +220,8 @@ class RunFilesTest {
                                 ctx.progress("created " + TOKEN);
                                 ctx.output(dev.homestak.actions.StreamKind.STDOUT, "{\"value\": \"" + TOKEN + "\"}");
                                 return Either.right(dev.homestak.actions.ActionResult.of(
-                                        "token " + TOKEN, Facts.empty().withRaw("api_token", TOKEN)));
+                                        "token " + TOKEN,
+                                        Facts.empty().with(dev.homestak.core.Key.string("api_token"), TOKEN)));
                             }),
                             Phase.of("fail", "Fail", actions.fail("fail", "auth failed for " + TOKEN))));
             RunReport report = runner(e -> lines.add(e.toJsonLine()), JsonLinesListener.to(stream))

@@ -76,8 +76,10 @@ final class TestActions {
     Action<ActionResult> echoFact(String name, String fact) {
         return ctx -> {
             ran.add(name);
-            return Either.right(ActionResult.of(
-                    fact + "=" + ctx.facts().raw(fact).map(Object::toString).orElse("-")));
+            return Either.right(ActionResult.of(fact + "="
+                    + java.util.Optional.ofNullable(ctx.facts().asMap().get(fact))
+                            .map(Object::toString)
+                            .orElse("-")));
         };
     }
 }

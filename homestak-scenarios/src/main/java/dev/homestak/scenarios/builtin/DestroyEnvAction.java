@@ -7,6 +7,7 @@ import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.DestroyProvisionedVmsAction;
 import dev.homestak.actions.DiscoverVmsAction;
+import dev.homestak.actions.DiscoveredVm;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.VmTeardown;
@@ -17,7 +18,6 @@ import dev.homestak.scenarios.RunTags;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -99,14 +99,8 @@ record DestroyEnvAction(
         DiscoverVmsAction mine =
                 new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.of(runId.get())));
         return mine.run(ctx).map(found -> {
-            List<?> vms = found.facts()
-                    .raw(ActionKeys.DISCOVERED_VMS)
-                    .filter(List.class::isInstance)
-                    .map(l -> (List<?>) l)
-                    .orElse(List.of());
-            Set<String> names = vms.stream()
-                    .filter(Map.class::isInstance)
-                    .map(vm -> String.valueOf(((Map<?, ?>) vm).get("name")))
+            Set<String> names = found.facts().get(ActionKeys.DISCOVERED_VMS).orElse(List.of()).stream()
+                    .map(DiscoveredVm::name)
                     .collect(Collectors.toSet());
             return new ResolvedEnv(
                     resolved.env(),

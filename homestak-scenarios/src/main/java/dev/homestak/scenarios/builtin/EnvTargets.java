@@ -4,6 +4,7 @@ import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.DiscoverVmsAction;
+import dev.homestak.actions.DiscoveredVm;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.core.ResolvedEnv;
@@ -11,7 +12,6 @@ import dev.homestak.core.ResolvedVm;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,24 +29,15 @@ final class EnvTargets {
         DiscoverVmsAction everyVm = new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.empty());
         Optional<String> node = target instanceof PveTarget.Host ? ctx.host().map(h -> h.nodeName()) : Optional.empty();
         return everyVm.run(ctx).map(r -> {
-            List<Map<?, ?>> listed = r.facts()
-                    .raw(ActionKeys.DISCOVERED_VMS)
-                    .filter(List.class::isInstance)
-                    .map(l -> ((List<?>) l)
-                            .stream()
-                                    .filter(Map.class::isInstance)
-                                    .<Map<?, ?>>map(m -> (Map<?, ?>) m)
-                                    .toList())
-                    .orElse(List.of());
+            List<DiscoveredVm> listed = r.facts().get(ActionKeys.DISCOVERED_VMS).orElse(List.of());
             List<ProvisionedVm> found = new ArrayList<>();
             for (ResolvedVm vm : env.vms()) {
                 Optional<Integer> id = EnvVms.vmid(ctx, vm);
                 listed.stream()
-                        .filter(s -> vm.name().equals(s.get("name")))
-                        .filter(s -> node.map(n -> n.equals(s.get("node"))).orElse(true))
-                        .filter(s -> s.get("vmid") instanceof Number n
-                                && id.map(i -> i == n.intValue()).orElse(true))
-                        .map(s -> ((Number) s.get("vmid")).intValue())
+                        .filter(s -> vm.name().equals(s.name()))
+                        .filter(s -> node.map(n -> n.equals(s.node())).orElse(true))
+                        .filter(s -> id.map(i -> i == s.vmid()).orElse(true))
+                        .map(DiscoveredVm::vmid)
                         .findFirst()
                         .ifPresent(vmid -> found.add(new ProvisionedVm(vm.name(), vmid)));
             }

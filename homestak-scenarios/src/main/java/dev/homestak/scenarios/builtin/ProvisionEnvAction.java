@@ -64,7 +64,7 @@ record ProvisionEnvAction(EnvSource envs, String env, PveTarget target, TofuSett
         return tagged(resolved, ctx).run(ctx).map(done -> {
             // inside the nested PVE only the ids are reported: provisioned_vms stays the host's list
             Facts facts = target instanceof PveTarget.Nested
-                    ? done.facts().without(ActionKeys.PROVISIONED_VMS)
+                    ? done.facts().without(ActionKeys.PROVISIONED_VMS.name())
                     : done.facts();
             List<String> vms = resolved.vms().stream()
                     .map(ResolvedVm::name)
