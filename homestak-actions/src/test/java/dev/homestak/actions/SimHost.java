@@ -68,8 +68,11 @@ final class SimHost implements AutoCloseable {
     /** Starts a simulator with the given timing and faults. */
     static SimHost start(Path tmp, Timing timing, FaultRule... faults) throws Exception {
         ClientKey key = ClientKey.generate(tmp.resolve("id_ecdsa"), "test@homestak");
-        SimulatorBuilder builder =
-                Simulator.builder().timing(timing).authorizedKeys("test", List.of(key.authorizedKey()));
+        SimulatorBuilder builder = Simulator.builder()
+                .timing(timing)
+                // the nested-PVE actions reach a nested API directly, as on upstream's bridged network
+                .innerNonRoutable(false)
+                .authorizedKeys("test", List.of(key.authorizedKey()));
         for (FaultRule f : faults) {
             builder.fault(f);
         }

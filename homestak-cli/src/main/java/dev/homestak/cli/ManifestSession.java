@@ -41,6 +41,9 @@ final class ManifestSession {
         record ShowStatus() implements What {}
     }
 
+    /** What {@link Targets} is told the run is (its embedded simulator's nested PVEs are then non-routable). */
+    static final String TARGET_PURPOSE = "manifest";
+
     private final CliEnvironment env;
     private final CommandLine commandLine;
     private final ManifestFlags flags;
@@ -59,7 +62,7 @@ final class ManifestSession {
         targetFlags.simRequestLog = flags.simRequestLog;
         targetFlags.simConnection = flags.simConnection;
         Either<Failure, RunTarget> target =
-                new Targets(env, siteConfig).resolve(Optional.of(flags.host), targetFlags, "manifest", true);
+                new Targets(env, siteConfig).resolve(Optional.of(flags.host), targetFlags, TARGET_PURPOSE, true);
         if (target.isLeft()) {
             return fail(target.getLeft());
         }

@@ -46,10 +46,13 @@ final class SimHost implements AutoCloseable {
     /**
      * Starts the simulator with the profile's timing and faults (default: realistic timing sped up ten
      * times), logging its requests if asked, authorizing a generated run-scoped key (the run's identity) and
-     * those of the user's {@code ~/.ssh/*.pub} it supports.
+     * those of the user's {@code ~/.ssh/*.pub} it supports; {@code innerNonRoutable} unless the profile says.
      */
-    static Either<Failure, SimHost> start(Optional<Path> profile, Optional<Path> requestLog, ConfigEnvironment env) {
-        SimulatorBuilder builder = Simulator.builder().timing(Timing.realistic().withSpeedFactor(0.1));
+    static Either<Failure, SimHost> start(
+            Optional<Path> profile, Optional<Path> requestLog, ConfigEnvironment env, boolean innerNonRoutable) {
+        SimulatorBuilder builder = Simulator.builder()
+                .timing(Timing.realistic().withSpeedFactor(0.1))
+                .innerNonRoutable(innerNonRoutable);
         if (profile.isPresent()) {
             Either<? extends Failure, SimProfile> loaded =
                     SimProfile.load(env.workingDir().resolve(profile.get()));

@@ -24,6 +24,11 @@ class SimHostTest {
     static final String INSTANT =
             Path.of("src/test/resources/profiles/instant.yaml").toAbsolutePath().toString();
 
+    /** The absolute path of a profile under {@code src/test/resources/profiles}. */
+    static String profile(String name) {
+        return Path.of("src/test/resources/profiles", name).toAbsolutePath().toString();
+    }
+
     @TempDir
     Path dir;
 

@@ -137,7 +137,8 @@ class DeepManifestTest {
     @DisplayName(
             "a child missing inside a kept pve node is re-created (resume at depth 2); a gone pve parent takes its children with it")
     void resumeAtDepthAndGoneParent() {
-        site = SimDeploy.start(dir); // inner APIs routable here only so that the test itself can delete VMs inside
+        // inner APIs routable here only so that the test itself can delete VMs inside
+        site = SimDeploy.start(dir, b -> b.innerNonRoutable(false));
 
         ManifestRunner runner = site.runner();
         var manifest = site.manifest("n3-deep");

@@ -29,7 +29,7 @@ public final class SimulatorBuilder {
     private int apiPort;
     private int sshPort;
     private Optional<Boolean> perVmAddresses = Optional.empty();
-    private boolean innerNonRoutable;
+    private boolean innerNonRoutable = true;
 
     SimulatorBuilder() {}
 
@@ -126,7 +126,9 @@ public final class SimulatorBuilder {
     /**
      * Models non-routable inner networks: a nested PVE's API then accepts only connections that the simulator's
      * SSH server forwards ({@code direct-tcpip}, i.e. {@code ssh -L} or a jump through a parent); a direct
-     * connection is closed at once. Off by default (the root API is always reachable).
+     * connection is closed at once. On by default, so that what drives nested PVEs exercises the tunnel path; the root
+     * API is always reachable. {@code false} models routable inner networks (nested APIs answer direct connections,
+     * as upstream's nested-pve scenario expects of a bridged network).
      */
     public SimulatorBuilder innerNonRoutable(boolean value) {
         innerNonRoutable = value;

@@ -24,6 +24,7 @@ class NestedPveTest {
     void start() throws IOException {
         sim = Simulator.builder()
                 .authorizedKeys("test", List.of(TestKeys.line(key)))
+                .innerNonRoutable(false) // these tests call nested APIs directly
                 .start()
                 .get();
         api = new TestApi(sim);

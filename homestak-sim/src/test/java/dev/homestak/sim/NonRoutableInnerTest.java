@@ -34,9 +34,11 @@ class NonRoutableInnerTest {
 
     @BeforeEach
     void start() throws IOException {
-        sim = Simulator.builder()
-                .authorizedKeys("test", List.of(TestKeys.line(key)))
-                .innerNonRoutable(true)
+        sim = started(Simulator.builder()); // the default: nested APIs are non-routable
+    }
+
+    private Simulator started(SimulatorBuilder builder) throws IOException {
+        Simulator sim = builder.authorizedKeys("test", List.of(TestKeys.line(key)))
                 .start()
                 .get();
         TestApi api = new TestApi(sim);
@@ -49,6 +51,7 @@ class NonRoutableInnerTest {
                 "content",
                 "import");
         api.createAndStart(99011, "scsi0", "local-lvm:0,import-from=local:import/pve-9.qcow2");
+        return sim;
     }
 
     @AfterEach
@@ -57,7 +60,8 @@ class NonRoutableInnerTest {
     }
 
     @Test
-    @DisplayName("a nested API refuses a direct connection and answers through an SSH local forward from its parent")
+    @DisplayName(
+            "by default a nested API refuses a direct connection and answers through an SSH local forward from its parent")
     void onlyThroughTheTunnel() throws Exception {
         Simulator inner = sim.nested(99011).orElseThrow();
         assertThatThrownBy(
@@ -83,6 +87,24 @@ class NonRoutableInnerTest {
                     get("127.0.0.1", local.getLocalPort(), inner.apiToken().reveal());
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.fingerprint()).isEqualTo(inner.fingerprintSha256());
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "switched off (builder or profile 'inner_non_routable: false'), a nested API answers a direct connection")
+    void routableWhenSwitchedOff() throws Exception {
+        for (SimulatorBuilder builder : List.of(
+                Simulator.builder().innerNonRoutable(false),
+                Simulator.builder()
+                        .profile(SimProfile.parse("p.yaml", "inner_non_routable: false")
+                                .get()))) {
+            try (Simulator routable = started(builder)) {
+                Simulator inner = routable.nested(99011).orElseThrow();
+                Reply reply = get(inner.host(), inner.port(), inner.apiToken().reveal());
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(reply.fingerprint()).isEqualTo(inner.fingerprintSha256());
+            }
         }
     }
 

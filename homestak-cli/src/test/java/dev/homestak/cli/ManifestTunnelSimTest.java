@@ -1,0 +1,77 @@
+package dev.homestak.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The manifests of {@code ../shared/fixtures/site-config-v2} on simulators whose nested PVEs are non-routable (the
+ * default): every inner API answers only through the SSH forwards homestak opens along the chain of parents.
+ */
+@DisplayName("manifest test of pve trees on -H sim and on a standalone 'homestak sim', inner APIs through SSH tunnels")
+class ManifestTunnelSimTest {
+
+    @TempDir
+    Path dir;
+
+    private String[] common(String... more) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(more));
+        all.addAll(java.util.List.of(
+                "--site-config",
+                ManifestValidateTest.SITE,
+                "--state-dir",
+                dir.resolve("state").toString(),
+                "--report-dir",
+                dir.resolve("reports").toString()));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    @DisplayName("-H sim: manifest test -M n3-deep passes; the request log has requests of all three PVE levels")
+    void n3DeepEmbedded() throws Exception {
+        Path log = dir.resolve("requests.jsonl");
+        CliRun run = CliRun.with()
+                .workingDir(dir)
+                .run(common(
+                        "manifest",
+                        "test",
+                        "-M",
+                        "n3-deep",
+                        "-H",
+                        "sim",
+                        "--sim-profile",
+                        SimHostTest.INSTANT,
+                        "--sim-request-log",
+                        log.toString()));
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.all()).contains("test n3-deep on sim: passed");
+        String requests = Files.readString(log);
+        assertThat(requests).contains("\"/nodes/root-pve/qemu\"").contains("\"/nodes/leaf-pve/qemu\"");
+    }
+
+    @Test
+    @DisplayName("standalone 'homestak sim' (default: nested PVEs non-routable): manifest test -M n2-push passes")
+    void n2PushStandalone() throws Exception {
+        CliRun.Setup server = CliRun.with().workingDir(dir);
+        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
+                () -> server.run("sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
+        SimHostTest.awaitTrue(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
+        try {
+            CliRun run = CliRun.with()
+                    .workingDir(dir)
+                    .run(common("manifest", "test", "-M", "n2-push", "-H", "sim", "--sim-connection", "sim.json"));
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.all()).contains("test n2-push on sim: passed");
+        } finally {
+            server.interrupts().fire();
+        }
+        assertThat(serving.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+    }
+}
