@@ -197,13 +197,14 @@ final class Transport {
         if (e instanceof AuthInterceptor.LoginRefused) {
             return new ProxmoxFailure.Authentication(what, e.getMessage());
         }
-        if (e instanceof SSLException ssl) {
+        if (e instanceof SSLException ssl && !closedDuringHandshake(ssl)) {
             return tlsFailure(ssl);
         }
         if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
             return new ProxmoxFailure.Cancelled(what);
         }
-        boolean neverSent = e instanceof ConnectException
+        boolean neverSent = e instanceof SSLException // closed during the handshake: the request was never sent
+                || e instanceof ConnectException
                 || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException
                 || (e instanceof java.net.SocketTimeoutException
@@ -211,6 +212,23 @@ final class Transport {
         return req.idempotent() || neverSent
                 ? new ProxmoxFailure.Transport(what, reason)
                 : new ProxmoxFailure.OutcomeUnknown(what, reason);
+    }
+
+    /**
+     * Whether the peer closed the connection during the TLS handshake without refusing a certificate (pveproxy
+     * restarting, an SSH forward whose far end is not up yet): a transport failure, retried, not a TLS verdict.
+     */
+    private static boolean closedDuringHandshake(SSLException e) {
+        boolean closed = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ReportingTrustManager.UntrustedCertificate) {
+                return false;
+            }
+            closed |= t instanceof java.io.EOFException
+                    || t instanceof java.net.SocketException
+                    || String.valueOf(t.getMessage()).contains("Remote host terminated the handshake");
+        }
+        return closed;
     }
 
     private ProxmoxFailure.Tls tlsFailure(SSLException e) {

@@ -279,5 +279,37 @@ class ClientErrorsTest {
                 assertThat(f.message()).startsWith("GET /version: cannot reach the PVE API");
             }
         }
+
+        @Test
+        @DisplayName("a connection closed during the TLS handshake (pveproxy restarting, a forward not up yet) is a"
+                + " retried Transport failure, not a TLS verdict")
+        void closedDuringHandshake() throws Exception {
+            try (ServerSocket closer = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+                java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+                Thread.ofVirtual().start(() -> {
+                    while (!closer.isClosed()) {
+                        try (java.net.Socket s = closer.accept()) {
+                            accepted.incrementAndGet(); // closed at once, before any TLS byte
+                        } catch (java.io.IOException e) {
+                            return;
+                        }
+                    }
+                });
+                ManualTime t = new ManualTime();
+                try (ProxmoxClient client = ProxmoxClient.builder()
+                        .baseUri(URI.create("https://127.0.0.1:" + closer.getLocalPort()))
+                        .auth(TestClients.TOKEN)
+                        .tls(TlsPolicy.insecure())
+                        .clock(t)
+                        .sleeper(t)
+                        .build()
+                        .get()) {
+                    ProxmoxFailure f = client.version().getLeft();
+                    assertThat(f).isInstanceOf(ProxmoxFailure.Transport.class);
+                    assertThat(f.message()).startsWith("GET /version: cannot reach the PVE API");
+                    assertThat(accepted.get()).isEqualTo(ProxmoxClient.DEFAULT_RETRY.maxAttempts());
+                }
+            }
+        }
     }
 }
