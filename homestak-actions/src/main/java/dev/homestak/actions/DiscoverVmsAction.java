@@ -47,30 +47,33 @@ public record DiscoverVmsAction(PveTarget target, String namePattern, int minVmi
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
+        return find(ctx)
+                .map(found -> ActionResult.of(
+                        "Discovered " + found.size() + " VMs matching '" + namePattern + "' in " + minVmid + "-"
+                                + maxVmid
+                                + tag.map(t -> " tagged " + t).orElse("")
+                                + (found.isEmpty()
+                                        ? ""
+                                        : ": "
+                                                + found.stream()
+                                                        .map(e -> e.name() + " (" + e.vmid() + ")")
+                                                        .toList()),
+                        dev.homestak.core.Facts.empty().with(ActionKeys.DISCOVERED_VMS, found)));
+    }
+
+    /** The matching VMs themselves, for code that runs the discovery to use its result ({@link #run} reports it). */
+    public Either<ActionFailure, List<DiscoveredVm>> find(ActionContext ctx) {
         Pattern names = glob(namePattern);
         return Pve.resolve(ctx, target)
                 .flatMap(node -> Pve.call(
                         ctx, "listing the VMs", () -> node.client().cluster().resources(Optional.of("vm"))))
-                .map(resources -> {
-                    List<DiscoveredVm> found = resources.stream()
-                            .filter(r -> r.type().equals("qemu") && r.vmid().isPresent() && !r.template())
-                            .filter(r -> r.vmid().get() >= minVmid && r.vmid().get() <= maxVmid)
-                            .filter(r -> names.matcher(r.name().orElse("")).matches())
-                            .filter(r -> tag.map(t -> tags(r).contains(t)).orElse(true))
-                            .map(DiscoverVmsAction::entry)
-                            .toList();
-                    return ActionResult.of(
-                            "Discovered " + found.size() + " VMs matching '" + namePattern + "' in "
-                                    + minVmid + "-" + maxVmid
-                                    + tag.map(t -> " tagged " + t).orElse("")
-                                    + (found.isEmpty()
-                                            ? ""
-                                            : ": "
-                                                    + found.stream()
-                                                            .map(e -> e.name() + " (" + e.vmid() + ")")
-                                                            .toList()),
-                            dev.homestak.core.Facts.empty().with(ActionKeys.DISCOVERED_VMS, found));
-                });
+                .map(resources -> resources.stream()
+                        .filter(r -> r.type().equals("qemu") && r.vmid().isPresent() && !r.template())
+                        .filter(r -> r.vmid().get() >= minVmid && r.vmid().get() <= maxVmid)
+                        .filter(r -> names.matcher(r.name().orElse("")).matches())
+                        .filter(r -> tag.map(t -> tags(r).contains(t)).orElse(true))
+                        .map(DiscoverVmsAction::entry)
+                        .toList());
     }
 
     private static DiscoveredVm entry(ClusterResource r) {

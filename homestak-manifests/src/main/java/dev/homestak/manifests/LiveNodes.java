@@ -3,8 +3,6 @@ package dev.homestak.manifests;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
-import dev.homestak.actions.ActionKeys;
-import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.Actions;
 import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.DiscoveredVm;
@@ -36,19 +34,16 @@ final class LiveNodes {
     static Either<ActionFailure, Map<String, LiveVm>> inspect(
             ActionContext ctx, String tag, boolean probe, boolean ssh) {
         return new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(tag))
-                .run(ctx)
-                .flatMap(found -> ctx.requireHost().map(host -> entries(found, host.nodeName())))
+                .find(ctx)
+                .flatMap(found -> ctx.requireHost()
+                        .map(host -> found.stream()
+                                .filter(vm -> vm.on(host.nodeName()))
+                                .toList()))
                 .flatMap(vms -> probe
                         ? probed(ctx, vms, ssh)
                         : Either.right(index(vms.stream()
                                 .map(vm -> new LiveVm(vm.name(), vm.vmid(), vm.status(), Optional.empty(), false))
                                 .toList())));
-    }
-
-    private static List<DiscoveredVm> entries(ActionResult found, String node) {
-        return found.facts().get(ActionKeys.DISCOVERED_VMS).orElse(List.of()).stream()
-                .filter(vm -> vm.on(node))
-                .toList();
     }
 
     private static Either<ActionFailure, Map<String, LiveVm>> probed(

@@ -3,7 +3,6 @@ package dev.homestak.scenarios;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
-import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.DestroyVmsAction;
 import dev.homestak.actions.DiscoverVmsAction;
@@ -93,8 +92,8 @@ public final class Leftovers {
         Optional<String> wanted = runId.map(RunTags::normalized);
         DiscoverVmsAction tagged =
                 new DiscoverVmsAction(PveTarget.host(), "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.HOMESTAK));
-        return tagged.run(ctx)
-                .map(r -> r.facts().get(ActionKeys.DISCOVERED_VMS).orElse(List.of()).stream()
+        return tagged.find(ctx)
+                .map(found -> found.stream()
                         .filter(vm -> vm.on(host.nodeName()))
                         .filter(vm -> wanted.map(id -> runIdOf(vm).equals(Optional.of(id)))
                                 .orElse(true))
@@ -103,7 +102,7 @@ public final class Leftovers {
     }
 
     private static Optional<String> runIdOf(DiscoveredVm vm) {
-        return RunTags.runIdIn(String.join(";", vm.tags()));
+        return RunTags.runIdIn(vm.tags());
     }
 
     private static Either<ActionFailure, ActionResult> removeAll(

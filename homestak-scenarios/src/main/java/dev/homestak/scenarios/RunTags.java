@@ -1,7 +1,6 @@
 package dev.homestak.scenarios;
 
 import dev.homestak.actions.ActionContext;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,14 +32,9 @@ public final class RunTags {
         return ctx.run().runId();
     }
 
-    /** The tags of a {@code tags} option value (PVE separates them with {@code ;}, {@code ,} or spaces). */
-    public static List<String> parse(String tags) {
-        return Arrays.stream(tags.split("[;,\\s]+")).filter(t -> !t.isBlank()).toList();
-    }
-
-    /** The run id in a VM's tags, if one of them is a run tag. */
-    public static Optional<String> runIdIn(String tags) {
-        return parse(tags).stream()
+    /** The run id in a VM's tags ({@link dev.homestak.actions.DiscoveredVm#tags()}), if one of them is a run tag. */
+    public static Optional<String> runIdIn(List<String> tags) {
+        return tags.stream()
                 .filter(t -> t.startsWith(RUN_PREFIX))
                 .map(t -> t.substring(RUN_PREFIX.length()))
                 .findFirst();

@@ -3,7 +3,6 @@ package dev.homestak.scenarios.builtin;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
-import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.DestroyProvisionedVmsAction;
 import dev.homestak.actions.DiscoverVmsAction;
@@ -17,7 +16,6 @@ import dev.homestak.scenarios.Prechecked;
 import dev.homestak.scenarios.RunTags;
 import io.vavr.control.Either;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -98,10 +96,8 @@ record DestroyEnvAction(
         }
         DiscoverVmsAction mine =
                 new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.of(RunTags.of(runId.get())));
-        return mine.run(ctx).map(found -> {
-            Set<String> names = found.facts().get(ActionKeys.DISCOVERED_VMS).orElse(List.of()).stream()
-                    .map(DiscoveredVm::name)
-                    .collect(Collectors.toSet());
+        return mine.find(ctx).map(found -> {
+            Set<String> names = found.stream().map(DiscoveredVm::name).collect(Collectors.toSet());
             return new ResolvedEnv(
                     resolved.env(),
                     resolved.host(),

@@ -2,7 +2,6 @@ package dev.homestak.scenarios.builtin;
 
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
-import dev.homestak.actions.ActionKeys;
 import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.DiscoveredVm;
 import dev.homestak.actions.ProvisionedVm;
@@ -28,8 +27,7 @@ final class EnvTargets {
     static Either<ActionFailure, List<ProvisionedVm>> existing(ActionContext ctx, PveTarget target, ResolvedEnv env) {
         DiscoverVmsAction everyVm = new DiscoverVmsAction(target, "*", 0, Integer.MAX_VALUE, Optional.empty());
         Optional<String> node = target instanceof PveTarget.Host ? ctx.host().map(h -> h.nodeName()) : Optional.empty();
-        return everyVm.run(ctx).map(r -> {
-            List<DiscoveredVm> listed = r.facts().get(ActionKeys.DISCOVERED_VMS).orElse(List.of());
+        return everyVm.find(ctx).map(listed -> {
             List<ProvisionedVm> found = new ArrayList<>();
             for (ResolvedVm vm : env.vms()) {
                 Optional<Integer> id = EnvVms.vmid(ctx, vm);
