@@ -123,6 +123,21 @@ public final class ActionContext {
                 .orElseGet(() -> Either.left(new ActionFailure.Precondition("No " + key.name() + " in context")));
     }
 
+    /**
+     * The fact {@code key} of {@code facts} only (no host-config fallback), or {@code No <key> in context}; a value of
+     * the wrong shape is a precondition failure naming the key and what is wrong (structured facts a user may have
+     * hand-edited in a context file).
+     */
+    static <T> Either<ActionFailure, T> requireFact(Facts facts, Key<T> key) {
+        try {
+            return facts.get(key)
+                    .<Either<ActionFailure, T>>map(Either::right)
+                    .orElseGet(() -> Either.left(new ActionFailure.Precondition("No " + key.name() + " in context")));
+        } catch (IllegalStateException e) {
+            return Either.left(new ActionFailure.Precondition(e.getMessage()));
+        }
+    }
+
     /** The host config, or the failure an action that needs one reports. */
     public Either<ActionFailure, HostConfig> requireHost() {
         return host.<Either<ActionFailure, HostConfig>>map(Either::right)

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Destroys every VM of a discovery fact [DestroyDiscoveredVMsAction] on the node it was found on:
@@ -46,16 +45,10 @@ public record DestroyDiscoveredVmsAction(
 
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
-        List<DiscoveredVm> entries;
-        try {
-            Optional<List<DiscoveredVm>> found = ctx.facts().get(fact);
-            if (found.isEmpty()) {
-                return Either.left(new ActionFailure.Precondition("No " + fact.name() + " in context"));
-            }
-            entries = found.get();
-        } catch (IllegalStateException e) {
-            return Either.left(new ActionFailure.Precondition(e.getMessage()));
-        }
+        return ActionContext.requireFact(ctx.facts(), fact).flatMap(entries -> destroyAll(ctx, entries));
+    }
+
+    private Either<ActionFailure, ActionResult> destroyAll(ActionContext ctx, List<DiscoveredVm> entries) {
         if (entries.isEmpty()) {
             return Either.right(ActionResult.of("No VMs to destroy"));
         }

@@ -44,14 +44,7 @@ public record ProvisionedVm(String name, int vmid) {
      * {@code No provisioned_vms in context}; an entry without a name and a numeric id is a precondition failure.
      */
     public static Either<ActionFailure, List<ProvisionedVm>> from(Facts facts) {
-        try {
-            return facts.get(ActionKeys.PROVISIONED_VMS)
-                    .<Either<ActionFailure, List<ProvisionedVm>>>map(Either::right)
-                    .orElseGet(() -> Either.left(
-                            new ActionFailure.Precondition("No " + ActionKeys.PROVISIONED_VMS.name() + " in context")));
-        } catch (IllegalStateException e) {
-            return Either.left(new ActionFailure.Precondition(e.getMessage()));
-        }
+        return ActionContext.requireFact(facts, ActionKeys.PROVISIONED_VMS);
     }
 
     /** {@code <vmname>_vm_id} per VM and {@code provisioned_vms}: the facts every provisioner reports. */
