@@ -8,9 +8,7 @@ import dev.homestak.sim.Simulator;
 import dev.homestak.sim.VmView;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -301,12 +299,8 @@ class DeepManifestTest {
 
     /** Every VM at every level of the simulator. */
     static List<String> allVms(Simulator sim) {
-        List<String> out = new ArrayList<>();
-        for (VmView vm : sim.vms()) {
-            out.add(sim.node() + "/" + vm.vmid());
-            Optional<Simulator> nested = sim.nested(vm.vmid());
-            nested.ifPresent(n -> out.addAll(allVms(n)));
-        }
-        return out;
+        return sim.withNested().stream()
+                .flatMap(level -> level.vms().stream().map(vm -> level.node() + "/" + vm.vmid()))
+                .toList();
     }
 }

@@ -19,12 +19,10 @@ import dev.homestak.sim.FaultRule;
 import dev.homestak.sim.InjectedFault;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
-import dev.homestak.sim.VmView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -80,7 +78,7 @@ class InnerTransientFaultsTest {
                     ManifestResult applied = runner.run(Verb.APPLY, manifest, ManifestOptions.defaults())
                             .get();
                     assertPassed(applied);
-                    List<Simulator> levels = levels(site.sim);
+                    List<Simulator> levels = site.sim.withNested();
                     assertThat(levels)
                             .as("the target host, root-pve and leaf-pve")
                             .hasSize(3);
@@ -122,17 +120,6 @@ class InnerTransientFaultsTest {
             b.fault(rule.build());
         }
         return b;
-    }
-
-    /** The simulator and every nested PVE serving in it, outermost first. */
-    static List<Simulator> levels(Simulator sim) {
-        List<Simulator> all = new ArrayList<>(List.of(sim));
-        for (int i = 0; i < all.size(); i++) {
-            for (VmView vm : all.get(i).vms()) {
-                all.get(i).nested(vm.vmid()).ifPresent(all::add);
-            }
-        }
-        return all;
     }
 
     private static void assertPassed(ManifestResult result) {

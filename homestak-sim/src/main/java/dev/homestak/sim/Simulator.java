@@ -6,6 +6,7 @@ import dev.homestak.sim.internal.PveInstance;
 import dev.homestak.sim.internal.SimRuntime;
 import io.vavr.control.Either;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -187,6 +188,16 @@ public final class Simulator implements AutoCloseable {
     /** The nested PVE a VM serves, while its API is up. */
     public Optional<Simulator> nested(int vmid) {
         return pve.nested(vmid).map(n -> new Simulator(runtime, n, false));
+    }
+
+    /** This simulator and every nested PVE serving in it at any depth, outermost first (level by level). */
+    public List<Simulator> withNested() {
+        List<Simulator> all = new ArrayList<>(List.of(this));
+        for (int i = 0; i < all.size(); i++) {
+            Simulator level = all.get(i);
+            level.vms().forEach(vm -> level.nested(vm.vmid()).ifPresent(all::add));
+        }
+        return List.copyOf(all);
     }
 
     /** Applies whatever simulated time has made due (useful right after moving a {@link ManualClock}). */
