@@ -274,12 +274,14 @@ final class ManifestBench {
     private static Row cliApplies(Path launcher, Path dir, int repeats, int big)
             throws IOException, InterruptedException {
         Map<Integer, List<Double>> ms = new TreeMap<>();
+        List<String> apply = simCommand(launcher, dir, "apply");
+        Map<Integer, Path> manifests = Map.of(1, flatFile(dir, 1), big, flatFile(dir, big));
         for (int i = 0; i <= repeats; i++) {
             for (int n : List.of(1, big)) {
-                List<String> command = new ArrayList<>(simCommand(launcher, dir, "apply"));
+                List<String> command = new ArrayList<>(apply);
                 command.addAll(List.of(
                         "--manifest-file",
-                        flatFile(dir, n).toString(),
+                        manifests.get(n).toString(),
                         "--state-dir",
                         dir.resolve("state-" + n + "-" + i).toString()));
                 long t0 = System.nanoTime();

@@ -123,16 +123,14 @@ final class SiteManifests {
             ports.ssh(SshClient.create(SshSettings.builder().defaultPort(host.vmSshPort())
                     .identityFiles(o.common().identities()).build()));
         }
-        return ManifestRunner.builder()
+        ManifestRunner.Builder runner = ManifestRunner.builder()
                 .hostConfig(host)                 // the target PVE host (-H): its API token is masked
                 .site(site)                       // presets, specs, postures
                 .ports(ports.build())
-                .redact(host.apiToken().stream().toList())
-                .stateStore(o.state().map(StateStore::at).orElseGet(() ->
-                        StateStore.userDefault(System.getenv(), Path.of(System.getProperty("user.home")))))
                 .reportDir(o.common().reports())
-                .listener(event -> Main.print(event, out))
-                .build();
+                .listener(event -> Main.print(event, out));
+        o.state().map(StateStore::at).ifPresent(runner::stateStore);   // else homestak's default
+        return runner.build();
     }
 
     private static void print(ManifestResult r, Options o, PrintStream out) {
