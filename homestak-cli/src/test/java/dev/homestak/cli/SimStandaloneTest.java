@@ -27,9 +27,8 @@ class SimStandaloneTest {
             "constructor -> bootstrap-install -> destructor with -C ctx.json, and the nested pair, all pass; the connection file is private and gone after Ctrl-C")
     void pairsAndBootstrap() throws Exception {
         CliRun.Setup server = CliRun.with().workingDir(dir);
-        // the nested-pve scenario calls the nested API directly: this simulator models a routable inner network
         CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> server.run(
-                "sim", "--connection-file", "sim.json", "--profile", SimHostTest.profile("instant-routable.yaml")));
+                "sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
         Path connection = dir.resolve("sim.json");
         SimHostTest.awaitTrue(() -> server.interrupts().armed() && Files.exists(connection));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(connection)))
