@@ -1,6 +1,7 @@
 package dev.homestak.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.homestak.actions.CancellationToken;
 import dev.homestak.actions.SshEndpoint;
@@ -260,7 +261,10 @@ class DeepManifestTest {
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
         try {
-            KillNineTest.awaitTrue(() -> read(stateFile).matches("(?s).*\"leaf-pve\" : \\{[^}]*\"vm_id\" : 99021.*"));
+            await().atMost(java.time.Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() ->
+                            Files.readString(stateFile).matches("(?s).*\"leaf-pve\" : \\{[^}]*\"vm_id\" : 99021.*"));
             assertThat(child.toHandle().destroyForcibly()).isTrue(); // SIGKILL: kill -9
             assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).isEqualTo(137);
@@ -318,14 +322,6 @@ class DeepManifestTest {
         assertPassed(tested);
         assertThat(site.sim.faults()).as("faults fired").hasSizeGreaterThanOrEqualTo(2);
         assertThat(allVms(site.sim)).isEmpty();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 
     private void deleteVm(Simulator pve, String name, int vmid) {
