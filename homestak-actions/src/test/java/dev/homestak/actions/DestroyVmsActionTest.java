@@ -53,9 +53,8 @@ class DestroyVmsActionTest {
     @DisplayName("listed, whatever the names")
     class AnyName {
 
-        @Test
-        @DisplayName("a failing VM does not stop the others; its failure names the VM; a missing VM is absent")
-        void triesAll() {
+        /** A runs; B's delete task fails with {@code disk is busy}; C does not exist. */
+        private void aRunningAndBBusy() {
             pve.createRunningVm(A.vmid(), "a");
             pve.createVm(B.vmid(), "b");
             pve.sim.inject(FaultRule.builder(FaultKind.TASK_FAILURE)
@@ -63,6 +62,12 @@ class DestroyVmsActionTest {
                     .vmid(B.vmid())
                     .message("disk is busy")
                     .build());
+        }
+
+        @Test
+        @DisplayName("a failing VM does not stop the others; its failure names the VM; a missing VM is absent")
+        void triesAll() {
+            aRunningAndBBusy();
 
             VmTeardown t = DestroyVmsAction.of(VmSelection.listed(List.of(A, B, C)))
                     .withMaxConcurrency(1)
@@ -92,13 +97,7 @@ class DestroyVmsActionTest {
         @Test
         @DisplayName("the summary fails naming each VM that could not be removed and what was destroyed")
         void summaryFailure() {
-            pve.createVm(A.vmid(), "a");
-            pve.createVm(B.vmid(), "b");
-            pve.sim.inject(FaultRule.builder(FaultKind.TASK_FAILURE)
-                    .method("DELETE")
-                    .vmid(B.vmid())
-                    .message("disk is busy")
-                    .build());
+            aRunningAndBBusy();
 
             ActionFailure f = DestroyVmsAction.of(VmSelection.listed(List.of(A, B)))
                     .summary()

@@ -228,6 +228,26 @@ class NativeProvisionerTest {
         }
 
         @Test
+        @DisplayName("without facts, ids come from the run's --vm-id overrides, then the env, else by name on the node")
+        void idsWithoutFacts() {
+            ActionContext c = ctx(Facts.empty()).toBuilder()
+                    .run(RunControl.none().withVmIdOverrides(Map.of("web", 99950)))
+                    .build();
+            int dbId = ProvisionVmsAction.of(env)
+                    .run(c)
+                    .get()
+                    .facts()
+                    .get(Facts.vmIdKey("db"))
+                    .orElseThrow();
+            pve.createVm(99910, "web");
+
+            VmTeardown t = DestroyVmsAction.of(VmSelection.env(env)).run(c).get();
+
+            assertThat(t.destroyed()).containsExactly(new ProvisionedVm("web", 99950), new ProvisionedVm("db", dbId));
+            assertThat(pve.sim.vms()).extracting(vm -> vm.vmid()).containsExactly(99910);
+        }
+
+        @Test
         @DisplayName("every VM is tried: the summary fails naming each VM that could not be removed and what was")
         void tryAll() {
             Facts facts =
