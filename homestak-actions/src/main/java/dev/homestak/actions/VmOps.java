@@ -25,6 +25,12 @@ final class VmOps {
 
     private static final int RESTARTED_ATTEMPTS = 3;
 
+    /** What {@link #destroy} did: removed the VM, or found it not there. */
+    enum Removal {
+        DESTROYED,
+        ABSENT
+    }
+
     private VmOps() {}
 
     /** The VM's status, or empty when it does not exist. */
@@ -76,12 +82,12 @@ final class VmOps {
      * (a start task of this run still in flight when its cleanup began) is found running again when the delete
      * fails: it is stopped and deleted again, a bounded number of times.
      */
-    static Either<ActionFailure, String> destroy(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
+    static Either<ActionFailure, Removal> destroy(ActionContext ctx, Pve.Node node, int vmid, Duration timeout) {
         Either<ActionFailure, Optional<VmStatus>> status = unlocked(ctx, node, vmid, timeout);
         if (status.isRight() && status.get().isEmpty()) {
-            return Either.right("VM " + vmid + " does not exist");
+            return Either.right(Removal.ABSENT);
         }
-        Either<ActionFailure, String> result = status.flatMap(st -> stopAndDelete(ctx, node, vmid, timeout, st.get()));
+        Either<ActionFailure, Removal> result = status.flatMap(st -> stopAndDelete(ctx, node, vmid, timeout, st.get()));
         for (int again = 0;
                 again < RESTARTED_ATTEMPTS
                         && result.isLeft()
@@ -89,7 +95,7 @@ final class VmOps {
                 again++) {
             Either<ActionFailure, Optional<VmStatus>> now = unlocked(ctx, node, vmid, timeout);
             if (now.isRight() && now.get().isEmpty()) {
-                return Either.right("VM " + vmid + " destroyed");
+                return Either.right(Removal.DESTROYED);
             }
             if (now.isLeft() || !now.get().get().running()) {
                 return result;
@@ -102,7 +108,7 @@ final class VmOps {
     }
 
     /** Stops the VM if {@code status} shows it running, then deletes it with purge. */
-    private static Either<ActionFailure, String> stopAndDelete(
+    private static Either<ActionFailure, Removal> stopAndDelete(
             ActionContext ctx, Pve.Node node, int vmid, Duration timeout, VmStatus status) {
         Either<ActionFailure, String> stopped =
                 status.running() ? halt(ctx, node, vmid, timeout) : Either.right("stopped");
@@ -115,7 +121,7 @@ final class VmOps {
                         Optional::isEmpty,
                         () -> Pve.call(ctx, "destroying VM " + vmid, () -> vm.delete(DeleteVmRequest.thorough()))
                                 .flatMap(task -> Pve.await(ctx, "destroying VM " + vmid, task, timeout))))
-                .map(done -> "VM " + vmid + " destroyed");
+                .map(done -> Removal.DESTROYED);
     }
 
     /**

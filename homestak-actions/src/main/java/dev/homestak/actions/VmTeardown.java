@@ -4,22 +4,33 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a destroy of several VMs that tries every VM did ({@link DestroyVmsAction},
- * {@link DestroyProvisionedVmsAction#teardown()}): the VMs removed, the VMs left alone because their
- * id holds a VM of another name, and a failure per VM that could not be removed. A VM that was not
- * there is in none of the lists.
+ * What a {@link DestroyVmsAction} did, VM by VM (every VM is tried even when another fails): the VMs removed, the
+ * VMs that were not there, the VMs left alone because their id holds a VM of another name, and a failure per VM
+ * that could not be removed. Each list keeps the selection's order. {@link DestroyVmsAction#summary()} says the
+ * same as one message.
  *
- * @param destroyed the VMs removed (or found gone while being removed)
+ * @param destroyed the VMs removed
+ * @param absent    the VMs that were not there (already destroyed)
  * @param refused   the VMs whose id holds a VM with another name, which was not touched
  * @param failed    the VMs that could not be removed, each with its reason
  */
-public record VmTeardown(List<ProvisionedVm> destroyed, List<ProvisionedVm> refused, List<VmFailure> failed) {
+public record VmTeardown(
+        List<ProvisionedVm> destroyed,
+        List<ProvisionedVm> absent,
+        List<ProvisionedVm> refused,
+        List<VmFailure> failed) {
 
     /** Copies the lists. */
     public VmTeardown {
         destroyed = List.copyOf(Objects.requireNonNull(destroyed, "destroyed"));
+        absent = List.copyOf(Objects.requireNonNull(absent, "absent"));
         refused = List.copyOf(Objects.requireNonNull(refused, "refused"));
         failed = List.copyOf(Objects.requireNonNull(failed, "failed"));
+    }
+
+    /** Nothing to remove. */
+    public static VmTeardown none() {
+        return new VmTeardown(List.of(), List.of(), List.of(), List.of());
     }
 
     /** True when no VM failed. */

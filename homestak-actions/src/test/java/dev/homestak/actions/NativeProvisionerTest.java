@@ -195,7 +195,7 @@ class NativeProvisionerTest {
     }
 
     @Nested
-    @DisplayName("DestroyProvisionedVmsAction with sameNameOnly and tryAll")
+    @DisplayName("DestroyVmsAction of the env: sameNameOnly, every VM tried")
     class CarefulDestroy {
 
         @Test
@@ -213,22 +213,42 @@ class NativeProvisionerTest {
                     vm("web", Optional.of(99910), "dhcp", Optional.empty()),
                     vm("db", Optional.empty(), "dhcp", Optional.empty()),
                     vm("cache", Optional.of(99930), "dhcp", Optional.empty()));
-            DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(withForeign)
-                    .withSameNameOnly()
-                    .withTryAll();
+            DestroyVmsAction destroy =
+                    DestroyVmsAction.of(VmSelection.env(withForeign)).withSameNameOnly();
 
-            VmTeardown t = destroy.teardown().run(ctx(Facts.empty())).get();
+            VmTeardown t = destroy.run(ctx(Facts.empty())).get();
 
             assertThat(t.destroyed()).containsExactly(new ProvisionedVm("web", 99910), new ProvisionedVm("db", dbId));
             assertThat(t.refused()).containsExactly(new ProvisionedVm("cache", 99930));
             assertThat(pve.sim.vms())
                     .singleElement()
                     .satisfies(vm -> assertThat(vm.name()).isEqualTo("handmade"));
-            assertThat(destroy.run(ctx(Facts.empty())).get().message()).isEqualTo("No VM of env test left on pve");
+            assertThat(destroy.summary().run(ctx(Facts.empty())).get().message())
+                    .isEqualTo("No VM of env test left on pve");
         }
 
         @Test
-        @DisplayName("tryAll removes every VM it can and fails naming each VM that could not be removed")
+        @DisplayName("without facts, ids come from the run's --vm-id overrides, then the env, else by name on the node")
+        void idsWithoutFacts() {
+            ActionContext c = ctx(Facts.empty()).toBuilder()
+                    .run(RunControl.none().withVmIdOverrides(Map.of("web", 99950)))
+                    .build();
+            int dbId = ProvisionVmsAction.of(env)
+                    .run(c)
+                    .get()
+                    .facts()
+                    .get(Facts.vmIdKey("db"))
+                    .orElseThrow();
+            pve.createVm(99910, "web");
+
+            VmTeardown t = DestroyVmsAction.of(VmSelection.env(env)).run(c).get();
+
+            assertThat(t.destroyed()).containsExactly(new ProvisionedVm("web", 99950), new ProvisionedVm("db", dbId));
+            assertThat(pve.sim.vms()).extracting(vm -> vm.vmid()).containsExactly(99910);
+        }
+
+        @Test
+        @DisplayName("every VM is tried: the summary fails naming each VM that could not be removed and what was")
         void tryAll() {
             Facts facts =
                     ProvisionVmsAction.of(env).run(ctx(Facts.empty())).get().facts();
@@ -239,8 +259,8 @@ class NativeProvisionerTest {
                     .message("disk is busy")
                     .build());
 
-            ActionFailure f = DestroyProvisionedVmsAction.of(env)
-                    .withTryAll()
+            ActionFailure f = DestroyVmsAction.of(VmSelection.env(env))
+                    .summary()
                     .run(ctx(facts))
                     .getLeft();
 
@@ -263,10 +283,10 @@ class NativeProvisionerTest {
         assertThat(up.facts().get(Facts.vmIpKey("web"))).contains(pve.vm(99910).address());
         int dbId = facts.get(Facts.vmIdKey("db")).orElseThrow();
 
-        ActionResult down = DestroyProvisionedVmsAction.of(env).run(ctx(facts)).get();
-        assertThat(down.message()).isEqualTo("Destroyed test on pve: VM 99910 destroyed; VM " + dbId + " destroyed");
+        Action<ActionResult> destroy = DestroyVmsAction.of(VmSelection.env(env)).summary();
+        ActionResult down = destroy.run(ctx(facts)).get();
+        assertThat(down.message()).isEqualTo("Destroyed VM 99910 (web), VM " + dbId + " (db) on pve");
         assertThat(pve.sim.vms()).isEmpty();
-        assertThat(DestroyProvisionedVmsAction.of(env).run(ctx(facts)).get().message())
-                .isEqualTo("Destroyed test on pve: VM 99910 does not exist; VM " + dbId + " does not exist");
+        assertThat(destroy.run(ctx(facts)).get().message()).isEqualTo("No VM of env test left on pve");
     }
 }

@@ -117,7 +117,9 @@ class NestedPveActionsTest {
                 .get();
         assertThat(ip.facts().get(Facts.TEST_IP))
                 .contains(inner.vm(100).orElseThrow().address());
-        assertThat(DestroyVmAction.remote(ActionKeys.TEST_VM_ID)
+        assertThat(DestroyVmsAction.of(VmSelection.byKey(ActionKeys.TEST_VM_ID))
+                        .withTarget(PveTarget.nested())
+                        .bestEffort()
                         .run(pve.ctx(facts).build())
                         .get()
                         .message())
@@ -127,7 +129,7 @@ class NestedPveActionsTest {
     }
 
     @Test
-    @DisplayName("ProvisionVmsAction and DestroyProvisionedVmsAction with the nested target work inside the nested PVE")
+    @DisplayName("ProvisionVmsAction and DestroyVmsAction of the env with the nested target work inside the nested PVE")
     void nestedProvisioning() {
         Facts facts = withToken();
         Simulator inner = pve.sim.nested(99800).orElseThrow();
@@ -153,10 +155,10 @@ class NestedPveActionsTest {
         assertThat(inner.vm(100)).hasValueSatisfying(vm -> assertThat(vm.name()).isEqualTo("test"));
         assertThat(pve.sim.vm(100)).isEmpty();
 
-        ActionResult gone = DestroyProvisionedVmsAction.of(env)
+        ActionResult gone = DestroyVmsAction.of(VmSelection.env(env))
                 .withTarget(PveTarget.nested())
                 .withSameNameOnly()
-                .withTryAll()
+                .summary()
                 .run(pve.ctx(facts).build())
                 .get();
         assertThat(gone.message()).isEqualTo("Destroyed VM 100 (test) on " + inner.node());

@@ -195,8 +195,8 @@ class ProxmoxActionsTest {
     }
 
     @Nested
-    @DisplayName("StopVmAction and DestroyVmAction")
-    class StopAndDestroy {
+    @DisplayName("StopVmAction")
+    class Stop {
 
         @Test
         @DisplayName("stop: a running VM is stopped; stopped and missing VMs are successes")
@@ -212,36 +212,10 @@ class ProxmoxActionsTest {
                             .message())
                     .isEqualTo("VM 99977 does not exist");
         }
-
-        @Test
-        @DisplayName("destroy: a running VM is stopped and deleted with purge; a missing VM is a success")
-        void destroy() {
-            pve.createRunningVm(99900, "test");
-            Facts facts = Facts.empty().with(TEST_VM, 99900);
-            assertThat(DestroyVmAction.of(TEST_VM).run(ctx(facts)).get().message())
-                    .isEqualTo("VM 99900 destroyed");
-            assertThat(pve.sim.vm(99900)).isEmpty();
-            assertThat(pve.sim.requests()).anySatisfy(req -> {
-                assertThat(req.method()).isEqualTo("DELETE");
-                assertThat(req.path()).endsWith("/qemu/99900");
-                assertThat(req.params()).containsEntry("purge", "1");
-            });
-            assertThat(DestroyVmAction.of(TEST_VM).run(ctx(facts)).get().message())
-                    .isEqualTo("VM 99900 does not exist");
-        }
-
-        @Test
-        @DisplayName("the remote (best-effort) destroy succeeds, saying what it skipped, when there is no nested PVE")
-        void remoteBestEffort() {
-            ActionResult r = DestroyVmAction.remote(ActionKeys.TEST_VM_ID)
-                    .run(ctx(Facts.empty().with(ActionKeys.TEST_VM_ID, 100)))
-                    .get();
-            assertThat(r.message()).isEqualTo("Skipped destroying test_vm_id: No inner_ip in context");
-        }
     }
 
     @Nested
-    @DisplayName("DiscoverVmsAction and DestroyDiscoveredVmsAction")
+    @DisplayName("DiscoverVmsAction, and DestroyVmsAction of the discovered VMs")
     class Discovery {
 
         @Test
@@ -286,8 +260,10 @@ class ProxmoxActionsTest {
                     .isEqualTo("Discovered 1 VMs matching 'nested-pve*' in 99800-99999 tagged run-42: "
                             + "[nested-pve-1 (99801)]");
 
-            ActionResult destroyed =
-                    DestroyDiscoveredVmsAction.of().run(ctx(tagged.facts())).get();
+            ActionResult destroyed = DestroyVmsAction.of(VmSelection.discovered())
+                    .summary()
+                    .run(ctx(tagged.facts()))
+                    .get();
             assertThat(destroyed.message()).isEqualTo("Destroyed 1 VMs: VM 99801 destroyed");
             assertThat(pve.sim.vms()).extracting(v -> v.vmid()).containsExactlyInAnyOrder(200, 99802, 99803);
         }
@@ -383,7 +359,8 @@ class ProxmoxActionsTest {
                     .vmid(99900)
                     .nth(1)
                     .build());
-            DestroyVmAction destroy = DestroyVmAction.of(TEST_VM);
+            Action<ActionResult> destroy =
+                    DestroyVmsAction.of(VmSelection.byKey(TEST_VM)).summary();
 
             assertThat(destroy.run(ctx(Facts.empty().with(TEST_VM, 99900)))
                             .get()
@@ -400,7 +377,8 @@ class ProxmoxActionsTest {
                     .method("DELETE")
                     .vmid(99900)
                     .build());
-            ActionFailure f = DestroyVmAction.of(TEST_VM)
+            ActionFailure f = DestroyVmsAction.of(VmSelection.byKey(TEST_VM))
+                    .summary()
                     .run(ctx(Facts.empty().with(TEST_VM, 99900)))
                     .getLeft();
             assertThat(((ActionFailure.Api) f).cause()).isInstanceOf(ProxmoxFailure.LockTimeout.class);

@@ -12,6 +12,7 @@ import dev.homestak.actions.ProvisionVmsAction;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.StartVmAction;
+import dev.homestak.actions.VmSelection;
 import dev.homestak.actions.WaitForGuestAgentAction;
 import dev.homestak.actions.WaitForSshAction;
 import dev.homestak.core.Facts;
@@ -125,7 +126,7 @@ final class NodeSteps {
                         return Either.right(
                                 ActionResult.of("No VM " + node + " tagged " + tag + ": nothing to destroy"));
                     }
-                    return DestroyVmsAction.of(List.of(new ProvisionedVm(node, vm.vmid())))
+                    return DestroyVmsAction.of(VmSelection.listed(List.of(new ProvisionedVm(node, vm.vmid()))))
                             .withSameNameOnly()
                             .withMaxConcurrency(1)
                             .withTimeout(TASK)

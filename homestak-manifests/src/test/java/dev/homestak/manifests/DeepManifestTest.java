@@ -327,7 +327,7 @@ class DeepManifestTest {
     private void deleteVm(Simulator pve, String name, int vmid) {
         var ctx = site.context().toBuilder().host(pve.hostConfig("pve-" + vmid)).build();
         var vm = new dev.homestak.actions.ProvisionedVm(name, vmid);
-        assertThat(dev.homestak.actions.DestroyVmsAction.of(List.of(vm))
+        assertThat(dev.homestak.actions.DestroyVmsAction.of(dev.homestak.actions.VmSelection.listed(List.of(vm)))
                         .run(ctx)
                         .get()
                         .ok())

@@ -137,7 +137,8 @@ class ResumeAndLockTest {
 
     private void deleteVm(int vmid) {
         var vm = new dev.homestak.actions.ProvisionedVm("node2", vmid);
-        assertThat(dev.homestak.actions.DestroyVmsAction.of(java.util.List.of(vm))
+        assertThat(dev.homestak.actions.DestroyVmsAction.of(
+                                dev.homestak.actions.VmSelection.listed(java.util.List.of(vm)))
                         .run(site.context())
                         .get()
                         .ok())

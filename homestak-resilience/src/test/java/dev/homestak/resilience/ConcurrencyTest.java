@@ -159,8 +159,8 @@ class ConcurrencyTest {
                     .get();
             assertThat(site.sim.vm(99930).orElseThrow().lock()).contains("create");
 
-            var destroyed = dev.homestak.actions.DestroyVmsAction.of(
-                            java.util.List.of(new dev.homestak.actions.ProvisionedVm("slow", 99930)))
+            var destroyed = dev.homestak.actions.DestroyVmsAction.of(dev.homestak.actions.VmSelection.listed(
+                            java.util.List.of(new dev.homestak.actions.ProvisionedVm("slow", 99930))))
                     .run(site.context());
 
             assertThat(destroyed.isRight())
@@ -195,8 +195,8 @@ class ConcurrencyTest {
                     .as("the start task is still in flight")
                     .isEqualTo(dev.homestak.sim.PowerState.STOPPED);
 
-            var destroyed = dev.homestak.actions.DestroyVmsAction.of(
-                            java.util.List.of(new dev.homestak.actions.ProvisionedVm("starting", 99931)))
+            var destroyed = dev.homestak.actions.DestroyVmsAction.of(dev.homestak.actions.VmSelection.listed(
+                            java.util.List.of(new dev.homestak.actions.ProvisionedVm("starting", 99931))))
                     .run(site.context());
 
             assertThat(destroyed.isRight())

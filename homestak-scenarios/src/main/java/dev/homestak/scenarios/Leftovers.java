@@ -9,6 +9,7 @@ import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.DiscoveredVm;
 import dev.homestak.actions.ProvisionedVm;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.VmSelection;
 import dev.homestak.actions.VmSteps;
 import dev.homestak.core.HostConfig;
 import io.vavr.control.Either;
@@ -109,7 +110,7 @@ public final class Leftovers {
             ActionContext ctx, HostConfig host, List<LeftoverVm> vms) {
         List<ProvisionedVm> targets =
                 vms.stream().map(vm -> new ProvisionedVm(vm.name(), vm.vmid())).toList();
-        return DestroyVmsAction.of(targets)
+        return DestroyVmsAction.of(VmSelection.listed(targets))
                 .withMaxConcurrency(Math.max(1, targets.size()))
                 .withTimeout(TASK)
                 .run(ctx)

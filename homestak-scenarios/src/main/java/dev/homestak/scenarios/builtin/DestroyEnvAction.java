@@ -4,10 +4,11 @@ import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
-import dev.homestak.actions.DestroyProvisionedVmsAction;
+import dev.homestak.actions.DestroyVmsAction;
 import dev.homestak.actions.DiscoverVmsAction;
 import dev.homestak.actions.DiscoveredVm;
 import dev.homestak.actions.PveTarget;
+import dev.homestak.actions.VmSelection;
 import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.VmTeardown;
 import dev.homestak.core.Provisioner;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Destroys the VMs of an env [TofuDestroyAction, TofuDestroyRemoteAction / DestroyRemoteVMAction]: with OpenTofu on
- * {@code provisioner: tofu} nodes, else through the API with {@code DestroyProvisionedVmsAction}'s teardown (stop,
+ * {@code provisioner: tofu} nodes, else through the API with {@code DestroyVmsAction} of the env's VMs (stop,
  * then delete with purge, all VMs at once, every VM tried). Only the env's VMs with their own names are touched
  * (its {@code sameNameOnly}); a VM that does not exist is already destroyed. With {@code bestEffort} (cleanup inside a nested PVE that may be gone)
  * a PVE that cannot be reached is success with a note, as in the original.
@@ -67,13 +68,12 @@ record DestroyEnvAction(
                         return Either.right(ActionResult.of("Nothing to clean up: this run created no VM of env "
                                 + resolved.env() + label.map(l -> " on " + l).getOrElse("")));
                     }
-                    DestroyProvisionedVmsAction destroy = DestroyProvisionedVmsAction.of(scope.get())
+                    DestroyVmsAction destroy = DestroyVmsAction.of(VmSelection.env(scope.get()))
                             .withTarget(target)
                             .withMaxConcurrency(Math.max(1, resolved.vms().size()))
                             .withTimeout(timeout)
                             .withSameNameOnly();
-                    Either<ActionFailure, VmTeardown> done =
-                            label.flatMap(l -> destroy.teardown().run(ctx));
+                    Either<ActionFailure, VmTeardown> done = label.flatMap(l -> destroy.run(ctx));
                     if (done.isLeft() && bestEffort && !(done.getLeft() instanceof ActionFailure.Cancelled)) {
                         // the nested PVE may be gone already (no address, no token, not answering): nothing left to
                         // clean there

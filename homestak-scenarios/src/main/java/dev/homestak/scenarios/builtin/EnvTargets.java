@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The existing VMs of an env on a PVE, for stop: each env VM by its id (fact, {@code --vm-id} or the env's) and its
  * name, or by name alone for a VM whose id PVE chose. A VM found at the id under another name is not the env's and
- * is left alone. (Destroy has this in {@code DestroyProvisionedVmsAction.withSameNameOnly()}; the actions have no
+ * is left alone. (Destroy has this in {@code DestroyVmsAction.withSameNameOnly()}; the actions have no
  * env-wide stop, so the stop phase selects the VMs here and stops each with {@code StopVmAction}.)
  */
 final class EnvTargets {
