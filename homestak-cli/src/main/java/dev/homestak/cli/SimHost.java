@@ -84,11 +84,6 @@ final class SimHost implements AutoCloseable {
         return List.copyOf(notes);
     }
 
-    /** The simulator running in this process; empty when attached to a standalone one. */
-    Optional<Simulator> simulator() {
-        return simulator;
-    }
-
     /** The host config of the simulator, as a node of a site with these defaults. */
     dev.homestak.core.HostConfig hostConfig(java.util.Map<String, Object> siteDefaults) {
         return simulator
