@@ -164,9 +164,7 @@ final class RunSession {
     /** The run's Proxmox clients (closed after the run). */
     static ProxmoxClients clients(RunTarget target) {
         return target.sim()
-                .map(sim -> sim.simulator()
-                        .map(SimWiring::clients)
-                        .orElseGet(() -> SimWiring.clients(target.host().orElseThrow())))
+                .map(sim -> SimWiring.clients(target.host().orElseThrow()))
                 .orElseGet(ProxmoxClients::create);
     }
 

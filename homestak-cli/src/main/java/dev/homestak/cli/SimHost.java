@@ -46,13 +46,10 @@ final class SimHost implements AutoCloseable {
     /**
      * Starts the simulator with the profile's timing and faults (default: realistic timing sped up ten
      * times), logging its requests if asked, authorizing a generated run-scoped key (the run's identity) and
-     * those of the user's {@code ~/.ssh/*.pub} it supports; {@code innerNonRoutable} unless the profile says.
+     * those of the user's {@code ~/.ssh/*.pub} it supports; nested PVEs non-routable unless the profile says.
      */
-    static Either<Failure, SimHost> start(
-            Optional<Path> profile, Optional<Path> requestLog, ConfigEnvironment env, boolean innerNonRoutable) {
-        SimulatorBuilder builder = Simulator.builder()
-                .timing(Timing.realistic().withSpeedFactor(0.1))
-                .innerNonRoutable(innerNonRoutable);
+    static Either<Failure, SimHost> start(Optional<Path> profile, Optional<Path> requestLog, ConfigEnvironment env) {
+        SimulatorBuilder builder = Simulator.builder().timing(Timing.realistic().withSpeedFactor(0.1));
         if (profile.isPresent()) {
             Either<? extends Failure, SimProfile> loaded =
                     SimProfile.load(env.workingDir().resolve(profile.get()));
@@ -85,11 +82,6 @@ final class SimHost implements AutoCloseable {
     /** The lines to print before the run. */
     List<String> notes() {
         return List.copyOf(notes);
-    }
-
-    /** The simulator running in this process; empty when attached to a standalone one. */
-    Optional<Simulator> simulator() {
-        return simulator;
     }
 
     /** The host config of the simulator, as a node of a site with these defaults. */

@@ -34,7 +34,7 @@ final class Targets {
      */
     Either<Failure, RunTarget> resolve(Optional<String> host, RunFlags flags, String scenario, boolean needsHost) {
         if (host.isPresent()) {
-            return host.get().equals(SimHost.NAME) ? sim(flags, scenario) : siteHost(host.get(), flags);
+            return host.get().equals(SimHost.NAME) ? sim(flags) : siteHost(host.get(), flags);
         }
         if (flags.local) {
             Optional<String> me = localHostName();
@@ -90,20 +90,17 @@ final class Targets {
     /**
      * Starts the embedded simulator. The site is the user's site-config when one is given or found (with
      * {@code sim} added as a node), else the built-in one; a site-config that exists but fails to load is
-     * still an error. Nested PVEs are non-routable (reached through SSH forwards) for manifests, routable for the
-     * scenarios, whose nested-pve actions call a nested API directly as upstream's do; a profile can say otherwise.
+     * still an error. Nested PVEs are non-routable (reached through SSH forwards, by manifests and scenarios alike)
+     * unless a profile says otherwise.
      */
-    private Either<Failure, RunTarget> sim(RunFlags flags, String scenario) {
+    private Either<Failure, RunTarget> sim(RunFlags flags) {
         Either<ConfigFailure, SiteConfig> userSite = siteOption.load(env.config());
         if (userSite.isLeft() && (siteOption.given() || !(userSite.getLeft() instanceof ConfigFailure.NotFound))) {
             return Either.left(userSite.getLeft());
         }
         Either<Failure, SimHost> started = flags.simConnection == null
                 ? SimHost.start(
-                        Optional.ofNullable(flags.simProfile),
-                        Optional.ofNullable(flags.simRequestLog),
-                        env.config(),
-                        scenario.equals(ManifestSession.TARGET_PURPOSE))
+                        Optional.ofNullable(flags.simProfile), Optional.ofNullable(flags.simRequestLog), env.config())
                 : attach(flags);
         return started.map(sim -> {
             Map<String, Object> defaults =

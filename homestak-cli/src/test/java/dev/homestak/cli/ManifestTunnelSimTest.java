@@ -35,7 +35,8 @@ class ManifestTunnelSimTest {
     }
 
     @Test
-    @DisplayName("-H sim: manifest test -M n3-deep passes; the request log has requests of all three PVE levels")
+    @DisplayName(
+            "-H sim: manifest test -M n3-deep passes; the request log has requests of all three PVE levels, all in the PVE 9.1 schema")
     void n3DeepEmbedded() throws Exception {
         Path log = dir.resolve("requests.jsonl");
         CliRun run = CliRun.with()
@@ -56,6 +57,12 @@ class ManifestTunnelSimTest {
         assertThat(run.all()).contains("test n3-deep on sim: passed");
         String requests = Files.readString(log);
         assertThat(requests).contains("\"/nodes/root-pve/qemu\"").contains("\"/nodes/leaf-pve/qemu\"");
+        // every level (the host, root-pve and leaf-pve, the inner two only through SSH forwards) in the schema
+        RequestLogCheck levels = RequestLogCheck.read(log);
+        assertThat(levels.nodes()).contains("root-pve", "leaf-pve").hasSize(3);
+        assertThat(levels.outsideSchema())
+                .as("requests outside the PVE 9.1 schema")
+                .isEmpty();
     }
 
     @Test

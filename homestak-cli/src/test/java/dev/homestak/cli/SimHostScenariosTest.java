@@ -3,7 +3,6 @@ package dev.homestak.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.homestak.proxmox.internal.PveApiSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class SimHostScenariosTest {
 
     @Test
     @DisplayName(
-            "nested-pve-roundtrip passes in seconds; the playbook phases say they were simulated; every request is in the PVE 9.1 schema")
+            "nested-pve-roundtrip passes in seconds with a non-routable inner PVE; the playbook phases say they were simulated; every request of both levels is in the PVE 9.1 schema")
     void nestedRoundtrip() throws IOException {
         Path log = dir.resolve("requests.jsonl");
         Instant start = Instant.now();
@@ -72,18 +71,33 @@ class SimHostScenariosTest {
                 .contains("vmbr0");
         assertThat(took).isLessThan(Duration.ofSeconds(60));
 
-        PveApiSchema schema = PveApiSchema.bundled();
-        List<String> outside = Files.readAllLines(log).stream()
-                .map(RunTest::parse)
-                .filter(r -> schema.endpoint(
-                                r.get("method").asText(), r.get("path").asText())
-                        .isEmpty())
-                .map(r -> r.get("method").asText() + " " + r.get("path").asText())
-                .toList();
-        assertThat(outside).as("requests outside the PVE 9.1 schema").isEmpty();
-        assertThat(Files.readAllLines(log))
-                .hasSizeGreaterThan(20)
-                .anyMatch(l -> l.contains("\"/nodes/nested-pve/qemu\""));
+        // the inner PVE is non-routable (the default): its requests all came through the run's SSH forward
+        RequestLogCheck requests = RequestLogCheck.read(log);
+        assertThat(requests.outsideSchema())
+                .as("requests outside the PVE 9.1 schema")
+                .isEmpty();
+        assertThat(requests.size()).isGreaterThan(20);
+        assertThat(requests.nodes()).contains("nested-pve").hasSize(2);
+        assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("\"/nodes/nested-pve/qemu\""));
+    }
+
+    @Test
+    @DisplayName(
+            "with a profile saying 'inner_non_routable: false' (a routable inner network) nested-pve-roundtrip passes too")
+    void nestedRoundtripRoutable() {
+        CliRun run = run(
+                "--scenario",
+                "nested-pve-roundtrip",
+                "--host",
+                "sim",
+                "--sim-profile",
+                SimHostTest.profile("instant-routable.yaml"),
+                "--json-output");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(phaseStatuses(result(run)))
+                .allMatch(s -> s.endsWith("=passed"))
+                .hasSize(13);
     }
 
     @Test

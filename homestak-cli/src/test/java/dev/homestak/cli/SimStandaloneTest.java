@@ -26,7 +26,7 @@ class SimStandaloneTest {
 
     @Test
     @DisplayName(
-            "constructor -> bootstrap-install -> destructor with -C ctx.json, and the nested pair, all pass; the connection file is private and gone after Ctrl-C")
+            "constructor -> bootstrap-install -> destructor with -C ctx.json, and the nested pair (inner PVE non-routable), all pass; the connection file is private and gone after Ctrl-C")
     void pairsAndBootstrap() throws Exception {
         CliRun.Setup server = CliRun.with().workingDir(dir);
         // the nested-pve scenario calls the nested API directly: this simulator models a routable inner network
@@ -83,6 +83,11 @@ class SimStandaloneTest {
                     "nested.json",
                     "--yes");
             assertThat(nestedDown.exitCode()).as(nestedDown.all()).isZero();
+            // a non-routable inner PVE (the default): the destructor mints its own token over SSH and removes the test
+            // VM through its own forward
+            assertThat(nestedDown.all())
+                    .contains("Phase cleanup_remote passed: API token root@pam!homestak-")
+                    .contains("Destroyed VM 99900 (test)");
         } finally {
             server.interrupts().fire();
         }

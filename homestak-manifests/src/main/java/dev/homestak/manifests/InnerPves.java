@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ApiCertificate;
 import dev.homestak.actions.SshEndpoint;
 import dev.homestak.actions.SshRequest;
 import dev.homestak.actions.SshResult;
@@ -72,7 +73,7 @@ final class InnerPves implements AutoCloseable {
                                     + services.stdout().strip().replace('\n', ' ') + ")")))
                     .flatMap(ok -> run(ctx, self, "hostname"))
                     .flatMap(hostname -> mint(ctx, self, path)
-                            .flatMap(token -> fingerprint(ctx, self, path)
+                            .flatMap(token -> ApiCertificate.fingerprint(ctx, self, path)
                                     .flatMap(fp -> ctx.ssh()
                                             .forward(chain, ip, ctx.proxmox().nestedPort())
                                             .map(forward -> {
@@ -116,33 +117,6 @@ final class InnerPves implements AutoCloseable {
             } catch (IOException e) {
                 return Either.left(
                         new ActionFailure.Precondition(path + ": pveum printed no JSON for token " + tokenId));
-            }
-        });
-    }
-
-    /** The fingerprint of the certificate pveproxy serves ({@code pveproxy-ssl.pem} when present, else {@code pve-ssl.pem}). */
-    private static Either<ActionFailure, String> fingerprint(ActionContext ctx, SshEndpoint self, String path) {
-        return run(ctx, self, "pvenode cert info --output-format json").flatMap(r -> {
-            try {
-                JsonNode certs = JSON.readTree(r.stdout());
-                String proxy = "";
-                String pve = "";
-                for (JsonNode cert : certs) {
-                    switch (cert.path("filename").asText("")) {
-                        case "pveproxy-ssl.pem" ->
-                            proxy = cert.path("fingerprint").asText("");
-                        case "pve-ssl.pem" -> pve = cert.path("fingerprint").asText("");
-                        default -> {}
-                    }
-                }
-                String fp = proxy.isEmpty() ? pve : proxy;
-                return fp.isEmpty()
-                        ? Either.left(
-                                new ActionFailure.Precondition(path + ": pvenode cert info lists no API certificate"))
-                        : Either.right(fp);
-            } catch (IOException e) {
-                return Either.left(new ActionFailure.Precondition(
-                        path + ": pvenode cert info printed no JSON (exit " + r.exitCode() + ")"));
             }
         });
     }

@@ -30,11 +30,13 @@ final class PhaseExecutor {
     private final RunnerSettings settings;
     private final EventEmitter events;
     private final RunControl run;
+    private final NestedApiTunnels tunnels;
 
-    PhaseExecutor(RunnerSettings settings, EventEmitter events, RunControl run) {
+    PhaseExecutor(RunnerSettings settings, EventEmitter events, RunControl run, NestedApiTunnels tunnels) {
         this.settings = settings;
         this.events = events;
         this.run = run;
+        this.tunnels = tunnels;
     }
 
     /** Which path a phase is on: the main path, a cleanup, or a cleanup because the main path failed. */
@@ -58,12 +60,15 @@ final class PhaseExecutor {
         boolean cleanup = kind != Kind.MAIN;
         events.phaseStarted(phase, cleanup);
         Instant started = settings.clock().instant();
-        ActionContext ctx = settings.base().toBuilder()
+        ActionContext phaseCtx = settings.base().toBuilder()
                 .facts(facts)
                 .cancellation(token)
                 .events(events.sinkFor(phase.name()))
                 .run(kind == Kind.CLEANUP_AFTER_FAILURE ? run.afterFailure() : run)
                 .build();
+        // nested PVEs are reached through the run's SSH forwards
+        ActionContext ctx =
+                phaseCtx.toBuilder().proxmox(tunnels.clients(phaseCtx)).build();
         Action<ActionResult> action = limit.map(phase.action()::timeout).orElse(phase.action());
         Either<ActionFailure, ActionResult> result = await(phase, action, ctx, token);
         Instant finished = settings.clock().instant();

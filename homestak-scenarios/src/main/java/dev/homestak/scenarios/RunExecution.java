@@ -33,6 +33,7 @@ final class RunExecution {
     private final EventEmitter events;
     private final PhaseExecutor executor;
     private final CleanupPolicy policy;
+    private final NestedApiTunnels tunnels = new NestedApiTunnels();
     private final CancellationToken mainToken = CancellationToken.create();
     private final CancellationToken cleanupToken = CancellationToken.create();
     private final AtomicInteger cancels = new AtomicInteger();
@@ -53,7 +54,7 @@ final class RunExecution {
         this.facts = startFacts;
         this.policy = options.cleanupFor(scenario);
         this.events = new EventEmitter(runId, settings.listeners(), settings.redactor(), settings.clock());
-        this.executor = new PhaseExecutor(settings, events, run);
+        this.executor = new PhaseExecutor(settings, events, run, tunnels);
     }
 
     String runId() {
@@ -88,6 +89,7 @@ final class RunExecution {
                 cleanup(mainOk);
             }
         } finally {
+            tunnels.close();
             finished.countDown();
         }
         return report();

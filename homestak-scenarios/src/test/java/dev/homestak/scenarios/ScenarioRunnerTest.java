@@ -108,14 +108,18 @@ class ScenarioRunnerTest {
                     List.of(Phase.of(
                             "p",
                             "P",
-                            ctx -> Either.right(
-                                    dev.homestak.actions.ActionResult.of(String.valueOf(ctx.proxmox() == mine))))));
+                            // the run's clients reach nested PVEs through its SSH forwards, the host through mine
+                            ctx -> Either.right(dev.homestak.actions.ActionResult.of(ctx.proxmox()
+                                    .forHost(dev.homestak.core.HostConfig.builder()
+                                            .name("h")
+                                            .build())
+                                    .fold(dev.homestak.actions.ActionFailure::message, c -> "another client"))))));
             assertThat(runner.run(s, RunOptions.defaults())
                             .get()
                             .phase("p")
                             .orElseThrow()
                             .message())
-                    .isEqualTo("true");
+                    .isEqualTo("mine");
             runner.close();
             assertThat(closed).isFalse();
         }

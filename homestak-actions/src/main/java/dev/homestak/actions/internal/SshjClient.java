@@ -125,7 +125,17 @@ public final class SshjClient implements SshClient {
         if (knownHosts.isLeft()) {
             return Either.left(new ActionFailure.Precondition(knownHosts.getLeft()));
         }
-        return SshjForwarder.open(knownHosts.get(), settings, chain, host, port);
+        if (hops.isLeft()) {
+            return Either.left(new ActionFailure.Precondition(hops.getLeft()));
+        }
+        return SshjForwarder.open(
+                knownHosts.get(),
+                settings,
+                (client, hop) ->
+                        auth.methods(client, new Hops.Hop(hop, hops.get().settingsOf(hop), false)),
+                chain,
+                host,
+                port);
     }
 
     @Override

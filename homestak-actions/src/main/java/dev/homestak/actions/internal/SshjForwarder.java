@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
@@ -20,7 +20,7 @@ import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
 import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +64,17 @@ final class SshjForwarder {
 
     private SshjForwarder() {}
 
+    /**
+     * Opens the forward; {@code auth} gives the methods to offer to each hop (the run's agent keys and key files, as
+     * for a command).
+     */
     static Either<ActionFailure, PortForward> open(
-            HostKeyVerifier hostKeys, SshSettings settings, List<SshEndpoint> chain, String host, int port) {
+            HostKeyVerifier hostKeys,
+            SshSettings settings,
+            BiFunction<SSHClient, SshEndpoint, List<AuthMethod>> auth,
+            List<SshEndpoint> chain,
+            String host,
+            int port) {
         Config config = Quiet.CONFIG;
         if (chain.isEmpty()) {
             return Either.left(
@@ -88,11 +97,11 @@ final class SshjForwarder {
                     DirectConnection channel = previous.newDirectConnection(hop.host(), hop.port());
                     client.connectVia(channel);
                 }
-                List<KeyProvider> keys = new ArrayList<>();
-                for (Path file : settings.identityFiles()) {
-                    keys.add(client.loadKeys(file.toString()));
+                List<AuthMethod> methods = auth.apply(client, hop);
+                if (methods.isEmpty()) {
+                    throw new UserAuthException("no SSH key to offer (no ssh-agent key and no key file)");
                 }
-                client.authPublickey(hop.user(), keys);
+                client.auth(hop.user(), methods);
                 client.getConnection().getKeepAlive().setKeepAliveInterval(15);
                 previous = client;
             }

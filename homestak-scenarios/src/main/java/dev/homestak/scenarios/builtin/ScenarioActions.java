@@ -55,7 +55,10 @@ public interface ScenarioActions {
     /** SSH to {@code test_ip} through {@code inner_ip} [VerifySSHChainAction]. */
     Action<ActionResult> verifyChain();
 
-    /** Remove the test VM from the inner PVE, best effort [DestroyRemoteVMAction]. */
+    /**
+     * Remove the test VM from the inner PVE, best effort, minting an API token over SSH first when the run has none
+     * (a destructor run after its constructor) [DestroyRemoteVMAction].
+     */
     Action<ActionResult> cleanupOnInner();
 
     /** Stop the inner PVE VM (already stopped or gone is success) [StopVMAction]. */

@@ -192,7 +192,9 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     @Override
     public Action<ActionResult> cleanupOnInner() {
-        return new DestroyEnvAction(envs, BuiltInScenarios.TEST_ENV, PveTarget.nested(), tofu, true, TASK);
+        return new WithInnerTokenAction(
+                new DestroyEnvAction(envs, BuiltInScenarios.TEST_ENV, PveTarget.nested(), tofu, true, TASK),
+                ctx -> innerToken(ctx).run(ctx));
     }
 
     @Override

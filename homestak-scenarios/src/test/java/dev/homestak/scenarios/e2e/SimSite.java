@@ -75,8 +75,6 @@ final class SimSite implements AutoCloseable {
             ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
             Simulator sim = tune.apply(Simulator.builder()
                             .timing(Timing.instant())
-                            // the nested-pve scenarios reach a nested API directly, as on upstream's bridged network
-                            .innerNonRoutable(false)
                             .authorizedKeys("test", List.of(key.authorizedKey())))
                     .start()
                     .getOrElseThrow(f -> new AssertionError(f.message()));
@@ -107,8 +105,6 @@ final class SimSite implements AutoCloseable {
             String line = Files.readString(dir.resolve("id_agent.pub")).strip();
             Simulator sim = Simulator.builder()
                     .timing(Timing.instant())
-                    // the nested-pve scenarios reach a nested API directly, as on upstream's bridged network
-                    .innerNonRoutable(false)
                     .authorizedKeys("agent", List.of(line))
                     .start()
                     .getOrElseThrow(f -> new AssertionError(f.message()));

@@ -5,6 +5,7 @@ import dev.homestak.actions.ActionFailure;
 import dev.homestak.actions.ActionResult;
 import dev.homestak.actions.CancellationToken;
 import dev.homestak.actions.PlaybookStandIn;
+import dev.homestak.actions.PortForward;
 import dev.homestak.actions.SshClient;
 import dev.homestak.actions.SshEndpoint;
 import dev.homestak.actions.SshRequest;
@@ -43,6 +44,7 @@ final class SimStandIns {
 
     private final Simulator sim;
     private final SshClient real;
+    private final List<PortForward> forwards = new CopyOnWriteArrayList<>();
     private final List<String> plays = new CopyOnWriteArrayList<>();
     private final Set<String> installed = ConcurrentHashMap.newKeySet();
     private final Map<String, String> users = new ConcurrentHashMap<>();
@@ -82,6 +84,11 @@ final class SimStandIns {
         return map;
     }
 
+    /** Every SSH local forward the runs opened (real ones, through the simulator's SSH), oldest first. */
+    List<PortForward> forwards() {
+        return List.copyOf(forwards);
+    }
+
     /** The SSH client of the runs: the installer stand-in in front of the simulator's real SSH. */
     SshClient installer() {
         return new SshClient() {
@@ -93,6 +100,11 @@ final class SimStandIns {
             @Override
             public SshEndpoint endpoint(String user, String host) {
                 return real.endpoint(user, host);
+            }
+
+            @Override
+            public Either<ActionFailure, PortForward> forward(List<SshEndpoint> chain, String host, int port) {
+                return real.forward(chain, host, port).peek(forwards::add);
             }
         };
     }
