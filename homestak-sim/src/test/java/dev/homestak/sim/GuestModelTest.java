@@ -77,10 +77,12 @@ class GuestModelTest {
     }
 
     @Test
-    @DisplayName("apt-get install proxmox-ve makes the VM a PVE; pvesh then creates and applies its bridge vmbr0")
+    @DisplayName(
+            "apt-get install proxmox-ve makes the VM a PVE; pvesh then creates and applies its bridge vmbr0, which ip link shows")
     void pveInstallAndBridge() throws IOException {
         assertThat(exec(vm, "systemctl is-active pveproxy").exit()).isEqualTo(3);
         assertThat(exec(vm, "pvesh get /version").exit()).isEqualTo(127);
+        assertThat(exec(vm, "ip link show ens18").exit()).isZero();
 
         assertThat(exec(vm, "apt-get install -y proxmox-ve postfix open-iscsi chrony")
                         .exit())
@@ -97,7 +99,11 @@ class GuestModelTest {
         assertThat(exec(vm, "pvesh create /nodes/localhost/network --iface vmbr0 --type bridge")
                         .exit())
                 .isEqualTo(255);
+        assertThat(exec(vm, "ip link show vmbr0"))
+                .as("created, not applied yet")
+                .isEqualTo(new Result("", 1));
         assertThat(exec(vm, "pvesh set /nodes/localhost/network").out()).startsWith("\"UPID:");
+        assertThat(exec(vm, "ip link show vmbr0").out()).contains(": vmbr0: <BROADCAST,MULTICAST,UP,LOWER_UP>");
         Simulator nested = sim.nested(100).orElseThrow();
         assertThat(new TestApi(nested)
                         .get("/nodes/" + nested.node() + "/network", "type", "bridge")

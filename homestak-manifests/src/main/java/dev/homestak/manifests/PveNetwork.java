@@ -1,0 +1,146 @@
+package dev.homestak.manifests;
+
+import dev.homestak.actions.Action;
+import dev.homestak.actions.ActionContext;
+import dev.homestak.actions.ActionFailure;
+import dev.homestak.actions.ActionResult;
+import dev.homestak.actions.SshEndpoint;
+import dev.homestak.actions.SshRequest;
+import dev.homestak.actions.SshResult;
+import dev.homestak.core.Facts;
+import dev.homestak.core.HostConfig;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code <node>/network}: what a {@code pve} node's children need of its network, from {@code site.yaml}
+ * {@code defaults}, set over the node's SSH channel when its image lacks it, left alone when present (idempotent):
+ * <ul>
+ *   <li>the bridge the children are attached to ({@code bridge}, default {@code vmbr0}): when {@code ip link show
+ *       <bridge>} does not find it, created and applied as PVE does ({@code pvesh create
+ *       /nodes/localhost/network --iface <bridge> --type bridge --autostart 1; pvesh set /nodes/localhost/network},
+ *       the apply running even when an earlier run created it without applying), then checked again;</li>
+ *   <li>DNS ({@code dns_servers}, with {@code domain} as the search domain): when {@code /etc/resolv.conf} lacks one
+ *       of the servers, written with them, then read back. No {@code dns_servers}: nothing to do.</li>
+ * </ul>
+ * The bridge has no ports: the NIC that carries the node's SSH is not moved onto it.
+ */
+final class PveNetwork {
+
+    static final String DEFAULT_BRIDGE = "vmbr0";
+    private static final Pattern BRIDGE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{1,20}");
+    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9.-]+");
+    private static final Pattern NAMESERVER = Pattern.compile("(?m)^\\s*nameserver\\s+(\\S+)");
+
+    private PveNetwork() {}
+
+    /**
+     * The step for {@code node} at {@code path}; run with the PVE the node lives in as the context's host (its site
+     * defaults, its SSH user); {@code parent} gives the prepared {@code pve} parent its SSH goes through.
+     */
+    static Action<ActionResult> of(String node, String path, Supplier<Optional<InnerPve>> parent) {
+        return NodeSteps.described(
+                "bridge and DNS of " + path + " from site.yaml",
+                ctx -> ctx.requireHost()
+                        .flatMap(host -> ctx.lookup(Facts.vmIpKey(node))
+                                .<Either<ActionFailure, ActionResult>>map(ip -> {
+                                    Target t =
+                                            new Target(ctx, ctx.ssh().endpoint(host.sshUser(), ip), parent.get(), path);
+                                    return bridge(t, host)
+                                            .flatMap(b ->
+                                                    dns(t, host).map(d -> ActionResult.of(path + ": " + b + "; " + d)));
+                                })
+                                .orElseGet(() -> Either.left(new ActionFailure.Precondition(
+                                        "no IP for " + node + " (wait_ip did not run)")))));
+    }
+
+    /** Where the commands run: the node, through its {@code pve} parent when it has one. */
+    private record Target(ActionContext ctx, SshEndpoint self, Optional<InnerPve> parent, String path) {}
+
+    private static Either<ActionFailure, String> bridge(Target t, HostConfig host) {
+        String bridge = String.valueOf(host.siteDefaults().getOrDefault("bridge", DEFAULT_BRIDGE));
+        if (!BRIDGE.matcher(bridge).matches()) {
+            return Either.left(new ActionFailure.Precondition("site.yaml defaults.bridge: '" + bridge
+                    + "' is not a bridge name (a letter, then letters, digits or _; e.g. vmbr0)"));
+        }
+        String show = "ip link show " + bridge;
+        return run(t, show).flatMap(found -> {
+            if (found.succeeded()) {
+                return Either.right("bridge " + bridge + " present");
+            }
+            return run(
+                            t,
+                            "pvesh create /nodes/localhost/network --iface " + bridge
+                                    + " --type bridge --autostart 1; pvesh set /nodes/localhost/network")
+                    .flatMap(created -> run(t, show))
+                    .flatMap(check -> check.succeeded()
+                            ? Either.right("bridge " + bridge + " created")
+                            : Either.left(new ActionFailure.Precondition(t.path() + ": bridge " + bridge
+                                    + " is still missing after pvesh created and applied it ("
+                                    + check.stderr().strip() + ")")));
+        });
+    }
+
+    private static Either<ActionFailure, String> dns(Target t, HostConfig host) {
+        List<String> servers = host.siteDefaults().get("dns_servers") instanceof List<?> list
+                ? list.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList()
+                : List.of();
+        if (servers.isEmpty()) {
+            return Either.right("DNS: no dns_servers in site.yaml");
+        }
+        Optional<String> bad =
+                servers.stream().filter(s -> !ADDRESS.matcher(s).matches()).findFirst();
+        if (bad.isPresent()) {
+            return Either.left(new ActionFailure.Precondition(
+                    "site.yaml defaults.dns_servers: '" + bad.get() + "' is not an IP address"));
+        }
+        String domain = String.valueOf(host.siteDefaults().getOrDefault("domain", ""));
+        return run(t, "cat /etc/resolv.conf").flatMap(current -> {
+            if (nameservers(current).containsAll(servers)) {
+                return Either.right("DNS " + String.join(", ", servers) + " already configured");
+            }
+            List<String> lines = new ArrayList<>();
+            if (DOMAIN.matcher(domain).matches()) {
+                lines.add("search " + domain);
+            }
+            servers.forEach(s -> lines.add("nameserver " + s));
+            StringBuilder write = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                write.append(i == 0 ? "" : "; ")
+                        .append("echo '")
+                        .append(lines.get(i))
+                        .append(i == 0 ? "' > " : "' >> ")
+                        .append("/etc/resolv.conf");
+            }
+            return run(t, write.toString())
+                    .flatMap(written -> run(t, "cat /etc/resolv.conf"))
+                    .flatMap(check -> nameservers(check).containsAll(servers)
+                            ? Either.right("DNS " + String.join(", ", servers) + " written to /etc/resolv.conf")
+                            : Either.left(new ActionFailure.Precondition(t.path()
+                                    + ": /etc/resolv.conf does not list " + String.join(", ", servers)
+                                    + " after writing it (" + check.stderr().strip() + ")")));
+        });
+    }
+
+    private static List<String> nameservers(SshResult resolv) {
+        return resolv.succeeded()
+                ? NAMESERVER
+                        .matcher(resolv.stdout())
+                        .results()
+                        .map(m -> m.group(1))
+                        .toList()
+                : List.of();
+    }
+
+    /** Every command of this step goes through here: over SSH to the node, through its {@code pve} parent. */
+    private static Either<ActionFailure, SshResult> run(Target t, String command) {
+        return t.ctx()
+                .ssh(SshRequest.of(t.self(), command, InnerPves.SSH)
+                        .via(t.parent().map(InnerPve::ssh)));
+    }
+}
