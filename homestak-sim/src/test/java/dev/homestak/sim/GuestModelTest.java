@@ -113,4 +113,37 @@ class GuestModelTest {
                         .asText())
                 .isEqualTo("vmbr0");
     }
+    @Test
+    @DisplayName("pvesh set .../network returns when its srvreload task has ended (the CLI runs workers in the foreground)")
+    void pveshWaitsForItsTask() throws IOException {
+        Timing slowReload = new Timing(
+                java.util.Map.of("srvreload", java.time.Duration.ofSeconds(1)),
+                java.time.Duration.ZERO,
+                java.time.Duration.ZERO,
+                java.time.Duration.ZERO,
+                java.time.Duration.ZERO,
+                java.time.Duration.ofSeconds(10),
+                1.0);
+        Simulator slow = Simulator.builder()
+                .timing(slowReload)
+                .authorizedKeys("test keys", List.of(TestKeys.line(key)))
+                .start()
+                .getOrElseThrow(f -> new AssertionError(f.message()));
+        try {
+            new TestApi(slow).createAndStart(100);
+            VmView view = slow.vm(100).orElseThrow();
+            try (SSHClient guest = connect(view.address(), view.sshPort(), key)) {
+                assertThat(exec(guest, "apt-get install -y proxmox-ve").exit()).isZero();
+                assertThat(exec(guest, "pvesh create /nodes/localhost/network --iface vmbr0 --type bridge")
+                                .exit())
+                        .isZero();
+
+                assertThat(exec(guest, "pvesh set /nodes/localhost/network").exit()).isZero();
+
+                assertThat(exec(guest, "ip link show vmbr0").exit()).isZero();
+            }
+        } finally {
+            slow.close();
+        }
+    }
 }
