@@ -20,7 +20,8 @@ class ManifestPveInstallSimTest {
     Path dir;
 
     @Test
-    @DisplayName("manifest test passes: install_pve runs the simulated pve-install playbook, the bridge is created, the child lives inside")
+    @DisplayName(
+            "manifest test passes: install_pve runs the simulated pve-install playbook, the bridge is created, the child lives inside")
     void debianPveNode() throws Exception {
         Path manifest = dir.resolve("n2-debian.yaml");
         Files.writeString(manifest, """

@@ -197,6 +197,46 @@ class PveHostSetupTest {
     }
 
     @Test
+    @DisplayName("depth 2: a debian-12 pve node inside a pve-9 one gets PVE, its child lives three levels down;"
+            + " destroy leaves 0 VMs")
+    void debianPveNodeAtDepthTwo() {
+        start(false);
+        Manifest manifest = manifest("""
+                schema_version: 2
+                name: n3-debian
+                description: "a Debian pve node inside a PVE image"
+                pattern: tiered
+                nodes:
+                  - {name: root-pve, type: pve, spec: pve, preset: vm-large, image: pve-9, vmid: 99011}
+                  - {name: leaf-pve, type: pve, spec: pve, preset: vm-medium, image: debian-12, vmid: 99021, parent: root-pve}
+                  - {name: edge, type: vm, spec: base, preset: vm-small, image: debian-12, vmid: 99031, parent: leaf-pve}
+                """);
+
+        ManifestResult applied =
+                runner().run(Verb.APPLY, manifest, ManifestOptions.defaults()).get();
+
+        assertPassed(applied);
+        assertThat(names(applied)).doesNotContain("root-pve/install_pve").contains("leaf-pve/install_pve");
+        Simulator leaf = site.sim.nested(99011).orElseThrow().nested(99021).orElseThrow();
+        assertThat(leaf.vm(99031)).as("edge inside the installed leaf-pve").isPresent();
+        assertThat(installs)
+                .containsExactly(site.sim
+                        .nested(99011)
+                        .orElseThrow()
+                        .vm(99021)
+                        .orElseThrow()
+                        .address());
+        assertThat(message(applied, "leaf-pve/network")).startsWith("root-pve › leaf-pve: bridge vmbr0 created");
+
+        ManifestResult destroyed =
+                runner().run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success())
+                .as(destroyed.report().failureSummary().orElse(""))
+                .isTrue();
+        assertThat(allVms(site.sim)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a bridge name in site.yaml that is not one fails the network step with the key to fix")
     void badBridgeName() {
         start(false);

@@ -113,8 +113,10 @@ class GuestModelTest {
                         .asText())
                 .isEqualTo("vmbr0");
     }
+
     @Test
-    @DisplayName("pvesh set .../network returns when its srvreload task has ended (the CLI runs workers in the foreground)")
+    @DisplayName(
+            "pvesh set .../network returns when its srvreload task has ended (the CLI runs workers in the foreground)")
     void pveshWaitsForItsTask() throws IOException {
         Timing slowReload = new Timing(
                 java.util.Map.of("srvreload", java.time.Duration.ofSeconds(1)),
@@ -138,7 +140,8 @@ class GuestModelTest {
                                 .exit())
                         .isZero();
 
-                assertThat(exec(guest, "pvesh set /nodes/localhost/network").exit()).isZero();
+                assertThat(exec(guest, "pvesh set /nodes/localhost/network").exit())
+                        .isZero();
 
                 assertThat(exec(guest, "ip link show vmbr0").exit()).isZero();
             }
