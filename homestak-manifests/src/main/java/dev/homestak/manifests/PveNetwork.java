@@ -63,7 +63,7 @@ final class PveNetwork {
     private record Target(ActionContext ctx, SshEndpoint self, Optional<InnerPve> parent, String path) {}
 
     private static Either<ActionFailure, String> bridge(Target t, HostConfig host) {
-        String bridge = String.valueOf(host.siteDefaults().getOrDefault("bridge", DEFAULT_BRIDGE));
+        String bridge = text(host, "bridge").orElse(DEFAULT_BRIDGE);
         if (!BRIDGE.matcher(bridge).matches()) {
             return Either.left(new ActionFailure.Precondition("site.yaml defaults.bridge: '" + bridge
                     + "' is not a bridge name (a letter, then letters, digits or _; e.g. vmbr0)"));
@@ -99,15 +99,17 @@ final class PveNetwork {
             return Either.left(new ActionFailure.Precondition(
                     "site.yaml defaults.dns_servers: '" + bad.get() + "' is not an IP address"));
         }
-        String domain = String.valueOf(host.siteDefaults().getOrDefault("domain", ""));
+        Optional<String> domain = text(host, "domain");
+        if (domain.isPresent() && !DOMAIN.matcher(domain.get()).matches()) {
+            return Either.left(new ActionFailure.Precondition("site.yaml defaults.domain: '" + domain.get()
+                    + "' is not a domain name (letters, digits, '-' and '.'; e.g. home.arpa)"));
+        }
         return run(t, "cat /etc/resolv.conf").flatMap(current -> {
             if (nameservers(current).containsAll(servers)) {
                 return Either.right("DNS " + String.join(", ", servers) + " already configured");
             }
             List<String> lines = new ArrayList<>();
-            if (DOMAIN.matcher(domain).matches()) {
-                lines.add("search " + domain);
-            }
+            domain.ifPresent(d -> lines.add("search " + d));
             servers.forEach(s -> lines.add("nameserver " + s));
             StringBuilder write = new StringBuilder();
             for (int i = 0; i < lines.size(); i++) {
@@ -125,6 +127,12 @@ final class PveNetwork {
                                     + ": /etc/resolv.conf does not list " + String.join(", ", servers)
                                     + " after writing it (" + check.stderr().strip() + ")")));
         });
+    }
+
+    /** A site.yaml default as text; empty when missing or blank (upstream's templates write {@code ""}). */
+    private static Optional<String> text(HostConfig host, String key) {
+        Object value = host.siteDefaults().get(key);
+        return value == null || String.valueOf(value).isBlank() ? Optional.empty() : Optional.of(String.valueOf(value));
     }
 
     private static List<String> nameservers(SshResult resolv) {
