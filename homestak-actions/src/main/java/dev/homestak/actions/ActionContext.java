@@ -11,6 +11,7 @@ import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public final class ActionContext {
     private final Map<String, PlaybookStandIn> standIns;
     private final ProcessRunner processes;
     private final SshClient ssh;
+    private final SshRoute sshRoute;
     private final Clock clock;
     private final Sleeper sleeper;
     private final CancellationToken cancellation;
@@ -46,6 +48,7 @@ public final class ActionContext {
         this.standIns = Map.copyOf(b.standIns);
         this.processes = b.processes != null ? b.processes : ProcessRunner.system();
         this.ssh = b.ssh != null ? b.ssh : SshClient.create(SshSettings.defaults());
+        this.sshRoute = b.sshRoute;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.cancellation = b.cancellation != null ? b.cancellation : CancellationToken.create();
@@ -69,6 +72,7 @@ public final class ActionContext {
         b.standIns.putAll(standIns);
         b.processes = processes;
         b.ssh = ssh;
+        b.sshRoute = sshRoute;
         b.clock = clock;
         b.sleeper = sleeper;
         b.cancellation = cancellation;
@@ -232,9 +236,18 @@ public final class ActionContext {
         return processes.run(command, cancellation, outputEvents());
     }
 
-    /** Runs a command over SSH with this context's cancellation. */
+    /** The jump hosts to {@code target} by this context's {@link SshRoute}, first to last (empty: directly). */
+    public List<SshEndpoint> sshJumpsTo(SshEndpoint target) {
+        return sshRoute.jumpsTo(target.host(), host.map(HostConfig::sshHost).orElse(""));
+    }
+
+    /**
+     * Runs a command over SSH with this context's cancellation; a request without jump hosts of its own goes along
+     * this context's {@link SshRoute}.
+     */
     public Either<ActionFailure, SshResult> ssh(SshRequest request) {
-        return ssh.exec(request, cancellation);
+        SshRequest routed = request.jumps().isEmpty() ? request.via(sshJumpsTo(request.target())) : request;
+        return ssh.exec(routed, cancellation);
     }
 
     /** A copy with other facts. */
@@ -266,6 +279,7 @@ public final class ActionContext {
         private final Map<String, PlaybookStandIn> standIns = new LinkedHashMap<>();
         private @org.jspecify.annotations.Nullable ProcessRunner processes;
         private @org.jspecify.annotations.Nullable SshClient ssh;
+        private SshRoute sshRoute = SshRoute.DIRECT;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private @org.jspecify.annotations.Nullable CancellationToken cancellation;
@@ -324,6 +338,15 @@ public final class ActionContext {
         /** The SSH client (default: sshj with the user's default keys). */
         public Builder ssh(SshClient value) {
             this.ssh = Objects.requireNonNull(value, "ssh");
+            return this;
+        }
+
+        /**
+         * How the SSH actions of this context reach their hosts (default: {@link SshRoute#DIRECT}); for the host and
+         * guests of a nested PVE, {@link SshRoute#inside} the chain from the controller to it.
+         */
+        public Builder sshRoute(SshRoute value) {
+            this.sshRoute = Objects.requireNonNull(value, "sshRoute");
             return this;
         }
 

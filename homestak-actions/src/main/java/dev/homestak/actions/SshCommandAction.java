@@ -48,9 +48,9 @@ public record SshCommandAction(
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         return SshTargets.endpoint(ctx, user, hostKey)
-                .flatMap(target -> SshTargets.jump(ctx, user, jumpHostKey)
-                        .flatMap(jump ->
-                                ctx.ssh(SshRequest.of(target, command, timeout).via(jump)))
+                .flatMap(target -> SshTargets.jumps(ctx, target, user, jumpHostKey)
+                        .flatMap(jumps ->
+                                ctx.ssh(SshRequest.of(target, command, timeout).via(jumps)))
                         .flatMap(r -> r.succeeded()
                                 ? Either.right(result(r))
                                 : Either.left(new ActionFailure.ProcessExit(

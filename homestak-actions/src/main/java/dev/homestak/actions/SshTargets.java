@@ -2,6 +2,8 @@ package dev.homestak.actions;
 
 import dev.homestak.core.Key;
 import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Resolves the hosts of the SSH actions from the facts, with the original's messages. */
@@ -14,12 +16,19 @@ final class SshTargets {
         return ctx.require(hostKey).map(host -> ctx.ssh().endpoint(user, host));
     }
 
-    /** The jump endpoint, if a jump key is given; its fact must then be present. */
-    static Either<ActionFailure, Optional<SshEndpoint>> jump(
-            ActionContext ctx, String user, Optional<Key<String>> jumpKey) {
+    /**
+     * The jump hosts to {@code target}, first to last: the context's route to it ({@link ActionContext#sshJumpsTo}),
+     * or when a jump key is given the route to the host in that fact (which must then be present) and that host.
+     */
+    static Either<ActionFailure, List<SshEndpoint>> jumps(
+            ActionContext ctx, SshEndpoint target, String user, Optional<Key<String>> jumpKey) {
         if (jumpKey.isEmpty()) {
-            return Either.right(Optional.empty());
+            return Either.right(ctx.sshJumpsTo(target));
         }
-        return endpoint(ctx, user, jumpKey.get()).map(Optional::of);
+        return endpoint(ctx, user, jumpKey.get()).map(jump -> {
+            List<SshEndpoint> chain = new ArrayList<>(ctx.sshJumpsTo(jump));
+            chain.add(jump);
+            return List.copyOf(chain);
+        });
     }
 }

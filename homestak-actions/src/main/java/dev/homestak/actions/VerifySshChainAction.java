@@ -6,6 +6,8 @@ import dev.homestak.core.Key;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,8 +60,10 @@ public record VerifySshChainAction(
                 .flatMap(ready -> {
                     SshEndpoint inner = ctx.ssh().endpoint(user, target.get());
                     SshEndpoint outer = ctx.ssh().endpoint(user, jump.get());
+                    List<SshEndpoint> jumps = new ArrayList<>(ctx.sshJumpsTo(outer));
+                    jumps.add(outer);
                     return ctx.ssh(SshRequest.of(inner, "hostname && uname -a", COMMAND_TIMEOUT)
-                            .via(outer));
+                            .via(jumps));
                 })
                 .flatMap(r -> r.succeeded()
                         ? Either.right(verified(r))

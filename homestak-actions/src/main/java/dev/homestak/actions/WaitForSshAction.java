@@ -5,6 +5,7 @@ import dev.homestak.core.RetryPolicy;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * Waits until the host in fact {@code hostKey} answers over SSH [WaitForSSHAction]: while its port refuses
  * connections, checks it again every 50 ms with a TCP connect (without a jump host); once it accepts, probes
  * {@code echo ready} (each probe limited to 5 s and to the time left) until {@code timeout},
- * optionally through a jump host, pausing 50 ms between probes, doubling up to {@code interval}
+ * optionally through jump hosts (the context's {@link SshRoute}, or the host in {@code jumpHostKey} and the route to it), pausing 50 ms between probes, doubling up to {@code interval}
  * (250 ms by default, so SSH is noticed at most a quarter second late; the original slept 5 s). Succeeds with {@code SSH available on <host>};
  * fails with {@code Timeout waiting for SSH on <host>} and the last problem, or at once when the host
  * key is rejected (that does not heal by waiting). Reads no other facts, writes none. The original's
@@ -74,11 +75,11 @@ public record WaitForSshAction(
     @Override
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         return SshTargets.endpoint(ctx, user, hostKey)
-                .flatMap(target -> SshTargets.jump(ctx, user, jumpHostKey).flatMap(jump -> poll(ctx, target, jump)));
+                .flatMap(target ->
+                        SshTargets.jumps(ctx, target, user, jumpHostKey).flatMap(jumps -> poll(ctx, target, jumps)));
     }
 
-    private Either<ActionFailure, ActionResult> poll(
-            ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump) {
+    private Either<ActionFailure, ActionResult> poll(ActionContext ctx, SshEndpoint target, List<SshEndpoint> jumps) {
         Instant deadline = ctx.clock().instant().plus(timeout);
         String last = "no attempt";
         RetryPolicy logins = RetryPolicy.polling(interval);
@@ -91,7 +92,7 @@ public record WaitForSshAction(
             Duration probe = left.compareTo(PROBE_TIMEOUT) < 0 ? left : PROBE_TIMEOUT;
             boolean report;
             Duration pause;
-            if (jump.isEmpty() && !ctx.ssh().accepting(target, probe)) {
+            if (jumps.isEmpty() && !ctx.ssh().accepting(target, probe)) {
                 // the port is closed: check again soon, at the cost of a TCP connect rather than an SSH login
                 last = new ActionFailure.Ssh(target.toString(), ActionFailure.Ssh.Reason.UNREACHABLE, "port closed")
                         .message();
@@ -99,7 +100,7 @@ public record WaitForSshAction(
                 pause = PORT_CHECK_INTERVAL;
             } else {
                 Either<ActionFailure, SshResult> r =
-                        ctx.ssh(SshRequest.of(target, "echo ready", probe).via(jump));
+                        ctx.ssh(SshRequest.of(target, "echo ready", probe).via(jumps));
                 if (r.isRight() && r.get().succeeded() && r.get().stdout().contains("ready")) {
                     return Either.right(ActionResult.of("SSH available on " + target.host()));
                 }

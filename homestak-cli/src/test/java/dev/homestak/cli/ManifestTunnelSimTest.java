@@ -1,9 +1,11 @@
 package dev.homestak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -62,7 +64,8 @@ class ManifestTunnelSimTest {
         CliRun.Setup server = CliRun.with().workingDir(dir);
         CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
                 () -> server.run("sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
-        SimHostTest.awaitTrue(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
         try {
             CliRun run = CliRun.with()
                     .workingDir(dir)

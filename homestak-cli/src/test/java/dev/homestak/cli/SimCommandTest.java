@@ -1,12 +1,14 @@
 package dev.homestak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.homestak.core.Secret;
 import dev.homestak.proxmox.ProxmoxClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,7 @@ class SimCommandTest {
         CliRun.Setup setup = CliRun.with().workingDir(dir);
         CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
                 () -> setup.run("sim", "--request-log", "requests.jsonl", "--profile", SimHostTest.INSTANT));
-        SimHostTest.awaitTrue(() -> setup.interrupts().armed());
+        await().atMost(Duration.ofSeconds(60)).until(() -> setup.interrupts().armed());
         setup.interrupts().fire();
         CliRun run = serving.get(30, TimeUnit.SECONDS);
 
@@ -60,7 +62,9 @@ class SimCommandTest {
                 .get()) {
             assertThat(pve.version().get().version()).isNotBlank();
         }
-        SimHostTest.awaitTrue(() -> SimHostTest.read(log).contains("/version"));
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> Files.readString(log).contains("/version"));
         piped.setup.interrupts().fire();
 
         assertThat(serving.get(30, TimeUnit.SECONDS).exitCode()).isZero();
@@ -112,7 +116,7 @@ class SimCommandTest {
         CliRun.Setup setup = CliRun.with().workingDir(dir);
         CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
                 () -> setup.run("sim", "--authorized-keys", "keys.pub", "--profile", SimHostTest.INSTANT));
-        SimHostTest.awaitTrue(() -> setup.interrupts().armed());
+        await().atMost(Duration.ofSeconds(60)).until(() -> setup.interrupts().armed());
         setup.interrupts().fire(StopSignal.TERM);
         CliRun run = serving.get(30, TimeUnit.SECONDS);
 

@@ -1,18 +1,17 @@
 package dev.homestak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -240,9 +239,11 @@ class SimHostTest {
             args.addAll(List.of(extra));
             CompletableFuture<CliRun> running =
                     CompletableFuture.supplyAsync(() -> setup.run(args.toArray(String[]::new)));
-            awaitTrue(() -> Files.exists(log)
-                    && read(log).contains("\"POST\"")
-                    && setup.interrupts().armed());
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() -> Files.exists(log)
+                            && Files.readString(log).contains("\"POST\"")
+                            && setup.interrupts().armed());
             return running;
         }
 
@@ -399,26 +400,6 @@ class SimHostTest {
             assertThat(run.err())
                     .startsWith("Pre-flight validation failed:\n  ✗ host not reachable")
                     .endsWith("Use --skip-preflight to bypass these checks\n");
-        }
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** Waits for a condition with a deadline (no fixed sleeps). */
-    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.onSpinWait();
-            Thread.sleep(10);
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.homestak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +33,7 @@ class SimStandaloneTest {
         CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> server.run(
                 "sim", "--connection-file", "sim.json", "--profile", SimHostTest.profile("instant-routable.yaml")));
         Path connection = dir.resolve("sim.json");
-        SimHostTest.awaitTrue(() -> server.interrupts().armed() && Files.exists(connection));
+        await().atMost(Duration.ofSeconds(60)).until(() -> server.interrupts().armed() && Files.exists(connection));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(connection)))
                 .isEqualTo("rw-------");
         try {
@@ -95,7 +97,8 @@ class SimStandaloneTest {
         CliRun.Setup server = CliRun.with().workingDir(dir);
         CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
                 () -> server.run("sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
-        SimHostTest.awaitTrue(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
         try {
             CliRun constructor =
                     run("-S", "simple-vm-constructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "ctx.json");

@@ -1,7 +1,9 @@
 package dev.homestak.manifests;
 
+import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.PortForward;
 import dev.homestak.actions.SshEndpoint;
+import dev.homestak.actions.SshRoute;
 import dev.homestak.core.HostConfig;
 import java.util.List;
 
@@ -22,6 +24,11 @@ record InnerPve(
 
     InnerPve {
         chain = List.copyOf(chain);
+    }
+
+    /** {@code base} aimed at this PVE: its API as the host, SSH to it and its guests along {@link #chain}. */
+    ActionContext inside(ActionContext base) {
+        return base.toBuilder().host(host).sshRoute(SshRoute.inside(chain)).build();
     }
 
     @Override

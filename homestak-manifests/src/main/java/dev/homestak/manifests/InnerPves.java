@@ -61,19 +61,18 @@ final class InnerPves implements AutoCloseable {
         }
         return ctx.requireHost().flatMap(outer -> {
             SshEndpoint self = ctx.ssh().endpoint(outer.sshUser(), ip);
-            Optional<SshEndpoint> jump = parent.map(InnerPve::ssh);
             List<SshEndpoint> chain =
                     new ArrayList<>(parent.map(InnerPve::chain).orElse(List.of()));
             chain.add(self);
             String path = parent.map(p -> p.path() + " › ").orElse("") + node;
-            return run(ctx, self, jump, "systemctl is-active pveproxy pvedaemon pve-cluster")
+            return run(ctx, self, "systemctl is-active pveproxy pvedaemon pve-cluster")
                     .flatMap(services -> services.exitCode() == 0
                             ? Either.right(services)
                             : Either.left(new ActionFailure.Precondition(path + ": PVE services are not active ("
                                     + services.stdout().strip().replace('\n', ' ') + ")")))
-                    .flatMap(ok -> run(ctx, self, jump, "hostname"))
-                    .flatMap(hostname -> mint(ctx, self, jump, path)
-                            .flatMap(token -> fingerprint(ctx, self, jump, path)
+                    .flatMap(ok -> run(ctx, self, "hostname"))
+                    .flatMap(hostname -> mint(ctx, self, path)
+                            .flatMap(token -> fingerprint(ctx, self, path)
                                     .flatMap(fp -> ctx.ssh()
                                             .forward(chain, ip, ctx.proxmox().nestedPort())
                                             .map(forward -> {
@@ -101,11 +100,10 @@ final class InnerPves implements AutoCloseable {
     }
 
     /** {@code root@pam!homestak-<manifest>=<value>}, minted again (the old token of the same id removed). */
-    private Either<ActionFailure, Secret> mint(
-            ActionContext ctx, SshEndpoint self, Optional<SshEndpoint> jump, String path) {
+    private Either<ActionFailure, Secret> mint(ActionContext ctx, SshEndpoint self, String path) {
         String command = "pveum user token remove root@pam " + tokenId + " 2>/dev/null; pveum user token add root@pam "
                 + tokenId + " --privsep 0 --comment 'homestak manifest (controller)' --output-format json";
-        return run(ctx, self, jump, command).flatMap(r -> {
+        return run(ctx, self, command).flatMap(r -> {
             try {
                 JsonNode json = JSON.readTree(r.stdout());
                 String full = json.path("full-tokenid").asText("");
@@ -123,9 +121,8 @@ final class InnerPves implements AutoCloseable {
     }
 
     /** The fingerprint of the certificate pveproxy serves ({@code pveproxy-ssl.pem} when present, else {@code pve-ssl.pem}). */
-    private static Either<ActionFailure, String> fingerprint(
-            ActionContext ctx, SshEndpoint self, Optional<SshEndpoint> jump, String path) {
-        return run(ctx, self, jump, "pvenode cert info --output-format json").flatMap(r -> {
+    private static Either<ActionFailure, String> fingerprint(ActionContext ctx, SshEndpoint self, String path) {
+        return run(ctx, self, "pvenode cert info --output-format json").flatMap(r -> {
             try {
                 JsonNode certs = JSON.readTree(r.stdout());
                 String proxy = "";
@@ -150,9 +147,9 @@ final class InnerPves implements AutoCloseable {
         });
     }
 
-    private static Either<ActionFailure, SshResult> run(
-            ActionContext ctx, SshEndpoint target, Optional<SshEndpoint> jump, String command) {
-        return ctx.ssh(SshRequest.of(target, command, SSH).via(jump));
+    /** {@code command} on {@code target}, along {@code ctx}'s route (the chain of the PVE the node runs in). */
+    private static Either<ActionFailure, SshResult> run(ActionContext ctx, SshEndpoint target, String command) {
+        return ctx.ssh(SshRequest.of(target, command, SSH));
     }
 
     /** Forgets {@code node} (destroyed) and closes its forward. */

@@ -184,12 +184,9 @@ public final class ManifestRunner implements AutoCloseable {
                         if (parent.isPresent() && parentPve.isEmpty()) {
                             continue;
                         }
-                        ActionContext at = parentPve
-                                .map(p -> context.toBuilder().host(p.host()).build())
-                                .orElse(context);
+                        ActionContext at = parentPve.map(p -> p.inside(context)).orElse(context);
                         inner.connect(at, spec.name(), vm.ip().get(), parentPve)
-                                .flatMap(pve -> LiveNodes.inspect(
-                                        context.toBuilder().host(pve.host()).build(), d.tag(), probe, ssh))
+                                .flatMap(pve -> LiveNodes.inspect(pve.inside(context), d.tag(), probe, ssh))
                                 .peek(found -> found.forEach(all::putIfAbsent))
                                 .peekLeft(f ->
                                         log.info("{}: cannot look inside: {}", tree.path(spec.name()), f.message()));

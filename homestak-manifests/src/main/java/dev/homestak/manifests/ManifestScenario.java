@@ -151,7 +151,7 @@ final class ManifestScenario {
                 action.describe() + " on " + tree.path(parent),
                 ctx -> inner.get(parent)
                         .<io.vavr.control.Either<dev.homestak.actions.ActionFailure, ActionResult>>map(
-                                p -> action.run(ctx.toBuilder().host(p.host()).build()))
+                                p -> action.run(p.inside(ctx)))
                         .orElseGet(
                                 () -> io.vavr.control.Either.left(new dev.homestak.actions.ActionFailure.Precondition(
                                         "the PVE of " + tree.path(parent) + " is not ready in this run"))));
@@ -239,7 +239,7 @@ final class ManifestScenario {
                     n.name(),
                     "verify_ssh",
                     "Verify SSH to " + path,
-                    step(n.name(), NodeSteps.verifySsh(n.name()), !pve),
+                    step(n.name(), on(n.name(), NodeSteps.verifySsh(n.name())), !pve),
                     Set.of(previous));
         }
         if (pve) {
@@ -269,8 +269,7 @@ final class ManifestScenario {
                     track.apply(on(node, PveInstall.of(node))),
                     Set.of(previous));
         }
-        Action<ActionResult> network =
-                PveNetwork.of(node, path, () -> tree.pveParent(node).flatMap(inner::get));
+        Action<ActionResult> network = PveNetwork.of(node, path);
         return add(
                 node,
                 "network",
@@ -284,7 +283,7 @@ final class ManifestScenario {
                 n.name(),
                 "verify",
                 "Verify " + n.name() + " over SSH",
-                NodeSteps.verifySsh(n.name()),
+                on(n.name(), NodeSteps.verifySsh(n.name())),
                 Set.of(last.get(n.name())));
     }
 
@@ -334,7 +333,7 @@ final class ManifestScenario {
         return NodeSteps.described(
                 destroy.describe() + " on " + tree.path(pve.get()),
                 ctx -> inner.get(pve.get())
-                        .map(p -> destroy.run(ctx.toBuilder().host(p.host()).build()))
+                        .map(p -> destroy.run(p.inside(ctx)))
                         .orElseGet(() -> io.vavr.control.Either.right(ActionResult.of("Gone with its pve parent "
                                 + tree.path(pve.get()) + " (not running or not reachable): nothing to destroy"))));
     }

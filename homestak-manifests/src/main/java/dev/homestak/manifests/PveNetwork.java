@@ -13,12 +13,11 @@ import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * {@code <node>/network}: what a {@code pve} node's children need of its network, from {@code site.yaml}
- * {@code defaults}, set over the node's SSH channel when its image lacks it, left alone when present (idempotent):
+ * {@code defaults}, set over the node's SSH channel (through its {@code pve} ancestors) when its image lacks it, left alone when present (idempotent):
  * <ul>
  *   <li>the bridge the children are attached to ({@code bridge}, default {@code vmbr0}): when {@code ip link show
  *       <bridge>} does not find it, created and applied as PVE does ({@code pvesh create
@@ -41,16 +40,15 @@ final class PveNetwork {
 
     /**
      * The step for {@code node} at {@code path}; run with the PVE the node lives in as the context's host (its site
-     * defaults, its SSH user); {@code parent} gives the prepared {@code pve} parent its SSH goes through.
+     * defaults, its SSH user, and the context's SSH route through the node's {@code pve} ancestors).
      */
-    static Action<ActionResult> of(String node, String path, Supplier<Optional<InnerPve>> parent) {
+    static Action<ActionResult> of(String node, String path) {
         return NodeSteps.described(
                 "bridge and DNS of " + path + " from site.yaml",
                 ctx -> ctx.requireHost()
                         .flatMap(host -> ctx.lookup(Facts.vmIpKey(node))
                                 .<Either<ActionFailure, ActionResult>>map(ip -> {
-                                    Target t =
-                                            new Target(ctx, ctx.ssh().endpoint(host.sshUser(), ip), parent.get(), path);
+                                    Target t = new Target(ctx, ctx.ssh().endpoint(host.sshUser(), ip), path);
                                     return bridge(t, host)
                                             .flatMap(b ->
                                                     dns(t, host).map(d -> ActionResult.of(path + ": " + b + "; " + d)));
@@ -59,8 +57,8 @@ final class PveNetwork {
                                         "no IP for " + node + " (wait_ip did not run)")))));
     }
 
-    /** Where the commands run: the node, through its {@code pve} parent when it has one. */
-    private record Target(ActionContext ctx, SshEndpoint self, Optional<InnerPve> parent, String path) {}
+    /** Where the commands run: the node (reached along the context's SSH route). */
+    private record Target(ActionContext ctx, SshEndpoint self, String path) {}
 
     private static Either<ActionFailure, String> bridge(Target t, HostConfig host) {
         String bridge = text(host, "bridge").orElse(DEFAULT_BRIDGE);
@@ -145,10 +143,8 @@ final class PveNetwork {
                 : List.of();
     }
 
-    /** Every command of this step goes through here: over SSH to the node, through its {@code pve} parent. */
+    /** Every command of this step goes through here: over SSH to the node, along the context's route to it. */
     private static Either<ActionFailure, SshResult> run(Target t, String command) {
-        return t.ctx()
-                .ssh(SshRequest.of(t.self(), command, InnerPves.SSH)
-                        .via(t.parent().map(InnerPve::ssh)));
+        return t.ctx().ssh(SshRequest.of(t.self(), command, InnerPves.SSH));
     }
 }

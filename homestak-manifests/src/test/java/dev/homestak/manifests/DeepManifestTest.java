@@ -1,7 +1,11 @@
 package dev.homestak.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.homestak.actions.CancellationToken;
+import dev.homestak.actions.SshEndpoint;
+import dev.homestak.actions.SshRequest;
 import dev.homestak.scenarios.PhaseResult;
 import dev.homestak.scenarios.PhaseStatus;
 import dev.homestak.sim.Simulator;
@@ -95,20 +99,7 @@ class DeepManifestTest {
             "a 4-level manifest (three nested PVEs, two leaves in the deepest) applies, re-plans as up to date, destroys to 0 VMs")
     void fourLevels() {
         start();
-        Path file = dir.resolve("n4-deep.yaml");
-        SimDeploy.write(file, """
-                schema_version: 2
-                name: n4-deep
-                description: "4-level"
-                pattern: tiered
-                nodes:
-                  - {name: l1, type: pve, spec: pve, preset: vm-large, image: pve-9, vmid: 99101}
-                  - {name: l2, type: pve, spec: pve, preset: vm-medium, image: pve-9, vmid: 99201, parent: l1}
-                  - {name: l3, type: pve, spec: pve, preset: vm-medium, image: pve-9, vmid: 99301, parent: l2}
-                  - {name: a, type: vm, spec: base, preset: vm-small, image: debian-12, vmid: 99401, parent: l3}
-                  - {name: b, type: vm, spec: base, preset: vm-small, image: debian-12, vmid: 99402, parent: l3}
-                """);
-        var manifest = site.manifest(file.toString());
+        var manifest = site.manifest(fourLevelManifest().toString());
         ManifestRunner runner = site.runner();
 
         assertPassed(
@@ -129,6 +120,68 @@ class DeepManifestTest {
                 .as(destroyed.report().failureSummary().orElse(""))
                 .isTrue();
         assertThat(allVms(site.sim)).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "a node at depth 4 is reached over SSH through its 3 pve ancestors only (not directly, not through one hop);"
+                    + " manifest test verifies every node that way")
+    void sshAtDepthFourGoesThroughThreeHops() {
+        start();
+        var manifest = site.manifest(fourLevelManifest().toString());
+        ManifestRunner runner = site.runner();
+        assertPassed(
+                runner.run(Verb.APPLY, manifest, ManifestOptions.defaults()).get());
+        Simulator l1 = site.sim.nested(99101).orElseThrow();
+        Simulator l2 = l1.nested(99201).orElseThrow();
+        VmView leaf = l2.nested(99301).orElseThrow().vm(99401).orElseThrow();
+        List<SshEndpoint> ancestors = List.of(
+                endpoint(site.sim.vm(99101).orElseThrow()),
+                endpoint(l1.vm(99201).orElseThrow()),
+                endpoint(l2.vm(99301).orElseThrow()));
+        SshRequest hostname = SshRequest.of(endpoint(leaf), "hostname", java.time.Duration.ofSeconds(10));
+
+        assertThat(site.ssh.exec(hostname, CancellationToken.create()).isLeft())
+                .as("directly: the inner network is not routable")
+                .isTrue();
+        assertThat(site.ssh
+                        .exec(hostname.via(ancestors.subList(0, 2)), CancellationToken.create())
+                        .isLeft())
+                .as("through l1 and l2 only: l2 has no route into l3's network")
+                .isTrue();
+        assertThat(site.ssh
+                        .exec(hostname.via(ancestors), CancellationToken.create())
+                        .<String>fold(
+                                f -> "failed: " + f.message(), r -> r.stdout().strip()))
+                .as("through l1 › l2 › l3")
+                .isEqualTo("a");
+
+        ManifestResult tested =
+                runner.run(Verb.TEST, manifest, ManifestOptions.defaults()).get();
+        assertPassed(tested);
+        assertThat(names(tested)).contains("a/verify", "b/verify", "l3/destroy");
+        assertThat(allVms(site.sim)).isEmpty();
+    }
+
+    private static SshEndpoint endpoint(VmView vm) {
+        return new SshEndpoint("root", vm.address(), vm.sshPort());
+    }
+
+    private Path fourLevelManifest() {
+        Path file = dir.resolve("n4-deep.yaml");
+        SimDeploy.write(file, """
+                schema_version: 2
+                name: n4-deep
+                description: "4-level"
+                pattern: tiered
+                nodes:
+                  - {name: l1, type: pve, spec: pve, preset: vm-large, image: pve-9, vmid: 99101}
+                  - {name: l2, type: pve, spec: pve, preset: vm-medium, image: pve-9, vmid: 99201, parent: l1}
+                  - {name: l3, type: pve, spec: pve, preset: vm-medium, image: pve-9, vmid: 99301, parent: l2}
+                  - {name: a, type: vm, spec: base, preset: vm-small, image: debian-12, vmid: 99401, parent: l3}
+                  - {name: b, type: vm, spec: base, preset: vm-small, image: debian-12, vmid: 99402, parent: l3}
+                """);
+        return file;
     }
 
     @Test
@@ -208,7 +261,10 @@ class DeepManifestTest {
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
         try {
-            KillNineTest.awaitTrue(() -> read(stateFile).matches("(?s).*\"leaf-pve\" : \\{[^}]*\"vm_id\" : 99021.*"));
+            await().atMost(java.time.Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() ->
+                            Files.readString(stateFile).matches("(?s).*\"leaf-pve\" : \\{[^}]*\"vm_id\" : 99021.*"));
             assertThat(child.toHandle().destroyForcibly()).isTrue(); // SIGKILL: kill -9
             assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).isEqualTo(137);
@@ -266,14 +322,6 @@ class DeepManifestTest {
         assertPassed(tested);
         assertThat(site.sim.faults()).as("faults fired").hasSizeGreaterThanOrEqualTo(2);
         assertThat(allVms(site.sim)).isEmpty();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 
     private void deleteVm(Simulator pve, String name, int vmid) {

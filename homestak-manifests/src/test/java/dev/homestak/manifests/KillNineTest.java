@@ -1,18 +1,16 @@
 package dev.homestak.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.homestak.core.manifest.Manifest;
 import dev.homestak.sim.FaultKind;
 import dev.homestak.sim.FaultRule;
 import dev.homestak.sim.PowerState;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -66,8 +64,11 @@ class KillNineTest {
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
 
-        awaitTrue(() -> read(stateFile).contains("\"status\" : \"completed\"")
-                && read(stateFile).matches("(?s).*\"node4\" : \\{[^}]*\"vm_id\" : 99904.*"));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            String written = Files.readString(stateFile);
+            return written.contains("\"status\" : \"completed\"")
+                    && written.matches("(?s).*\"node4\" : \\{[^}]*\"vm_id\" : 99904.*");
+        });
         assertThat(child.toHandle().destroyForcibly()).isTrue(); // SIGKILL on Unix: kill -9
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(137);
@@ -92,24 +93,5 @@ class KillNineTest {
         assertThat(destroyed.success()).isTrue();
         assertThat(site.sim.vms()).isEmpty();
         assertThat(stateFile).doesNotExist();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** Waits for a condition with a deadline (no fixed sleeps). */
-    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(10);
-        }
     }
 }

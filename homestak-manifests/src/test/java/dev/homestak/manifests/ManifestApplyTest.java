@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.homestak.scenarios.PhaseResult;
 import dev.homestak.scenarios.PhaseStatus;
 import dev.homestak.sim.VmView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +55,8 @@ class ManifestApplyTest {
         assertThat(vm.config().get("memory")).isEqualTo("2048");
         Path state = dir.resolve("state/sim/n1-push.json");
         assertThat(state).exists();
-        assertThat(read(state))
+        assertThat(state)
+                .content()
                 .contains("\"status\" : \"completed\"")
                 .contains("\"vm_id\" : 99001")
                 .doesNotContain(site.sim.apiToken().reveal());
@@ -97,14 +97,6 @@ class ManifestApplyTest {
         assertThat(site.sim.requests().subList(requests, site.sim.requests().size()))
                 .noneMatch(r -> r.method().equals("POST") || r.method().equals("DELETE"));
         assertThat(site.sim.vms()).hasSize(3);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     static List<String> names(List<PhaseResult> phases) {

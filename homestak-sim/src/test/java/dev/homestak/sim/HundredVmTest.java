@@ -1,6 +1,7 @@
 package dev.homestak.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -64,7 +65,7 @@ class HundredVmTest {
         }
         List<VmView> running = sim.vms();
         assertThat(running).hasSize(100).allMatch(v -> v.status() == PowerState.RUNNING);
-        awaitTrue(() -> sim.vms().stream().allMatch(VmView::sshUp));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.vms().stream().allMatch(VmView::sshUp));
         running = sim.vms();
         for (int vmid = 100; vmid < 200; vmid++) {
             api.task("/nodes/pve/qemu/" + vmid + "/status/stop");
@@ -91,7 +92,7 @@ class HundredVmTest {
 
     /** Closing is asynchronous (acceptor threads wind down): await the refusal with a deadline. */
     private static void assertClosed(String host, int port) throws InterruptedException {
-        awaitTrue(() -> {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host, port), 1000);
                 return false;
@@ -99,13 +100,5 @@ class HundredVmTest {
                 return true;
             }
         });
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met within 10 s").isBefore(deadline);
-            Thread.onSpinWait();
-        }
     }
 }

@@ -54,11 +54,18 @@ final class Hops {
         return config.resolve(endpoint.host(), endpoint.user());
     }
 
-    /** The chain of {@code request}: a jump given by homestak replaces the target's own {@code ProxyJump}, as {@code ssh -J}. */
+    /**
+     * The chain of {@code request}: jump hosts given by homestak replace the target's own {@code ProxyJump}, as
+     * {@code ssh -J}; the first of them is reached as the config says (its own {@code ProxyJump} included), each later
+     * one and the target through the one before.
+     */
     List<Hop> chain(SshRequest request) throws IOException {
         List<Hop> chain = new ArrayList<>();
-        if (request.jump().isPresent()) {
-            add(chain, request.jump().get(), false, 0);
+        if (!request.jumps().isEmpty()) {
+            add(chain, request.jumps().get(0), false, 0);
+            for (SshEndpoint next : request.jumps().subList(1, request.jumps().size())) {
+                chain.add(hop(next, config.resolve(next.host(), next.user()), false));
+            }
             SshEndpoint target = request.target();
             chain.add(hop(target, config.resolve(target.host(), target.user()), false));
         } else {

@@ -159,7 +159,7 @@ public final class SshjClient implements SshClient {
         Attempt(SshRequest request, CancellationToken cancel) {
             this.request = request;
             this.cancel = cancel;
-            this.blamed = request.jump().orElse(request.target());
+            this.blamed = request.firstHop();
             this.onCancel = cancel.onCancel(this::closeClients);
             Thread.ofVirtual().name("ssh-deadline").start(this::watchdog);
         }

@@ -137,7 +137,7 @@ final class SimStandIns {
     private Either<ActionFailure, SshResult> probe(SshRequest request, CancellationToken cancel) {
         return real.exec(
                         SshRequest.of(request.target(), "true", request.timeout())
-                                .via(request.jump()),
+                                .via(request.jumps()),
                         cancel)
                 .flatMap(r -> r.succeeded()
                         ? Either.right(r)

@@ -44,6 +44,9 @@ final class Guests {
                     .orElse(null);
             vm.sshBound = bound;
             vm.sshRefused = bound == null; // do not retry a taken endpoint on every tick
+            if (bound != null) {
+                pve.behindHost().ifPresent(host -> pve.runtime().ssh().restrict(bound, java.util.Set.of(host)));
+            }
         }
         if (vm.pve && (vm.nested == null || !vm.nested.serving())) {
             serveNested(vm);
@@ -96,7 +99,7 @@ final class Guests {
     private void serveNested(Vm vm) {
         try {
             if (vm.nested == null) {
-                vm.nested = pve.runtime().nested(vm.name(), pve.plan().address(vm.vmid));
+                vm.nested = pve.runtime().nested(vm.name(), pve.plan().address(vm.vmid), pve, pve.guestOf(vm));
             }
             vm.nested.serve();
         } catch (java.io.IOException e) {

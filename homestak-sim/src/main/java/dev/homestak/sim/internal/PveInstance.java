@@ -38,11 +38,26 @@ public final class PveInstance implements AutoCloseable {
     private final Instant startedAt;
     private final GuestState hostState = new GuestState();
     private final Network network;
+    private final @Nullable PveInstance parent;
+    private final @Nullable String machine;
     private int port;
     private @Nullable HttpsServer http;
 
-    PveInstance(SimRuntime runtime, String node, InetAddress address, AddressPlan plan, int port) {
+    /**
+     * A PVE instance: the root ({@code parent} and {@code machine} null), or one served by the VM of {@code parent}
+     * whose guest id is {@code machine}.
+     */
+    PveInstance(
+            SimRuntime runtime,
+            String node,
+            InetAddress address,
+            AddressPlan plan,
+            int port,
+            @Nullable PveInstance parent,
+            @Nullable String machine) {
         this.runtime = runtime;
+        this.parent = parent;
+        this.machine = machine;
         this.node = node;
         this.address = address;
         this.plan = plan;
@@ -88,16 +103,31 @@ public final class PveInstance implements AutoCloseable {
                     new InetSocketAddress(address, 0), tls.serverContext(), "sim-" + node, api::handle);
         }
         port = http.port();
-        if (runtime.root() != this && runtime.settings().innerNonRoutable()) {
+        if (machine != null && parent != null && runtime.settings().innerNonRoutable()) {
             SshService ssh = runtime.ssh();
             http.admitting(connection -> ssh.forwarded(connection.getRemoteSocketAddress(), 2000));
+            // the API answers its own machine and the host of the network that machine is in
+            ssh.restrict(
+                    new InetSocketAddress(address, port),
+                    java.util.Set.of(
+                            machine,
+                            parent.behindHost().orElse(parent.hostGuest().id())));
         }
+    }
+
+    /**
+     * The guest id of the machine that serves this PVE when its network is not routable from the controller
+     * ({@link Settings#innerNonRoutable()}): the machines inside are then reached only through it. Empty for the root.
+     */
+    Optional<String> behindHost() {
+        return machine != null && runtime.settings().innerNonRoutable() ? Optional.of(machine) : Optional.empty();
     }
 
     /** Stops serving and stops every VM (the host went down). */
     public void halt() {
         synchronized (this) {
             if (http != null) {
+                runtime.ssh().unrestrict(new InetSocketAddress(address, port));
                 http.close();
                 http = null;
             }

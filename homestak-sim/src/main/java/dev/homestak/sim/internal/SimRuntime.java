@@ -37,7 +37,8 @@ public final class SimRuntime implements AutoCloseable {
         this.faults = new FaultInjector(settings.faults(), settings.seed(), settings.clock());
         AddressPlan detected = AddressPlan.detect();
         this.plan = settings.perVmAddresses().map(b -> new AddressPlan(b, 0)).orElse(detected);
-        this.root = new PveInstance(this, settings.node(), AddressPlan.loopback(), plan, settings.apiPort());
+        this.root =
+                new PveInstance(this, settings.node(), AddressPlan.loopback(), plan, settings.apiPort(), null, null);
         instances.add(root);
     }
 
@@ -115,11 +116,12 @@ public final class SimRuntime implements AutoCloseable {
         return settings.validator();
     }
 
-    /** Creates the PVE instance a VM serves (not yet serving). */
-    PveInstance nested(String name, InetAddress address) {
+    /** Creates the PVE instance VM {@code machine} of {@code parent} serves (not yet serving). */
+    PveInstance nested(String name, InetAddress address, PveInstance parent, Guest machine) {
         AddressPlan nestedPlan = plan.nested(nestedCount.incrementAndGet());
         int port = plan.perVmAddresses() ? root.port() : 0;
-        PveInstance nested = new PveInstance(this, name.replaceAll("[^a-zA-Z0-9-]", "-"), address, nestedPlan, port);
+        PveInstance nested = new PveInstance(
+                this, name.replaceAll("[^a-zA-Z0-9-]", "-"), address, nestedPlan, port, parent, machine.id());
         instances.add(nested);
         return nested;
     }

@@ -20,6 +20,8 @@ import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
@@ -66,6 +68,7 @@ public final class SshService implements AutoCloseable {
     private final Map<String, KeyPair> hostKeys = new ConcurrentHashMap<>();
     private final Map<SocketAddress, Guest> guests = new ConcurrentHashMap<>();
     private final Set<SocketAddress> forwardedSources = ConcurrentHashMap.newKeySet();
+    private final Map<InetSocketAddress, Set<String>> restricted = new ConcurrentHashMap<>();
 
     private SshService(List<PublicKey> keys) {
         authorized.addAll(keys);
@@ -84,7 +87,20 @@ public final class SshService implements AutoCloseable {
                 (user, key, session) -> service.authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        server.setForwardingFilter(new AcceptAllForwardingFilter() {
+            @Override
+            public boolean canConnect(Type type, SshdSocketAddress address, Session session) {
+                return service.mayForward(address, session);
+            }
+        });
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.KexCompleted) {
+                    service.admitOrClose(session);
+                }
+            }
+        });
         server.setIoServiceEventListener(new org.apache.sshd.common.io.IoServiceEventListener() {
             @Override
             public void connectionEstablished(
@@ -128,6 +144,55 @@ public final class SshService implements AutoCloseable {
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * Makes {@code endpoint} (a guest's SSH or a nested PVE's API) reachable only through a {@code direct-tcpip}
+     * channel opened by a session logged in to one of the guests {@code from} (by {@link Guest#id()}): a network
+     * behind a nested PVE, which only the machines next to it can reach.
+     */
+    void restrict(InetSocketAddress endpoint, Set<String> from) {
+        restricted.put(endpoint, Set.copyOf(from));
+    }
+
+    /** Forgets the restriction of {@code endpoint} (the guest or API behind it stopped). */
+    void unrestrict(InetSocketAddress endpoint) {
+        restricted.remove(endpoint);
+    }
+
+    /** A forward may reach a restricted endpoint only from a machine next to it (where no route exists, as OpenSSH). */
+    private boolean mayForward(SshdSocketAddress address, Session session) {
+        Set<String> from = restricted.get(address.toInetSocketAddress());
+        if (from == null) {
+            return true;
+        }
+        String origin;
+        try {
+            origin = guestOf(session).id();
+        } catch (IOException e) {
+            return false;
+        }
+        if (from.contains(origin)) {
+            return true;
+        }
+        log.info("forward from {} to {} refused: no route (reachable only from {})", origin, address, from);
+        return false;
+    }
+
+    /** A session to a restricted guest that did not arrive through a forward is closed, as an unroutable address. */
+    private void admitOrClose(Session session) {
+        SocketAddress local = session.getIoSession().getLocalAddress();
+        SocketAddress peer = session.getIoSession().getRemoteAddress();
+        if (local instanceof InetSocketAddress endpoint
+                && restricted.containsKey(endpoint)
+                && !forwardedSources.remove(peer)) {
+            log.info(
+                    "SSH to {} from {} closed: no route (reachable only through {})",
+                    local,
+                    peer,
+                    restricted.get(endpoint));
+            session.close(true);
         }
     }
 
@@ -180,6 +245,7 @@ public final class SshService implements AutoCloseable {
             server.acceptor().unbind(endpoint);
         }
         guests.remove(endpoint);
+        restricted.remove(endpoint);
         for (var session : server.getActiveSessions()) {
             if (endpoint.equals(session.getIoSession().getLocalAddress())) {
                 session.close(true);
