@@ -106,18 +106,7 @@ final class PveNetwork {
             if (nameservers(current).containsAll(servers)) {
                 return Either.right("DNS " + String.join(", ", servers) + " already configured");
             }
-            List<String> lines = new ArrayList<>();
-            domain.ifPresent(d -> lines.add("search " + d));
-            servers.forEach(s -> lines.add("nameserver " + s));
-            StringBuilder write = new StringBuilder();
-            for (int i = 0; i < lines.size(); i++) {
-                write.append(i == 0 ? "" : "; ")
-                        .append("echo '")
-                        .append(lines.get(i))
-                        .append(i == 0 ? "' > " : "' >> ")
-                        .append("/etc/resolv.conf");
-            }
-            return run(t, write.toString())
+            return run(t, resolvConf(domain, servers))
                     .flatMap(written -> run(t, "cat /etc/resolv.conf"))
                     .flatMap(check -> nameservers(check).containsAll(servers)
                             ? Either.right("DNS " + String.join(", ", servers) + " written to /etc/resolv.conf")
@@ -125,6 +114,21 @@ final class PveNetwork {
                                     + ": /etc/resolv.conf does not list " + String.join(", ", servers)
                                     + " after writing it (" + check.stderr().strip() + ")")));
         });
+    }
+
+    /** {@code echo 'search d' > /etc/resolv.conf; echo 'nameserver a' >> /etc/resolv.conf; ...}. */
+    private static String resolvConf(Optional<String> domain, List<String> servers) {
+        List<String> lines = new ArrayList<>();
+        domain.ifPresent(d -> lines.add("search " + d));
+        servers.forEach(s -> lines.add("nameserver " + s));
+        StringBuilder write = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            write.append(i == 0 ? "echo '" : "; echo '")
+                    .append(lines.get(i))
+                    .append(i == 0 ? "' > " : "' >> ")
+                    .append("/etc/resolv.conf");
+        }
+        return write.toString();
     }
 
     /** A site.yaml default as text; empty when missing or blank (upstream's templates write {@code ""}). */
