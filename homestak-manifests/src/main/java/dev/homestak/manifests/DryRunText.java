@@ -1,5 +1,6 @@
 package dev.homestak.manifests;
 
+import dev.homestak.actions.EnsurePveAction;
 import dev.homestak.core.manifest.Manifest;
 import dev.homestak.core.manifest.ManifestNode;
 import java.util.List;
@@ -53,6 +54,11 @@ final class DryRunText {
                             .append(s.image())
                             .append(s.vmid().map(id -> " vmid=" + id).orElse(""))
                             .append('\n'));
+            if (verb != Verb.DESTROY && !PveInstall.planNote(n).isEmpty()) {
+                b.append("      then: install PVE (")
+                        .append(EnsurePveAction.PLAYBOOK)
+                        .append(")\n");
+            }
             List<String> children =
                     manifest.children(n.name()).stream().map(ManifestNode::name).toList();
             if (!children.isEmpty()) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A plan as a scenario of node steps ({@code <node>/<step>}, {@code image/<image>}) scheduled by a
@@ -186,6 +187,7 @@ final class ManifestScenario {
                 NodeSteps.keep(n.name(), vm), () -> {}, r -> journal.ifPresent(j -> j.kept(spec, vm)), f -> {});
         String name = add(n.name(), "keep", "Keep " + tree.path(n.name()), on(n.name(), keep), parentLast(spec));
         if (tree.isPve(n.name())) {
+            name = hostSetup(spec, name, a -> a);
             name = add(
                     n.name(),
                     "prepare",
@@ -241,6 +243,7 @@ final class ManifestScenario {
                     Set.of(previous));
         }
         if (pve) {
+            previous = hostSetup(spec, previous, a -> step(n.name(), a, false));
             previous = add(
                     n.name(),
                     "prepare",
@@ -249,6 +252,30 @@ final class ManifestScenario {
                     Set.of(previous));
         }
         last.put(n.name(), previous);
+    }
+
+    /**
+     * Before a {@code pve} node is prepared: {@code <node>/install_pve} when its image lacks PVE ({@link PveInstall}),
+     * then {@code <node>/network}, its bridge and DNS from site.yaml ({@link PveNetwork}); each wrapped by {@code track}.
+     */
+    private String hostSetup(NodeSpec spec, String previous, UnaryOperator<Action<ActionResult>> track) {
+        String node = spec.name();
+        String path = tree.path(node);
+        if (PveInstall.needed(spec)) {
+            previous = add(
+                    node,
+                    "install_pve",
+                    "Install PVE on " + path + " (image " + spec.image() + ")",
+                    track.apply(on(node, PveInstall.of(node))),
+                    Set.of(previous));
+        }
+        Action<ActionResult> network = PveNetwork.of(node, path);
+        return add(
+                node,
+                "network",
+                "Bridge and DNS of " + path + " from site.yaml",
+                track.apply(on(node, network)),
+                Set.of(previous));
     }
 
     private void verify(NodePlan n) {

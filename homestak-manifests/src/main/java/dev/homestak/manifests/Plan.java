@@ -184,6 +184,7 @@ public record Plan(Deployment deployment, List<NodePlan> nodes) {
                     .append(String.format("%-4s", n.type()))
                     .append("  ")
                     .append(n.label())
+                    .append(PveInstall.planNote(n))
                     .append('\n');
         }
         return b.append(summary()).append('\n').toString();

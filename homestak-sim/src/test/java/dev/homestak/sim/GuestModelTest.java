@@ -77,10 +77,12 @@ class GuestModelTest {
     }
 
     @Test
-    @DisplayName("apt-get install proxmox-ve makes the VM a PVE; pvesh then creates and applies its bridge vmbr0")
+    @DisplayName(
+            "apt-get install proxmox-ve makes the VM a PVE; pvesh then creates and applies its bridge vmbr0, which ip link shows")
     void pveInstallAndBridge() throws IOException {
         assertThat(exec(vm, "systemctl is-active pveproxy").exit()).isEqualTo(3);
         assertThat(exec(vm, "pvesh get /version").exit()).isEqualTo(127);
+        assertThat(exec(vm, "ip link show ens18").exit()).isZero();
 
         assertThat(exec(vm, "apt-get install -y proxmox-ve postfix open-iscsi chrony")
                         .exit())
@@ -97,7 +99,11 @@ class GuestModelTest {
         assertThat(exec(vm, "pvesh create /nodes/localhost/network --iface vmbr0 --type bridge")
                         .exit())
                 .isEqualTo(255);
+        assertThat(exec(vm, "ip link show vmbr0"))
+                .as("created, not applied yet")
+                .isEqualTo(new Result("", 1));
         assertThat(exec(vm, "pvesh set /nodes/localhost/network").out()).startsWith("\"UPID:");
+        assertThat(exec(vm, "ip link show vmbr0").out()).contains(": vmbr0: <BROADCAST,MULTICAST,UP,LOWER_UP>");
         Simulator nested = sim.nested(100).orElseThrow();
         assertThat(new TestApi(nested)
                         .get("/nodes/" + nested.node() + "/network", "type", "bridge")
@@ -106,5 +112,41 @@ class GuestModelTest {
                         .get("iface")
                         .asText())
                 .isEqualTo("vmbr0");
+    }
+
+    @Test
+    @DisplayName(
+            "pvesh set .../network returns when its srvreload task has ended (the CLI runs workers in the foreground)")
+    void pveshWaitsForItsTask() throws IOException {
+        Timing slowReload = new Timing(
+                java.util.Map.of("srvreload", java.time.Duration.ofSeconds(1)),
+                java.time.Duration.ZERO,
+                java.time.Duration.ZERO,
+                java.time.Duration.ZERO,
+                java.time.Duration.ZERO,
+                java.time.Duration.ofSeconds(10),
+                1.0);
+        Simulator slow = Simulator.builder()
+                .timing(slowReload)
+                .authorizedKeys("test keys", List.of(TestKeys.line(key)))
+                .start()
+                .getOrElseThrow(f -> new AssertionError(f.message()));
+        try {
+            new TestApi(slow).createAndStart(100);
+            VmView view = slow.vm(100).orElseThrow();
+            try (SSHClient guest = connect(view.address(), view.sshPort(), key)) {
+                assertThat(exec(guest, "apt-get install -y proxmox-ve").exit()).isZero();
+                assertThat(exec(guest, "pvesh create /nodes/localhost/network --iface vmbr0 --type bridge")
+                                .exit())
+                        .isZero();
+
+                assertThat(exec(guest, "pvesh set /nodes/localhost/network").exit())
+                        .isZero();
+
+                assertThat(exec(guest, "ip link show vmbr0").exit()).isZero();
+            }
+        } finally {
+            slow.close();
+        }
     }
 }

@@ -53,6 +53,11 @@ final class ApiServer {
         return response;
     }
 
+    /** Waits for a task of this node to end (what a command-line tool calling {@link #internal} does). */
+    void awaitTask(String upid) {
+        instance.cluster().awaitTask(upid);
+    }
+
     /**
      * A call from inside the node ({@code pvesh}): as {@code root@pam}, validated against the schema and
      * routed like a request, without faults; the data, or the {@link PveError} PVE would raise.

@@ -122,6 +122,24 @@ final class Cluster {
         }
     }
 
+    /**
+     * Waits (on the simulator's clock) for task {@code upid} to end, as PVE's command-line tools ({@code pvesh},
+     * {@code qm}) run a worker in the foreground; a manual clock that nobody advances gives up after 30 s.
+     */
+    synchronized void awaitTask(String upid) {
+        SimTask task = tasks.get(upid);
+        long realDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (task != null && task.running() && System.nanoTime() < realDeadline) {
+            try {
+                wait(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            advance();
+        }
+    }
+
     /** Ends every task whose time has come (in order), then moves booting guests along. */
     synchronized void advance() {
         Instant now = runtime.clock().instant();

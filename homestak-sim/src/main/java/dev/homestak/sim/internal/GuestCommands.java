@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code true}, {@code false}, {@code sudo <cmd>}, {@code touch}, {@code id}, {@code useradd}, {@code grep},
  * {@code curl} (only the homestak bootstrap installer), {@code bash}/{@code sh} (running the installer or
  * {@code -c}), {@code homestak status}, {@code apt-get install} ({@code proxmox-ve} makes the guest a PVE),
- * and on PVE guests {@code pveum user token add|remove} and {@code pvesh}. Commands may be chained with
+ * {@code ip link show <dev>}, and on PVE guests {@code pveum user token add|remove} and {@code pvesh}. Commands may be chained with
  * {@code &&}, {@code ||} and {@code ;}, piped with {@code |}, prefixed with {@code NAME=value}, and redirected
  * with {@code >}, {@code >>}, {@code 2>/dev/null}. Anything else exits 127.
  */
@@ -135,6 +135,7 @@ final class GuestCommands {
             case "bash", "sh" -> GuestInstall.shell(guest, args, stdin);
             case "homestak" -> GuestInstall.homestak(guest, args);
             case "apt-get", "apt" -> GuestInstall.apt(guest, args);
+            case "ip" -> GuestNet.ip(guest, args);
             case "pvesh" -> Pvesh.run(guest, args);
             case "pveum" -> guest.pve() ? guest.pveum(args) : notFound(cmd);
             case "pvenode" -> guest.pve() ? Pvenode.run(guest, args) : notFound(cmd);

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code pvesh get|create|set|delete <path> [--key value]...} inside a simulated PVE: the node's own API
- * called as {@code root@pam}, printing the result as JSON (as {@code --output-format json} does).
+ * called as {@code root@pam}, printing the result as JSON (as {@code --output-format json} does); a call that starts
+ * a task returns when the task has ended, as the CLI runs workers in the foreground.
  */
 final class Pvesh {
 
@@ -38,6 +39,9 @@ final class Pvesh {
         String path = args.get(1).startsWith("/") ? args.get(1) : "/" + args.get(1);
         try {
             Object data = guest.api().get().internal(METHODS.get(args.get(0)), path, params);
+            if (data instanceof String upid && upid.startsWith("UPID:")) {
+                guest.api().get().awaitTask(upid); // the CLI runs the worker in the foreground
+            }
             return new Vm.Exec(0, data == null ? "" : ApiJson.write(data) + "\n", "");
         } catch (PveError e) {
             StringBuilder err = new StringBuilder(
