@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Runs a playbook against the host in fact {@code hostKey} [AnsiblePlaybookAction]: optionally waits for
  * SSH first, then in {@code ansibleDir} runs
- * {@code ansible-playbook -i <inventory> <playbook> -e ansible_host=<ip> [-e ansible_user=<user>] [-e <extra vars as JSON>]},
+ * {@code ansible-playbook -i <inventory> <playbook> -e ansible_host=<ip> [-e ansible_user=<user>] [-e <extra vars as JSON>]}
+ * (plus {@code -e ansible_ssh_common_args=-oProxyJump=<chain>} for a host the context reaches through jump hosts),
  * then optionally waits for SSH again for twice {@code sshTimeout} (a PVE install reboots). A failure
  * names the failed task, the host and ansible's reason. Reads {@code hostKey}; writes no facts.
  *
@@ -74,14 +77,24 @@ public record AnsiblePlaybookAction(
         if (standIn.isPresent()) {
             return standIn.get().play(new PlaybookStandIn.PlaybookRun(playbook, Optional.of(host), extraVars), ctx);
         }
-        return Ansible.play(ctx, ansibleDir, inventory, playbook, plainVars(host), extraVars, timeout)
+        return Ansible.play(ctx, ansibleDir, inventory, playbook, plainVars(ctx, host), extraVars, timeout)
                 .map(done -> ActionResult.of(playbook + " completed on " + host));
     }
 
-    private Map<String, String> plainVars(String host) {
+    /**
+     * {@code ansible_host}, {@code ansible_user}, and for a host behind jump hosts (the context's {@link SshRoute}, e.g.
+     * a node inside a nested PVE) {@code ansible_ssh_common_args=-oProxyJump=a,b}: OpenSSH takes the same chain.
+     */
+    private Map<String, String> plainVars(ActionContext ctx, String host) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("ansible_host", host);
         user.ifPresent(u -> vars.put("ansible_user", u));
+        List<SshEndpoint> jumps = ctx.sshJumpsTo(ctx.ssh().endpoint(user.orElse("root"), host));
+        if (!jumps.isEmpty()) {
+            vars.put(
+                    "ansible_ssh_common_args",
+                    "-oProxyJump=" + jumps.stream().map(SshEndpoint::toString).collect(Collectors.joining(",")));
+        }
         return vars;
     }
 

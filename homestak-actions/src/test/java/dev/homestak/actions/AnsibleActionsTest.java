@@ -151,6 +151,27 @@ class AnsibleActionsTest {
 
         @RequiresTool("ansible-playbook")
         @Test
+        @DisplayName("a host behind jump hosts (the context's SshRoute) gets them as ProxyJump, in order")
+        void jumpHosts() {
+            playbook("write-vars.yml")
+                    .extraVars(vars())
+                    .build()
+                    .run(ActionContext.builder()
+                            .processes(runner)
+                            .events(sink)
+                            .facts(Facts.empty().with(Facts.INNER_IP, "127.0.0.1"))
+                            .sshRoute(new SshRoute(
+                                    List.of(),
+                                    List.of(
+                                            new SshEndpoint("root", "10.0.0.1", 22),
+                                            new SshEndpoint("root", "10.0.1.1", 2222))))
+                            .build());
+            assertThat(runner.commands().getFirst().argv())
+                    .containsSequence("-e", "ansible_ssh_common_args=-oProxyJump=root@10.0.0.1,root@10.0.1.1:2222");
+        }
+
+        @RequiresTool("ansible-playbook")
+        @Test
         @DisplayName("secret extra vars go through a private vars file, never the command line")
         void secretVars() throws IOException {
             String token = "root@pam!tofu=9b1c-secret";
