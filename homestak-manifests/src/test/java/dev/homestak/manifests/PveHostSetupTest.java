@@ -260,7 +260,8 @@ class PveHostSetupTest {
 
     private void deleteInside(Simulator pve, String name, int vmid) {
         var ctx = site.context().toBuilder().host(pve.hostConfig("pve-" + vmid)).build();
-        assertThat(dev.homestak.actions.DestroyVmsAction.of(List.of(new dev.homestak.actions.ProvisionedVm(name, vmid)))
+        assertThat(dev.homestak.actions.DestroyVmsAction.of(dev.homestak.actions.VmSelection.listed(
+                                List.of(new dev.homestak.actions.ProvisionedVm(name, vmid))))
                         .run(ctx)
                         .get()
                         .ok())
