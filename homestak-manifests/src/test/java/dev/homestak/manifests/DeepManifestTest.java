@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.homestak.actions.CancellationToken;
 import dev.homestak.actions.SshEndpoint;
 import dev.homestak.actions.SshRequest;
+import dev.homestak.core.manifest.Manifest;
 import dev.homestak.scenarios.PhaseResult;
 import dev.homestak.scenarios.PhaseStatus;
 import dev.homestak.sim.Simulator;
@@ -66,12 +67,7 @@ class DeepManifestTest {
         assertThat(again.plan().summary())
                 .isEqualTo("No changes: deployment n2-push on sim is up to date (2 nodes kept)");
 
-        ManifestResult destroyed =
-                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success())
-                .as(destroyed.report().failureSummary().orElse(""))
-                .isTrue();
-        assertThat(allVms(site.sim)).isEmpty();
+        destroysEverything(runner, manifest, site.sim);
     }
 
     @Test
@@ -114,12 +110,7 @@ class DeepManifestTest {
         assertThat(l3.vms()).extracting(VmView::vmid).containsExactlyInAnyOrder(99401, 99402);
         assertThat(runner.plan(manifest).get().upToDate()).isTrue();
 
-        ManifestResult destroyed =
-                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success())
-                .as(destroyed.report().failureSummary().orElse(""))
-                .isTrue();
-        assertThat(allVms(site.sim)).isEmpty();
+        destroysEverything(runner, manifest, site.sim);
     }
 
     @Test
@@ -283,12 +274,7 @@ class DeepManifestTest {
         assertThat(allVms(site.sim)).hasSize(3);
         assertThat(runner.plan(manifest).get().upToDate()).isTrue();
 
-        ManifestResult destroyed =
-                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success())
-                .as(destroyed.report().failureSummary().orElse(""))
-                .isTrue();
-        assertThat(allVms(site.sim)).isEmpty();
+        destroysEverything(runner, manifest, site.sim);
         assertThat(stateFile).doesNotExist();
     }
 
@@ -346,6 +332,16 @@ class DeepManifestTest {
     }
 
     /** Every VM at every level of the simulator. */
+    /** {@code destroy} of {@code manifest} passes and leaves no VM at any level of {@code sim}. */
+    static void destroysEverything(ManifestRunner runner, Manifest manifest, Simulator sim) {
+        ManifestResult destroyed =
+                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
+        assertThat(destroyed.success())
+                .as(destroyed.report().failureSummary().orElse(""))
+                .isTrue();
+        assertThat(allVms(sim)).isEmpty();
+    }
+
     static List<String> allVms(Simulator sim) {
         return sim.withNested().stream()
                 .flatMap(level -> level.vms().stream().map(vm -> level.node() + "/" + vm.vmid()))

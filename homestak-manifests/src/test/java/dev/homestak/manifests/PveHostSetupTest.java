@@ -1,6 +1,7 @@
 package dev.homestak.manifests;
 
 import static dev.homestak.manifests.DeepManifestTest.allVms;
+import static dev.homestak.manifests.DeepManifestTest.destroysEverything;
 import static dev.homestak.manifests.DeepManifestTest.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,12 +153,7 @@ class PveHostSetupTest {
         assertThat(installs).as("installed once").hasSize(1);
         assertThat(site.sim.nested(99011).orElseThrow().vm(99021)).isPresent();
 
-        ManifestResult destroyed =
-                runner.run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success())
-                .as(destroyed.report().failureSummary().orElse(""))
-                .isTrue();
-        assertThat(allVms(site.sim)).isEmpty();
+        destroysEverything(runner, manifest, site.sim);
     }
 
     @Test
@@ -228,12 +224,7 @@ class PveHostSetupTest {
                         .address());
         assertThat(message(applied, "leaf-pve/network")).startsWith("root-pve › leaf-pve: bridge vmbr0 created");
 
-        ManifestResult destroyed =
-                runner().run(Verb.DESTROY, manifest, ManifestOptions.defaults()).get();
-        assertThat(destroyed.success())
-                .as(destroyed.report().failureSummary().orElse(""))
-                .isTrue();
-        assertThat(allVms(site.sim)).isEmpty();
+        destroysEverything(runner(), manifest, site.sim);
     }
 
     @Test

@@ -17,13 +17,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -84,9 +79,9 @@ class NestedPveTunnelsTest {
         assertThat(built.outcome()).as(built.failureSummary().orElse("")).isEqualTo(RunOutcome.PASSED);
         int innerId = built.facts().get(Facts.vmIdKey("nested-pve")).orElseThrow();
         Simulator inner = site.sim.nested(innerId).orElseThrow();
-        assertThatThrownBy(() -> tlsHandshake(inner.host(), inner.port()))
+        assertThat(closedAtOnce(inner.host(), inner.port()))
                 .as("the inner API closes a direct connection before the TLS handshake")
-                .isInstanceOf(IOException.class);
+                .isTrue();
         assertThat(site.standIns.forwards()).hasSize(1);
         assertClosed(site.standIns.forwards().get(0));
 
@@ -159,26 +154,16 @@ class NestedPveTunnelsTest {
         assertThat(site.sim.vms()).isEmpty();
     }
 
-    /** A TLS handshake with whatever certificate the server shows (only whether it gets that far matters). */
-    private static void tlsHandshake(String host, int port) throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new TrustEverything()}, null);
-        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(host, port)) {
+    /**
+     * Whether the server closes a fresh connection without waiting for the client's TLS hello (an admitted connection
+     * would wait for it: the read then times out).
+     */
+    private static boolean closedAtOnce(String host, int port) {
+        try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(10_000);
-            socket.startHandshake();
-        }
-    }
-
-    private static final class TrustEverything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
+            return socket.getInputStream().read() == -1;
+        } catch (IOException closed) {
+            return !(closed instanceof java.net.SocketTimeoutException);
         }
     }
 
