@@ -2,9 +2,11 @@ package dev.homestak.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homestak.core.ManualClock;
 import dev.homestak.core.RetryPolicy;
 import io.vavr.control.Either;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -14,9 +16,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("retry")
 class RetryTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-03T10:00:00Z"));
     private final ActionContext ctx =
-            ActionContext.builder().clock(clock).sleeper(clock.sleeper()).build();
+            ActionContext.builder().clock(clock).sleeper(clock).build();
     private final AtomicInteger attempts = new AtomicInteger();
 
     private Action<String> failingTimes(int failures, ActionFailure failure) {

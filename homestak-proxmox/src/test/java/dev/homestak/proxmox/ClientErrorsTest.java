@@ -14,8 +14,10 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.homestak.core.ManualClock;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -28,12 +30,12 @@ class ClientErrorsTest {
 
     static final String START = "/api2/json/nodes/pve/qemu/100/status/start";
     static final String CURRENT = "/api2/json/nodes/pve/qemu/100/status/current";
-    ManualTime time;
+    ManualClock time;
     ProxmoxClient pve;
 
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
-        time = new ManualTime();
+        time = ManualClock.at(Instant.parse("2026-05-01T10:00:00Z"));
         pve = TestClients.client(wm, time);
     }
 
@@ -144,7 +146,7 @@ class ClientErrorsTest {
                     .willReturn(Pve.upid(Pve.UPID_START)));
             assertThat(pve.node("pve").qemu(100).status().start().isRight()).isTrue();
             verify(2, postRequestedFor(urlPathEqualTo(START)));
-            assertThat(time.sleeps).hasSize(1);
+            assertThat(time.sleeps()).hasSize(1);
         }
     }
 
@@ -207,7 +209,7 @@ class ClientErrorsTest {
             assertThat(pve.node("pve").qemu(100).status().start().get().upid().type())
                     .isEqualTo("qmstart");
             verify(3, postRequestedFor(urlPathEqualTo(START)));
-            assertThat(time.sleeps)
+            assertThat(time.sleeps())
                     .hasSize(2)
                     .allSatisfy(d -> assertThat(d.toMillis()).isBetween(100L, 5000L));
         }
@@ -242,7 +244,7 @@ class ClientErrorsTest {
             assertThat(notices).extracting(RetryNotice::attempt).containsExactly(1, 2);
             assertThat(notices.get(0).problem()).contains("503");
             assertThat(notices.get(1).problem()).contains("got no worker upid");
-            assertThat(notices).extracting(RetryNotice::pause).containsExactlyElementsOf(time.sleeps);
+            assertThat(notices).extracting(RetryNotice::pause).containsExactlyElementsOf(time.sleeps());
             assertThat(notices.get(0).toString()).startsWith(notices.get(0).problem() + " (attempt 1); retrying in ");
             pve.node("pve").qemu(100).status().start(); // the client itself has no listener: nobody is told
             assertThat(notices).hasSize(2);
@@ -265,7 +267,7 @@ class ClientErrorsTest {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            ManualTime t = new ManualTime();
+            ManualClock t = ManualClock.at(Instant.parse("2026-05-01T10:00:00Z"));
             try (ProxmoxClient dead = ProxmoxClient.builder()
                     .baseUri(URI.create("http://127.0.0.1:" + port))
                     .auth(TestClients.TOKEN)
@@ -295,7 +297,7 @@ class ClientErrorsTest {
                         }
                     }
                 });
-                ManualTime t = new ManualTime();
+                ManualClock t = ManualClock.at(Instant.parse("2026-05-01T10:00:00Z"));
                 try (ProxmoxClient client = ProxmoxClient.builder()
                         .baseUri(URI.create("https://127.0.0.1:" + closer.getLocalPort()))
                         .auth(TestClients.TOKEN)

@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.homestak.core.ManualClock;
 import dev.homestak.proxmox.model.ClusterResource;
 import dev.homestak.proxmox.model.NetworkInterface;
 import dev.homestak.proxmox.model.VmStatus;
 import dev.homestak.proxmox.model.VmSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,7 @@ class ClientReadsTest {
 
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
-        pve = TestClients.client(wm, new ManualTime());
+        pve = TestClients.client(wm, ManualClock.at(Instant.parse("2026-05-01T10:00:00Z")));
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.homestak.core.ManualClock;
 import dev.homestak.proxmox.model.CloneVmRequest;
 import dev.homestak.proxmox.model.CreateVmRequest;
 import dev.homestak.proxmox.model.CreatedToken;
@@ -22,6 +23,7 @@ import dev.homestak.proxmox.model.ShutdownRequest;
 import dev.homestak.proxmox.model.TokenRequest;
 import dev.homestak.proxmox.model.VmConfigUpdate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +40,7 @@ class ClientWritesTest {
 
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
-        pve = TestClients.client(wm, new ManualTime());
+        pve = TestClients.client(wm, ManualClock.at(Instant.parse("2026-05-01T10:00:00Z")));
         stubFor(any(urlPathMatching("/api2/json/.*")).willReturn(Pve.upid(UPID)));
     }
 

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.homestak.core.ManualClock;
 import dev.homestak.core.RetryPolicy;
 import dev.homestak.core.Secret;
 import dev.homestak.proxmox.internal.PveApiSchema;
@@ -19,6 +20,7 @@ import dev.homestak.proxmox.suite.AllCalls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +51,12 @@ class ContractTest {
         stubFor(any(urlPathMatching("/api2/json/.*")).willReturn(Pve.upid(Pve.UPID_START)));
         stubFor(post(urlPathEqualTo("/api2/json/access/ticket"))
                 .willReturn(Pve.data("{\"ticket\":\"PVE:root@pam:6991F9E1::s\",\"CSRFPreventionToken\":\"c\"}")));
-        try (ProxmoxClient token = TestClients.client(wm, new ManualTime());
+        try (ProxmoxClient token = TestClients.client(wm, ManualClock.at(Instant.parse("2026-05-01T10:00:00Z")));
                 ProxmoxClient ticket = TestClients.client(
-                        wm, new ManualTime(), Auth.ticket("root@pam", Secret.of("pw")), RetryPolicy.none())) {
+                        wm,
+                        ManualClock.at(Instant.parse("2026-05-01T10:00:00Z")),
+                        Auth.ticket("root@pam", Secret.of("pw")),
+                        RetryPolicy.none())) {
             AllCalls.exercise(token);
             ticket.version(); // the login call
         }

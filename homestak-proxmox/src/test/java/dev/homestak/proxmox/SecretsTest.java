@@ -12,12 +12,14 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.homestak.core.ManualClock;
 import dev.homestak.core.RetryPolicy;
 import dev.homestak.core.Secret;
 import dev.homestak.proxmox.suite.AllCalls;
 import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -37,7 +39,8 @@ class SecretsTest {
                         "{\"ticket\":\"PVE:root@pam:6991F9E1::sig\",\"CSRFPreventionToken\":\"6991F9E1:csrf\"}")));
         List<String> seen = new ArrayList<>();
         for (Auth auth : List.of(TestClients.TOKEN, Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)))) {
-            try (ProxmoxClient pve = TestClients.client(wm, new ManualTime(), auth, ProxmoxClient.DEFAULT_RETRY)) {
+            try (ProxmoxClient pve = TestClients.client(
+                    wm, ManualClock.at(Instant.parse("2026-05-01T10:00:00Z")), auth, ProxmoxClient.DEFAULT_RETRY)) {
                 seen.add(pve.toString());
                 seen.add(auth.toString());
                 for (Object result : AllCalls.exercise(pve)) {
@@ -64,7 +67,10 @@ class SecretsTest {
         stubFor(post(urlPathEqualTo("/api2/json/access/ticket"))
                 .willReturn(Pve.oldError(401, "authentication failure")));
         try (ProxmoxClient pve = TestClients.client(
-                wm, new ManualTime(), Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)), RetryPolicy.none())) {
+                wm,
+                ManualClock.at(Instant.parse("2026-05-01T10:00:00Z")),
+                Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)),
+                RetryPolicy.none())) {
             seen.add(pve.version().getLeft().message());
         }
         seen.add(Auth.parseToken(Secret.of("root@pam!homestak=" + TestClients.TOKEN_SECRET))

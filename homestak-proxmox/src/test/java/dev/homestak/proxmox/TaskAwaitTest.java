@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.homestak.core.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class TaskAwaitTest {
 
     static final String TASKS = "/api2/json/nodes/pve/tasks/" + Pve.UPID_START;
-    ManualTime time;
+    ManualClock time;
     ProxmoxClient pve;
 
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
-        time = new ManualTime();
+        time = ManualClock.at(Instant.parse("2026-05-01T10:00:00Z"));
         pve = TestClients.client(wm, time);
         stubFor(post(urlPathEqualTo("/api2/json/nodes/pve/qemu/100/status/start"))
                 .willReturn(Pve.upid(Pve.UPID_START)));
@@ -101,7 +103,9 @@ class TaskAwaitTest {
             assertThat(r.outcome()).isEqualTo(TaskResult.Outcome.OK);
             assertThat(r.logTail()).isEmpty();
             verify(0, getRequestedFor(urlPathEqualTo(TASKS + "/log")));
-            assertThat(time.sleeps).extracting(Duration::toMillis).containsExactly(50L, 100L, 200L, 400L, 800L, 1000L);
+            assertThat(time.sleeps())
+                    .extracting(Duration::toMillis)
+                    .containsExactly(50L, 100L, 200L, 400L, 800L, 1000L);
         }
 
         @Test
@@ -155,7 +159,8 @@ class TaskAwaitTest {
                             ProxmoxFailure.TaskTimeout.class,
                             t -> assertThat(t.upid().value()).isEqualTo(Pve.UPID_START));
             assertThat(f.message()).contains(Pve.UPID_START);
-            assertThat(time.sleeps.stream().mapToLong(Duration::toMillis).sum()).isEqualTo(3000L);
+            assertThat(time.sleeps().stream().mapToLong(Duration::toMillis).sum())
+                    .isEqualTo(3000L);
             stubFor(delete(urlPathEqualTo(TASKS)).willReturn(Pve.data("null")));
             assertThat(pve.task(task.upid()).stop().get()).isEqualTo(Done.DONE);
             verify(deleteRequestedFor(urlPathEqualTo(TASKS)));
@@ -189,7 +194,7 @@ class TaskAwaitTest {
             } finally {
                 Thread.interrupted();
             }
-            assertThat(time.sleeps).isEmpty();
+            assertThat(time.sleeps()).isEmpty();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.homestak.proxmox;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import dev.homestak.core.ManualClock;
 import dev.homestak.core.RetryPolicy;
 import dev.homestak.core.Secret;
 import java.net.URI;
@@ -15,11 +16,11 @@ final class TestClients {
 
     private TestClients() {}
 
-    static ProxmoxClient client(WireMockRuntimeInfo wm, ManualTime time) {
+    static ProxmoxClient client(WireMockRuntimeInfo wm, ManualClock time) {
         return client(wm, time, TOKEN, ProxmoxClient.DEFAULT_RETRY);
     }
 
-    static ProxmoxClient client(WireMockRuntimeInfo wm, ManualTime time, Auth auth, RetryPolicy retry) {
+    static ProxmoxClient client(WireMockRuntimeInfo wm, ManualClock time, Auth auth, RetryPolicy retry) {
         return ProxmoxClient.builder()
                 .baseUri(URI.create(wm.getHttpBaseUrl()))
                 .auth(auth)

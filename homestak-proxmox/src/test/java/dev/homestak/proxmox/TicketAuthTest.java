@@ -15,8 +15,10 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.homestak.core.ManualClock;
 import dev.homestak.core.Secret;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -29,12 +31,12 @@ class TicketAuthTest {
     static final String TICKET = "/api2/json/access/ticket";
     static final String T1 = "PVE:root@pam:6991F9E1::sig1";
     static final String T2 = "PVE:root@pam:6991FFFF::sig2";
-    ManualTime time;
+    ManualClock time;
     ProxmoxClient pve;
 
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
-        time = new ManualTime();
+        time = ManualClock.at(Instant.parse("2026-05-01T10:00:00Z"));
         pve = TestClients.client(
                 wm, time, Auth.ticket("root@pam", Secret.of(TestClients.PASSWORD)), ProxmoxClient.DEFAULT_RETRY);
         stubFor(post(urlPathEqualTo(TICKET))

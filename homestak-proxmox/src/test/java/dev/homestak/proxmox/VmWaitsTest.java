@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.homestak.core.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +24,12 @@ class VmWaitsTest {
 
     static final String IFACES = "/api2/json/nodes/pve/qemu/100/agent/network-get-interfaces";
     static final String CURRENT = "/api2/json/nodes/pve/qemu/100/status/current";
-    ManualTime time;
+    ManualClock time;
     ProxmoxClient pve;
 
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
-        time = new ManualTime();
+        time = ManualClock.at(Instant.parse("2026-05-01T10:00:00Z"));
         pve = TestClients.client(wm, time);
     }
 
@@ -72,7 +74,7 @@ class VmWaitsTest {
                         Pve.data(ifaces("fe80::be24:11ff:fe00:1", "10.0.0.5"))));
         assertThat(pve.node("pve").qemu(100).awaitIpv4(Duration.ofMinutes(2)).get())
                 .isEqualTo("10.0.0.5");
-        assertThat(time.sleeps).hasSize(3);
+        assertThat(time.sleeps()).hasSize(3);
     }
 
     @Test
@@ -99,7 +101,7 @@ class VmWaitsTest {
         stubFor(get(urlPathEqualTo(IFACES)).willReturn(Pve.error(500, "No QEMU guest agent configured")));
         assertThat(pve.node("pve").qemu(100).awaitIpv4(Duration.ofMinutes(5)).getLeft())
                 .isInstanceOf(ProxmoxFailure.AgentNotConfigured.class);
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test

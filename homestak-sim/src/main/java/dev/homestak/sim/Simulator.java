@@ -200,7 +200,7 @@ public final class Simulator implements AutoCloseable {
         return List.copyOf(all);
     }
 
-    /** Applies whatever simulated time has made due (useful right after moving a {@link ManualClock}). */
+    /** Applies whatever simulated time has made due (useful right after moving a {@link dev.homestak.core.ManualClock}). */
     public void advance() {
         runtime.tick();
     }

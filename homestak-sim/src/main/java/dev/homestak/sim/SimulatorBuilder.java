@@ -42,7 +42,7 @@ public final class SimulatorBuilder {
         return this;
     }
 
-    /** The clock simulated time runs on (default the system clock; see {@link ManualClock}). */
+    /** The clock simulated time runs on (default the system clock; see {@link dev.homestak.core.ManualClock}). */
     public SimulatorBuilder clock(Clock value) {
         clock = Objects.requireNonNull(value, "clock");
         return this;

@@ -2,6 +2,7 @@ package dev.homestak.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homestak.core.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
