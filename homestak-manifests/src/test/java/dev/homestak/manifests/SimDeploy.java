@@ -13,9 +13,9 @@ import dev.homestak.core.manifest.ManifestSource;
 import dev.homestak.core.manifest.Manifests;
 import dev.homestak.scenarios.RunListener;
 import dev.homestak.sim.ClientKey;
+import dev.homestak.sim.SimFixtures;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
-import dev.homestak.sim.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,12 +66,9 @@ final class SimDeploy implements AutoCloseable {
 
     static SimDeploy start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
-            ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
-            Simulator sim = tune.apply(Simulator.builder()
-                            .timing(Timing.instant())
-                            .authorizedKeys("test", List.of(key.authorizedKey())))
-                    .start()
-                    .getOrElseThrow(f -> new AssertionError(f.message()));
+            SimFixtures.Keyed keyed = SimFixtures.start(dir.resolve("id_ecdsa"), "test@homestak", tune);
+            Simulator sim = keyed.sim();
+            ClientKey key = keyed.key();
             writeSite(dir.resolve("site-config"), sim, key.authorizedKey());
             return new SimDeploy(sim, dir, key.file());
         } catch (IOException e) {

@@ -14,9 +14,9 @@ import dev.homestak.scenarios.Scenario;
 import dev.homestak.scenarios.ScenarioRegistry;
 import dev.homestak.scenarios.ScenarioRunner;
 import dev.homestak.sim.ClientKey;
+import dev.homestak.sim.SimFixtures;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
-import dev.homestak.sim.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,12 +74,9 @@ final class SimSite implements AutoCloseable {
     static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
             Path keys = Files.createTempDirectory("resilience-key-"); // outside the scanned outputs
-            ClientKey key = ClientKey.generate(keys.resolve("id_ecdsa"), "resilience@homestak");
-            Simulator sim = tune.apply(Simulator.builder()
-                            .timing(Timing.instant())
-                            .authorizedKeys("test", List.of(key.authorizedKey())))
-                    .start()
-                    .getOrElseThrow(f -> new AssertionError(f.message()));
+            SimFixtures.Keyed keyed = SimFixtures.start(keys.resolve("id_ecdsa"), "resilience@homestak", tune);
+            Simulator sim = keyed.sim();
+            ClientKey key = keyed.key();
             writeSiteConfig(dir.resolve("site-config"), sim, key.authorizedKey());
             return new SimSite(sim, dir, key.file());
         } catch (IOException e) {
@@ -122,27 +119,13 @@ final class SimSite implements AutoCloseable {
     }
 
     private static void writeSiteConfig(Path dir, Simulator sim, String keyLine) throws IOException {
-        Files.createDirectories(dir.resolve("nodes"));
-        Files.createDirectories(dir.resolve("envs"));
-        Files.createDirectories(dir.resolve("vms/presets"));
-        Files.writeString(dir.resolve("site.yaml"), """
-                defaults:
-                  datastore: local-lvm
-                  ssh_user: root
-                  packer_release_repo: homestak-dev/packer
-                  packer_release: v0.6.0
-                """);
-        Files.writeString(
-                dir.resolve("secrets.yaml"),
+        SimFixtures.writeSeedSite(
+                dir,
+                sim,
                 "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
                         + "  spare: \"" + SPARE_TOKEN + "\"\n"
                         + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
                         + "ssh_keys:\n  resilience@homestak: \"" + keyLine + "\"\n");
-        Files.writeString(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
-        Files.writeString(dir.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
-        Files.writeString(dir.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
-        Files.writeString(
-                dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
         Files.writeString(
                 dir.resolve("envs/pair.yaml"),
                 "vmid_base: 99910\nvms:\n  - name: left\n    template: test\n"

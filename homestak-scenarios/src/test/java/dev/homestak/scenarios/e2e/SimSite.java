@@ -16,6 +16,7 @@ import dev.homestak.scenarios.builtin.BuiltInScenarios;
 import dev.homestak.scenarios.builtin.StandardScenarioActions;
 import dev.homestak.sim.ClientKey;
 import dev.homestak.sim.OpenSshAgent;
+import dev.homestak.sim.SimFixtures;
 import dev.homestak.sim.Simulator;
 import dev.homestak.sim.SimulatorBuilder;
 import dev.homestak.sim.SshKeygen;
@@ -72,12 +73,9 @@ final class SimSite implements AutoCloseable {
     /** A site on a fresh simulator; {@code tune} adds timing and faults. */
     static SimSite start(Path dir, UnaryOperator<SimulatorBuilder> tune) {
         try {
-            ClientKey key = ClientKey.generate(dir.resolve("id_ecdsa"), "test@homestak");
-            Simulator sim = tune.apply(Simulator.builder()
-                            .timing(Timing.instant())
-                            .authorizedKeys("test", List.of(key.authorizedKey())))
-                    .start()
-                    .getOrElseThrow(f -> new AssertionError(f.message()));
+            SimFixtures.Keyed keyed = SimFixtures.start(dir.resolve("id_ecdsa"), "test@homestak", tune);
+            Simulator sim = keyed.sim();
+            ClientKey key = keyed.key();
             writeSiteConfig(dir.resolve("site-config"), sim, key.authorizedKey());
             return new SimSite(
                     sim,
@@ -183,33 +181,20 @@ final class SimSite implements AutoCloseable {
     }
 
     private static void writeSiteConfig(Path dir, Simulator sim, String keyLine) throws IOException {
-        Files.createDirectories(dir.resolve("nodes"));
-        Files.createDirectories(dir.resolve("envs"));
-        Files.createDirectories(dir.resolve("vms/presets"));
-        write(dir.resolve("site.yaml"), """
-                defaults:
-                  datastore: local-lvm
-                  ssh_user: root
-                  packer_release_repo: homestak-dev/packer
-                  packer_release: v0.6.0
-                """);
-        write(
-                dir.resolve("secrets.yaml"),
+        SimFixtures.writeSeedSite(
+                dir,
+                sim,
                 "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
                         + "  nested-pve: \"" + NESTED_TOKEN + "\"\n"
                         + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
                         + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
-        write(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
         write(dir.resolve("nodes/nested-pve.yaml"), """
                 parent_node: sim
                 api_endpoint: "https://localhost:8006"
                 datastore: local-lvm
                 """);
-        write(dir.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
-        write(dir.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");
         write(dir.resolve("vms/test13.yaml"), "image: debian-13\npreset: small\ndisk: 10\n");
         write(dir.resolve("vms/nested-pve.yaml"), "image: debian-13\ncores: 2\nmemory: 8192\ndisk: 64\n");
-        write(dir.resolve("envs/test.yaml"), "vmid_base: 99900\nvms:\n  - name: test\n    template: test\n");
         write(
                 dir.resolve("envs/ansible-test.yaml"),
                 "vmid_base: 10100\nvms:\n  - name: deb12-test\n    template: test\n"
