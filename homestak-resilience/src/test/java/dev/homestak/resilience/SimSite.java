@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -119,13 +120,7 @@ final class SimSite implements AutoCloseable {
     }
 
     private static void writeSiteConfig(Path dir, Simulator sim, String keyLine) throws IOException {
-        SimFixtures.writeSeedSite(
-                dir,
-                sim,
-                "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
-                        + "  spare: \"" + SPARE_TOKEN + "\"\n"
-                        + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
-                        + "ssh_keys:\n  resilience@homestak: \"" + keyLine + "\"\n");
+        SimFixtures.writeSeedSite(dir, sim, Map.of("spare", SPARE_TOKEN), VM_ROOT_HASH, "resilience@homestak", keyLine);
         Files.writeString(
                 dir.resolve("envs/pair.yaml"),
                 "vmid_base: 99910\nvms:\n  - name: left\n    template: test\n"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,10 +36,18 @@ public final class SimFixtures {
 
     /**
      * A seed-era site-config in {@code dir} for {@code sim}: {@code site.yaml} defaults, {@code nodes/sim.yaml}, preset
-     * {@code small}, template {@code test} (debian-12) and env {@code test} (VM 99900), and {@code secretsYaml} as
-     * {@code secrets.yaml}; a test adds its own nodes, templates and envs.
+     * {@code small}, template {@code test} (debian-12) and env {@code test} (VM 99900), and a {@code secrets.yaml} with
+     * the simulator's token and {@code otherTokens}, the VMs' root password hash and the client's public key line as
+     * {@code ssh_keys.<keyName>}; a test adds its own nodes, templates and envs.
      */
-    public static void writeSeedSite(Path dir, Simulator sim, String secretsYaml) throws IOException {
+    public static void writeSeedSite(
+            Path dir, Simulator sim, Map<String, String> otherTokens, String vmRootHash, String keyName, String keyLine)
+            throws IOException {
+        StringBuilder secrets =
+                new StringBuilder("api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n");
+        otherTokens.forEach((name, token) -> secrets.append("  " + name + ": \"" + token + "\"\n"));
+        secrets.append("passwords:\n  vm_root: \"" + vmRootHash + "\"\n")
+                .append("ssh_keys:\n  " + keyName + ": \"" + keyLine + "\"\n");
         Files.createDirectories(dir.resolve("nodes"));
         Files.createDirectories(dir.resolve("envs"));
         Files.createDirectories(dir.resolve("vms/presets"));
@@ -49,7 +58,7 @@ public final class SimFixtures {
                   packer_release_repo: homestak-dev/packer
                   packer_release: v0.6.0
                 """);
-        Files.writeString(dir.resolve("secrets.yaml"), secretsYaml);
+        Files.writeString(dir.resolve("secrets.yaml"), secrets.toString());
         Files.writeString(dir.resolve("nodes/sim.yaml"), sim.nodeYaml());
         Files.writeString(dir.resolve("vms/presets/small.yaml"), "cores: 2\nmemory: 2048\ndisk: 8\n");
         Files.writeString(dir.resolve("vms/test.yaml"), "image: debian-12\npreset: small\ndisk: 10\n");

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -181,13 +182,7 @@ final class SimSite implements AutoCloseable {
     }
 
     private static void writeSiteConfig(Path dir, Simulator sim, String keyLine) throws IOException {
-        SimFixtures.writeSeedSite(
-                dir,
-                sim,
-                "api_tokens:\n  sim: \"" + sim.apiToken().reveal() + "\"\n"
-                        + "  nested-pve: \"" + NESTED_TOKEN + "\"\n"
-                        + "passwords:\n  vm_root: \"" + VM_ROOT_HASH + "\"\n"
-                        + "ssh_keys:\n  test@homestak: \"" + keyLine + "\"\n");
+        SimFixtures.writeSeedSite(dir, sim, Map.of("nested-pve", NESTED_TOKEN), VM_ROOT_HASH, "test@homestak", keyLine);
         write(dir.resolve("nodes/nested-pve.yaml"), """
                 parent_node: sim
                 api_endpoint: "https://localhost:8006"
