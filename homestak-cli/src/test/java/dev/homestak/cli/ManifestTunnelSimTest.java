@@ -66,19 +66,23 @@ class ManifestTunnelSimTest {
     }
 
     @Test
-    @DisplayName("standalone 'homestak sim' (default: nested PVEs non-routable): manifest test -M n2-push passes")
-    void n2PushStandalone() throws Exception {
+    @DisplayName(
+            "standalone 'homestak sim' (default: nested PVEs non-routable): manifest test -M n2-push, then -M n3-deep,"
+                    + " pass against the same simulator")
+    void n2PushAndN3DeepStandalone() throws Exception {
         CliRun.Setup server = CliRun.with().workingDir(dir);
         CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
                 () -> server.run("sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
         try {
-            CliRun run = CliRun.with()
-                    .workingDir(dir)
-                    .run(common("manifest", "test", "-M", "n2-push", "-H", "sim", "--sim-connection", "sim.json"));
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.all()).contains("test n2-push on sim: passed");
+            for (String manifest : java.util.List.of("n2-push", "n3-deep")) {
+                CliRun run = CliRun.with()
+                        .workingDir(dir)
+                        .run(common("manifest", "test", "-M", manifest, "-H", "sim", "--sim-connection", "sim.json"));
+                assertThat(run.exitCode()).as(run.all()).isZero();
+                assertThat(run.all()).contains("test " + manifest + " on sim: passed");
+            }
         } finally {
             server.interrupts().fire();
         }
