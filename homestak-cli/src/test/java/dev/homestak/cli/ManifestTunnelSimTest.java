@@ -66,6 +66,17 @@ class ManifestTunnelSimTest {
     }
 
     @Test
+    @DisplayName("-H sim: manifest test -M n2-push passes (edge inside root-pve, reached through the tunnel)")
+    void n2PushEmbedded() {
+        CliRun run = CliRun.with()
+                .workingDir(dir)
+                .run(common("manifest", "test", "-M", "n2-push", "-H", "sim", "--sim-profile", SimHostTest.INSTANT));
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.all()).contains("test n2-push on sim: passed");
+    }
+
+    @Test
     @DisplayName(
             "standalone 'homestak sim' (default: nested PVEs non-routable): manifest test -M n2-push, then -M n3-deep,"
                     + " pass against the same simulator")
