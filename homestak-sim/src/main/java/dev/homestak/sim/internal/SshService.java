@@ -70,6 +70,10 @@ public final class SshService implements AutoCloseable {
     private final Set<SocketAddress> forwardedSources = ConcurrentHashMap.newKeySet();
     private final Map<InetSocketAddress, Set<String>> restricted = new ConcurrentHashMap<>();
 
+    /** Set on a session once its route was checked. */
+    private static final org.apache.sshd.common.AttributeRepository.AttributeKey<Boolean> ADMITTED =
+            new org.apache.sshd.common.AttributeRepository.AttributeKey<>();
+
     private SshService(List<PublicKey> keys) {
         authorized.addAll(keys);
     }
@@ -180,8 +184,14 @@ public final class SshService implements AutoCloseable {
         return false;
     }
 
-    /** A session to a restricted guest that did not arrive through a forward is closed, as an unroutable address. */
+    /**
+     * A session to a restricted guest that did not arrive through a forward is closed, as an unroutable address;
+     * checked once, at the first key exchange (a re-key later must not close an admitted session).
+     */
     private void admitOrClose(Session session) {
+        if (session.setAttribute(ADMITTED, Boolean.TRUE) != null) {
+            return;
+        }
         SocketAddress local = session.getIoSession().getLocalAddress();
         SocketAddress peer = session.getIoSession().getRemoteAddress();
         if (local instanceof InetSocketAddress endpoint
