@@ -45,6 +45,9 @@ public record AnsiblePlaybookAction(
         Duration timeout)
         implements Action<ActionResult> {
 
+    /** The ansible checkout where the original looks for it: {@code ../ansible}, beside the working directory. */
+    public static final Path DEFAULT_DIR = Path.of("..", "ansible");
+
     /** Validates components and copies the extra vars (keeping their order). */
     public AnsiblePlaybookAction {
         Objects.requireNonNull(ansibleDir, "ansibleDir");

@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 public final class ConfigResolver {
 
-    private static final String DEFAULT_BRIDGE = "vmbr0";
-
     private final SiteConfig site;
 
     private ConfigResolver(SiteConfig site) {
@@ -76,7 +74,7 @@ public final class ConfigResolver {
         if (!merged.containsKey("vmid")) {
             env.vmidBase().ifPresent(base -> merged.put("vmid", base + index));
         }
-        merged.putIfAbsent("bridge", site.siteDefaults().getOrDefault("bridge", DEFAULT_BRIDGE));
+        merged.putIfAbsent("bridge", site.siteDefaults().getOrDefault("bridge", SiteSettings.DEFAULT_BRIDGE));
         Object gateway = site.siteDefaults().get("gateway");
         if (gateway != null) {
             merged.putIfAbsent("gateway", gateway);

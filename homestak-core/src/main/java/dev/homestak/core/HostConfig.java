@@ -115,6 +115,11 @@ public record HostConfig(
                 .toList();
     }
 
+    /** The {@link #siteDefaults} typed, as {@link SiteConfig#settings()} reads them. */
+    public SiteSettings siteSettings() {
+        return SiteSettings.of(siteDefaults);
+    }
+
     /** A builder with the built-in defaults; {@code name}, {@code file} and {@code secretsFile} must be set. */
     public static Builder builder() {
         return new Builder();

@@ -33,6 +33,9 @@ public record SiteSettings(
         Optional<String> timezone,
         Optional<String> domain) {
 
+    /** The bridge VMs are attached to when {@code site.yaml} names none. */
+    public static final String DEFAULT_BRIDGE = "vmbr0";
+
     /** Validates components and copies the lists. */
     public SiteSettings {
         Objects.requireNonNull(hostUser, "hostUser");
@@ -45,6 +48,11 @@ public record SiteSettings(
         packages = List.copyOf(packages);
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(domain, "domain");
+    }
+
+    /** {@link #bridge}, else {@link #DEFAULT_BRIDGE}. */
+    public String bridgeOrDefault() {
+        return bridge.orElse(DEFAULT_BRIDGE);
     }
 
     /** The settings of a loaded site-config's defaults (values of a wrong type were refused when loading). */

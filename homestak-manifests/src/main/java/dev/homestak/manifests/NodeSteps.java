@@ -20,6 +20,7 @@ import dev.homestak.core.HostConfig;
 import dev.homestak.core.Provisioner;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
+import dev.homestak.core.SiteSettings;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,11 +85,9 @@ final class NodeSteps {
         a.put("cores", spec.cores());
         a.put("memory", spec.memoryMb());
         a.put("disk", spec.diskGb());
-        a.put("bridge", String.valueOf(host.siteDefaults().getOrDefault("bridge", "vmbr0")));
-        Object gateway = host.siteDefaults().get("gateway");
-        if (gateway != null) {
-            a.put("gateway", String.valueOf(gateway));
-        }
+        SiteSettings site = host.siteSettings();
+        a.put("bridge", site.bridgeOrDefault()); // the bridge a pve parent's <node>/network ensures
+        site.gateway().ifPresent(gateway -> a.put("gateway", gateway));
         return new ResolvedVm(a);
     }
 

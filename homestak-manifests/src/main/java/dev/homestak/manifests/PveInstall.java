@@ -2,9 +2,9 @@ package dev.homestak.manifests;
 
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionResult;
+import dev.homestak.actions.AnsiblePlaybookAction;
 import dev.homestak.actions.EnsurePveAction;
 import dev.homestak.core.Facts;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -17,8 +17,6 @@ import java.time.Duration;
  */
 final class PveInstall {
 
-    /** The ansible checkout, as for the built-in scenarios: the original's {@code <parent>/ansible}. */
-    static final Path ANSIBLE_DIR = Path.of("..", "ansible");
     /** SSH wait before the install (doubled after it), and the install's limit: the seed's values. */
     static final Duration SSH_WAIT = Duration.ofSeconds(120);
 
@@ -39,7 +37,8 @@ final class PveInstall {
 
     /** Installs PVE on {@code node} (at fact {@code <node>_ip}), its hostname the node's name; idempotent. */
     static Action<ActionResult> of(String node) {
-        EnsurePveAction ensure = new EnsurePveAction(Facts.vmIpKey(node), node, ANSIBLE_DIR, SSH_WAIT, LIMIT);
+        EnsurePveAction ensure =
+                new EnsurePveAction(Facts.vmIpKey(node), node, AnsiblePlaybookAction.DEFAULT_DIR, SSH_WAIT, LIMIT);
         return NodeSteps.described(
                 "install PVE on " + node + " (" + EnsurePveAction.PLAYBOOK + "; skipped when pveproxy is active)",
                 ensure);

@@ -8,7 +8,7 @@ import dev.homestak.actions.SshEndpoint;
 import dev.homestak.actions.SshRequest;
 import dev.homestak.actions.SshResult;
 import dev.homestak.core.Facts;
-import dev.homestak.core.HostConfig;
+import dev.homestak.core.SiteSettings;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  */
 final class PveNetwork {
 
-    static final String DEFAULT_BRIDGE = "vmbr0";
     private static final Pattern BRIDGE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{1,20}");
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9.-]+");
@@ -49,9 +48,10 @@ final class PveNetwork {
                         .flatMap(host -> ctx.lookup(Facts.vmIpKey(node))
                                 .<Either<ActionFailure, ActionResult>>map(ip -> {
                                     Target t = new Target(ctx, ctx.ssh().endpoint(host.sshUser(), ip), path);
-                                    return bridge(t, host)
+                                    SiteSettings site = host.siteSettings();
+                                    return bridge(t, site)
                                             .flatMap(b ->
-                                                    dns(t, host).map(d -> ActionResult.of(path + ": " + b + "; " + d)));
+                                                    dns(t, site).map(d -> ActionResult.of(path + ": " + b + "; " + d)));
                                 })
                                 .orElseGet(() -> Either.left(new ActionFailure.Precondition(
                                         "no IP for " + node + " (wait_ip did not run)")))));
@@ -60,8 +60,8 @@ final class PveNetwork {
     /** Where the commands run: the node (reached along the context's SSH route). */
     private record Target(ActionContext ctx, SshEndpoint self, String path) {}
 
-    private static Either<ActionFailure, String> bridge(Target t, HostConfig host) {
-        String bridge = text(host, "bridge").orElse(DEFAULT_BRIDGE);
+    private static Either<ActionFailure, String> bridge(Target t, SiteSettings site) {
+        String bridge = site.bridgeOrDefault();
         if (!BRIDGE.matcher(bridge).matches()) {
             return Either.left(new ActionFailure.Precondition("site.yaml defaults.bridge: '" + bridge
                     + "' is not a bridge name (a letter, then letters, digits or _; e.g. vmbr0)"));
@@ -84,10 +84,9 @@ final class PveNetwork {
         });
     }
 
-    private static Either<ActionFailure, String> dns(Target t, HostConfig host) {
-        List<String> servers = host.siteDefaults().get("dns_servers") instanceof List<?> list
-                ? list.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList()
-                : List.of();
+    private static Either<ActionFailure, String> dns(Target t, SiteSettings site) {
+        List<String> servers =
+                site.dnsServers().stream().filter(s -> !s.isBlank()).toList();
         if (servers.isEmpty()) {
             return Either.right("DNS: no dns_servers in site.yaml");
         }
@@ -97,7 +96,7 @@ final class PveNetwork {
             return Either.left(new ActionFailure.Precondition(
                     "site.yaml defaults.dns_servers: '" + bad.get() + "' is not an IP address"));
         }
-        Optional<String> domain = text(host, "domain");
+        Optional<String> domain = site.domain();
         if (domain.isPresent() && !DOMAIN.matcher(domain.get()).matches()) {
             return Either.left(new ActionFailure.Precondition("site.yaml defaults.domain: '" + domain.get()
                     + "' is not a domain name (letters, digits, '-' and '.'; e.g. home.arpa)"));
@@ -129,12 +128,6 @@ final class PveNetwork {
                     .append("/etc/resolv.conf");
         }
         return write.toString();
-    }
-
-    /** A site.yaml default as text; empty when missing or blank (upstream's templates write {@code ""}). */
-    private static Optional<String> text(HostConfig host, String key) {
-        Object value = host.siteDefaults().get(key);
-        return value == null || String.valueOf(value).isBlank() ? Optional.empty() : Optional.of(String.valueOf(value));
     }
 
     private static List<String> nameservers(SshResult resolv) {

@@ -11,7 +11,6 @@ import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.VmSelection;
 import dev.homestak.actions.VmSteps;
 import dev.homestak.actions.VmTeardown;
-import dev.homestak.core.Provisioner;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.scenarios.Prechecked;
 import dev.homestak.scenarios.RunTags;
@@ -52,10 +51,7 @@ record DestroyEnvAction(
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         return EnvVms.resolve(envs, EnvVms.envName(ctx, env, target), target, ctx)
                 .flatMap(resolved -> {
-                    if (target instanceof PveTarget.Host
-                            && ctx.host()
-                                    .map(h -> h.provisioner() == Provisioner.TOFU)
-                                    .orElse(false)) {
+                    if (TofuSettings.usedFor(ctx, target)) {
                         return tofu.destroy(resolved, ctx).run(ctx);
                     }
                     Either<ActionFailure, String> label = VmSteps.label(ctx, target);

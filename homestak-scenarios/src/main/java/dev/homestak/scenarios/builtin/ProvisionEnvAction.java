@@ -9,7 +9,6 @@ import dev.homestak.actions.ProvisionVmsAction;
 import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.VmSteps;
 import dev.homestak.core.Facts;
-import dev.homestak.core.Provisioner;
 import dev.homestak.core.ResolvedEnv;
 import dev.homestak.core.ResolvedVm;
 import dev.homestak.scenarios.Prechecked;
@@ -47,17 +46,12 @@ record ProvisionEnvAction(EnvSource envs, String env, PveTarget target, TofuSett
     public Either<ActionFailure, ActionResult> run(ActionContext ctx) {
         String name = EnvVms.envName(ctx, env, target);
         return EnvVms.resolve(envs, name, target, ctx)
-                .flatMap(resolved -> usesTofu(ctx)
+                .flatMap(resolved -> TofuSettings.usedFor(ctx, target)
                         ? tofu.apply(resolved, ctx).run(ctx)
                         : new EnsureImagesAction(envs, env, target, timeout)
                                 .run(ctx)
                                 .flatMap(images -> VmSteps.label(ctx, target))
                                 .flatMap(label -> provision(ctx, resolved, label)));
-    }
-
-    private boolean usesTofu(ActionContext ctx) {
-        return target instanceof PveTarget.Host
-                && ctx.host().map(h -> h.provisioner() == Provisioner.TOFU).orElse(false);
     }
 
     private Either<ActionFailure, ActionResult> provision(ActionContext ctx, ResolvedEnv resolved, String label) {

@@ -51,7 +51,8 @@ public final class StandardScenarioActions implements ScenarioActions {
 
     /** Envs from the run's site-config; ansible in {@code ../ansible}; the original's tofu layout. */
     public static StandardScenarioActions create() {
-        return new StandardScenarioActions(EnvSource.fromRun(), Path.of("..", "ansible"), TofuSettings.defaults());
+        return new StandardScenarioActions(
+                EnvSource.fromRun(), AnsiblePlaybookAction.DEFAULT_DIR, TofuSettings.defaults());
     }
 
     /** Envs from {@code site}, already loaded. */

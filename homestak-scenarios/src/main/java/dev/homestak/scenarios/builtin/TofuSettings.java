@@ -3,8 +3,10 @@ package dev.homestak.scenarios.builtin;
 import dev.homestak.actions.Action;
 import dev.homestak.actions.ActionContext;
 import dev.homestak.actions.ActionResult;
+import dev.homestak.actions.PveTarget;
 import dev.homestak.actions.TofuApplyAction;
 import dev.homestak.actions.TofuDestroyAction;
+import dev.homestak.core.Provisioner;
 import dev.homestak.core.ResolvedEnv;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,6 +31,12 @@ public record TofuSettings(Path tofuDir, Path stateRoot) {
     /** The original's layout relative to the working directory: {@code ../tofu/envs/generic} and {@code .states}. */
     public static TofuSettings defaults() {
         return new TofuSettings(Path.of("..", "tofu", "envs", "generic"), Path.of(".states"));
+    }
+
+    /** Whether an env on {@code target} is provisioned with tofu: on the run's host when its node says {@code provisioner: tofu}. */
+    static boolean usedFor(ActionContext ctx, PveTarget target) {
+        return target instanceof PveTarget.Host
+                && ctx.host().map(h -> h.provisioner() == Provisioner.TOFU).orElse(false);
     }
 
     /** The tofu apply of {@code env} (tfvars from the resolved env). */
