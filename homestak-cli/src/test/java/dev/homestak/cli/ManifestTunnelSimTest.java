@@ -1,13 +1,9 @@
 package dev.homestak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,12 +77,7 @@ class ManifestTunnelSimTest {
             "standalone 'homestak sim' (default: nested PVEs non-routable): manifest test -M n2-push, then -M n3-deep,"
                     + " pass against the same simulator")
     void n2PushAndN3DeepStandalone() throws Exception {
-        CliRun.Setup server = CliRun.with().workingDir(dir);
-        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
-                () -> server.run("sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
-        try {
+        try (ConnectedSim sim = ConnectedSim.serve(dir, SimHostTest.INSTANT)) {
             for (String manifest : java.util.List.of("n2-push", "n3-deep")) {
                 CliRun run = CliRun.with()
                         .workingDir(dir)
@@ -94,9 +85,6 @@ class ManifestTunnelSimTest {
                 assertThat(run.exitCode()).as(run.all()).isZero();
                 assertThat(run.all()).contains("test " + manifest + " on sim: passed");
             }
-        } finally {
-            server.interrupts().fire();
         }
-        assertThat(serving.get(30, TimeUnit.SECONDS).exitCode()).isZero();
     }
 }

@@ -1,15 +1,11 @@
 package dev.homestak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +24,10 @@ class SimStandaloneTest {
     @DisplayName(
             "constructor -> bootstrap-install -> destructor with -C ctx.json, and the nested pair (inner PVE non-routable), all pass; the connection file is private and gone after Ctrl-C")
     void pairsAndBootstrap() throws Exception {
-        CliRun.Setup server = CliRun.with().workingDir(dir);
-        // the nested-pve scenario calls the nested API directly: this simulator models a routable inner network
-        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> server.run(
-                "sim", "--connection-file", "sim.json", "--profile", SimHostTest.profile("instant-routable.yaml")));
-        Path connection = dir.resolve("sim.json");
-        await().atMost(Duration.ofSeconds(60)).until(() -> server.interrupts().armed() && Files.exists(connection));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(connection)))
-                .isEqualTo("rw-------");
-        try {
+        Path connection = dir.resolve(ConnectedSim.FILE);
+        try (ConnectedSim sim = ConnectedSim.serve(dir, SimHostTest.INSTANT)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(connection)))
+                    .isEqualTo("rw-------");
             CliRun constructor =
                     run("-S", "simple-vm-constructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "ctx.json");
             assertThat(constructor.exitCode()).as(constructor.all()).isZero();
@@ -88,10 +79,7 @@ class SimStandaloneTest {
             assertThat(nestedDown.all())
                     .contains("Phase cleanup_remote passed: API token root@pam!homestak-")
                     .contains("Destroyed VM 99900 (test)");
-        } finally {
-            server.interrupts().fire();
         }
-        assertThat(serving.get(30, TimeUnit.SECONDS).exitCode()).isZero();
         assertThat(connection).doesNotExist();
     }
 
@@ -99,12 +87,7 @@ class SimStandaloneTest {
     @DisplayName(
             "a constructor's VM on a standalone simulator: 'cleanup -H sim --sim-connection' lists it, --yes removes it")
     void cleanupThroughConnection() throws Exception {
-        CliRun.Setup server = CliRun.with().workingDir(dir);
-        CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(
-                () -> server.run("sim", "--connection-file", "sim.json", "--profile", SimHostTest.INSTANT));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> server.interrupts().armed() && Files.exists(dir.resolve("sim.json")));
-        try {
+        try (ConnectedSim sim = ConnectedSim.serve(dir, SimHostTest.INSTANT)) {
             CliRun constructor =
                     run("-S", "simple-vm-constructor", "-H", "sim", "--sim-connection", "sim.json", "-C", "ctx.json");
             assertThat(constructor.exitCode()).as(constructor.all()).isZero();
@@ -118,10 +101,7 @@ class SimStandaloneTest {
                             .out()
                             .strip());
             assertThat(after.path("vms")).isEmpty();
-        } finally {
-            server.interrupts().fire();
         }
-        assertThat(serving.get(30, TimeUnit.SECONDS).exitCode()).isZero();
     }
 
     @Test
